@@ -1,0 +1,32 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+import { navItems } from "./nav-items";
+import { ThemeToggle } from "./theme-toggle";
+
+export function Header() {
+  const pathname = usePathname();
+  const section = navItems.find((item) => pathname.startsWith(item.href));
+  return (
+    <header className="flex h-14 items-center justify-between gap-4 border-b border-border bg-surface px-4 md:px-6">
+      <div className="flex items-center gap-3 text-sm">
+        <span className="font-medium">{section?.label ?? "Home"}</span>
+        <span className="text-fg-muted">Default workspace</span>
+      </div>
+      <nav aria-label="Sections" className="flex gap-1 md:hidden">
+        {navItems.map((item) => (
+          <Link
+            key={item.href}
+            href={item.href}
+            className={cn("rounded px-2 py-1 text-xs", pathname.startsWith(item.href) ? "bg-surface-muted" : "text-fg-muted")}
+          >
+            {item.label}
+          </Link>
+        ))}
+      </nav>
+      <ThemeToggle />
+    </header>
+  );
+}

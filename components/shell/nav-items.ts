@@ -1,0 +1,14 @@
+import { Blocks, History, Plug, Workflow, type LucideIcon } from "lucide-react";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+}
+
+export const navItems: readonly NavItem[] = [
+  { href: "/integrations", label: "Integrations", icon: Blocks },
+  { href: "/connectors", label: "Connectors", icon: Plug },
+  { href: "/workflows", label: "Workflows", icon: Workflow },
+  { href: "/runs", label: "Runs", icon: History },
+];

@@ -1,0 +1,5 @@
+/** Ports and folders of the e2e environment, shared by playwright.config.ts and the fixtures. */
+export const E2E_APP_PORT = 3100;
+export const E2E_DEMO_PORT = 4110;
+export const E2E_DATA_DIR = ".e2e-data";
+export const E2E_DEMO_URL = `http://127.0.0.1:${E2E_DEMO_PORT}`;

@@ -1,0 +1,44 @@
+import type { z } from "zod";
+import { ApiErrorResponseBody, type Problem } from "@/lib/contract";
+
+/** An API answer that was not a success, carrying the server's message for the operator. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly reason?: string;
+  readonly problems?: Problem[];
+
+  constructor(status: number, message: string, options: { reason?: string; problems?: Problem[] } = {}) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.reason = options.reason;
+    this.problems = options.problems;
+  }
+}
+
+/**
+ * Calls the app's API and validates the answer with a contract schema, so a component never sees
+ * a shape it did not expect. Errors become ApiError with the server's `errorMessage`.
+ * @example const { integrations } = await apiFetch(IntegrationListResponseBody, "/api/v1/connection/integrations/list");
+ */
+export async function apiFetch<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+    });
+  } catch {
+    throw new ApiError(0, "Could not reach the server. Check your connection and try again.");
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = ApiErrorResponseBody.safeParse(json);
+    throw error.success
+      ? new ApiError(response.status, error.data.errorMessage, { reason: error.data.reason, problems: error.data.problems })
+      : new ApiError(response.status, `The server answered HTTP ${response.status}.`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new ApiError(response.status, `The server's answer to ${path} had an unexpected shape.`);
+  return parsed.data;
+}

@@ -1,0 +1,4 @@
+export * from "./common";
+export * from "./custom-integrations";
+export * from "./health";
+export * from "./integrations";

@@ -1,0 +1,39 @@
+import path from "node:path";
+import { migrate } from "./migrate";
+import { customIntegrationRepository } from "./repositories/custom-integrations";
+import { workspaceSettingsRepository } from "./repositories/workspace-settings";
+import { workspaceRepository } from "./repositories/workspaces";
+import { openSqliteClient } from "./sqlite/sqlite-client";
+import type { SqlClient } from "./sql-client";
+
+export interface DatabaseOptions {
+  /** Folder for the SQLite file (`DATA_DIR`). */
+  dataDir: string;
+  /** `postgres://…` selects Postgres; unset means SQLite under `dataDir`. */
+  databaseUrl?: string;
+}
+
+/** Opens storage, applies pending migrations, and returns the repositories over it. */
+export async function openDatabase(options: DatabaseOptions) {
+  const client = openClient(options);
+  const migrations = await migrate(client);
+  return {
+    client,
+    dialect: client.dialect,
+    migrations,
+    workspaces: workspaceRepository(client),
+    workspaceSettings: workspaceSettingsRepository(client),
+    customIntegrations: customIntegrationRepository(client),
+    close: () => client.close(),
+  };
+}
+
+export type Database = Awaited<ReturnType<typeof openDatabase>>;
+
+function openClient({ dataDir, databaseUrl }: DatabaseOptions): SqlClient {
+  if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error("DATABASE_URL points at Postgres, which is not supported yet: unset it to use SQLite");
+  }
+  if (databaseUrl) throw new Error(`DATABASE_URL must start with postgres://, got "${databaseUrl.split(":")[0]}:"`);
+  return openSqliteClient(path.join(dataDir, "app.db"));
+}

@@ -1,0 +1,17 @@
+/** A row as the driver returns it: column name → value. Never leaves lib/db. */
+export type SqlRow = Record<string, unknown>;
+export type SqlValue = string | number | bigint | null | Uint8Array;
+
+/**
+ * The only surface repositories use. Async so a Postgres driver fits behind it; SQL uses `?`
+ * placeholders and portable types (TEXT, INTEGER), which a Postgres client rewrites to `$n`.
+ */
+export interface SqlClient {
+  readonly dialect: "sqlite" | "postgres";
+  all<T extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  get<T extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
+  /** Runs `work` atomically; a thrown error rolls everything back. */
+  transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
+
+/** Opens (creating if needed) a SQLite file, tuned for one app process with concurrent readers. */
+export function openSqliteClient(file: string): SqlClient {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  return wrap(db, { inTransaction: false });
+}
+
+function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): SqlClient {
+  const client: SqlClient = {
+    dialect: "sqlite",
+    async all<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
+      return db.prepare(sql).all(...params) as T[];
+    },
+    async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
+      return db.prepare(sql).get(...params) as T | undefined;
+    },
+    async run(sql: string, params: readonly SqlValue[] = []) {
+      return { changes: db.prepare(sql).run(...params).changes };
+    },
+    async transaction<T>(work: (tx: SqlClient) => Promise<T>) {
+      // better-sqlite3 transactions are synchronous; async work is bracketed by hand instead, and a
+      // nested call joins the outer transaction.
+      if (state.inTransaction) return work(client);
+      db.exec("BEGIN IMMEDIATE");
+      state.inTransaction = true;
+      try {
+        const result = await work(client);
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        db.exec("ROLLBACK");
+        throw error;
+      } finally {
+        state.inTransaction = false;
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+  return client;
+}

@@ -1,0 +1,96 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callIntegration } from "./http";
+import { IntegrationError } from "./integration-error";
+
+// A real server on a loopback port that misbehaves in every way the client must survive.
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const send = (status: number, body: string, type = "application/json") => {
+      res.writeHead(status, { "content-type": type });
+      res.end(body);
+    };
+    switch (req.url) {
+      case "/ok":
+        return send(200, JSON.stringify({ requestId: req.headers["x-request-id"] }));
+      case "/slow":
+        return setTimeout(() => send(200, "{}"), 2_000);
+      case "/html":
+        return send(200, "<html>hello</html>", "text/html");
+      case "/error-message":
+        return send(500, JSON.stringify({ errorMessage: "Upstream CRM is down" }));
+      case "/error-bare":
+        return send(503, "Service Unavailable", "text/plain");
+      case "/huge":
+        return send(200, JSON.stringify({ blob: "x".repeat(2048) }));
+      default:
+        return send(404, "");
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+async function failure(promise: Promise<unknown>): Promise<IntegrationError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(IntegrationError);
+  return error as IntegrationError;
+}
+
+describe("callIntegration over real HTTP", () => {
+  it("answers the parsed JSON and sends an X-Request-Id", async () => {
+    const body = (await callIntegration(`${base}/ok`, { method: "GET" })) as { requestId: string };
+    expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("reports a refused connection as unreachable", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await failure(callIntegration(`http://127.0.0.1:${port}/manifest`, { method: "GET" }));
+    expect(error.kind).toBe("unreachable");
+    expect(error.message).toContain("Could not reach");
+  });
+
+  it("gives up on a server slower than the timeout", async () => {
+    const error = await failure(callIntegration(`${base}/slow`, { method: "GET" }, { timeoutMs: 200 }));
+    expect(error.kind).toBe("timeout");
+    expect(error.message).toContain("0.2 s");
+  });
+
+  it("rejects an answer that is not JSON", async () => {
+    const error = await failure(callIntegration(`${base}/html`, { method: "GET" }));
+    expect(error.kind).toBe("badResponse");
+    expect(error.message).toContain("not JSON");
+  });
+
+  it("surfaces the server's errorMessage on a non-2xx answer", async () => {
+    const error = await failure(callIntegration(`${base}/error-message`, { method: "POST", body: {} }));
+    expect(error).toMatchObject({ kind: "errorResponse", status: 500, message: "Upstream CRM is down" });
+  });
+
+  it("says which status came back when there is no errorMessage", async () => {
+    const error = await failure(callIntegration(`${base}/error-bare`, { method: "GET" }));
+    expect(error).toMatchObject({ kind: "errorResponse", status: 503 });
+    expect(error.message).toContain("HTTP 503");
+  });
+
+  it("refuses an answer larger than the cap", async () => {
+    const error = await failure(callIntegration(`${base}/huge`, { method: "GET" }, { maxBytes: 1024 }));
+    expect(error.kind).toBe("badResponse");
+    expect(error.message).toContain("larger than");
+  });
+});

@@ -1,0 +1,71 @@
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { toProblems } from "@/lib/contract";
+import { getDeps, type Deps } from "./deps";
+import { AppError, errorToResponse } from "./errors";
+import { resolveRequestContext, type RequestContext } from "./request-context";
+
+type Schema = z.ZodType;
+type Infer<S> = S extends Schema ? z.infer<S> : undefined;
+
+interface RouteSchemas<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  ctx: RequestContext;
+  deps: Deps;
+  request: NextRequest;
+}
+
+/**
+ * Wraps a route handler: resolves who is calling, parses params, query and body with contract
+ * schemas (400 with every problem), and maps thrown errors to `{errorMessage}` + status.
+ * @example export const GET = defineRoute({ query: ListQuery }, ({ query, deps }) => list(deps, query));
+ */
+export function defineRoute<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(
+  schemas: RouteSchemas<P, Q, B>,
+  handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown> | unknown,
+) {
+  return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
+    try {
+      const deps = await getDeps();
+      const ctx = await resolveRequestContext(request, deps);
+      const params = parse("path parameters", schemas.params, await context.params);
+      const query = parse("query", schemas.query, Object.fromEntries(request.nextUrl.searchParams));
+      const body = schemas.body ? parse("body", schemas.body, await readJson(request)) : undefined;
+      const result = await handler({ params, query, body, ctx, deps, request } as RouteInput<Infer<P>, Infer<Q>, Infer<B>>);
+      return result instanceof Response ? result : Response.json(result ?? {});
+    } catch (error) {
+      return errorToResponse(error);
+    }
+  };
+}
+
+function parse<S extends Schema | undefined>(where: string, schema: S, value: unknown): Infer<S> {
+  if (!schema) return undefined as Infer<S>;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as Infer<S>;
+  const problems = toProblems(result.error);
+  const summary = problems.map((p) => `${p.path}: ${p.message}`).join("; ");
+  throw new AppError("bad_request:input", `Invalid ${where}: ${summary}`, { problems });
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") throw new AppError("bad_request:body", "The request body is empty; send a JSON object");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request:body", "The request body is not valid JSON");
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from "vitest";
+import { AppError, errorToResponse } from "./errors";
+
+describe("errorToResponse", () => {
+  it.each([
+    ["bad_request:input", 400],
+    ["not_found:connector", 404],
+    ["conflict:workflow", 409],
+    ["unprocessable:manifest", 422],
+    ["bad_gateway:integration", 502],
+    ["unavailable:integration", 503],
+    ["gateway_timeout:integration", 504],
+  ] as const)("maps %s to HTTP %i with the message", async (code, status) => {
+    const response = errorToResponse(new AppError(code, "Readable message"));
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ errorMessage: "Readable message" });
+  });
+
+  it("carries reason and problems when present", async () => {
+    const problems = [{ path: "actions.x.name", message: "Required" }];
+    const response = errorToResponse(new AppError("unprocessable:manifest", "Invalid", { reason: "invalidManifest", problems }));
+    expect(await response.json()).toEqual({ errorMessage: "Invalid", reason: "invalidManifest", problems });
+  });
+
+  it("hides the internals of an unexpected error", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = errorToResponse(new Error("SQLITE_CORRUPT at /secret/path"));
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(await response.json())).not.toContain("/secret/path");
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+});

@@ -1,0 +1,61 @@
+import type { Problem } from "@/lib/contract";
+
+/** Literal error codes, `<kind>:<subject>`; the kind alone decides the HTTP status. */
+export type ErrorKind =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "unprocessable"
+  | "rate_limited"
+  | "bad_gateway"
+  | "unavailable"
+  | "gateway_timeout"
+  | "internal";
+export type ErrorCode = ErrorKind | `${ErrorKind}:${string}`;
+
+const statusByKind: Record<ErrorKind, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  rate_limited: 429,
+  bad_gateway: 502,
+  unavailable: 503,
+  gateway_timeout: 504,
+  internal: 500,
+};
+
+/** The one error type route handlers throw; its message is shown to the operator as is. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly reason?: string;
+  readonly problems?: Problem[];
+
+  constructor(code: ErrorCode, message: string, options: { reason?: string; problems?: Problem[]; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.reason = options.reason;
+    this.problems = options.problems;
+  }
+
+  get status(): number {
+    return statusByKind[this.code.split(":")[0] as ErrorKind];
+  }
+}
+
+/** Turns anything thrown into `{errorMessage}` and a status; unknown errors hide their internals. */
+export function errorToResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    return Response.json(
+      { errorMessage: error.message, ...(error.reason && { reason: error.reason }), ...(error.problems && { problems: error.problems }) },
+      { status: error.status },
+    );
+  }
+  console.error("[api] unexpected error", error instanceof Error ? error.stack : error);
+  return Response.json({ errorMessage: "Something went wrong on the server. The error was logged." }, { status: 500 });
+}

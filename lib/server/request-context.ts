@@ -1,0 +1,20 @@
+import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
+import type { Deps } from "./deps";
+
+/** Who is calling and in which workspace; every repository call is scoped by it. */
+export interface RequestContext {
+  workspaceUuid: string;
+  requestId: string;
+}
+
+/**
+ * The one place authentication hooks in. The embedded default has a single workspace and no
+ * users, so every request acts in it; an API-token check will resolve the workspace here.
+ */
+export async function resolveRequestContext(request: Request, deps: Deps): Promise<RequestContext> {
+  void deps;
+  return {
+    workspaceUuid: DEFAULT_WORKSPACE_UUID,
+    requestId: request.headers.get("x-request-id") ?? crypto.randomUUID(),
+  };
+}

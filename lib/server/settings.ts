@@ -1,0 +1,23 @@
+import path from "node:path";
+
+/** The settings every part of the app shares (DESIGN.md, "Scripts, ports and settings"). */
+export interface Settings {
+  dataDir: string;
+  databaseUrl?: string;
+  /** Registered as a custom integration on first start; empty to skip. */
+  demoIntegrationUrl?: string;
+  version: string;
+}
+
+/** Reads settings from the environment, applying the embedded defaults. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const demoPort = env.DEMO_INTEGRATION_PORT || "4010";
+  const demoUrl = env.DEMO_INTEGRATION_URL ?? `http://127.0.0.1:${demoPort}`;
+  return {
+    // The data folder is chosen at run time; the ignore keeps the build from tracing the whole project.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || "./data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demoIntegrationUrl: demoUrl.trim() === "" ? undefined : demoUrl.trim(),
+    version: env.npm_package_version || "0.1.0",
+  };
+}

@@ -1,0 +1,55 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_PORT } from "./e2e/ports";
+
+// The e2e suite runs against a production build (`next build` first) and a real demo integration
+// server, on ports of its own so a running `npm start` does not get in the way.
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  outputDir: "test-results/playwright",
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_APP_PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: "npx tsx examples/demo-integration/server.ts",
+      url: `http://127.0.0.1:${E2E_DEMO_PORT}/manifest`,
+      env: { DEMO_INTEGRATION_PORT: String(E2E_DEMO_PORT) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // A fresh data folder each run: the first start registers the demo integration, as for a new user.
+      command: `rm -rf ${E2E_DATA_DIR} && npx next start -p ${E2E_APP_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${E2E_APP_PORT}/api/v1/health`,
+      env: {
+        DATA_DIR: E2E_DATA_DIR,
+        DEMO_INTEGRATION_URL: `http://127.0.0.1:${E2E_DEMO_PORT}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm start`: builds the app if the build is missing or older than the sources, then runs the
+// demo integration server and the app together; stopping one stops both. `--dev` runs `next dev`.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "3000";
+const demoPort = process.env.DEMO_INTEGRATION_PORT || "4010";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DEMO_INTEGRATION_PORT: demoPort };
+
+if (!dev && buildIsStale()) {
+  console.log("[start] building the app (first start or sources changed)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const children = [];
+const startDemo = (process.env.DEMO_INTEGRATION_URL ?? "x") !== "" && process.env.START_DEMO_INTEGRATION !== "0";
+if (startDemo) children.push(run("demo", ["tsx", "examples/demo-integration/server.ts"]));
+children.push(run("app", ["next", dev ? "dev" : "start", "-p", port]));
+console.log(`[start] app on http://localhost:${port}${startDemo ? `, demo integration on http://127.0.0.1:${demoPort}` : ""}`);
+
+function run(name, args) {
+  const child = spawn("npx", args, { stdio: "inherit", env });
+  child.on("exit", (code, signal) => {
+    console.log(`[start] ${name} exited (${signal ?? code}); stopping`);
+    stopAll();
+    process.exitCode = code ?? 1;
+  });
+  return child;
+}
+
+function stopAll() {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stopAll);
+
+function buildIsStale() {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return ["app", "components", "lib", "public", "package.json", "next.config.ts"].some((entry) => newestMtime(entry) > built);
+}
+
+function newestMtime(entry) {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
