@@ -33,7 +33,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
-      command: "npx tsx examples/demo-integration/server.ts",
+      command: "node --import tsx examples/demo-integration/server.ts",
       url: `http://127.0.0.1:${E2E_DEMO_PORT}/manifest`,
       env: { DEMO_INTEGRATION_PORT: String(E2E_DEMO_PORT) },
       reuseExistingServer: false,

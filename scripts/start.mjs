@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+const NEXT_BIN = "node_modules/next/dist/bin/next";
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
 const demoPort = process.env.DEMO_INTEGRATION_PORT || "4010";
@@ -12,18 +13,19 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DEMO_INTEGRATION_POR
 
 if (!dev && buildIsStale()) {
   console.log("[start] building the app (first start or sources changed)…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const children = [];
 const startDemo = (process.env.DEMO_INTEGRATION_URL ?? "x") !== "" && process.env.START_DEMO_INTEGRATION !== "0";
-if (startDemo) children.push(run("demo", ["tsx", "examples/demo-integration/server.ts"]));
-children.push(run("app", ["next", dev ? "dev" : "start", "-p", port]));
+if (startDemo) children.push(run("demo", ["--import", "tsx", "examples/demo-integration/server.ts"]));
+children.push(run("app", [NEXT_BIN, dev ? "dev" : "start", "-p", port]));
 console.log(`[start] app on http://localhost:${port}${startDemo ? `, demo integration on http://127.0.0.1:${demoPort}` : ""}`);
 
 function run(name, args) {
-  const child = spawn("npx", args, { stdio: "inherit", env });
+  // Node itself, not npx: signals then reach the server rather than a wrapper that ignores them.
+  const child = spawn(process.execPath, args, { stdio: "inherit", env });
   child.on("exit", (code, signal) => {
     console.log(`[start] ${name} exited (${signal ?? code}); stopping`);
     stopAll();
