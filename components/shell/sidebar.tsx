@@ -1,5 +1,6 @@
 "use client";
 
+import { Zap } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -10,8 +11,8 @@ export function Sidebar() {
   return (
     <aside className="hidden w-56 shrink-0 flex-col border-r border-border bg-surface md:flex">
       <Link href="/integrations" className="flex h-14 items-center gap-2 border-b border-border px-4 font-semibold">
-        <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-sm text-accent-fg">
-          ⌁
+        <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-accent-fg">
+          <Zap className="size-4" />
         </span>
         Relay
       </Link>
