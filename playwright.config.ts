@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_PORT } from "./e2e/ports";
+import { E2E_APP_LOG, E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_PORT, E2E_INTEGRATION_TIMEOUT_MS } from "./e2e/ports";
 
 // The e2e suite runs against a production build (`next build` first) and a real demo integration
 // server, on ports of its own so a running `npm start` does not get in the way.
@@ -41,12 +41,14 @@ export default defineConfig({
     },
     {
       // A fresh data folder each run: the first start registers the demo integration, as for a new user.
-      command: `rm -rf ${E2E_DATA_DIR} && npx next start -p ${E2E_APP_PORT} -H 127.0.0.1`,
+      // Its output goes to a file the secret-handling tests read.
+      command: `rm -rf ${E2E_DATA_DIR} && mkdir -p ${E2E_DATA_DIR} && exec node node_modules/next/dist/bin/next start -p ${E2E_APP_PORT} -H 127.0.0.1 > ${E2E_APP_LOG} 2>&1`,
       url: `http://127.0.0.1:${E2E_APP_PORT}/api/v1/health`,
       env: {
         DATA_DIR: E2E_DATA_DIR,
         DEMO_INTEGRATION_URL: `http://127.0.0.1:${E2E_DEMO_PORT}`,
         NEXT_TELEMETRY_DISABLED: "1",
+        INTEGRATION_TIMEOUT_MS: String(E2E_INTEGRATION_TIMEOUT_MS),
       },
       reuseExistingServer: false,
       timeout: 60_000,

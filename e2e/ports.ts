@@ -3,3 +3,6 @@ export const E2E_APP_PORT = 3100;
 export const E2E_DEMO_PORT = 4110;
 export const E2E_DATA_DIR = ".e2e-data";
 export const E2E_DEMO_URL = `http://127.0.0.1:${E2E_DEMO_PORT}`;
+export const E2E_APP_LOG = `${E2E_DATA_DIR}/app.log`;
+/** The app under test gives up on integration servers sooner, so the timeout test is quick. */
+export const E2E_INTEGRATION_TIMEOUT_MS = 2_000;

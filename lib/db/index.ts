@@ -5,3 +5,4 @@ export { openDatabase, type Database, type DatabaseOptions } from "./open-databa
 export type { CustomIntegrationRepository, NewCustomIntegration } from "./repositories/custom-integrations";
 export type { Workspace, WorkspaceRepository } from "./repositories/workspaces";
 export type { WorkspaceSettingsRepository } from "./repositories/workspace-settings";
+export type { ConnectorRepository, NewConnector, StoredConnector } from "./repositories/connectors";

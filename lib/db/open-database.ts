@@ -1,5 +1,6 @@
 import path from "node:path";
 import { migrate } from "./migrate";
+import { connectorRepository } from "./repositories/connectors";
 import { customIntegrationRepository } from "./repositories/custom-integrations";
 import { workspaceSettingsRepository } from "./repositories/workspace-settings";
 import { workspaceRepository } from "./repositories/workspaces";
@@ -24,6 +25,7 @@ export async function openDatabase(options: DatabaseOptions) {
     workspaces: workspaceRepository(client),
     workspaceSettings: workspaceSettingsRepository(client),
     customIntegrations: customIntegrationRepository(client),
+    connectors: connectorRepository(client),
     close: () => client.close(),
   };
 }

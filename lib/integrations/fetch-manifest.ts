@@ -1,12 +1,6 @@
-import {
-  detectManifestLayout,
-  IntegrationManifest,
-  LegacyIntegrationManifest,
-  toProblems,
-  type ManifestLayout,
-} from "@/lib/contract";
+import { detectManifestLayout, IntegrationManifest, LegacyIntegrationManifest } from "@/lib/contract";
 import { callIntegration, type CallOptions } from "./http";
-import { IntegrationError } from "./integration-error";
+import { parseAnswer } from "./parse-answer";
 
 export type FetchedManifest =
   | { layout: "seed"; manifest: IntegrationManifest }
@@ -14,21 +8,15 @@ export type FetchedManifest =
 
 /**
  * Fetches `GET /manifest` from an integration server and validates it against the layout it
- * uses. An invalid manifest throws with every problem listed (path + message).
+ * uses. An invalid manifest throws `badResponse` with every problem listed (path + message).
  */
 export async function fetchManifest(baseUrl: string, options?: CallOptions): Promise<FetchedManifest> {
   const raw = await callIntegration(joinUrl(baseUrl, "/manifest"), { method: "GET" }, options);
-  const layout: ManifestLayout = detectManifestLayout(raw);
-  const result = layout === "legacy" ? LegacyIntegrationManifest.safeParse(raw) : IntegrationManifest.safeParse(raw);
-  if (!result.success) {
-    const problems = toProblems(result.error);
-    throw new IntegrationError(
-      "badResponse",
-      `The manifest at ${baseUrl} does not follow the contract (${problems.length} problem${problems.length === 1 ? "" : "s"})`,
-      { problems },
-    );
+  const subject = `The manifest at ${baseUrl}`;
+  if (detectManifestLayout(raw) === "legacy") {
+    return { layout: "legacy", manifest: parseAnswer(LegacyIntegrationManifest, raw, subject) };
   }
-  return { layout, manifest: result.data } as FetchedManifest;
+  return { layout: "seed", manifest: parseAnswer(IntegrationManifest, raw, subject) };
 }
 
 /** Appends a contract path to a base URL that may itself have a path (`http://host/legacy`). */

@@ -7,6 +7,8 @@ import { IntegrationError } from "./integration-error";
 // A real server on a loopback port that misbehaves in every way the client must survive.
 let server: http.Server;
 let base: string;
+let limitedOnce = 0;
+const arrivals: number[] = [];
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -25,6 +27,16 @@ beforeAll(async () => {
         return send(500, JSON.stringify({ errorMessage: "Upstream CRM is down" }));
       case "/error-bare":
         return send(503, "Service Unavailable", "text/plain");
+      case "/429-once":
+        arrivals.push(performance.now());
+        if (limitedOnce++ === 0) {
+          res.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
+          return res.end(JSON.stringify({ errorMessage: "Slow down" }));
+        }
+        return send(200, JSON.stringify({ ok: true }));
+      case "/429-always":
+        res.writeHead(429, { "content-type": "application/json", "retry-after": "0" });
+        return res.end(JSON.stringify({ errorMessage: "Quota exhausted for today" }));
       case "/huge":
         return send(200, JSON.stringify({ blob: "x".repeat(2048) }));
       default:
@@ -92,5 +104,47 @@ describe("callIntegration over real HTTP", () => {
     const error = await failure(callIntegration(`${base}/huge`, { method: "GET" }, { maxBytes: 1024 }));
     expect(error.kind).toBe("badResponse");
     expect(error.message).toContain("larger than");
+  });
+});
+
+describe("HTTP 429", () => {
+  it("waits for Retry-After, then succeeds", async () => {
+    const started = performance.now();
+    expect(await callIntegration(`${base}/429-once`, { method: "POST", body: {} })).toEqual({ ok: true });
+    expect(arrivals).toHaveLength(2);
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(990);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("gives up after three retries with the server's message", async () => {
+    let attempts = 0;
+    const error = await failure(
+      callIntegration(`${base}/429-always`, { method: "GET" }, { beforeAttempt: async () => void attempts++ }),
+    );
+    expect(error).toMatchObject({ kind: "rateLimited", status: 429, message: "Quota exhausted for today" });
+    expect(attempts).toBe(4);
+  });
+
+  it("stops waiting when the caller aborts", async () => {
+    const controller = new AbortController();
+    const call = callIntegration(`${base}/429-always`, { method: "GET" }, { signal: controller.signal, rateLimitRetries: 1 });
+    controller.abort(new Error("cancelled"));
+    await expect(call).rejects.toThrow("cancelled");
+  });
+});
+
+describe("optional endpoints", () => {
+  it.each([
+    ["a 404", "/nowhere"],
+    ["an answer that is not JSON", "/html"],
+  ])("report %s as not supported", async (_name, path) => {
+    const error = await failure(callIntegration(`${base}${path}`, { method: "POST", body: {} }, { capability: "listing users" }));
+    expect(error.kind).toBe("notSupported");
+    expect(error.message).toBe("This integration does not support listing users");
+  });
+
+  it("still report a server error as a failure", async () => {
+    const error = await failure(callIntegration(`${base}/error-message`, { method: "POST" }, { capability: "listing users" }));
+    expect(error.kind).toBe("errorResponse");
   });
 });

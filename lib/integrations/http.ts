@@ -1,104 +1,135 @@
 import { IntegrationError } from "./integration-error";
+import { errorMessageOf, parseJson, readCapped } from "./read-answer";
+import { retryAfterMs } from "./retry-after";
+import { sleep } from "./sleep";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const AUTOCOMPLETE_TIMEOUT_MS = 10_000;
 export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+export const MAX_RATE_LIMIT_RETRIES = 3;
 
 export interface CallOptions {
+  /** Limit for each attempt. Default 30 s. */
   timeoutMs?: number;
   maxBytes?: number;
   fetchImpl?: typeof fetch;
+  /** Cancels the call, a wait before a retry included; the call then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /**
+   * Marks an optional endpoint and names what it does ("listing users"): a 404, 405 or 501, or a
+   * 2xx answer that is not JSON, then throws `notSupported` instead of a failure.
+   */
+  capability?: string;
+  /**
+   * Awaited before every attempt, retries included; the client takes a rate-limit token here. The
+   * function it may resolve to is called once the server has answered (or the attempt failed).
+   */
+  beforeAttempt?: () => Promise<void | (() => void)>;
+  /** How often an HTTP 429 is retried after its `Retry-After`. Default 3. */
+  rateLimitRetries?: number;
 }
 
+export interface CallInit {
+  method: "GET" | "POST";
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Answer {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  json: ReturnType<typeof parseJson>;
+}
+
+const UNSUPPORTED_STATUSES = new Set([404, 405, 501]);
+
 /**
- * One HTTP call to an integration server that answers parsed JSON or throws an IntegrationError:
- * bounded in time and size, tagged with `X-Request-Id`, and with the server's `errorMessage`
- * surfaced on a non-2xx answer.
+ * One call to an integration server that answers parsed JSON or throws an IntegrationError:
+ * bounded in time and size, tagged with `X-Request-Id`, retried on HTTP 429 after `Retry-After`,
+ * and with the server's `errorMessage` surfaced on a non-2xx answer.
+ * @example
+ * const manifest = await callIntegration(`${baseUrl}/manifest`, { method: "GET" });
  */
-export async function callIntegration(
-  url: string,
-  init: { method: "GET" | "POST"; body?: unknown; headers?: Record<string, string> },
-  { timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = MAX_RESPONSE_BYTES, fetchImpl = fetch }: CallOptions = {},
-): Promise<unknown> {
-  const signal = AbortSignal.timeout(timeoutMs);
+export async function callIntegration(url: string, init: CallInit, options: CallOptions = {}): Promise<unknown> {
   const target = new URL(url);
+  // One id for the logical call, so the server can tie a retry to the attempt it refused.
+  const requestId = crypto.randomUUID();
+  const retries = options.rateLimitRetries ?? MAX_RATE_LIMIT_RETRIES;
+  for (let attempt = 0; ; attempt++) {
+    const sent = await options.beforeAttempt?.();
+    const answer = await send(target, init, requestId, options, sent || undefined);
+    if (answer.status === 429 && attempt < retries) {
+      await sleep(retryAfterMs(answer.headers.get("retry-after")), options.signal);
+      continue;
+    }
+    return interpret(answer, target, init.method, options.capability);
+  }
+}
+
+async function send(target: URL, init: CallInit, requestId: string, options: CallOptions, sent?: () => void): Promise<Answer> {
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = MAX_RESPONSE_BYTES, fetchImpl = fetch } = options;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let response: Response;
   try {
-    response = await fetchImpl(url, {
+    response = await fetchImpl(target, {
       method: init.method,
       signal,
       redirect: "error",
       headers: {
         accept: "application/json",
-        "x-request-id": crypto.randomUUID(),
+        "x-request-id": requestId,
         ...(init.body !== undefined && { "content-type": "application/json" }),
         ...init.headers,
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   } catch (error) {
-    if (signal.aborted) throw timeoutError(target, timeoutMs, error);
+    sent?.();
+    options.signal?.throwIfAborted();
+    if (timeout.aborted) throw timeoutError(target, timeoutMs, error);
     throw new IntegrationError("unreachable", `Could not reach the integration server at ${target.origin}: ${describe(error)}`, {
       cause: error,
     });
   }
+  sent?.();
   let text: string;
   try {
     text = await readCapped(response, maxBytes);
   } catch (error) {
     if (error instanceof IntegrationError) throw error;
-    if (signal.aborted) throw timeoutError(target, timeoutMs, error);
+    options.signal?.throwIfAborted();
+    if (timeout.aborted) throw timeoutError(target, timeoutMs, error);
     throw new IntegrationError("badResponse", `The integration server's answer was cut off: ${describe(error)}`, { cause: error });
   }
-  const json = parseJson(text);
-  if (!response.ok) {
-    const message =
-      json.ok && typeof (json.value as { errorMessage?: unknown })?.errorMessage === "string"
-        ? (json.value as { errorMessage: string }).errorMessage
-        : `The integration server answered HTTP ${response.status} to ${init.method} ${target.pathname}`;
-    throw new IntegrationError("errorResponse", message, { status: response.status });
+  return { status: response.status, ok: response.ok, headers: response.headers, json: parseJson(text) };
+}
+
+function interpret(answer: Answer, target: URL, method: string, capability: string | undefined): unknown {
+  const where = `${method} ${target.pathname}`;
+  const { status } = answer;
+  if (capability && (UNSUPPORTED_STATUSES.has(status) || (answer.ok && !answer.json.ok))) {
+    throw new IntegrationError("notSupported", `This integration does not support ${capability}`, { status });
   }
-  if (!json.ok) {
-    throw new IntegrationError("badResponse", `The integration server's answer to ${init.method} ${target.pathname} is not JSON`);
+  if (status === 429) {
+    const message = errorMessageOf(answer.json) ?? `The integration server kept answering HTTP 429 (too many requests) to ${where}`;
+    throw new IntegrationError("rateLimited", message, { status });
   }
-  return json.value;
+  if (!answer.ok) {
+    const message = errorMessageOf(answer.json) ?? `The integration server answered HTTP ${status} to ${where}`;
+    throw new IntegrationError("errorResponse", message, { status });
+  }
+  if (!answer.json.ok) {
+    throw new IntegrationError("badResponse", `The integration server's answer to ${where} is not JSON`);
+  }
+  return answer.json.value;
 }
 
 function timeoutError(target: URL, timeoutMs: number, cause: unknown) {
   return new IntegrationError("timeout", `The integration server at ${target.origin} did not answer within ${timeoutMs / 1000} s`, {
     cause,
   });
-}
-
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function tooLarge(maxBytes: number) {
-  return new IntegrationError("badResponse", `The integration server's answer is larger than ${maxBytes / 1024 / 1024} MB`);
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
 }
 
 function describe(error: unknown): string {

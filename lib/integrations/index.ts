@@ -1,5 +1,34 @@
 import "server-only";
 
+export {
+  AUTOCOMPLETE_CACHE_MAX_ENTRIES,
+  createAutocompleteCache,
+  type AutocompleteCache,
+  type AutocompleteCacheOptions,
+  type AutocompleteKey,
+} from "./autocomplete-cache";
+export { createIntegrationClient, type CallControl, type IntegrationClient, type IntegrationClientOptions } from "./client";
 export { fetchManifest, joinUrl, listManifestActions, type FetchedManifest } from "./fetch-manifest";
-export { callIntegration, DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, type CallOptions } from "./http";
+export {
+  AUTOCOMPLETE_TIMEOUT_MS,
+  callIntegration,
+  DEFAULT_TIMEOUT_MS,
+  MAX_RATE_LIMIT_RETRIES,
+  MAX_RESPONSE_BYTES,
+  type CallInit,
+  type CallOptions,
+} from "./http";
 export { IntegrationError, type IntegrationErrorKind } from "./integration-error";
+export type { ConnectorRef, IntegrationRequest } from "./layouts";
+export { LEGACY_MODEL_SLUG_FIELD, legacyModelExtractorSlug } from "./legacy-model-extractors";
+export {
+  createManifestCache,
+  MANIFEST_RETRY_AFTER_ERROR_MS,
+  MANIFEST_TTL_MS,
+  type ManifestCache,
+  type ManifestCacheOptions,
+} from "./manifest-cache";
+export { normalizeManifest, type NormalizeManifestMeta } from "./normalize-manifest";
+export { createRateLimiter, processRateLimiter, RATE_LIMIT_MARGIN_MS, type RateLimiter, type RateLimiterOptions } from "./rate-limiter";
+export { DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-after";
+export { stableStringify } from "./stable-stringify";

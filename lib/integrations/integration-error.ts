@@ -5,7 +5,9 @@ export type IntegrationErrorKind =
   | "unreachable" // connection refused, DNS, reset
   | "timeout" // no complete answer in time
   | "badResponse" // not JSON, too large, or fails the contract schema
-  | "errorResponse"; // non-2xx, with the server's errorMessage when it sent one
+  | "errorResponse" // non-2xx, with the server's errorMessage when it sent one
+  | "notSupported" // an optional endpoint answered 404 or something that is not JSON
+  | "rateLimited"; // still HTTP 429 after every retry the client allows
 
 export class IntegrationError extends Error {
   readonly kind: IntegrationErrorKind;

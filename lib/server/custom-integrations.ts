@@ -1,35 +1,100 @@
 import type { CustomIntegration } from "@/lib/contract";
-import type { Database } from "@/lib/db";
-import { fetchManifest, IntegrationError } from "@/lib/integrations";
+import { fetchManifest, IntegrationError, type FetchedManifest } from "@/lib/integrations";
+import type { Deps } from "./deps";
 import { AppError } from "./errors";
+
+type Ctx = Pick<Deps, "db" | "integrations" | "settings">;
 
 /**
  * Registers an integration server: its manifest is fetched and validated first, so a server that
  * is down or invalid is refused with the reasons and nothing is saved.
  */
-export async function registerCustomIntegration(
-  { db }: { db: Database },
-  workspaceUuid: string,
-  baseUrl: string,
-): Promise<CustomIntegration> {
-  const normalized = baseUrl.replace(/\/+$/, "");
-  let fetched;
-  try {
-    fetched = await fetchManifest(normalized);
-  } catch (error) {
-    if (error instanceof IntegrationError) {
-      throw new AppError("unprocessable:manifest", error.message, { problems: error.problems, cause: error });
-    }
-    throw error;
+export async function registerCustomIntegration(ctx: Ctx, workspaceUuid: string, baseUrl: string): Promise<CustomIntegration> {
+  const { db, integrations } = ctx;
+  const normalized = normalizeBaseUrl(baseUrl);
+  if (await db.customIntegrations.findByBaseUrl(workspaceUuid, normalized)) {
+    throw new AppError("conflict:custom_integration", `An integration at ${normalized} is already registered`);
   }
+  const fetched = await fetchForRegistration(normalized, ctx.settings.integrationTimeoutMs);
   const slug = await uniqueSlug(db, workspaceUuid, slugify(fetched.manifest.name));
-  return db.customIntegrations.create(workspaceUuid, {
+  const created = await db.customIntegrations.create(workspaceUuid, {
     baseUrl: normalized,
     slug,
     name: fetched.manifest.name,
     layout: fetched.layout,
     manifest: fetched.manifest,
   });
+  integrations.manifests.seed(created.uuid, fetched);
+  return created;
+}
+
+export async function getCustomIntegration({ db }: Pick<Deps, "db">, workspaceUuid: string, uuid: string): Promise<CustomIntegration> {
+  const found = await db.customIntegrations.get(workspaceUuid, uuid);
+  if (!found) throw new AppError("not_found:custom_integration", `No custom integration with uuid ${uuid}`);
+  return found;
+}
+
+/** Points a registration at a new URL, after checking that the server there serves a valid manifest. */
+export async function updateCustomIntegrationUrl(ctx: Ctx, workspaceUuid: string, uuid: string, baseUrl: string): Promise<CustomIntegration> {
+  await getCustomIntegration(ctx, workspaceUuid, uuid);
+  const normalized = normalizeBaseUrl(baseUrl);
+  const fetched = await fetchForRegistration(normalized, ctx.settings.integrationTimeoutMs);
+  const updated = await ctx.db.customIntegrations.recordManifest(workspaceUuid, uuid, {
+    baseUrl: normalized,
+    name: fetched.manifest.name,
+    layout: fetched.layout,
+    manifest: fetched.manifest,
+  });
+  ctx.integrations.forget(uuid);
+  ctx.integrations.manifests.seed(uuid, fetched);
+  return updated!;
+}
+
+/**
+ * Re-fetches the manifest, bypassing the cache. A failure is recorded and answered with every
+ * problem; the last good manifest keeps serving.
+ */
+export async function refreshCustomIntegration(ctx: Ctx, workspaceUuid: string, uuid: string): Promise<CustomIntegration> {
+  const custom = await getCustomIntegration(ctx, workspaceUuid, uuid);
+  try {
+    const fetched = await ctx.integrations.manifests.get(uuid, custom.baseUrl, { refresh: true });
+    return (await ctx.db.customIntegrations.recordManifest(workspaceUuid, uuid, {
+      name: fetched.manifest.name,
+      layout: fetched.layout,
+      manifest: fetched.manifest,
+    }))!;
+  } catch (error) {
+    if (!(error instanceof IntegrationError)) throw error;
+    await ctx.db.customIntegrations.recordManifestError(workspaceUuid, uuid, error.message);
+    throw new AppError("unprocessable:manifest", error.message, { problems: error.problems, cause: error });
+  }
+}
+
+/** Removes a registration and the connectors that used it. */
+export async function removeCustomIntegration(ctx: Ctx, workspaceUuid: string, uuid: string): Promise<void> {
+  const custom = await getCustomIntegration(ctx, workspaceUuid, uuid);
+  await ctx.db.client.transaction(async () => {
+    for (const connector of await ctx.db.connectors.list(workspaceUuid, { integrationSlug: custom.slug })) {
+      await ctx.db.connectors.remove(workspaceUuid, connector.uuid);
+    }
+    await ctx.db.customIntegrations.remove(workspaceUuid, uuid);
+  });
+  ctx.integrations.forget(uuid);
+}
+
+async function fetchForRegistration(baseUrl: string, timeoutMs?: number): Promise<FetchedManifest> {
+  try {
+    return await fetchManifest(baseUrl, { timeoutMs });
+  } catch (error) {
+    if (error instanceof IntegrationError) {
+      throw new AppError("unprocessable:manifest", error.message, { reason: "invalidManifest", problems: error.problems, cause: error });
+    }
+    throw error;
+  }
+}
+
+function normalizeBaseUrl(baseUrl: string): string {
+  return baseUrl.trim().replace(/\/+$/, "");
 }
 
 /** `Demo CRM (legacy)` → `demo_crm_legacy`: the connector-slug alphabet, never empty. */
@@ -43,9 +108,10 @@ export function slugify(name: string): string {
   return slug || "integration";
 }
 
-async function uniqueSlug(db: Database, workspaceUuid: string, base: string): Promise<string> {
+async function uniqueSlug(db: Deps["db"], workspaceUuid: string, base: string): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}_${n}`;
+    if (candidate === "native") continue;
     if (!(await db.customIntegrations.slugExists(workspaceUuid, candidate))) return candidate;
   }
 }

@@ -9,6 +9,7 @@ export type ErrorKind =
   | "conflict"
   | "unprocessable"
   | "rate_limited"
+  | "not_implemented"
   | "bad_gateway"
   | "unavailable"
   | "gateway_timeout"
@@ -23,6 +24,7 @@ const statusByKind: Record<ErrorKind, number> = {
   conflict: 409,
   unprocessable: 422,
   rate_limited: 429,
+  not_implemented: 501,
   bad_gateway: 502,
   unavailable: 503,
   gateway_timeout: 504,

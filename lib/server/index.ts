@@ -1,8 +1,17 @@
 import "server-only";
 
 export { defineRoute, type RouteInput } from "./define-route";
-export { getDeps, type Deps } from "./deps";
+export { createDeps, getDeps, type Deps } from "./deps";
 export { AppError, errorToResponse, type ErrorCode } from "./errors";
 export { checkHealth } from "./health";
-export { listIntegrations } from "./integration-catalog";
-export { registerCustomIntegration, slugify } from "./custom-integrations";
+export { integrationDocumentation, listIntegrations } from "./integration-catalog";
+export {
+  getCustomIntegration,
+  refreshCustomIntegration,
+  registerCustomIntegration,
+  removeCustomIntegration,
+  slugify,
+  updateCustomIntegrationUrl,
+} from "./custom-integrations";
+export { createConnector, getConnector, listConnectors, removeConnector, testConnector, updateConnector } from "./connectors";
+export { completeOauth, connectorAutocomplete, connectorDynamicSchema, connectorListUsers } from "./connector-calls";

@@ -6,10 +6,23 @@ const codeByKind: Record<IntegrationError["kind"], ErrorCode> = {
   timeout: "gateway_timeout:integration",
   badResponse: "bad_gateway:integration",
   errorResponse: "bad_gateway:integration",
+  notSupported: "not_implemented:integration",
+  rateLimited: "rate_limited:integration",
 };
 
-/** Maps a failed call to an integration server onto the API's statuses (503, 504, 502). */
-export function toAppError(error: unknown): unknown {
-  if (!(error instanceof IntegrationError)) return error;
-  return new AppError(codeByKind[error.kind], error.message, { problems: error.problems, cause: error });
+/**
+ * Runs a call to an integration server and maps its failure onto the API's statuses (503, 504,
+ * 502, 501, 429), with secrets the server may have echoed removed from the message.
+ */
+export async function callingIntegration<T>(work: () => Promise<T>, redact: (text: string) => string = (t) => t): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof IntegrationError)) throw error;
+    throw new AppError(codeByKind[error.kind], redact(error.message), {
+      reason: error.kind === "notSupported" ? "notSupported" : undefined,
+      problems: error.problems,
+      cause: error,
+    });
+  }
 }

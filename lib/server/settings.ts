@@ -6,6 +6,10 @@ export interface Settings {
   databaseUrl?: string;
   /** Registered as a custom integration on first start; empty to skip. */
   demoIntegrationUrl?: string;
+  /** `APP_ENCRYPTION_KEY`: base64 of 32 bytes; generated into `dataDir` when unset. */
+  encryptionKey?: string;
+  /** `INTEGRATION_TIMEOUT_MS`: caps every call to an integration server (default 30 s, autocomplete 10 s). */
+  integrationTimeoutMs?: number;
   version: string;
 }
 
@@ -18,6 +22,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
     demoIntegrationUrl: demoUrl.trim() === "" ? undefined : demoUrl.trim(),
+    encryptionKey: env.APP_ENCRYPTION_KEY || undefined,
+    integrationTimeoutMs: Number(env.INTEGRATION_TIMEOUT_MS) > 0 ? Number(env.INTEGRATION_TIMEOUT_MS) : undefined,
     version: env.npm_package_version || "0.1.0",
   };
 }

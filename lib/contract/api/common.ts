@@ -20,3 +20,7 @@ export const IsoDateTime = z.string().describe("An ISO 8601 timestamp");
 /** Route params of `/…/:uuid` routes. */
 export const UuidParams = z.object({ uuid: Uuid });
 export type UuidParams = z.infer<typeof UuidParams>;
+
+/** Route params of `/…/:slug` routes. */
+export const SlugParams = z.object({ slug: z.string().min(1) });
+export type SlugParams = z.infer<typeof SlugParams>;

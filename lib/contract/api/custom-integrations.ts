@@ -32,3 +32,15 @@ export const CustomIntegrationListResponseBody = z.object({
   customIntegrations: z.array(CustomIntegration),
 });
 export type CustomIntegrationListResponseBody = z.infer<typeof CustomIntegrationListResponseBody>;
+
+export const UpdateCustomIntegrationRequestBody = z.object({
+  baseUrl: z.url({ protocol: /^https?$/ }).describe("New http(s) URL; the manifest is fetched and validated first"),
+});
+export type UpdateCustomIntegrationRequestBody = z.infer<typeof UpdateCustomIntegrationRequestBody>;
+
+/** Seed 000 shows the key `connector` on get; both keys carry the same object. */
+export const CustomIntegrationResponseBody = z.object({
+  customIntegration: CustomIntegration,
+  connector: CustomIntegration.optional(),
+});
+export type CustomIntegrationResponseBody = z.infer<typeof CustomIntegrationResponseBody>;

@@ -2,3 +2,4 @@ export * from "./common";
 export * from "./custom-integrations";
 export * from "./health";
 export * from "./integrations";
+export * from "./connectors";

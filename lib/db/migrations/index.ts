@@ -44,4 +44,25 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: "connectors",
+    statements: [
+      `CREATE TABLE connectors (
+        uuid TEXT PRIMARY KEY,
+        workspace_uuid TEXT NOT NULL REFERENCES workspaces(uuid) ON DELETE CASCADE,
+        integration_slug TEXT NOT NULL,
+        slug TEXT NOT NULL,
+        name TEXT NOT NULL,
+        sealed_config TEXT NOT NULL,
+        last_test_outcome TEXT,
+        last_test_message TEXT,
+        last_tested_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (workspace_uuid, slug)
+      )`,
+      `CREATE INDEX connectors_integration ON connectors (workspace_uuid, integration_slug)`,
+    ],
+  },
 ];

@@ -101,6 +101,37 @@ export function customIntegrationRepository(db: SqlClient) {
       return row?.manifest_json ? JSON.parse(row.manifest_json) : null;
     },
 
+    async getBySlug(workspaceUuid: string, slug: string): Promise<CustomIntegration | null> {
+      const row = await db.get<Row>("SELECT * FROM custom_integrations WHERE workspace_uuid = ? AND slug = ?", [
+        workspaceUuid,
+        slug,
+      ]);
+      return row ? toCustomIntegration(row) : null;
+    },
+
+    /** Stores a freshly validated manifest (and optionally a new base URL); the slug never changes. */
+    async recordManifest(
+      workspaceUuid: string,
+      uuid: string,
+      input: { baseUrl?: string; name: string; layout: ManifestLayout; manifest: unknown },
+    ): Promise<CustomIntegration | null> {
+      const now = new Date().toISOString();
+      await db.run(
+        `UPDATE custom_integrations SET base_url = COALESCE(?, base_url), name = ?, layout = ?, manifest_json = ?,
+          manifest_fetched_at = ?, manifest_error = NULL, updated_at = ? WHERE workspace_uuid = ? AND uuid = ?`,
+        [input.baseUrl ?? null, input.name, input.layout, JSON.stringify(input.manifest), now, now, workspaceUuid, uuid],
+      );
+      return this.get(workspaceUuid, uuid);
+    },
+
+    /** Remembers why the last fetch failed; the last good manifest stays. */
+    async recordManifestError(workspaceUuid: string, uuid: string, message: string): Promise<void> {
+      await db.run(
+        "UPDATE custom_integrations SET manifest_error = ?, updated_at = ? WHERE workspace_uuid = ? AND uuid = ?",
+        [message, new Date().toISOString(), workspaceUuid, uuid],
+      );
+    },
+
     async remove(workspaceUuid: string, uuid: string): Promise<boolean> {
       const { changes } = await db.run("DELETE FROM custom_integrations WHERE workspace_uuid = ? AND uuid = ?", [
         workspaceUuid,

@@ -1,5 +1,5 @@
 import { ApiErrorResponseBody, HealthResponseBody } from "@/lib/contract";
-import { expect, test } from "./fixtures";
+import { expect, test } from "../fixtures";
 
 test.describe("API basics", () => {
   test("health reports the database and its migrations", async ({ request }) => {

@@ -1,0 +1,20 @@
+import { UpdateConnectorRequestBody, UuidParams } from "@/lib/contract";
+import { defineRoute, getConnector, removeConnector, updateConnector } from "@/lib/server";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/connection/connectors/:uuid (secrets masked) */
+export const GET = defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+  connector: await getConnector(deps, ctx.workspaceUuid, params.uuid),
+}));
+
+/** PUT /api/v1/connection/connectors/:uuid: `{name?, config?}`; a masked secret keeps its value. */
+export const PUT = defineRoute({ params: UuidParams, body: UpdateConnectorRequestBody }, async ({ deps, ctx, params, body }) => ({
+  connector: await updateConnector(deps, ctx.workspaceUuid, params.uuid, body),
+}));
+
+/** DELETE /api/v1/connection/connectors/:uuid */
+export const DELETE = defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => {
+  await removeConnector(deps, ctx.workspaceUuid, params.uuid);
+  return {};
+});

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { AutocompleteResponseBody, DynamicSchemaResponseBody, ListUsersResponseBody } from "../integration";
+import { IsoDateTime, Uuid } from "./common";
+
+/** Connector slugs use Cargo's alphabet so they can be referenced from node graphs. */
+export const ConnectorSlug = z
+  .string()
+  .min(1, "Slug is required")
+  .max(64, "Slug is at most 64 characters")
+  .regex(/^[a-zA-Z0-9_]+$/, "Slug may contain only letters, digits and underscores")
+  .describe("Unique per workspace, [a-zA-Z0-9_]");
+
+export const ConnectorConfig = z.record(z.string(), z.unknown()).describe("Values of the integration's connector config form");
+
+export const ConnectorTest = z.object({
+  outcome: z.enum(["success", "error"]),
+  errorMessage: z.string().nullable(),
+  testedAt: IsoDateTime,
+});
+export type ConnectorTest = z.infer<typeof ConnectorTest>;
+
+/** An authenticated instance of an integration. Secret config fields come back masked. */
+export const Connector = z.object({
+  uuid: Uuid,
+  workspaceUuid: Uuid,
+  integrationSlug: z.string(),
+  slug: ConnectorSlug,
+  name: z.string(),
+  config: ConnectorConfig.describe("Config with every secret field replaced by a mask"),
+  useCredits: z.literal(false).describe("Always false: credentials are the workspace's own"),
+  rateLimit: z.null(),
+  cacheTtlMilliseconds: z.null(),
+  lastTest: ConnectorTest.nullable().describe("The last authenticate call's result"),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  deletedAt: z.null(),
+});
+export type Connector = z.infer<typeof Connector>;
+
+export const CreateConnectorRequestBody = z.object({
+  integrationSlug: z.string().min(1),
+  slug: ConnectorSlug,
+  name: z.string().trim().min(1, "Name is required").max(200),
+  config: ConnectorConfig,
+});
+export type CreateConnectorRequestBody = z.infer<typeof CreateConnectorRequestBody>;
+
+export const UpdateConnectorRequestBody = z
+  .object({
+    name: z.string().trim().min(1, "Name is required").max(200).optional(),
+    config: ConnectorConfig.optional().describe("Send the mask back for a secret to keep it unchanged"),
+  })
+  .refine((body) => body.name !== undefined || body.config !== undefined, "Send name, config or both");
+export type UpdateConnectorRequestBody = z.infer<typeof UpdateConnectorRequestBody>;
+
+export const ConnectorResponseBody = z.object({ connector: Connector });
+export type ConnectorResponseBody = z.infer<typeof ConnectorResponseBody>;
+
+export const ConnectorListQuery = z.object({ integrationSlug: z.string().optional() });
+export const ConnectorListResponseBody = z.object({ connectors: z.array(Connector) });
+export type ConnectorListResponseBody = z.infer<typeof ConnectorListResponseBody>;
+
+export const ConnectorExistsQuery = z.object({ slug: z.string().min(1) });
+export const ConnectorExistsResponseBody = z.object({ exists: z.boolean() });
+export type ConnectorExistsResponseBody = z.infer<typeof ConnectorExistsResponseBody>;
+
+export const ConnectorAuthenticateResponseBody = z.object({
+  outcome: z.enum(["success", "error"]),
+  errorMessage: z.string().optional(),
+  connector: Connector,
+});
+export type ConnectorAuthenticateResponseBody = z.infer<typeof ConnectorAuthenticateResponseBody>;
+
+export const ConnectorAutocompleteRequestBody = z.object({
+  slug: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).default({}),
+  value: z.unknown().optional().describe("Search text or the current value"),
+  refresh: z.boolean().optional().describe("Bypass the cache"),
+});
+export type ConnectorAutocompleteRequestBody = z.infer<typeof ConnectorAutocompleteRequestBody>;
+export const ConnectorAutocompleteResponseBody = AutocompleteResponseBody;
+
+export const ConnectorDynamicSchemaRequestBody = z.object({
+  slug: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+export type ConnectorDynamicSchemaRequestBody = z.infer<typeof ConnectorDynamicSchemaRequestBody>;
+export const ConnectorDynamicSchemaResponseBody = DynamicSchemaResponseBody;
+
+export const ConnectorListUsersResponseBody = z.object({ users: ListUsersResponseBody });
+
+export const ConnectorCompleteOauthRequestBody = z.object({
+  connectorUuid: Uuid.optional().describe("Store the token into this connector; omit to just get the value"),
+  code: z.string().min(1),
+  redirectUri: z.url(),
+  field: z.string().optional().describe("Config field that receives the value; defaults to the OAuth widget's field"),
+});
+export type ConnectorCompleteOauthRequestBody = z.infer<typeof ConnectorCompleteOauthRequestBody>;
+
+export const ConnectorCompleteOauthResponseBody = z.object({
+  connector: Connector.optional().describe("The connector the value was stored into"),
+  value: z.string().optional().describe("The value, only when no connector was given"),
+});

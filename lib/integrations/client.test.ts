@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createIntegrationClient, type IntegrationClient } from "./client";
+import { IntegrationError } from "./integration-error";
+import { reply, startTestServer, type TestServer } from "./test-server";
+
+// Integration servers that misbehave in ways the demo never does, each a real server on loopback.
+const connector = { uuid: "c1", workspaceUuid: "w1", config: { apiKey: "k" } };
+
+async function failure(promise: Promise<unknown>): Promise<IntegrationError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(IntegrationError);
+  return error as IntegrationError;
+}
+
+describe("a server without the optional endpoints", () => {
+  let server: TestServer;
+  let client: IntegrationClient;
+  beforeAll(async () => {
+    server = await startTestServer((request, res) => {
+      if (request.path === "/listUsers") return reply(res, 200, "<html>Cannot POST /listUsers</html>");
+      reply(res, 404, request.path.includes("count") ? "" : { errorMessage: "Not found" });
+    });
+    client = createIntegrationClient({ baseUrl: server.url, layout: "seed" });
+  });
+  afterAll(() => server.close());
+
+  it.each([
+    ["listUsers (non-JSON)", () => client.listUsers(connector), "This integration does not support listing users"],
+    ["countExtractor", () => client.countExtractor(connector, "records", {}), "This integration does not support counting records"],
+    ["dynamicSchema", () => client.dynamicSchema(connector, "fields", {}), 'This integration does not support the dynamic schema "fields"'],
+    ["completeOauth", () => client.completeOauth("code", "http://x/cb"), "This integration does not support OAuth"],
+  ])("%s → notSupported", async (_name, call, message) => {
+    const error = await failure(call());
+    expect(error.kind).toBe("notSupported");
+    expect(error.message).toBe(message);
+  });
+
+  it("a 404 from a required endpoint stays a failure", async () => {
+    const error = await failure(client.executeAction(connector, "ping", {}));
+    expect(error).toMatchObject({ kind: "errorResponse", status: 404, message: "Not found" });
+  });
+});
+
+describe("a server whose answers break the contract", () => {
+  let server: TestServer;
+  let client: IntegrationClient;
+  const answers: Record<string, unknown> = {
+    "/actions/ping/execute": { outcome: "executed", data: [] },
+    "/autocompletes/things": { results: [{ label: 1, value: "a" }, { value: {} }] },
+    "/extractors/records/fetch": {
+      outcome: "fetched",
+      columns: [{ slug: "id", type: "uuid", label: "Id" }],
+      idColumnSlug: "id",
+      titleColumnSlug: "id",
+      data: { kind: "records", records: [], hasMore: "no" },
+    },
+    "/authenticate": { outcome: "maybe" },
+  };
+  beforeAll(async () => {
+    server = await startTestServer((request, res) => reply(res, 200, answers[request.path] ?? {}));
+    client = createIntegrationClient({ baseUrl: server.url, layout: "seed" });
+  });
+  afterAll(() => server.close());
+
+  it.each([
+    ["executeAction", () => client.executeAction(connector, "ping", {}), ["title", "data"]],
+    ["autocomplete", () => client.autocomplete(connector, "things", {}), ["results[0].label", "results[1].label", "results[1].value"]],
+    ["fetchExtractor", () => client.fetchExtractor(connector, "records", {}), ["columns[0].type", "data.hasMore"]],
+    ["authenticate", () => client.authenticate(connector), ["outcome"]],
+  ])("%s → badResponse listing every problem", async (_name, call, paths) => {
+    const error = await failure(call());
+    expect(error.kind).toBe("badResponse");
+    expect(error.problems?.map((problem) => problem.path).sort()).toEqual([...paths].sort());
+    expect(error.message).toMatch(/^The integration server's answer to POST \/\S+ does not follow the contract \(\d+ problems?\)$/);
+  });
+});
+
+describe("requests on the wire", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer((request, res) =>
+      reply(res, 200, request.path.endsWith("/execute") ? { outcome: "executing" } : { results: [] }),
+    );
+  });
+  afterAll(() => server.close());
+
+  it("URL-encodes slugs and sends the Idempotency-Key header", async () => {
+    const client = createIntegrationClient({ baseUrl: `${server.url}/`, layout: "seed" });
+    await client.executeAction(connector, "a b/c?", { x: 1 }, { idempotencyKey: "run1:node1" });
+    await client.autocomplete(connector, "list/ö", { b: 1 }, "se");
+    const [execute, autocomplete] = server.seen.slice(-2);
+    expect(execute).toMatchObject({ method: "POST", path: "/actions/a%20b%2Fc%3F/execute" });
+    expect(execute!.headers["idempotency-key"]).toBe("run1:node1");
+    expect(execute!.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(autocomplete!.path).toBe("/autocompletes/list%2F%C3%B6");
+    expect(autocomplete!.headers["idempotency-key"]).toBeUndefined();
+  });
+
+  it("sends both layouts' fields, and legacy slugs in the body", async () => {
+    const client = createIntegrationClient({ baseUrl: `${server.url}/legacy`, layout: "legacy" });
+    await client.autocomplete(connector, "listThings", { objectType: "deals" });
+    expect(server.seen.at(-1)).toMatchObject({
+      path: "/legacy/autocomplete",
+      body: { connectorConfig: connector.config, connector, slug: "listThings", params: { objectType: "deals" } },
+    });
+  });
+});

@@ -1,0 +1,20 @@
+import { toProblems } from "@/lib/contract";
+import { IntegrationError } from "./integration-error";
+
+/** Any contract schema; structural, so this folder needs nothing but `lib/contract`. */
+export interface AnswerSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof toProblems>[0] };
+}
+
+/**
+ * Validates what an integration server answered against its contract schema, or throws
+ * `badResponse` listing every problem with its path.
+ * @example parseAnswer(AuthenticateResponseBody, raw, "The answer to POST /authenticate")
+ */
+export function parseAnswer<T>(schema: AnswerSchema<T>, value: unknown, subject: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = toProblems(result.error);
+  const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
+  throw new IntegrationError("badResponse", `${subject} does not follow the contract (${count})`, { problems });
+}

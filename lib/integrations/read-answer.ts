@@ -1,0 +1,42 @@
+import { IntegrationError } from "./integration-error";
+
+/** Reads a response body as text, refusing it as soon as it passes `maxBytes`. */
+export async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Parses JSON without throwing; an empty body is not JSON either. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The `errorMessage` of a parsed error body, when it has one. */
+export function errorMessageOf(json: { ok: true; value: unknown } | { ok: false }): string | undefined {
+  if (!json.ok) return undefined;
+  const message = (json.value as { errorMessage?: unknown } | null)?.errorMessage;
+  return typeof message === "string" && message ? message : undefined;
+}
+
+function tooLarge(maxBytes: number) {
+  return new IntegrationError("badResponse", `The integration server's answer is larger than ${maxBytes / 1024 / 1024} MB`);
+}

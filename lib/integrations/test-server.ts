@@ -1,0 +1,56 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A request as a test server saw it, its JSON body parsed. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+  /** `performance.now()` when the request arrived. */
+  arrivedAt: number;
+}
+
+export interface TestServer {
+  url: string;
+  /** Every request so far, in arrival order. */
+  seen: SeenRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a real HTTP server on a loopback port for a test, answering with `handle`; tests use it
+ * to play integration servers that misbehave in ways the demo never does.
+ */
+export async function startTestServer(handle: (request: SeenRequest, res: http.ServerResponse) => void): Promise<TestServer> {
+  const seen: SeenRequest[] = [];
+  const server = http.createServer((req, res) => {
+    const arrivedAt = performance.now();
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const request = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body: text ? JSON.parse(text) : undefined, arrivedAt };
+      seen.push(request);
+      handle(request, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Answers JSON (or any text, when `body` is a string) with a status and extra headers. */
+export function reply(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  const type = typeof body === "string" ? "text/plain" : "application/json";
+  res.writeHead(status, { "content-type": type, ...headers });
+  res.end(text);
+}

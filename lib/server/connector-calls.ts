@@ -1,0 +1,72 @@
+import type { ConnectorAutocompleteRequestBody, ConnectorCompleteOauthRequestBody, ConnectorDynamicSchemaRequestBody } from "@/lib/contract";
+import { connectorRef, openConnector, secretPathsOf, toConnector, type ConnectorCtx } from "./connector-access";
+import { AppError } from "./errors";
+import { callingIntegration } from "./integration-errors";
+import { validateAgainstSchema } from "./validate-config";
+
+/**
+ * Options for one autocomplete field. Params are checked against the manifest's schema first;
+ * answers are cached per (connector, slug, params, value) for the manifest's expiration, and
+ * identical concurrent requests share one upstream call.
+ */
+export async function connectorAutocomplete(ctx: ConnectorCtx, workspaceUuid: string, uuid: string, body: ConnectorAutocompleteRequestBody) {
+  const open = await openConnector(ctx, workspaceUuid, uuid);
+  const autocomplete = open.resolved.integration.autocompletes[body.slug];
+  if (!autocomplete) {
+    throw new AppError("not_found:autocomplete", `${open.resolved.integration.name} has no autocomplete "${body.slug}"`);
+  }
+  validateAgainstSchema("autocomplete params", autocomplete.params.jsonSchema, body.params);
+  const client = ctx.integrations.clientFor(open.resolved);
+  return ctx.integrations.autocompletes.get(
+    { connectorUuid: uuid, slug: body.slug, params: body.params, value: body.value },
+    autocomplete.cacheExpirationInSeconds ?? 0,
+    () => callingIntegration(() => client.autocomplete(connectorRef(open), body.slug, body.params, body.value), open.redact),
+    { refresh: body.refresh },
+  );
+}
+
+/** The `{jsonSchema, uiSchema}` of a dynamic sub-form, for the given params. */
+export async function connectorDynamicSchema(ctx: ConnectorCtx, workspaceUuid: string, uuid: string, body: ConnectorDynamicSchemaRequestBody) {
+  const open = await openConnector(ctx, workspaceUuid, uuid);
+  const dynamicSchema = open.resolved.integration.dynamicSchemas[body.slug];
+  if (!dynamicSchema) {
+    throw new AppError("not_found:dynamic_schema", `${open.resolved.integration.name} has no dynamic schema "${body.slug}"`);
+  }
+  validateAgainstSchema("dynamic schema params", dynamicSchema.params.jsonSchema, body.params);
+  const client = ctx.integrations.clientFor(open.resolved);
+  return callingIntegration(() => client.dynamicSchema(connectorRef(open), body.slug, body.params), open.redact);
+}
+
+/** The users of the connected account (optional endpoint: 501 when the integration has none). */
+export async function connectorListUsers(ctx: ConnectorCtx, workspaceUuid: string, uuid: string) {
+  const open = await openConnector(ctx, workspaceUuid, uuid);
+  const client = ctx.integrations.clientFor(open.resolved);
+  return { users: await callingIntegration(() => client.listUsers(connectorRef(open)), open.redact) };
+}
+
+/**
+ * Finishes an OAuth round trip: trades the code for the server's value and stores it, encrypted,
+ * into the connector's config field that asked for it. Without a connector the value is returned
+ * so the setup wizard can carry it into the connector it is creating.
+ */
+export async function completeOauth(ctx: ConnectorCtx, workspaceUuid: string, integrationSlug: string, body: ConnectorCompleteOauthRequestBody) {
+  const resolved = await ctx.integrations.get(workspaceUuid, integrationSlug);
+  const client = ctx.integrations.clientFor(resolved);
+  const { value } = await callingIntegration(() => client.completeOauth(body.code, body.redirectUri));
+  if (!body.connectorUuid) return { value };
+  const open = await openConnector(ctx, workspaceUuid, body.connectorUuid);
+  if (open.stored.integrationSlug !== integrationSlug) {
+    throw new AppError("bad_request:connector", `Connector ${body.connectorUuid} belongs to ${open.stored.integrationSlug}, not ${integrationSlug}`);
+  }
+  const field = body.field ?? oauthField(resolved.integration.connector.config.uiSchema ?? {});
+  const config = { ...open.config, [field]: value };
+  validateAgainstSchema("connector config", resolved.integration.connector.config.jsonSchema, config);
+  const stored = await ctx.db.connectors.update(workspaceUuid, open.stored.uuid, { sealedConfig: ctx.vault.encrypt(config) });
+  return { connector: toConnector(stored!, config, secretPathsOf(resolved.integration)) };
+}
+
+/** The config field rendered by the OAuth widget; `oauthToken` when the uiSchema names none. */
+function oauthField(uiSchema: Record<string, unknown>): string {
+  const entry = Object.entries(uiSchema).find(([, ui]) => /oauth/i.test(String((ui as Record<string, unknown>)?.["ui:widget"] ?? "")));
+  return entry?.[0] ?? "oauthToken";
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import type { Connector, ConnectorTest, CreateConnectorRequestBody, UpdateConnectorRequestBody } from "@/lib/contract";
+import { collectSecretValues, mergeSecrets, redactSecrets, VaultError } from "@/lib/vault";
+import { connectorRef, openConnector, secretPathsOf, toConnector, type ConnectorCtx } from "./connector-access";
+import { AppError } from "./errors";
+import { callingIntegration } from "./integration-errors";
+import type { ResolvedIntegration } from "./integration-registry";
+import { validateAgainstSchema } from "./validate-config";
+
+/**
+ * Creates a connector: the config is checked against the integration's schema, then the server's
+ * `/authenticate` must accept it; only then is it encrypted and saved.
+ */
+export async function createConnector(ctx: ConnectorCtx, workspaceUuid: string, body: CreateConnectorRequestBody): Promise<Connector> {
+  const resolved = await ctx.integrations.get(workspaceUuid, body.integrationSlug);
+  if (await ctx.db.connectors.slugExists(workspaceUuid, body.slug)) {
+    throw new AppError("conflict:connector_slug", `A connector with slug "${body.slug}" already exists`, { reason: "slugAlreadyExists" });
+  }
+  validateAgainstSchema("connector config", resolved.integration.connector.config.jsonSchema, body.config);
+  const uuid = randomUUID();
+  const { config, lastTest } = await authenticateOrThrow(ctx, resolved, { uuid, workspaceUuid, config: body.config });
+  const stored = await ctx.db.connectors.create(workspaceUuid, {
+    uuid,
+    integrationSlug: body.integrationSlug,
+    slug: body.slug,
+    name: body.name,
+    sealedConfig: ctx.vault.encrypt(config),
+    lastTest,
+  });
+  return toConnector(stored, config, secretPathsOf(resolved.integration));
+}
+
+export async function listConnectors(ctx: ConnectorCtx, workspaceUuid: string, filter: { integrationSlug?: string }): Promise<Connector[]> {
+  const stored = await ctx.db.connectors.list(workspaceUuid, filter);
+  const pathsBySlug = new Map<string, string[][] | null>();
+  for (const slug of new Set(stored.map((c) => c.integrationSlug))) {
+    const resolved = await ctx.integrations.get(workspaceUuid, slug).catch(() => null);
+    pathsBySlug.set(slug, resolved ? secretPathsOf(resolved.integration) : null);
+  }
+  return stored.map((c) => toConnector(c, ctx.vault.decrypt(c.sealedConfig), pathsBySlug.get(c.integrationSlug) ?? null));
+}
+
+export async function getConnector(ctx: ConnectorCtx, workspaceUuid: string, uuid: string): Promise<Connector> {
+  const open = await openConnector(ctx, workspaceUuid, uuid);
+  return toConnector(open.stored, open.config, open.secretPaths);
+}
+
+/**
+ * Renames and/or reconfigures a connector. A secret sent back as the mask (or left out) keeps its
+ * stored value; a changed config must pass `/authenticate` before it is saved.
+ */
+export async function updateConnector(ctx: ConnectorCtx, workspaceUuid: string, uuid: string, body: UpdateConnectorRequestBody): Promise<Connector> {
+  const open = await openConnector(ctx, workspaceUuid, uuid);
+  let sealedConfig: string | undefined;
+  let lastTest: ConnectorTest | undefined;
+  let config = open.config;
+  if (body.config) {
+    try {
+      config = mergeSecrets(body.config, open.config, open.secretPaths);
+    } catch (error) {
+      if (error instanceof VaultError) throw new AppError("bad_request:config", error.message);
+      throw error;
+    }
+    validateAgainstSchema("connector config", open.resolved.integration.connector.config.jsonSchema, config);
+    ({ config, lastTest } = await authenticateOrThrow(ctx, open.resolved, connectorRef({ stored: open.stored, config })));
+    sealedConfig = ctx.vault.encrypt(config);
+  }
+  const stored = await ctx.db.connectors.update(workspaceUuid, uuid, { name: body.name, sealedConfig, lastTest });
+  return toConnector(stored!, config, open.secretPaths);
+}
+
+export async function removeConnector(ctx: ConnectorCtx, workspaceUuid: string, uuid: string): Promise<void> {
+  if (!(await ctx.db.connectors.remove(workspaceUuid, uuid))) {
+    throw new AppError("not_found:connector", `No connector with uuid ${uuid}`, { reason: "connectorNotFound" });
+  }
+}
+
+/** Re-tests a saved connector's credentials and records the result. */
+export async function testConnector(ctx: ConnectorCtx, workspaceUuid: string, uuid: string) {
+  const open = await openConnector(ctx, workspaceUuid, uuid);
+  const client = ctx.integrations.clientFor(open.resolved);
+  const answer = await callingIntegration(() => client.authenticate(connectorRef(open)), open.redact);
+  const errorMessage = answer.outcome === "error" ? open.redact(answer.errorMessage ?? "The integration refused these credentials") : undefined;
+  const lastTest: ConnectorTest = { outcome: answer.outcome, errorMessage: errorMessage ?? null, testedAt: new Date().toISOString() };
+  const stored = await ctx.db.connectors.update(workspaceUuid, uuid, { lastTest });
+  return { outcome: answer.outcome, ...(errorMessage && { errorMessage }), connector: toConnector(stored!, open.config, open.secretPaths) };
+}
+
+async function authenticateOrThrow(
+  ctx: ConnectorCtx,
+  resolved: ResolvedIntegration,
+  connector: { uuid: string; workspaceUuid: string; config: Record<string, unknown> },
+): Promise<{ config: Record<string, unknown>; lastTest: ConnectorTest }> {
+  const secrets = collectSecretValues(connector.config, secretPathsOf(resolved.integration));
+  const redact = (text: string) => redactSecrets(text, secrets);
+  const client = ctx.integrations.clientFor(resolved);
+  const answer = await callingIntegration(() => client.authenticate(connector), redact);
+  if (answer.outcome === "error") {
+    throw new AppError("unprocessable:credentials", redact(answer.errorMessage ?? "The integration refused these credentials"), {
+      reason: "unauthenticated",
+    });
+  }
+  // The server may hand back an enriched config (an account id, say); it is merged in and saved.
+  const config = { ...connector.config, ...(answer.config ?? {}) };
+  return { config, lastTest: { outcome: "success", errorMessage: null, testedAt: new Date().toISOString() } };
+}

@@ -1,0 +1,117 @@
+import type { CustomIntegration, Integration } from "@/lib/contract";
+import type { Database } from "@/lib/db";
+import {
+  createAutocompleteCache,
+  createIntegrationClient,
+  createManifestCache,
+  createRateLimiter,
+  fetchManifest,
+  normalizeManifest,
+  type FetchedManifest,
+} from "@/lib/integrations";
+import { nativeIntegration, NATIVE_INTEGRATION_SLUG } from "@/lib/integrations/native/native-integration";
+import { AppError } from "./errors";
+
+export interface ResolvedIntegration {
+  integration: Integration;
+  /** The registration behind a custom integration; null for the built-in one. */
+  custom: CustomIntegration | null;
+}
+
+/**
+ * Finds integrations by slug and builds clients for them. The manifest cache, the per-connector
+ * rate limiter and the autocomplete cache live here, once per process, shared by every caller.
+ */
+export function createIntegrationRegistry(db: Database, { maxTimeoutMs }: { maxTimeoutMs?: number } = {}) {
+  const manifests = createManifestCache({ fetchManifest: (baseUrl: string) => fetchManifest(baseUrl, { timeoutMs: maxTimeoutMs }) });
+  const limiter = createRateLimiter();
+  const autocompletes = createAutocompleteCache();
+  const seeded = new Set<string>();
+
+  /** The manifest of a registration: cached, else the live server, else the last good one stored. */
+  async function manifestOf(workspaceUuid: string, custom: CustomIntegration, refresh = false): Promise<FetchedManifest> {
+    if (!seeded.has(custom.uuid)) {
+      const stored = await db.customIntegrations.getStoredManifest(workspaceUuid, custom.uuid);
+      if (stored && custom.layout) manifests.seed(custom.uuid, { layout: custom.layout, manifest: stored } as FetchedManifest);
+      seeded.add(custom.uuid);
+    }
+    return manifests.get(custom.uuid, custom.baseUrl, { refresh });
+  }
+
+  function toIntegration(custom: CustomIntegration, fetched: FetchedManifest): Integration {
+    return normalizeManifest(fetched, { slug: custom.slug, category: "custom" });
+  }
+
+  return {
+    limiter,
+    autocompletes,
+    manifests,
+
+    /** Every integration of the workspace: the built-in one first, then custom ones in order. */
+    async list(workspaceUuid: string): Promise<Array<ResolvedIntegration & { error: string | null }>> {
+      const customs = await db.customIntegrations.list(workspaceUuid);
+      const resolved = await Promise.all(
+        customs.map(async (custom) => {
+          try {
+            const fetched = await manifestOf(workspaceUuid, custom);
+            return { integration: toIntegration(custom, fetched), custom, error: manifests.lastError(custom.uuid)?.message ?? null };
+          } catch (error) {
+            return { integration: unavailableIntegration(custom), custom, error: (error as Error).message };
+          }
+        }),
+      );
+      return [{ integration: nativeIntegration, custom: null, error: null }, ...resolved];
+    },
+
+    /** One integration by slug, or a 404. */
+    async get(workspaceUuid: string, slug: string, options: { refresh?: boolean } = {}): Promise<ResolvedIntegration> {
+      if (slug === NATIVE_INTEGRATION_SLUG) return { integration: nativeIntegration, custom: null };
+      const custom = await db.customIntegrations.getBySlug(workspaceUuid, slug);
+      if (!custom) throw new AppError("not_found:integration", `No integration with slug "${slug}"`, { reason: "integrationNotFound" });
+      const fetched = await manifestOf(workspaceUuid, custom, options.refresh);
+      return { integration: toIntegration(custom, fetched), custom };
+    },
+
+    /** A client for a custom integration's server, rate limited by its connector rate limit. */
+    clientFor({ integration, custom }: ResolvedIntegration) {
+      if (!custom || !integration.layout) {
+        throw new AppError("bad_request:integration", `${integration.name} runs inside the app and has no server to call`);
+      }
+      return createIntegrationClient({
+        baseUrl: custom.baseUrl,
+        layout: integration.layout,
+        rateLimit: integration.connector.rateLimit ?? null,
+        limiter,
+        maxTimeoutMs,
+      });
+    },
+
+    /** Forgets everything cached for a registration (after its URL changed or it was removed). */
+    forget(uuid: string) {
+      manifests.invalidate(uuid);
+      seeded.delete(uuid);
+    },
+  };
+}
+
+export type IntegrationRegistry = ReturnType<typeof createIntegrationRegistry>;
+
+function unavailableIntegration(custom: CustomIntegration): Integration {
+  return {
+    slug: custom.slug,
+    kind: "custom",
+    category: "custom",
+    name: custom.name,
+    description: "",
+    icon: "",
+    color: "#888888",
+    url: custom.baseUrl,
+    layout: custom.layout,
+    connector: { config: { jsonSchema: {}, uiSchema: {} } },
+    users: null,
+    actions: {},
+    extractors: {},
+    autocompletes: {},
+    dynamicSchemas: {},
+  };
+}
