@@ -46,5 +46,5 @@ export default defineConfig([
   restrict(["components/ui/**"], [...app, "@/components/!(ui)", "@/components/!(ui)/**", "@/lib/!(utils)", "@/lib/!(utils)/**"]),
   restrict(["app/**/route.ts"], [...components, ...lib("db", "integrations", "engine", "vault", "api", "workflow", "params")]),
   restrict(["examples/**"], ["@/*"]),
-  globalIgnores([".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**", "bench/out/**"]),
+  globalIgnores([".next/**", ".next-*/**", ".e2e-data*/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**", "bench/out/**"]),
 ]);

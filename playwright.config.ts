@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_APP_LOG, E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_PORT, E2E_INTEGRATION_TIMEOUT_MS } from "./e2e/ports";
 
+// A run on non-default ports (E2E_APP_PORT) keeps its reports apart from the default run's.
+const RUN_SUFFIX = process.env.E2E_APP_PORT ? `-${E2E_APP_PORT}` : "";
+
 // The e2e suite runs against a production build (`next build` first) and a real demo integration
 // server, on ports of its own so a running `npm start` does not get in the way.
 export default defineConfig({
@@ -11,8 +14,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  outputDir: "test-results/playwright",
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  outputDir: `test-results/playwright${RUN_SUFFIX}`,
+  reporter: [["list"], ["json", { outputFile: `test-results/e2e-results${RUN_SUFFIX}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_APP_PORT}`,
     trace: "retain-on-failure",

@@ -1,7 +1,10 @@
-/** Ports and folders of the e2e environment, shared by playwright.config.ts and the fixtures. */
-export const E2E_APP_PORT = 3100;
-export const E2E_DEMO_PORT = 4110;
-export const E2E_DATA_DIR = ".e2e-data";
+// Ports and folders of the e2e environment, shared by playwright.config.ts and the fixtures.
+// Overridable so two runs (say, a helper's and CI's) can share one machine.
+const env = (name: string, fallback: string) => process.env[name] || fallback;
+
+export const E2E_APP_PORT = Number(env("E2E_APP_PORT", "3100"));
+export const E2E_DEMO_PORT = Number(env("E2E_DEMO_PORT", "4110"));
+export const E2E_DATA_DIR = env("E2E_DATA_DIR", ".e2e-data");
 export const E2E_DEMO_URL = `http://127.0.0.1:${E2E_DEMO_PORT}`;
 export const E2E_APP_LOG = `${E2E_DATA_DIR}/app.log`;
 /** The app under test gives up on integration servers sooner, so the timeout test is quick. */

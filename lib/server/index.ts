@@ -15,3 +15,4 @@ export {
 } from "./custom-integrations";
 export { createConnector, getConnector, listConnectors, removeConnector, testConnector, updateConnector } from "./connectors";
 export { completeOauth, connectorAutocomplete, connectorDynamicSchema, connectorListUsers } from "./connector-calls";
+export { DEFAULT_EXECUTING_POLICY, executeConnectorAction, type ExecutedAction } from "./execute-action";

@@ -101,3 +101,19 @@ export const ConnectorCompleteOauthResponseBody = z.object({
   connector: Connector.optional().describe("The connector the value was stored into"),
   value: z.string().optional().describe("The value, only when no connector was given"),
 });
+
+export const ExecuteConnectorActionParams = z.object({ uuid: Uuid, actionSlug: z.string().min(1) });
+export const ExecuteConnectorActionRequestBody = z.object({
+  config: z.record(z.string(), z.unknown()).describe("The action's config, as its form produced it"),
+});
+export type ExecuteConnectorActionRequestBody = z.infer<typeof ExecuteConnectorActionRequestBody>;
+
+/** The integration's `executed` outcome, after any `executing` answers were polled through. */
+export const ExecuteConnectorActionResponseBody = z.object({
+  outcome: z.literal("executed"),
+  title: z.string(),
+  data: z.record(z.string(), z.unknown()).optional(),
+  childIndex: z.number().int().optional(),
+  attempts: z.number().int().describe("Calls made, `executing` answers included"),
+});
+export type ExecuteConnectorActionResponseBody = z.infer<typeof ExecuteConnectorActionResponseBody>;
