@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { IntegrationSummary } from "@/lib/contract";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -33,6 +34,14 @@ export function IntegrationCard({ integration }: { integration: IntegrationSumma
               </li>
             ))}
           </ul>
+        )}
+        {integration.kind === "custom" && integration.hasActions && (
+          <Link
+            href={`/playground?integration=${encodeURIComponent(integration.slug)}`}
+            className="mt-4 inline-flex h-8 items-center rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-muted"
+          >
+            Try an action
+          </Link>
         )}
       </CardContent>
     </Card>

@@ -3,7 +3,7 @@ import { OBJECT_TYPES } from "../objects";
 
 /** The objectType field every action starts with: picked from the listObjects autocomplete. */
 export const objectTypeField = {
-  jsonSchema: { type: "string", title: "Object", description: "Contacts, companies or deals" },
+  jsonSchema: { type: "string", title: "Object type", description: "Contacts, companies or deals" },
   uiSchema: { "ui:widget": "IntegrationAutocompleteWidget", "ui:options": { slug: "listObjects" } },
 };
 
