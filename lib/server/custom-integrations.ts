@@ -1,5 +1,5 @@
 import type { CustomIntegration } from "@/lib/contract";
-import { fetchManifest, IntegrationError, type FetchedManifest } from "@/lib/integrations";
+import { fetchManifest, IntegrationError, normalizeManifest, type FetchedManifest } from "@/lib/integrations";
 import type { Deps } from "./deps";
 import { AppError } from "./errors";
 
@@ -32,6 +32,12 @@ export async function getCustomIntegration({ db }: Pick<Deps, "db">, workspaceUu
   const found = await db.customIntegrations.get(workspaceUuid, uuid);
   if (!found) throw new AppError("not_found:custom_integration", `No custom integration with uuid ${uuid}`);
   return found;
+}
+
+/** Fetches and validates a server's manifest without saving anything: what registering would show. */
+export async function previewCustomIntegration(ctx: Pick<Deps, "settings">, baseUrl: string) {
+  const fetched = await fetchForRegistration(normalizeBaseUrl(baseUrl), ctx.settings.integrationTimeoutMs);
+  return { layout: fetched.layout, integration: normalizeManifest(fetched, { slug: slugify(fetched.manifest.name) }) };
 }
 
 /** Points a registration at a new URL, after checking that the server there serves a valid manifest. */

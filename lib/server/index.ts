@@ -7,6 +7,7 @@ export { checkHealth } from "./health";
 export { integrationDocumentation, listIntegrations } from "./integration-catalog";
 export {
   getCustomIntegration,
+  previewCustomIntegration,
   refreshCustomIntegration,
   registerCustomIntegration,
   removeCustomIntegration,

@@ -44,3 +44,5 @@ export const CustomIntegrationResponseBody = z.object({
   connector: CustomIntegration.optional(),
 });
 export type CustomIntegrationResponseBody = z.infer<typeof CustomIntegrationResponseBody>;
+
+export const PreviewCustomIntegrationRequestBody = CreateCustomIntegrationRequestBody;

@@ -78,3 +78,7 @@ export type IntegrationListResponseBody = z.infer<typeof IntegrationListResponse
 
 export const IntegrationResponseBody = z.object({ integration: Integration });
 export type IntegrationResponseBody = z.infer<typeof IntegrationResponseBody>;
+
+/** What registering a server would add, before anything is saved. */
+export const CustomIntegrationPreviewResponseBody = z.object({ layout: ManifestLayout, integration: Integration });
+export type CustomIntegrationPreviewResponseBody = z.infer<typeof CustomIntegrationPreviewResponseBody>;
