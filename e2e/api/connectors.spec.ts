@@ -38,6 +38,15 @@ test.describe("connectors API", () => {
     expect((await (await request.get(`${BASE}/existsBySlug?slug=${slug}`)).json()).exists).toBe(false);
   });
 
+  test("test connection checks credentials without saving anything", async ({ request }) => {
+    const before = ConnectorListResponseBody.parse(await (await request.get(`${BASE}/list`)).json()).connectors.length;
+    const wrong = await request.post(`${BASE}/test`, { data: { integrationSlug: "demo_crm", config: { apiKey: "nope", region: "us" } } });
+    expect(await wrong.json()).toEqual({ outcome: "error", errorMessage: "Invalid API key: use demo-api-key" });
+    const right = await request.post(`${BASE}/test`, { data: { integrationSlug: "demo_crm", config: { apiKey: "demo-api-key", region: "us" } } });
+    expect(await right.json()).toEqual({ outcome: "success" });
+    expect(ConnectorListResponseBody.parse(await (await request.get(`${BASE}/list`)).json()).connectors.length).toBe(before);
+  });
+
   test("config is checked against the integration's schema before any call", async ({ request, demo }) => {
     const before = (await demo.stats()).calls["POST /authenticate"] ?? 0;
     const response = await request.post(BASE, {

@@ -14,7 +14,10 @@ export interface ParamDependency {
  * @example paramDependencies({ objectType: "$this.$parent.objectType", limit: 10 }, ["propertyName"])
  * // → [{ param: "objectType", path: ["objectType"] }]
  */
-export function paramDependencies(params: Record<string, unknown> | undefined, fieldPath: FieldPath): ParamDependency[] {
+export function paramDependencies(
+  params: Record<string, unknown> | undefined,
+  fieldPath: FieldPath,
+): ParamDependency[] {
   if (!isPlainObject(params)) return [];
   return Object.entries(params).flatMap(([key, value]): ParamDependency[] => {
     if (isPlainObject(value)) {

@@ -1,23 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { ARRAY_ITEM, type FieldPath } from "./field-path";
-import { paramDependencies } from "./param-dependencies";
+import { type ParamDependency, paramDependencies } from "./param-dependencies";
 import { referencedPath } from "./path-expression";
+
+const CLIMB_3 = "$this.$parent.$parent.$parent.";
+const OBJECT_TYPE = { param: "objectType", path: ["objectType"] };
 
 describe("referencedPath", () => {
   it.each<[string, string, FieldPath, FieldPath | null]>([
     ["top-level sibling", "$this.$parent.objectType", ["propertyName"], ["objectType"]],
     ["$this alone", "$this", ["mappings", 0, "name"], ["mappings", 0, "name"]],
-    ["array item to root, index", "$this.$parent.$parent.$parent.objectType", ["mappings", 0, "name"], ["objectType"]],
-    ["array item to root, ARRAY_ITEM", "$this.$parent.$parent.$parent.objectType", ["mappings", ARRAY_ITEM, "name"], ["objectType"]],
+    ["array item to root, index", CLIMB_3 + "objectType", ["mappings", 0, "name"], ["objectType"]],
+    ["array item to root, ARRAY_ITEM", CLIMB_3 + "objectType", ["mappings", ARRAY_ITEM, "name"], ["objectType"]],
     ["sibling in the same item", "$this.$parent.kind", ["mappings", ARRAY_ITEM, "name"], ["mappings", ARRAY_ITEM, "kind"]],
     ["the array itself", "$this.$parent.$parent", ["mappings", 3, "name"], ["mappings"]],
-    [
-      "arrays inside arrays",
-      "$this.$parent.$parent.$parent.kind",
-      ["groups", ARRAY_ITEM, "rules", ARRAY_ITEM, "field"],
-      ["groups", ARRAY_ITEM, "kind"],
-    ],
-    ["arrays inside arrays, indices", "$this.$parent.$parent.$parent.kind", ["groups", 1, "rules", 0, "field"], ["groups", 1, "kind"]],
+    ["arrays inside arrays", CLIMB_3 + "kind", ["groups", ARRAY_ITEM, "rules", ARRAY_ITEM, "field"], ["groups", ARRAY_ITEM, "kind"]],
+    ["arrays inside arrays, indices", CLIMB_3 + "kind", ["groups", 1, "rules", 0, "field"], ["groups", 1, "kind"]],
     ["$root alone", "$root", ["a", "b"], []],
     ["$root with numeric segments", "$root.mappings.0.name", ["x"], ["mappings", 0, "name"]],
     ["non-canonical numbers stay keys", "$root.codes.007", ["x"], ["codes", "007"]],
@@ -25,7 +23,7 @@ describe("referencedPath", () => {
     ["climb out of a dynamic sub-form", "$this.$parent.$parent.objectType", ["fields", "owner"], ["objectType"]],
     ["climb to the root itself", "$this.$parent", ["x"], []],
     ["above the root", "$this.$parent.$parent.a", ["x"], null],
-    ["above the root from an item", "$this.$parent.$parent.$parent.$parent", ["mappings", ARRAY_ITEM, "name"], null],
+    ["above the root from an item", CLIMB_3 + "$parent", ["mappings", ARRAY_ITEM, "name"], null],
     ["literal", "contacts", ["x"], null],
     ["dollar literal", "$5", ["x"], null],
     ["malformed: $parent after a property", "$this.$parent.a.$parent", ["x", "y"], null],
@@ -38,23 +36,23 @@ describe("referencedPath", () => {
 });
 
 describe("paramDependencies", () => {
-  it.each<[string, Record<string, unknown> | undefined, FieldPath, Array<{ param: string; path: FieldPath }>]>([
-    ["top-level sibling", { objectType: "$this.$parent.objectType" }, ["propertyName"], [{ param: "objectType", path: ["objectType"] }]],
+  it.each<[string, Record<string, unknown> | undefined, FieldPath, ParamDependency[]]>([
+    ["top-level sibling", { objectType: "$this.$parent.objectType" }, ["propertyName"], [OBJECT_TYPE]],
     [
       "array item field, index",
-      { objectType: "$this.$parent.$parent.$parent.objectType" },
+      { objectType: CLIMB_3 + "objectType" },
       ["mappings", 0, "name"],
-      [{ param: "objectType", path: ["objectType"] }],
+      [OBJECT_TYPE],
     ],
     [
       "array item field, ARRAY_ITEM",
-      { objectType: "$this.$parent.$parent.$parent.objectType" },
+      { objectType: CLIMB_3 + "objectType" },
       ["mappings", ARRAY_ITEM, "name"],
-      [{ param: "objectType", path: ["objectType"] }],
+      [OBJECT_TYPE],
     ],
     [
       "arrays inside arrays",
-      { kind: "$this.$parent.$parent.$parent.kind" },
+      { kind: CLIMB_3 + "kind" },
       ["groups", ARRAY_ITEM, "rules", ARRAY_ITEM, "field"],
       [{ param: "kind", path: ["groups", ARRAY_ITEM, "kind"] }],
     ],
@@ -63,7 +61,7 @@ describe("paramDependencies", () => {
       { objectType: "$root.objectType", owner: "$this" },
       ["fields", "owner"],
       [
-        { param: "objectType", path: ["objectType"] },
+        OBJECT_TYPE,
         { param: "owner", path: ["fields", "owner"] },
       ],
     ],

@@ -75,6 +75,19 @@ export async function removeConnector(ctx: ConnectorCtx, workspaceUuid: string, 
   }
 }
 
+/** Tests credentials before anything is saved: the setup wizard's "Test connection". */
+export async function testConnectorConfig(ctx: ConnectorCtx, workspaceUuid: string, integrationSlug: string, config: Record<string, unknown>) {
+  const resolved = await ctx.integrations.get(workspaceUuid, integrationSlug);
+  validateAgainstSchema("connector config", resolved.integration.connector.config.jsonSchema, config);
+  try {
+    await authenticateOrThrow(ctx, resolved, { uuid: randomUUID(), workspaceUuid, config });
+    return { outcome: "success" as const };
+  } catch (error) {
+    if (error instanceof AppError && error.reason === "unauthenticated") return { outcome: "error" as const, errorMessage: error.message };
+    throw error;
+  }
+}
+
 /** Re-tests a saved connector's credentials and records the result. */
 export async function testConnector(ctx: ConnectorCtx, workspaceUuid: string, uuid: string) {
   const open = await openConnector(ctx, workspaceUuid, uuid);

@@ -14,6 +14,14 @@ export {
   slugify,
   updateCustomIntegrationUrl,
 } from "./custom-integrations";
-export { createConnector, getConnector, listConnectors, removeConnector, testConnector, updateConnector } from "./connectors";
+export {
+  createConnector,
+  getConnector,
+  listConnectors,
+  removeConnector,
+  testConnector,
+  testConnectorConfig,
+  updateConnector,
+} from "./connectors";
 export { completeOauth, connectorAutocomplete, connectorDynamicSchema, connectorListUsers } from "./connector-calls";
 export { DEFAULT_EXECUTING_POLICY, executeConnectorAction, type ExecutedAction } from "./execute-action";

@@ -117,3 +117,11 @@ export const ExecuteConnectorActionResponseBody = z.object({
   attempts: z.number().int().describe("Calls made, `executing` answers included"),
 });
 export type ExecuteConnectorActionResponseBody = z.infer<typeof ExecuteConnectorActionResponseBody>;
+
+export const TestConnectorConfigRequestBody = z.object({ integrationSlug: z.string().min(1), config: ConnectorConfig });
+export type TestConnectorConfigRequestBody = z.infer<typeof TestConnectorConfigRequestBody>;
+export const TestConnectorConfigResponseBody = z.object({
+  outcome: z.enum(["success", "error"]),
+  errorMessage: z.string().optional().describe("The integration's reason, when it refused"),
+});
+export type TestConnectorConfigResponseBody = z.infer<typeof TestConnectorConfigResponseBody>;

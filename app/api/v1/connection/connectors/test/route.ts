@@ -1,0 +1,9 @@
+import { TestConnectorConfigRequestBody } from "@/lib/contract";
+import { defineRoute, testConnectorConfig } from "@/lib/server";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/v1/connection/connectors/test: authenticate a config without saving it. */
+export const POST = defineRoute({ body: TestConnectorConfigRequestBody }, ({ deps, ctx, body }) =>
+  testConnectorConfig(deps, ctx.workspaceUuid, body.integrationSlug, body.config),
+);
