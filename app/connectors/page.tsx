@@ -1,7 +1,6 @@
-import { Plug } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ConnectorList } from "@/components/connectors/connector-list";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Connectors" };
@@ -9,19 +8,16 @@ export const metadata: Metadata = { title: "Connectors" };
 export default function ConnectorsPage() {
   return (
     <>
-      <PageHeader title="Connectors" description="Authenticated accounts of your integrations, with credentials encrypted at rest." />
-      <EmptyState
-        icon={<Plug className="size-5" />}
-        title="No connectors yet"
-        action={
-          <Link href="/integrations" className="inline-flex h-9 items-center rounded-md bg-accent px-4 text-sm font-medium text-accent-fg">
-            Browse integrations
+      <PageHeader
+        title="Connectors"
+        description="Authenticated accounts of your integrations, with credentials encrypted at rest."
+        actions={
+          <Link href="/connectors/new" className="inline-flex h-9 items-center rounded-md bg-accent px-4 text-sm font-medium text-accent-fg">
+            Add connector
           </Link>
         }
-      >
-        A connector holds the credentials for one account of an integration. Pick an integration to connect it; for the
-        demo integration use the API key <code>demo-api-key</code>.
-      </EmptyState>
+      />
+      <ConnectorList />
     </>
   );
 }

@@ -1,0 +1,6 @@
+import { DevFormBench } from "@/components/forms/dev-form-bench";
+
+/** Test-only page for bench/form-typing. */
+export default function FormBenchPage() {
+  return <DevFormBench />;
+}
