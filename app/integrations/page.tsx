@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
-import { IntegrationList } from "@/components/integrations/integration-list";
+import { Suspense } from "react";
+import { ButtonLink } from "@/components/integrations/button-link";
+import { IntegrationCatalog } from "@/components/integrations/integration-catalog";
+import { IntegrationListSkeleton } from "@/components/integrations/integration-list";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -10,8 +13,19 @@ export default function IntegrationsPage() {
       <PageHeader
         title="Integrations"
         description="Everything your workflows can talk to. Custom integrations are fetched live from their servers."
+        actions={
+          <>
+            <ButtonLink href="/integrations/custom">Custom integrations</ButtonLink>
+            <ButtonLink href="/integrations/custom#register" variant="primary">
+              Register an integration
+            </ButtonLink>
+          </>
+        }
       />
-      <IntegrationList />
+      {/* The filters read the URL's query, which a static page only knows in the browser. */}
+      <Suspense fallback={<IntegrationListSkeleton />}>
+        <IntegrationCatalog />
+      </Suspense>
     </>
   );
 }

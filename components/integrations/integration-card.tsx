@@ -2,28 +2,41 @@ import Link from "next/link";
 import type { IntegrationSummary } from "@/lib/contract";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { isHexColor } from "./brand-color";
+import { ButtonLink } from "./button-link";
+import { categoryLabels, kindLabels } from "./category-labels";
 import { IntegrationIcon } from "./integration-icon";
 
+/** One integration in the catalog. Every manifest string is rendered as text: it is untrusted. */
 export function IntegrationCard({ integration }: { integration: IntegrationSummary }) {
   const headingId = `integration-${integration.slug}`;
+  const detailHref = `/integrations/${encodeURIComponent(integration.slug)}`;
   return (
-    <Card aria-labelledby={headingId} role="article" className="h-full">
+    <Card
+      aria-labelledby={headingId}
+      role="article"
+      className="flex h-full flex-col border-t-4"
+      style={{ borderTopColor: isHexColor(integration.color) ? integration.color : undefined }}
+    >
       <CardHeader>
         <IntegrationIcon icon={integration.icon} color={integration.color} name={integration.name} />
         <div className="min-w-0 flex-1">
-          <div className="flex items-center gap-2">
-            <h2 id={headingId} className="truncate font-semibold">
+          <h2 id={headingId} className="font-semibold break-words">
+            <Link href={detailHref} className="hover:underline">
               {integration.name}
-            </h2>
-            <Badge tone={integration.kind === "custom" ? "accent" : "neutral"}>{integration.kind}</Badge>
-            {integration.status === "unavailable" && <Badge tone="danger">unavailable</Badge>}
+            </Link>
+          </h2>
+          <div className="mt-1 flex flex-wrap items-center gap-1.5">
+            <Badge tone={integration.kind === "custom" ? "accent" : "neutral"}>{kindLabels[integration.kind]}</Badge>
+            {integration.category !== integration.kind && <Badge>{categoryLabels[integration.category]}</Badge>}
+            {integration.status === "unavailable" && <Badge tone="danger">Unavailable</Badge>}
           </div>
-          <p className="mt-1 line-clamp-2 text-sm text-fg-muted">{integration.description}</p>
         </div>
       </CardHeader>
-      <CardContent>
-        {integration.errorMessage && <p className="mb-3 text-sm text-danger">{integration.errorMessage}</p>}
-        <h3 className="mb-2 text-xs font-medium uppercase tracking-wide text-fg-muted">Actions</h3>
+      <CardContent className="flex flex-1 flex-col">
+        <p className="mb-4 line-clamp-2 text-sm text-fg-muted">{integration.description}</p>
+        {integration.errorMessage && <p className="mb-3 text-sm break-words text-danger">{integration.errorMessage}</p>}
+        <h3 className="mb-2 text-xs font-medium tracking-wide text-fg-muted uppercase">Actions</h3>
         {integration.actions.length === 0 ? (
           <p className="text-sm text-fg-muted">This integration declares no actions.</p>
         ) : (
@@ -36,12 +49,11 @@ export function IntegrationCard({ integration }: { integration: IntegrationSumma
           </ul>
         )}
         {integration.kind === "custom" && integration.hasActions && (
-          <Link
-            href={`/playground?integration=${encodeURIComponent(integration.slug)}`}
-            className="mt-4 inline-flex h-8 items-center rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-muted"
-          >
-            Try an action
-          </Link>
+          <div className="mt-auto flex pt-4">
+            <ButtonLink href={`/playground?integration=${encodeURIComponent(integration.slug)}`} size="sm">
+              Try an action
+            </ButtonLink>
+          </div>
         )}
       </CardContent>
     </Card>

@@ -1,22 +1,43 @@
 /* eslint-disable @next/next/no-img-element -- data: URLs of untrusted markup; next/image adds nothing here */
+"use client";
+
+import { useState } from "react";
 import { cn } from "@/lib/utils";
+import { isHexColor } from "./brand-color";
+
+const sizes = { md: ["size-10", "size-6"], lg: ["size-14", "size-8"] } as const;
 
 /**
  * Renders an integration's icon from its manifest. The markup is untrusted, so it is only ever
- * shown through <img>: an SVG loaded as an image cannot run script or fetch anything.
+ * shown through <img>: an SVG loaded as an image cannot run script or fetch anything. An icon
+ * that does not load (invalid SVG, unreachable URL) falls back to the name's first letter.
  */
-export function IntegrationIcon({ icon, color, name, className }: { icon: string; color: string; name: string; className?: string }) {
+export function IntegrationIcon({
+  icon,
+  color,
+  name,
+  size = "md",
+  className,
+}: {
+  icon: string;
+  color: string;
+  name: string;
+  size?: keyof typeof sizes;
+  className?: string;
+}) {
   const src = toImageSrc(icon);
+  const [failedSrc, setFailedSrc] = useState<string | null>(null);
+  const [box, image] = sizes[size];
   return (
     <span
-      className={cn("grid size-10 shrink-0 place-items-center overflow-hidden rounded-lg border border-border", className)}
+      className={cn("grid shrink-0 place-items-center overflow-hidden rounded-lg border border-border bg-surface", box, className)}
       style={{ backgroundColor: isHexColor(color) ? `${color}22` : undefined }}
     >
-      {src ? (
-        <img src={src} alt="" className="size-6" />
+      {src && src !== failedSrc ? (
+        <img src={src} alt="" className={image} onError={() => setFailedSrc(src)} />
       ) : (
         <span aria-hidden className="text-sm font-semibold">
-          {name.slice(0, 1).toUpperCase()}
+          {(name.match(/[\p{L}\p{N}]/u)?.[0] ?? "?").toUpperCase()}
         </span>
       )}
     </span>
@@ -30,8 +51,4 @@ function toImageSrc(icon: string): string | null {
   }
   if (/^(https?:|data:image\/)/.test(trimmed)) return trimmed;
   return null;
-}
-
-function isHexColor(color: string): boolean {
-  return /^#[0-9a-f]{6}$/i.test(color);
 }

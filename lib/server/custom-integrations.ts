@@ -117,7 +117,8 @@ export function slugify(name: string): string {
 async function uniqueSlug(db: Deps["db"], workspaceUuid: string, base: string): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}_${n}`;
-    if (candidate === "native") continue;
+    // Reserved: the built-in integration and the /integrations/custom page.
+    if (candidate === "native" || candidate === "custom") continue;
     if (!(await db.customIntegrations.slugExists(workspaceUuid, candidate))) return candidate;
   }
 }
