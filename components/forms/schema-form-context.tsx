@@ -1,0 +1,35 @@
+"use client";
+
+import type { RJSFSchema } from "@rjsf/utils";
+import { createContext, useContext } from "react";
+import type { FieldPath } from "@/lib/params";
+import { DynamicSchemaRegistry } from "./dynamic-schema-registry";
+
+/** What every widget of a form (nested dynamic sub-forms included) knows about the outermost form. */
+export interface SchemaFormContextValue {
+  /** The connector whose autocompletes and dynamic schemas the widgets call. */
+  connectorUuid?: string;
+  /** The OUTERMOST form's data: `$root` in params, and what `$this`/`$parent` climb through. */
+  rootFormData: unknown;
+  /** The outermost form's (decorated) schema, for naming fields in hints. */
+  rootSchema: RJSFSchema;
+  /** Where this (sub-)form sits in the outermost form; [] for the outermost one. */
+  basePath: FieldPath;
+  /** Sub-schemas fetched by dynamic fields, validated by the outermost form on submit. */
+  dynamicSchemas: DynamicSchemaRegistry;
+}
+
+const fallback: SchemaFormContextValue = {
+  rootFormData: undefined,
+  rootSchema: {},
+  basePath: [],
+  dynamicSchemas: new DynamicSchemaRegistry(),
+};
+
+/** Provided by SchemaForm, and re-provided with a deeper `basePath` by each nested dynamic form. */
+export const SchemaFormContext = createContext<SchemaFormContextValue>(fallback);
+
+/** The enclosing SchemaForm's context. */
+export function useSchemaFormContext(): SchemaFormContextValue {
+  return useContext(SchemaFormContext);
+}

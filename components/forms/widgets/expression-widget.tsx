@@ -1,0 +1,44 @@
+"use client";
+
+import { ariaDescribedByIds, type FormContextType, type RJSFSchema, type StrictRJSFSchema, type WidgetProps } from "@rjsf/utils";
+import { Braces } from "lucide-react";
+import { cn } from "@/lib/utils";
+import { expressionText, isExpressionValue, toExpressionValue } from "../expression-value";
+import { hintClass, inputClass } from "../input-class";
+
+/**
+ * `ExpressionWidget`: text that becomes a template expression object once it holds `{{`, and
+ * stays a plain literal otherwise (DESIGN decision 7), so text is never evaluated by accident.
+ */
+export function ExpressionWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
+  const { id, htmlName, value, schema, disabled, readonly, autofocus, placeholder, required, rawErrors, onChange, onBlur, onFocus } = props;
+  const expression = isExpressionValue(value);
+  return (
+    <>
+      <div className="relative">
+        <input
+          id={id}
+          name={htmlName || id}
+          type="text"
+          spellCheck={false}
+          className={cn(inputClass, "pr-9 font-mono text-[13px]")}
+          value={expressionText(value)}
+          disabled={disabled}
+          readOnly={readonly}
+          autoFocus={autofocus}
+          required={required}
+          placeholder={placeholder}
+          aria-invalid={rawErrors?.length ? true : undefined}
+          aria-describedby={`${ariaDescribedByIds(id)} ${id}__syntax`}
+          onChange={(event) => onChange(toExpressionValue(event.target.value, schema.type))}
+          onBlur={() => onBlur(id, value)}
+          onFocus={() => onFocus(id, value)}
+        />
+        <Braces aria-hidden className={cn("pointer-events-none absolute top-2.5 right-3 size-4", expression ? "text-accent" : "text-fg-muted/60")} />
+      </div>
+      <p id={`${id}__syntax`} className={hintClass}>
+        Supports <code className="font-mono">{"{{ }}"}</code> templates{expression ? " · evaluated when the action runs" : ""}
+      </p>
+    </>
+  );
+}
