@@ -73,3 +73,28 @@ test.describe("connector setup wizard", () => {
     await expect(page.getByRole("button", { name: "Save connector" })).toBeDisabled();
   });
 });
+
+test("OAuth: Connect opens the integration's authorize page and the callback fills the token", async ({ page, request }) => {
+  const name = `OAuth CRM ${unique()}`;
+  await page.goto("/connectors/new?integration=demo_crm");
+  const popupOpened = page.waitForEvent("popup");
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
+  const popup = await popupOpened;
+  await expect(popup.getByText("Demo CRM wants to connect")).toBeVisible();
+  const closed = popup.waitForEvent("close");
+  await popup.getByRole("button", { name: "Authorize" }).click();
+  await closed;
+
+  await expect(page.getByText("Connected. Save to keep it.")).toBeVisible();
+  await expect(page.getByLabel("OAuth token")).not.toHaveValue("");
+  await page.getByLabel("API key").fill("demo-api-key");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connection works" })).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Save connector" }).click();
+  await expect(page).toHaveURL(/\/connectors$/);
+
+  const { connectors } = await (await request.get("/api/v1/connection/connectors/list?integrationSlug=demo_crm")).json();
+  const saved = connectors.find((c: { name: string }) => c.name === name);
+  expect(saved.config.oauthToken).toBe("••••••••");
+});

@@ -49,6 +49,7 @@ export function ConnectorEditor({ uuid }: { uuid: string }) {
           schema={schema.jsonSchema}
           uiSchema={uiSchema}
           formData={config ?? current.config}
+          integrationSlug={current.integrationSlug}
           onChange={setConfig}
           submitLabel={update.isPending ? "Saving…" : "Save changes"}
           disabled={update.isPending}

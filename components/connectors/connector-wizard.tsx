@@ -74,6 +74,7 @@ export function ConnectorWizard({ initialIntegration }: { initialIntegration?: s
               schema={integration.connector.config.jsonSchema}
               uiSchema={uiSchema}
               formData={config}
+              integrationSlug={integrationSlug}
               onChange={(next) => {
                 setConfig(next);
                 if (test.data) test.reset();

@@ -9,6 +9,8 @@ import { DynamicSchemaRegistry } from "./dynamic-schema-registry";
 export interface SchemaFormContextValue {
   /** The connector whose autocompletes and dynamic schemas the widgets call. */
   connectorUuid?: string;
+  /** The integration a connector config form belongs to: the OAuth widget completes through it. */
+  integrationSlug?: string;
   /** The OUTERMOST form's data: `$root` in params, and what `$this`/`$parent` climb through. */
   rootFormData: unknown;
   /** The outermost form's (decorated) schema, for naming fields in hints. */

@@ -27,6 +27,8 @@ export interface SchemaFormProps {
   onSubmit?(data: FormData): void;
   /** The connector autocompletes and dynamic schemas are fetched through. */
   connectorUuid?: string;
+  /** Set on connector config forms, for the OAuth widget's Connect button. */
+  integrationSlug?: string;
   /** The submit button's text; "Execute" by default. */
   submitLabel?: string;
   disabled?: boolean;
@@ -46,7 +48,7 @@ export interface SchemaFormProps {
  * schema identity, so passing a new but equal object each render would recompile it every time.
  * @example <SchemaForm schema={action.config.jsonSchema} uiSchema={action.config.uiSchema} connectorUuid={uuid} onSubmit={run} />
  */
-export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, connectorUuid, submitLabel = "Execute", disabled, readOnly, children, id }: SchemaFormProps) {
+export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, connectorUuid, integrationSlug, submitLabel = "Execute", disabled, readOnly, children, id }: SchemaFormProps) {
   const rootSchema = useMemo(() => decorateSchema(schema), [schema]);
   const decoratedUiSchema = useMemo(() => decorateUiSchema(uiSchema), [uiSchema]);
   const [dynamicSchemas] = useState(() => new DynamicSchemaRegistry());
@@ -56,8 +58,8 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, con
   const data = state.data;
 
   const context = useMemo<SchemaFormContextValue>(
-    () => ({ connectorUuid, rootFormData: data, rootSchema, basePath: [], dynamicSchemas }),
-    [connectorUuid, data, rootSchema, dynamicSchemas],
+    () => ({ connectorUuid, integrationSlug, rootFormData: data, rootSchema, basePath: [], dynamicSchemas }),
+    [connectorUuid, integrationSlug, data, rootSchema, dynamicSchemas],
   );
 
   const customValidate = useCallback<CustomValidator>(
