@@ -51,8 +51,11 @@ if (typeof window !== "undefined" && window.__ajvCompiles === undefined) {
 export function DevFormBench() {
   const [data, setData] = useState<Record<string, unknown>>({});
   const [submitted, setSubmitted] = useState(0);
+  const [baseline, setBaseline] = useState("");
   return (
     <>
+      <label htmlFor="bench-baseline">Baseline input</label>
+      <input id="bench-baseline" value={baseline} onChange={(e) => setBaseline(e.target.value)} />
       <p data-testid="bench-submits">{submitted}</p>
       <SchemaForm id="bench" schema={schema} formData={data} onChange={setData} onSubmit={() => setSubmitted((n) => n + 1)} submitLabel="Validate" />
     </>

@@ -12,7 +12,7 @@ export function Header() {
   return (
     <header className="flex h-14 items-center justify-between gap-4 border-b border-border bg-surface px-4 md:px-6">
       <div className="flex items-center gap-3 text-sm">
-        <span className="font-medium">{section?.label ?? "Home"}</span>
+        <span className="font-medium">{section?.label ?? (pathname.startsWith("/playground") ? "Action playground" : "Home")}</span>
         <span className="hidden text-fg-muted sm:inline">Default workspace</span>
       </div>
       <nav aria-label="Sections" className="flex min-w-0 gap-1 overflow-x-auto md:hidden">
