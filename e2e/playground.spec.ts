@@ -1,6 +1,7 @@
-import { ConnectorResponseBody } from "@/lib/contract";
+import { ConnectorResponseBody, CustomIntegrationResponseBody } from "@/lib/contract";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { fakeManifest, json, startFakeIntegration } from "./support/fake-integration";
 
 let connectorUuid: string;
 
@@ -47,4 +48,48 @@ test.describe("action playground", () => {
     await page.getByRole("button", { name: "Execute" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "The action failed" })).toContainText("Deal is locked by finance");
   });
+});
+
+test("an autocomplete whose server call fails shows the message, and manual entry still submits", async ({ page, request }) => {
+  const executed: unknown[] = [];
+  const manifest = fakeManifest({
+    name: `Flaky ${Date.now().toString(36)}`,
+    actions: {
+      tag: {
+        name: "Tag account",
+        description: "Tags an account",
+        config: {
+          jsonSchema: { type: "object", required: ["account"], properties: { account: { type: "string", title: "Account" } } },
+          uiSchema: { account: { "ui:widget": "IntegrationAutocompleteWidget", "ui:options": { slug: "things" } } },
+        },
+      },
+    },
+  });
+  const fake = await startFakeIntegration({
+    "GET /manifest": (_q, _b, res) => json(res, 200, manifest),
+    "POST /authenticate": (_q, _b, res) => json(res, 200, { outcome: "success" }),
+    "POST /autocompletes/things": (_q, _b, res) => json(res, 500, { errorMessage: "Accounts index is rebuilding" }),
+    "POST /actions/tag/execute": (_q, body, res) => {
+      executed.push((body as { actionConfig: unknown }).actionConfig);
+      json(res, 200, { outcome: "executed", title: "Account tagged" });
+    },
+  });
+  try {
+    const registered = await request.post("/api/v1/connection/customIntegrations", { data: { kind: "external", baseUrl: fake.url } });
+    const { customIntegration } = CustomIntegrationResponseBody.parse(await registered.json());
+    const created = await request.post("/api/v1/connection/connectors", {
+      data: { integrationSlug: customIntegration.slug, slug: `flaky_${Date.now()}`, name: "Flaky", config: { token: "t" } },
+    });
+    const { connector } = ConnectorResponseBody.parse(await created.json());
+
+    await page.goto(`/playground?connector=${connector.uuid}&action=tag`);
+    await expect(page.getByRole("alert").filter({ hasText: "Accounts index is rebuilding" })).toBeVisible();
+    await page.getByRole("textbox", { name: "Account", exact: true }).fill("acme-corp");
+    await page.getByRole("button", { name: "Execute" }).click();
+    await expect(page.getByRole("region", { name: "Result" })).toContainText("Account tagged");
+    expect(executed).toEqual([{ account: "acme-corp" }]);
+    await request.delete(`/api/v1/connection/customIntegrations/${customIntegration.uuid}`);
+  } finally {
+    await fake.close();
+  }
 });

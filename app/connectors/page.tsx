@@ -1,5 +1,5 @@
+import { ButtonLink } from "@/components/ui/button-link";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ConnectorList } from "@/components/connectors/connector-list";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -12,9 +12,9 @@ export default function ConnectorsPage() {
         title="Connectors"
         description="Authenticated accounts of your integrations, with credentials encrypted at rest."
         actions={
-          <Link href="/connectors/new" className="inline-flex h-9 items-center rounded-md bg-accent px-4 text-sm font-medium text-accent-fg">
+          <ButtonLink href="/connectors/new" variant="primary">
             Add connector
-          </Link>
+          </ButtonLink>
         }
       />
       <ConnectorList />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ButtonLink } from "@/components/integrations/button-link";
+import { ButtonLink } from "@/components/ui/button-link";
 import { IntegrationCatalog } from "@/components/integrations/integration-catalog";
 import { IntegrationListSkeleton } from "@/components/integrations/integration-list";
 import { PageHeader } from "@/components/ui/page-header";

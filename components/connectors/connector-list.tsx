@@ -5,6 +5,7 @@ import { Plug } from "lucide-react";
 import Link from "next/link";
 import { IntegrationIcon } from "@/components/integrations/integration-icon";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -26,9 +27,9 @@ export function ConnectorList() {
         icon={<Plug className="size-5" />}
         title="No connectors yet"
         action={
-          <Link href="/connectors/new" className="inline-flex h-9 items-center rounded-md bg-accent px-4 text-sm font-medium text-accent-fg">
+          <ButtonLink href="/connectors/new" variant="primary">
             Add a connector
-          </Link>
+          </ButtonLink>
         }
       >
         A connector holds the credentials for one account of an integration. For the demo integration use the API key{" "}
@@ -80,6 +81,9 @@ function ConnectorRow({ connector, integration }: { connector: Connector; integr
         )}
       </div>
       <div className="flex gap-2">
+        <ButtonLink href={`/playground?connector=${connector.uuid}`} size="sm">
+          Try an action
+        </ButtonLink>
         <Button variant="secondary" size="sm" onClick={() => retest.mutate(connector.uuid)} disabled={retest.isPending}>
           {retest.isPending ? "Testing…" : "Re-test"}
         </Button>

@@ -3,7 +3,7 @@ import type { IntegrationSummary } from "@/lib/contract";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { isHexColor } from "./brand-color";
-import { ButtonLink } from "./button-link";
+import { ButtonLink } from "@/components/ui/button-link";
 import { categoryLabels, kindLabels } from "./category-labels";
 import { IntegrationIcon } from "./integration-icon";
 

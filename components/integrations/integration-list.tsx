@@ -2,13 +2,13 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Blocks, SearchX } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
+import { QueryError } from "@/components/ui/query-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { integrationQueries } from "@/lib/api/integration-queries";
 import { cn } from "@/lib/utils";
-import { ButtonLink } from "./button-link";
+import { ButtonLink } from "@/components/ui/button-link";
 import { IntegrationCard } from "./integration-card";
 import type { CatalogFilters } from "./use-catalog-filters";
 
@@ -23,16 +23,7 @@ export function IntegrationList({ filters = {}, onClearFilters }: { filters?: Ca
   if (isPending) return <IntegrationListSkeleton />;
   if (error) {
     return (
-      <Alert
-        title="Could not load integrations"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => refetch()} disabled={isFetching}>
-            Retry
-          </Button>
-        }
-      >
-        {error.message}
-      </Alert>
+      <QueryError title="Could not load integrations" error={error} onRetry={() => refetch()} retrying={isFetching} />
     );
   }
   const { integrations } = data;

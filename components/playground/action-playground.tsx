@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Plug } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { SchemaForm } from "@/components/forms/schema-form";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label, Select } from "@/components/ui/select";
@@ -50,9 +50,9 @@ export function ActionPlayground({ initial }: { initial: PlaygroundSelection }) 
         icon={<Plug className="size-5" />}
         title="No connectors yet"
         action={
-          <Link href="/connectors" className="inline-flex h-9 items-center rounded-md bg-accent px-4 text-sm font-medium text-accent-fg">
+          <ButtonLink href="/connectors" variant="primary">
             Go to connectors
-          </Link>
+          </ButtonLink>
         }
       >
         Actions run through a connector, which holds an integration&apos;s credentials. Create one, then come back to try its actions.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ButtonLink } from "@/components/integrations/button-link";
+import { ButtonLink } from "@/components/ui/button-link";
 import { CustomIntegrationsManager } from "@/components/integrations/custom/custom-integrations-manager";
 import { PageHeader } from "@/components/ui/page-header";
 

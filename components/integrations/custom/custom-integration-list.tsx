@@ -2,8 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Server } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { QueryError } from "@/components/ui/query-error";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -15,16 +14,7 @@ export function CustomIntegrationList() {
   if (isPending) return <Skeleton className="h-32" />;
   if (error) {
     return (
-      <Alert
-        title="Could not load custom integrations"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => refetch()} disabled={isFetching}>
-            Retry
-          </Button>
-        }
-      >
-        {error.message}
-      </Alert>
+      <QueryError title="Could not load custom integrations" error={error} onRetry={() => refetch()} retrying={isFetching} />
     );
   }
   if (data.customIntegrations.length === 0) {

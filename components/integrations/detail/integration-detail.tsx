@@ -3,13 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { SearchX } from "lucide-react";
 import type { Integration } from "@/lib/contract";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { QueryError } from "@/components/ui/query-error";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError } from "@/lib/api/api-fetch";
 import { integrationQueries } from "@/lib/api/integration-queries";
-import { ButtonLink } from "../button-link";
+import { ButtonLink } from "@/components/ui/button-link";
 import { ActionList } from "./action-list";
 import { ConnectorConfig } from "./connector-config";
 import { DetailSection } from "./detail-section";
@@ -39,16 +38,7 @@ export function IntegrationDetail({ slug }: { slug: string }) {
   }
   if (error) {
     return (
-      <Alert
-        title="Could not load this integration"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => refetch()} disabled={isFetching}>
-            Retry
-          </Button>
-        }
-      >
-        {error.message}
-      </Alert>
+      <QueryError title="Could not load this integration" error={error} onRetry={() => refetch()} retrying={isFetching} />
     );
   }
   return <IntegrationSections integration={data.integration} />;

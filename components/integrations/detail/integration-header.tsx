@@ -2,7 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import type { Integration } from "@/lib/contract";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "../button-link";
+import { ButtonLink } from "@/components/ui/button-link";
 import { categoryLabels, kindLabels } from "../category-labels";
 import { IntegrationIcon } from "../integration-icon";
 
