@@ -52,6 +52,7 @@ export default defineConfig({
         DEMO_INTEGRATION_URL: `http://127.0.0.1:${E2E_DEMO_PORT}`,
         NEXT_TELEMETRY_DISABLED: "1",
         INTEGRATION_TIMEOUT_MS: String(E2E_INTEGRATION_TIMEOUT_MS),
+        RELAY_DEV_PAGES: "1",
       },
       reuseExistingServer: false,
       timeout: 60_000,

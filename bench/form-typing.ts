@@ -25,7 +25,7 @@ async function main() {
   if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("Run `npx next build` first");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "form-bench-"));
   const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATA_DIR: dataDir, DEMO_INTEGRATION_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATA_DIR: dataDir, DEMO_INTEGRATION_URL: "", NEXT_TELEMETRY_DISABLED: "1", RELAY_DEV_PAGES: "1" },
     stdio: "ignore",
   });
   const browser = await chromium.launch({
