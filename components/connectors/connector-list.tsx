@@ -1,19 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Plug } from "lucide-react";
 import Link from "next/link";
 import { IntegrationIcon } from "@/components/integrations/integration-icon";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useDeleteConnectorMutation, useRetestConnectorMutation } from "@/lib/api/connector-mutations";
 import { connectorQueries } from "@/lib/api/connector-queries";
 import { integrationQueries } from "@/lib/api/integration-queries";
 import type { Connector } from "@/lib/contract";
+import { NoConnectors } from "./no-connectors";
 
 /** Every connector with its integration, slug and last test; re-test and delete in place. */
 export function ConnectorList() {
@@ -23,18 +22,10 @@ export function ConnectorList() {
   if (connectors.error) return <Alert title="Could not load connectors">{connectors.error.message}</Alert>;
   if (connectors.data.connectors.length === 0) {
     return (
-      <EmptyState
-        icon={<Plug className="size-5" />}
-        title="No connectors yet"
-        action={
-          <ButtonLink href="/connectors/new" variant="primary">
-            Add a connector
-          </ButtonLink>
-        }
-      >
+      <NoConnectors>
         A connector holds the credentials for one account of an integration. For the demo integration use the API key{" "}
         <code>demo-api-key</code>.
-      </EmptyState>
+      </NoConnectors>
     );
   }
   const bySlug = new Map(integrations.data?.integrations.map((i) => [i.slug, i]));

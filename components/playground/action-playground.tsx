@@ -1,14 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Plug } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
+import { NoConnectors } from "@/components/connectors/no-connectors";
 import { SchemaForm } from "@/components/forms/schema-form";
 import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Label, Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useExecuteActionMutation } from "@/lib/api/action-mutations";
@@ -46,17 +44,9 @@ export function ActionPlayground({ initial }: { initial: PlaygroundSelection }) 
   if (connectors.error) return <Alert title="Could not load connectors">{connectors.error.message}</Alert>;
   if (connectors.data.connectors.length === 0) {
     return (
-      <EmptyState
-        icon={<Plug className="size-5" />}
-        title="No connectors yet"
-        action={
-          <ButtonLink href="/connectors" variant="primary">
-            Go to connectors
-          </ButtonLink>
-        }
-      >
+      <NoConnectors>
         Actions run through a connector, which holds an integration&apos;s credentials. Create one, then come back to try its actions.
-      </EmptyState>
+      </NoConnectors>
     );
   }
 
