@@ -1,7 +1,7 @@
 import "server-only";
 import { openDatabase, type Database } from "@/lib/db";
 import { createVault, loadVaultKey } from "@/lib/vault";
-import { bootstrapWorkspace } from "./bootstrap";
+import { bootstrapRetrier, bootstrapWorkspace } from "./bootstrap";
 import { createIntegrationRegistry, type IntegrationRegistry } from "./integration-registry";
 import { readSettings, type Settings } from "./settings";
 
@@ -11,6 +11,8 @@ export interface Deps {
   db: Database;
   vault: ReturnType<typeof createVault>;
   integrations: IntegrationRegistry;
+  /** Finishes first-start defaults that could not be done at start (the demo server was not up). */
+  retryBootstrap: () => Promise<void>;
 }
 
 // Kept on globalThis so Next's per-route module instances share one database handle and one set
@@ -23,14 +25,17 @@ export function getDeps(): Promise<Deps> {
     holder.__appDeps = undefined;
     throw error;
   });
-  return holder.__appDeps;
+  return holder.__appDeps.then(async (deps) => {
+    await deps.retryBootstrap();
+    return deps;
+  });
 }
 
 /** Builds the dependencies from settings; tests call it directly with their own settings. */
 export async function createDeps(settings: Settings = readSettings()): Promise<Deps> {
   const db = await openDatabase({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
   const vault = createVault(loadVaultKey({ dataDir: settings.dataDir, envKey: settings.encryptionKey }));
-  const deps: Deps = { settings, db, vault, integrations: createIntegrationRegistry(db, { maxTimeoutMs: settings.integrationTimeoutMs }) };
-  await bootstrapWorkspace(deps);
-  return deps;
+  const base = { settings, db, vault, integrations: createIntegrationRegistry(db, { maxTimeoutMs: settings.integrationTimeoutMs }) };
+  const settled = await bootstrapWorkspace(base);
+  return { ...base, retryBootstrap: bootstrapRetrier(base, settled) };
 }
