@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIntegrationClient, type IntegrationClient } from "./client";
-import { IntegrationError } from "./integration-error";
-import { reply, startTestServer, type TestServer } from "./test-server";
+import { expectIntegrationError, reply, startTestServer, type TestServer } from "./test-server";
 
 // Integration servers that misbehave in ways the demo never does, each a real server on loopback.
 const connector = { uuid: "c1", workspaceUuid: "w1", config: { apiKey: "k" } };
-
-async function failure(promise: Promise<unknown>): Promise<IntegrationError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IntegrationError);
-  return error as IntegrationError;
-}
 
 describe("a server without the optional endpoints", () => {
   let server: TestServer;
@@ -33,13 +23,13 @@ describe("a server without the optional endpoints", () => {
     ["dynamicSchema", () => client.dynamicSchema(connector, "fields", {}), 'This integration does not support the dynamic schema "fields"'],
     ["completeOauth", () => client.completeOauth("code", "http://x/cb"), "This integration does not support OAuth"],
   ])("%s → notSupported", async (_name, call, message) => {
-    const error = await failure(call());
+    const error = await expectIntegrationError(call());
     expect(error.kind).toBe("notSupported");
     expect(error.message).toBe(message);
   });
 
   it("a 404 from a required endpoint stays a failure", async () => {
-    const error = await failure(client.executeAction(connector, "ping", {}));
+    const error = await expectIntegrationError(client.executeAction(connector, "ping", {}));
     expect(error).toMatchObject({ kind: "errorResponse", status: 404, message: "Not found" });
   });
 });
@@ -71,7 +61,7 @@ describe("a server whose answers break the contract", () => {
     ["fetchExtractor", () => client.fetchExtractor(connector, "records", {}), ["columns[0].type", "data.hasMore"]],
     ["authenticate", () => client.authenticate(connector), ["outcome"]],
   ])("%s → badResponse listing every problem", async (_name, call, paths) => {
-    const error = await failure(call());
+    const error = await expectIntegrationError(call());
     expect(error.kind).toBe("badResponse");
     expect(error.problems?.map((problem) => problem.path).sort()).toEqual([...paths].sort());
     expect(error.message).toMatch(/^The integration server's answer to POST \/\S+ does not follow the contract \(\d+ problems?\)$/);

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callIntegration } from "./http";
-import { IntegrationError } from "./integration-error";
+import { expectIntegrationError } from "./test-server";
 
 // A real server on a loopback port that misbehaves in every way the client must survive.
 let server: http.Server;
@@ -52,15 +52,6 @@ afterAll(() => {
   server.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<IntegrationError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IntegrationError);
-  return error as IntegrationError;
-}
-
 describe("callIntegration over real HTTP", () => {
   it("answers the parsed JSON and sends an X-Request-Id", async () => {
     const body = (await callIntegration(`${base}/ok`, { method: "GET" })) as { requestId: string };
@@ -72,36 +63,36 @@ describe("callIntegration over real HTTP", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await failure(callIntegration(`http://127.0.0.1:${port}/manifest`, { method: "GET" }));
+    const error = await expectIntegrationError(callIntegration(`http://127.0.0.1:${port}/manifest`, { method: "GET" }));
     expect(error.kind).toBe("unreachable");
     expect(error.message).toContain("Could not reach");
   });
 
   it("gives up on a server slower than the timeout", async () => {
-    const error = await failure(callIntegration(`${base}/slow`, { method: "GET" }, { timeoutMs: 200 }));
+    const error = await expectIntegrationError(callIntegration(`${base}/slow`, { method: "GET" }, { timeoutMs: 200 }));
     expect(error.kind).toBe("timeout");
     expect(error.message).toContain("0.2 s");
   });
 
   it("rejects an answer that is not JSON", async () => {
-    const error = await failure(callIntegration(`${base}/html`, { method: "GET" }));
+    const error = await expectIntegrationError(callIntegration(`${base}/html`, { method: "GET" }));
     expect(error.kind).toBe("badResponse");
     expect(error.message).toContain("not JSON");
   });
 
   it("surfaces the server's errorMessage on a non-2xx answer", async () => {
-    const error = await failure(callIntegration(`${base}/error-message`, { method: "POST", body: {} }));
+    const error = await expectIntegrationError(callIntegration(`${base}/error-message`, { method: "POST", body: {} }));
     expect(error).toMatchObject({ kind: "errorResponse", status: 500, message: "Upstream CRM is down" });
   });
 
   it("says which status came back when there is no errorMessage", async () => {
-    const error = await failure(callIntegration(`${base}/error-bare`, { method: "GET" }));
+    const error = await expectIntegrationError(callIntegration(`${base}/error-bare`, { method: "GET" }));
     expect(error).toMatchObject({ kind: "errorResponse", status: 503 });
     expect(error.message).toContain("HTTP 503");
   });
 
   it("refuses an answer larger than the cap", async () => {
-    const error = await failure(callIntegration(`${base}/huge`, { method: "GET" }, { maxBytes: 1024 }));
+    const error = await expectIntegrationError(callIntegration(`${base}/huge`, { method: "GET" }, { maxBytes: 1024 }));
     expect(error.kind).toBe("badResponse");
     expect(error.message).toContain("larger than");
   });
@@ -118,7 +109,7 @@ describe("HTTP 429", () => {
 
   it("gives up after three retries with the server's message", async () => {
     let attempts = 0;
-    const error = await failure(
+    const error = await expectIntegrationError(
       callIntegration(`${base}/429-always`, { method: "GET" }, { beforeAttempt: async () => void attempts++ }),
     );
     expect(error).toMatchObject({ kind: "rateLimited", status: 429, message: "Quota exhausted for today" });
@@ -138,13 +129,13 @@ describe("optional endpoints", () => {
     ["a 404", "/nowhere"],
     ["an answer that is not JSON", "/html"],
   ])("report %s as not supported", async (_name, path) => {
-    const error = await failure(callIntegration(`${base}${path}`, { method: "POST", body: {} }, { capability: "listing users" }));
+    const error = await expectIntegrationError(callIntegration(`${base}${path}`, { method: "POST", body: {} }, { capability: "listing users" }));
     expect(error.kind).toBe("notSupported");
     expect(error.message).toBe("This integration does not support listing users");
   });
 
   it("still report a server error as a failure", async () => {
-    const error = await failure(callIntegration(`${base}/error-message`, { method: "POST" }, { capability: "listing users" }));
+    const error = await expectIntegrationError(callIntegration(`${base}/error-message`, { method: "POST" }, { capability: "listing users" }));
     expect(error.kind).toBe("errorResponse");
   });
 });

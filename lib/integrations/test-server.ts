@@ -1,5 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { expect } from "vitest";
+import { IntegrationError } from "./integration-error";
 
 /** A request as a test server saw it, its JSON body parsed. */
 export interface SeenRequest {
@@ -53,4 +55,14 @@ export function reply(res: http.ServerResponse, status: number, body: unknown, h
   const type = typeof body === "string" ? "text/plain" : "application/json";
   res.writeHead(status, { "content-type": type, ...headers });
   res.end(text);
+}
+
+/** Awaits a call that must fail, and returns its IntegrationError (failing the test otherwise). */
+export async function expectIntegrationError(promise: Promise<unknown>): Promise<IntegrationError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(IntegrationError);
+  return error as IntegrationError;
 }
