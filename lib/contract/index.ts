@@ -1,3 +1,4 @@
 export * from "./api";
 export * from "./integration";
 export * from "./problems";
+export * from "./workflow";

@@ -1,0 +1,5 @@
+export * from "./expression";
+export * from "./node";
+export * from "./run";
+export * from "./validation";
+export * from "./workflow";
