@@ -164,6 +164,17 @@ describe("simulateError", () => {
     expect(limited.headers.get("retry-after")).toBe("1");
     expect((await demo.execute("simulateError", { status: 418, message: "teapot" })).status).toBe(400);
   });
+
+  it("with succeedAfter, fails that many times per Idempotency-Key, then succeeds", async () => {
+    const demo = makeDemo();
+    const config = { status: 503, message: "flaky", succeedAfter: 2 };
+    expect((await demo.execute("simulateError", config, { key: "k1" })).status).toBe(503);
+    expect((await demo.execute("simulateError", config, { key: "k2" })).status).toBe(503);
+    expect((await demo.execute("simulateError", config, { key: "k1" })).status).toBe(503);
+    const recovered = await demo.execute("simulateError", config, { key: "k1" });
+    expect(recovered.body).toMatchObject({ outcome: "executed", data: { recovered: true, failures: 2 } });
+    expect((await demo.execute("simulateError", config, { key: "k2" })).status).toBe(503);
+  });
 });
 
 describe("unknown actions and test hooks", () => {

@@ -6,13 +6,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly reason?: string;
   readonly problems?: Problem[];
+  /** The whole error body, for fields some errors add (the current workflow on a 409). */
+  readonly body?: unknown;
 
-  constructor(status: number, message: string, options: { reason?: string; problems?: Problem[] } = {}) {
+  constructor(status: number, message: string, options: { reason?: string; problems?: Problem[]; body?: unknown } = {}) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.reason = options.reason;
     this.problems = options.problems;
+    this.body = options.body;
   }
 }
 
@@ -35,7 +38,7 @@ export async function apiFetch<S extends z.ZodType>(schema: S, path: string, ini
   if (!response.ok) {
     const error = ApiErrorResponseBody.safeParse(json);
     throw error.success
-      ? new ApiError(response.status, error.data.errorMessage, { reason: error.data.reason, problems: error.data.problems })
+      ? new ApiError(response.status, error.data.errorMessage, { reason: error.data.reason, problems: error.data.problems, body: json })
       : new ApiError(response.status, `The server answered HTTP ${response.status}.`);
   }
   const parsed = schema.safeParse(json);

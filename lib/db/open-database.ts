@@ -2,6 +2,8 @@ import path from "node:path";
 import { migrate } from "./migrate";
 import { connectorRepository } from "./repositories/connectors";
 import { customIntegrationRepository } from "./repositories/custom-integrations";
+import { runRepository } from "./repositories/runs";
+import { workflowRepository } from "./repositories/workflows";
 import { workspaceSettingsRepository } from "./repositories/workspace-settings";
 import { workspaceRepository } from "./repositories/workspaces";
 import { openSqliteClient } from "./sqlite/sqlite-client";
@@ -26,6 +28,8 @@ export async function openDatabase(options: DatabaseOptions) {
     workspaceSettings: workspaceSettingsRepository(client),
     customIntegrations: customIntegrationRepository(client),
     connectors: connectorRepository(client),
+    workflows: workflowRepository(client),
+    runs: runRepository(client),
     close: () => client.close(),
   };
 }

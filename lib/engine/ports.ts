@@ -18,7 +18,8 @@ export interface RunState {
 export interface RunStore {
   create(state: RunState): Promise<void>;
   load(workspaceUuid: string, runUuid: string): Promise<RunState | null>;
-  save(state: RunState): Promise<void>;
+  /** Writes the whole state; answers false (writing nothing) when the stored run is cancelled and `state` is not. */
+  save(state: RunState): Promise<boolean | void>;
   /** Runs that are `pending` or `running`, oldest first, in every workspace. */
   listUnfinished(): Promise<Array<{ workspaceUuid: string; uuid: string }>>;
   /** Marks runs cancelled unless already finished; returns the uuids it changed. */

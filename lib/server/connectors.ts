@@ -5,11 +5,13 @@ import { connectorRef, openConnector, secretPathsOf, toConnector, type Connector
 import { AppError } from "./errors";
 import { callingIntegration } from "./integration-errors";
 import type { ResolvedIntegration } from "./integration-registry";
+import { assertSecretsFollowBaseUrl, authenticateSdkConnector } from "./sdk-actions";
 import { validateAgainstSchema } from "./validate-config";
 
 /**
  * Creates a connector: the config is checked against the integration's schema, then the server's
- * `/authenticate` must accept it; only then is it encrypted and saved.
+ * `/authenticate` (an SDK integration's `authenticate`) must accept it; only then is it encrypted
+ * and saved.
  */
 export async function createConnector(ctx: ConnectorCtx, workspaceUuid: string, body: CreateConnectorRequestBody): Promise<Connector> {
   const resolved = await ctx.integrations.get(workspaceUuid, body.integrationSlug);
@@ -62,6 +64,7 @@ export async function updateConnector(ctx: ConnectorCtx, workspaceUuid: string, 
       throw error;
     }
     validateAgainstSchema("connector config", open.resolved.integration.connector.config.jsonSchema, config);
+    if (open.resolved.sdk) assertSecretsFollowBaseUrl(open.resolved.sdk, open.config, body.config, open.secretPaths);
     ({ config, lastTest } = await authenticateOrThrow(ctx, open.resolved, connectorRef({ stored: open.stored, config })));
     sealedConfig = ctx.vault.encrypt(config);
   }
@@ -80,8 +83,8 @@ export async function testConnectorConfig(ctx: ConnectorCtx, workspaceUuid: stri
   const resolved = await ctx.integrations.get(workspaceUuid, integrationSlug);
   validateAgainstSchema("connector config", resolved.integration.connector.config.jsonSchema, config);
   try {
-    await authenticateOrThrow(ctx, resolved, { uuid: randomUUID(), workspaceUuid, config });
-    return { outcome: "success" as const };
+    const { message } = await authenticateOrThrow(ctx, resolved, { uuid: randomUUID(), workspaceUuid, config });
+    return { outcome: "success" as const, ...(message && { message }) };
   } catch (error) {
     if (error instanceof AppError && error.reason === "unauthenticated") return { outcome: "error" as const, errorMessage: error.message };
     throw error;
@@ -91,23 +94,43 @@ export async function testConnectorConfig(ctx: ConnectorCtx, workspaceUuid: stri
 /** Re-tests a saved connector's credentials and records the result. */
 export async function testConnector(ctx: ConnectorCtx, workspaceUuid: string, uuid: string) {
   const open = await openConnector(ctx, workspaceUuid, uuid);
-  const client = ctx.integrations.clientFor(open.resolved);
-  const answer = await callingIntegration(() => client.authenticate(connectorRef(open)), open.redact);
+  const answer = await checkCredentials(ctx, open.resolved, connectorRef(open), open.redact);
   const errorMessage = answer.outcome === "error" ? open.redact(answer.errorMessage ?? "The integration refused these credentials") : undefined;
+  const message = answer.outcome === "success" ? answer.message : undefined;
   const lastTest: ConnectorTest = { outcome: answer.outcome, errorMessage: errorMessage ?? null, testedAt: new Date().toISOString() };
   const stored = await ctx.db.connectors.update(workspaceUuid, uuid, { lastTest });
-  return { outcome: answer.outcome, ...(errorMessage && { errorMessage }), connector: toConnector(stored!, open.config, open.secretPaths) };
+  return {
+    outcome: answer.outcome,
+    ...(errorMessage && { errorMessage }),
+    ...(message && { message }),
+    connector: toConnector(stored!, open.config, open.secretPaths),
+  };
+}
+
+type CredentialCheck =
+  | { outcome: "success"; config?: Record<string, unknown>; message?: string }
+  | { outcome: "error"; errorMessage?: string };
+
+/** One credential check: an SDK integration's own `authenticate`, else the server's `/authenticate`. */
+async function checkCredentials(
+  ctx: ConnectorCtx,
+  resolved: ResolvedIntegration,
+  connector: { uuid: string; workspaceUuid: string; config: Record<string, unknown> },
+  redact: (text: string) => string,
+): Promise<CredentialCheck> {
+  if (resolved.sdk) return authenticateSdkConnector(resolved.sdk, connector, redact);
+  const client = ctx.integrations.clientFor(resolved);
+  return callingIntegration(() => client.authenticate(connector), redact);
 }
 
 async function authenticateOrThrow(
   ctx: ConnectorCtx,
   resolved: ResolvedIntegration,
   connector: { uuid: string; workspaceUuid: string; config: Record<string, unknown> },
-): Promise<{ config: Record<string, unknown>; lastTest: ConnectorTest }> {
+): Promise<{ config: Record<string, unknown>; lastTest: ConnectorTest; message?: string }> {
   const secrets = collectSecretValues(connector.config, secretPathsOf(resolved.integration));
   const redact = (text: string) => redactSecrets(text, secrets);
-  const client = ctx.integrations.clientFor(resolved);
-  const answer = await callingIntegration(() => client.authenticate(connector), redact);
+  const answer = await checkCredentials(ctx, resolved, connector, redact);
   if (answer.outcome === "error") {
     throw new AppError("unprocessable:credentials", redact(answer.errorMessage ?? "The integration refused these credentials"), {
       reason: "unauthenticated",
@@ -115,5 +138,5 @@ async function authenticateOrThrow(
   }
   // The server may hand back an enriched config (an account id, say); it is merged in and saved.
   const config = { ...connector.config, ...(answer.config ?? {}) };
-  return { config, lastTest: { outcome: "success", errorMessage: null, testedAt: new Date().toISOString() } };
+  return { config, lastTest: { outcome: "success", errorMessage: null, testedAt: new Date().toISOString() }, message: answer.message };
 }

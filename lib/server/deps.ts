@@ -2,6 +2,7 @@ import "server-only";
 import { openDatabase, type Database } from "@/lib/db";
 import { createVault, loadVaultKey } from "@/lib/vault";
 import { bootstrapRetrier, bootstrapWorkspace } from "./bootstrap";
+import { createRuns, type Runs } from "./engine";
 import { createIntegrationRegistry, type IntegrationRegistry } from "./integration-registry";
 import { readSettings, type Settings } from "./settings";
 
@@ -11,6 +12,8 @@ export interface Deps {
   db: Database;
   vault: ReturnType<typeof createVault>;
   integrations: IntegrationRegistry;
+  /** The run engine and its queue; runs left unfinished by a previous process resume at start. */
+  runs: Runs;
   /** Finishes first-start defaults that could not be done at start (the demo server was not up). */
   retryBootstrap: () => Promise<void>;
 }
@@ -37,5 +40,8 @@ export async function createDeps(settings: Settings = readSettings()): Promise<D
   const vault = createVault(loadVaultKey({ dataDir: settings.dataDir, envKey: settings.encryptionKey }));
   const base = { settings, db, vault, integrations: createIntegrationRegistry(db, { maxTimeoutMs: settings.integrationTimeoutMs }) };
   const settled = await bootstrapWorkspace(base);
-  return { ...base, retryBootstrap: bootstrapRetrier(base, settled) };
+  const runs = await createRuns(base);
+  const resumed = await runs.queue.resumeUnfinished();
+  if (resumed > 0) console.info(`[engine] resuming ${resumed} unfinished run(s)`);
+  return { ...base, runs, retryBootstrap: bootstrapRetrier(base, settled) };
 }

@@ -36,13 +36,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly reason?: string;
   readonly problems?: Problem[];
+  /** More fields for the error body, e.g. the current workflow on a 409 or the findings on a 422. */
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options: { reason?: string; problems?: Problem[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { reason?: string; problems?: Problem[]; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.reason = options.reason;
     this.problems = options.problems;
+    this.details = options.details;
   }
 
   get status(): number {
@@ -54,7 +61,12 @@ export class AppError extends Error {
 export function errorToResponse(error: unknown): Response {
   if (error instanceof AppError) {
     return Response.json(
-      { errorMessage: error.message, ...(error.reason && { reason: error.reason }), ...(error.problems && { problems: error.problems }) },
+      {
+        ...error.details,
+        errorMessage: error.message,
+        ...(error.reason && { reason: error.reason }),
+        ...(error.problems && { problems: error.problems }),
+      },
       { status: error.status },
     );
   }

@@ -3,6 +3,7 @@ import type { ActionExecuted, RetryPolicy } from "@/lib/contract";
 import { connectorRef, openConnector, type ConnectorCtx } from "./connector-access";
 import { AppError } from "./errors";
 import { callingIntegration } from "./integration-errors";
+import { executeSdkConnectorAction } from "./sdk-actions";
 import { validateAgainstSchema } from "./validate-config";
 
 /** DESIGN §4: re-call on `executing` after 1 s, ×2 each time, 10 attempts, unless the action says otherwise. */
@@ -16,7 +17,8 @@ export interface ExecutedAction extends ActionExecuted {
 /**
  * Executes one action once through a connector: the config is checked against the action's
  * schema, and while the server answers `executing` the same call (same Idempotency-Key) is
- * repeated on the action's polling policy until it answers `executed`.
+ * repeated on the action's polling policy until it answers `executed`. An SDK action runs
+ * inside the app, once.
  */
 export async function executeConnectorAction(
   ctx: ConnectorCtx,
@@ -33,6 +35,7 @@ export async function executeConnectorAction(
   // Manifests point expression fields at a definition the platform supplies; any value fits it.
   const definitions = { ...(jsonSchema.definitions as object | undefined), expression: {} };
   validateAgainstSchema("action config", { ...jsonSchema, definitions }, config);
+  if (open.resolved.sdk) return executeSdkConnectorAction(open, open.resolved.sdk, actionSlug, config, { signal });
 
   const client = ctx.integrations.clientFor(open.resolved);
   const policy = { ...DEFAULT_EXECUTING_POLICY, ...definedOnly(action.executing?.retry) };

@@ -25,3 +25,15 @@ export {
 } from "./connectors";
 export { completeOauth, connectorAutocomplete, connectorDynamicSchema, connectorListUsers } from "./connector-calls";
 export { DEFAULT_EXECUTING_POLICY, executeConnectorAction, type ExecutedAction } from "./execute-action";
+export {
+  createWorkflow,
+  defaultWorkflowNodes,
+  duplicateWorkflow,
+  getWorkflow,
+  listWorkflows,
+  removeWorkflow,
+  STALE_WORKFLOW_MESSAGE,
+  updateWorkflow,
+} from "./workflows";
+export { cancelRuns, createRun, executeTopLevelAction, getRun, listRuns } from "./runs";
+export { validateWorkflowNodes, validationCatalog } from "./validate-nodes";

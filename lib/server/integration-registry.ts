@@ -9,13 +9,15 @@ import {
   normalizeManifest,
   type FetchedManifest,
 } from "@/lib/integrations";
-import { nativeIntegration, NATIVE_INTEGRATION_SLUG } from "@/lib/integrations/native/native-integration";
+import { getSdkIntegration, NATIVE_INTEGRATION_SLUG, nativeIntegration, sdkIntegrations, type NativeIntegration } from "@/lib/integrations/native";
 import { AppError } from "./errors";
 
 export interface ResolvedIntegration {
   integration: Integration;
-  /** The registration behind a custom integration; null for the built-in one. */
+  /** The registration behind a custom integration; null for the built-in and SDK ones. */
   custom: CustomIntegration | null;
+  /** Set for an integration written with the SDK: its actions run inside the app. */
+  sdk?: NativeIntegration;
 }
 
 /**
@@ -47,7 +49,7 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs }: { maxT
     autocompletes,
     manifests,
 
-    /** Every integration of the workspace: the built-in one first, then custom ones in order. */
+    /** Every integration of the workspace: the built-in one first, then the SDK ones, then custom ones in order. */
     async list(workspaceUuid: string): Promise<Array<ResolvedIntegration & { error: string | null }>> {
       const customs = await db.customIntegrations.list(workspaceUuid);
       const resolved = await Promise.all(
@@ -60,12 +62,15 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs }: { maxT
           }
         }),
       );
-      return [{ integration: nativeIntegration, custom: null, error: null }, ...resolved];
+      const sdk = sdkIntegrations.map((native) => ({ integration: native.integration, custom: null, sdk: native, error: null }));
+      return [{ integration: nativeIntegration, custom: null, error: null }, ...sdk, ...resolved];
     },
 
     /** One integration by slug, or a 404. */
     async get(workspaceUuid: string, slug: string, options: { refresh?: boolean } = {}): Promise<ResolvedIntegration> {
       if (slug === NATIVE_INTEGRATION_SLUG) return { integration: nativeIntegration, custom: null };
+      const sdk = getSdkIntegration(slug);
+      if (sdk) return { integration: sdk.integration, custom: null, sdk };
       const custom = await db.customIntegrations.getBySlug(workspaceUuid, slug);
       if (!custom) throw new AppError("not_found:integration", `No integration with slug "${slug}"`, { reason: "integrationNotFound" });
       const fetched = await manifestOf(workspaceUuid, custom, options.refresh);

@@ -64,9 +64,13 @@ export const ConnectorExistsQuery = z.object({ slug: z.string().min(1) });
 export const ConnectorExistsResponseBody = z.object({ exists: z.boolean() });
 export type ConnectorExistsResponseBody = z.infer<typeof ConnectorExistsResponseBody>;
 
+/** Said on success when nothing could be checked (an SDK integration without an authenticate call). */
+const AuthenticateNote = z.string().optional().describe("A note on a success, e.g. that nothing could be checked");
+
 export const ConnectorAuthenticateResponseBody = z.object({
   outcome: z.enum(["success", "error"]),
   errorMessage: z.string().optional(),
+  message: AuthenticateNote,
   connector: Connector,
 });
 export type ConnectorAuthenticateResponseBody = z.infer<typeof ConnectorAuthenticateResponseBody>;
@@ -123,5 +127,6 @@ export type TestConnectorConfigRequestBody = z.infer<typeof TestConnectorConfigR
 export const TestConnectorConfigResponseBody = z.object({
   outcome: z.enum(["success", "error"]),
   errorMessage: z.string().optional().describe("The integration's reason, when it refused"),
+  message: AuthenticateNote,
 });
 export type TestConnectorConfigResponseBody = z.infer<typeof TestConnectorConfigResponseBody>;

@@ -65,4 +65,41 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX connectors_integration ON connectors (workspace_uuid, integration_slug)`,
     ],
   },
+  {
+    version: 3,
+    name: "workflows and runs",
+    statements: [
+      `CREATE TABLE workflows (
+        uuid TEXT PRIMARY KEY,
+        workspace_uuid TEXT NOT NULL REFERENCES workspaces(uuid) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        nodes_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX workflows_workspace_updated ON workflows (workspace_uuid, updated_at)`,
+      // workflow_uuid has no foreign key on purpose: deleting a workflow keeps its runs, and their
+      // link to it, as history.
+      `CREATE TABLE runs (
+        uuid TEXT PRIMARY KEY,
+        workspace_uuid TEXT NOT NULL REFERENCES workspaces(uuid) ON DELETE CASCADE,
+        workflow_uuid TEXT,
+        status TEXT NOT NULL,
+        error_message TEXT,
+        nodes_json TEXT NOT NULL,
+        data_json TEXT NOT NULL,
+        output_json TEXT,
+        executions_json TEXT NOT NULL,
+        outputs_json TEXT NOT NULL,
+        computed_configs_json TEXT NOT NULL,
+        cursor_node_uuid TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        finished_at TEXT
+      )`,
+      `CREATE INDEX runs_workspace_created ON runs (workspace_uuid, created_at)`,
+      `CREATE INDEX runs_workflow_created ON runs (workspace_uuid, workflow_uuid, created_at)`,
+      `CREATE INDEX runs_status_created ON runs (status, created_at)`,
+    ],
+  },
 ];

@@ -70,13 +70,15 @@ export const nativeActions: Record<string, ManifestAction> = {
     required: ["minutes"],
     properties: { minutes: { type: "number", title: "Minutes", minimum: 0 } },
   }),
-  httpRequest: action("HTTP request", "Calls any HTTP endpoint and returns its status, headers and body", {
+  // Run by runHttpRequest (http-request.ts): the body goes as JSON unless it is text; any status
+  // is an output, only no answer (network failure, 30 s timeout) is an error.
+  httpRequest: action("HTTP request", "Calls any HTTP endpoint and returns its status, headers and body (JSON parsed); a 4xx or 5xx answer is not an error", {
     required: ["method", "url"],
     properties: {
       method: { type: "string", title: "Method", enum: ["GET", "POST", "PUT", "PATCH", "DELETE"], default: "GET" },
       url: { ...expression, title: "URL" },
       headers: { type: "object", title: "Headers", additionalProperties: { type: "string" } },
-      body: { ...expression, title: "Body" },
+      body: { ...expression, title: "Body", description: "Text is sent as is, anything else as JSON" },
     },
   }),
 };

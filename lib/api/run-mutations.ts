@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { RunResponseBody, type CreateRunRequestBody } from "@/lib/contract";
+import { apiFetch } from "./api-fetch";
+import { runKeys } from "./run-queries";
+
+const json = (body: unknown): RequestInit => ({ method: "POST", body: JSON.stringify(body) });
+
+/** Starts a run; a graph with problems answers 422 with `invalidNodes` in the error body. */
+export function useCreateRunMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateRunRequestBody) => apiFetch(RunResponseBody, "/api/v1/orchestration/runs", json(body)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: runKeys.lists() }),
+  });
+}
+
+export function useCancelRunsMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (uuids: string[]) => apiFetch(z.object({ cancelledUuids: z.array(z.string()) }), "/api/v1/orchestration/runs/cancel", json({ uuids })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: runKeys.all }),
+  });
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import type { Workflow, WorkflowNode, WorkflowSummary } from "@/lib/contract";
+import type { SqlClient } from "../sql-client";
+
+interface Row {
+  [column: string]: unknown;
+  uuid: string;
+  workspace_uuid: string;
+  name: string;
+  nodes_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function toWorkflow(row: Row): Workflow {
+  return {
+    uuid: row.uuid,
+    workspaceUuid: row.workspace_uuid,
+    name: row.name,
+    nodes: JSON.parse(row.nodes_json) as WorkflowNode[],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface NewWorkflow {
+  name: string;
+  nodes: WorkflowNode[];
+}
+
+export type WorkflowChanges = Partial<NewWorkflow>;
+
+/** An update lands (`workflow`) or loses to a newer edit (`conflict`, the version that won). */
+export type WorkflowUpdateResult = { workflow: Workflow } | { conflict: Workflow };
+
+/**
+ * The timestamp a version after `previous` gets: now, or 1 ms past `previous` when the clock has
+ * not moved (or went back), so `updatedAt` can serve as a version.
+ */
+function nextUpdatedAt(previous: string): string {
+  const now = Date.now();
+  const after = Date.parse(previous);
+  return new Date(Number.isNaN(after) ? now : Math.max(now, after + 1)).toISOString();
+}
+
+/** Normalizes a client-sent timestamp to the stored form, so `…T00:00:00Z` matches `…T00:00:00.000Z`. */
+function canonical(timestamp: string): string {
+  const time = Date.parse(timestamp);
+  return Number.isNaN(time) ? timestamp : new Date(time).toISOString();
+}
+
+/** Workflows of one workspace at a time; `updatedAt` is the version optimistic updates check. */
+export function workflowRepository(db: SqlClient) {
+  const get = async (workspaceUuid: string, uuid: string): Promise<Workflow | null> => {
+    const row = await db.get<Row>("SELECT * FROM workflows WHERE workspace_uuid = ? AND uuid = ?", [workspaceUuid, uuid]);
+    return row ? toWorkflow(row) : null;
+  };
+
+  return {
+    get,
+
+    async create(workspaceUuid: string, input: NewWorkflow): Promise<Workflow> {
+      const uuid = randomUUID();
+      const now = new Date().toISOString();
+      await db.run(
+        "INSERT INTO workflows (uuid, workspace_uuid, name, nodes_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [uuid, workspaceUuid, input.name, JSON.stringify(input.nodes), now, now],
+      );
+      return (await get(workspaceUuid, uuid))!;
+    },
+
+    /** Summaries, most recently updated first. */
+    async list(workspaceUuid: string): Promise<WorkflowSummary[]> {
+      // The node count comes from the JSON in JS: portable, and a workspace's list is small.
+      const rows = await db.all<Row>("SELECT * FROM workflows WHERE workspace_uuid = ? ORDER BY updated_at DESC, uuid", [workspaceUuid]);
+      return rows.map((row) => ({
+        uuid: row.uuid,
+        name: row.name,
+        nodesCount: (JSON.parse(row.nodes_json) as unknown[]).length,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      }));
+    },
+
+    /**
+     * Applies `changes` only if the stored version is still `expectedUpdatedAt` (one conditional
+     * UPDATE … RETURNING, so two concurrent editors cannot both win). Null when the workflow does not exist.
+     * @example
+     * const result = await workflows.update(ws, uuid, { name: "Renamed" }, workflow.updatedAt);
+     * if (result && "conflict" in result) showReload(result.conflict);
+     */
+    async update(
+      workspaceUuid: string,
+      uuid: string,
+      changes: WorkflowChanges,
+      expectedUpdatedAt: string,
+    ): Promise<WorkflowUpdateResult | null> {
+      const expected = canonical(expectedUpdatedAt);
+      const updated = await db.get<Row>(
+        `UPDATE workflows SET name = COALESCE(?, name), nodes_json = COALESCE(?, nodes_json), updated_at = ?
+         WHERE workspace_uuid = ? AND uuid = ? AND updated_at = ? RETURNING *`,
+        [
+          changes.name ?? null,
+          changes.nodes ? JSON.stringify(changes.nodes) : null,
+          nextUpdatedAt(expected),
+          workspaceUuid,
+          uuid,
+          expected,
+        ],
+      );
+      if (updated) return { workflow: toWorkflow(updated) };
+      const current = await get(workspaceUuid, uuid);
+      return current ? { conflict: current } : null;
+    },
+
+    async remove(workspaceUuid: string, uuid: string): Promise<boolean> {
+      return (await db.run("DELETE FROM workflows WHERE workspace_uuid = ? AND uuid = ?", [workspaceUuid, uuid])).changes > 0;
+    },
+  };
+}
+
+export type WorkflowRepository = ReturnType<typeof workflowRepository>;

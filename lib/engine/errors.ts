@@ -1,0 +1,21 @@
+/**
+ * A node failed in a way retrying cannot fix (bad config, unknown action): the engine skips the
+ * node's retry policy. Any other error is retried.
+ */
+export class PermanentNodeError extends Error {
+  readonly retryable = false;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "PermanentNodeError";
+  }
+}
+
+/** Whether an error from an action or the sandbox may succeed on another attempt. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof Error && error.name === "ExpressionError") return false;
+  return !(typeof error === "object" && error !== null && (error as { retryable?: unknown }).retryable === false);
+}
+
+export function errorMessageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import type { WorkflowNode } from "@/lib/contract";
+import { createMemoryRunStore } from "./memory-run-store";
+import type { ActionAnswer, ActionCall, EngineDeps } from "./ports";
+import { createRunQueue } from "./run-queue";
+import { createRunSystem } from "./run-system";
+
+// The walker with fake ports: literal configs only, actions answered by a function.
+const literalExpressions = { evaluateConfig: async (config: Record<string, unknown>) => structuredClone(config) };
+
+function makeEngine(answer: (call: ActionCall) => Promise<ActionAnswer>) {
+  let id = 0;
+  const store = createMemoryRunStore();
+  const calls: ActionCall[] = [];
+  const deps: EngineDeps = {
+    store,
+    actions: { execute: (call) => (calls.push(call), answer(call)), policies: async () => ({}), runsNative: (slug) => slug === "httpRequest" },
+    expressions: literalExpressions,
+    clock: { now: () => new Date(), sleep: (ms, signal) => new Promise((resolve, reject) => { const timer = setTimeout(resolve, ms); signal?.addEventListener("abort", () => { clearTimeout(timer); reject(signal.reason); }); }) },
+    ids: { uuid: () => `00000000-0000-4000-8000-${String(++id).padStart(12, "0")}` },
+    random: () => 0.25,
+  };
+  const system = createRunSystem(deps);
+  return { store, system, calls, deps, queue: createRunQueue({ system, store, concurrency: 2 }) };
+}
+
+const node = (uuid: string, actionSlug: string, children: string[], extra: Partial<WorkflowNode> = {}): WorkflowNode =>
+  ({ uuid, slug: uuid, kind: "native", actionSlug, config: {}, childrenUuids: children, fallbackOnFailure: false, position: { x: 0, y: 0 }, ...extra }) as WorkflowNode;
+const ws = "00000000-0000-4000-8000-000000000001";
+
+describe("the run walker with fake ports", () => {
+  it("splits by the random source and records the variant", async () => {
+    const { system } = makeEngine(async () => ({ outcome: "executed", data: {} }));
+    const nodes = [node("start", "start", ["split"]), node("split", "split", ["a", "b"], { config: { percentage: 30 } }), node("a", "end", []), node("b", "end", [])];
+    const state = await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes, data: {} });
+    const done = await system.executeRun(ws, state.run.uuid);
+    expect(done.run.executions.map((execution) => execution.nodeSlug)).toEqual(["start", "split", "a"]);
+    expect(done.outputs.split).toEqual({ variant: "A" });
+  });
+
+  it("resumes a run that died mid-node: the node is called again with the same Idempotency-Key, finished nodes are not", async () => {
+    const first = makeEngine(async () => ({ outcome: "executed", data: { ok: true } }));
+    const nodes = [node("start", "start", ["http"]), node("http", "httpRequest", ["end"]), node("end", "end", [])];
+    const state = await first.system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes, data: {} });
+    // The process "dies" right after the call returned, before its result was saved.
+    const save = first.store.save;
+    first.store.save = async (next) => {
+      if (next.run.executions.some((execution) => execution.nodeUuid === "http" && execution.status === "success")) throw new Error("killed");
+      return save(next);
+    };
+    await expect(first.system.executeRun(ws, state.run.uuid)).rejects.toThrow("killed");
+    first.store.save = save;
+
+    const second = createRunSystem({ ...makeEngine(async () => ({ outcome: "executed", data: {} })).deps, store: first.store, actions: first.deps.actions });
+    const done = await second.executeRun(ws, state.run.uuid);
+    expect(done.run.status).toBe("success");
+    expect(done.run.executions.map((execution) => `${execution.nodeSlug}:${execution.status}`)).toEqual(["start:success", "http:success", "end:success"]);
+    expect(first.calls.map((call) => call.idempotencyKey)).toEqual([`${state.run.uuid}:http`, `${state.run.uuid}:http`]);
+  });
+
+  it("runs at most `concurrency` runs at once and cancels a queued one before it starts", async () => {
+    let running = 0;
+    let peak = 0;
+    const { system, queue, store } = makeEngine(async () => {
+      peak = Math.max(peak, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      running--;
+      return { outcome: "executed", data: {} };
+    });
+    const nodes = [node("start", "start", ["http"]), node("http", "httpRequest", ["end"]), node("end", "end", [])];
+    const uuids: string[] = [];
+    for (let index = 0; index < 5; index++) uuids.push((await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes, data: {} })).run.uuid);
+    await system.cancelRuns(ws, [uuids[4]!]);
+    expect(await queue.resumeUnfinished()).toBe(4);
+    await queue.idle();
+    expect(peak).toBe(2);
+    const statuses = store.all().map((state) => state.run.status);
+    expect(statuses.filter((status) => status === "success")).toHaveLength(4);
+    expect(statuses.filter((status) => status === "cancelled")).toHaveLength(1);
+  });
+});

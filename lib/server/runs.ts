@@ -1,0 +1,114 @@
+import type {
+  CreateRunRequestBody,
+  ExecuteTopLevelActionRequestBody,
+  GetRunResponseBody,
+  Run,
+  RunListQuery,
+  RunSummary,
+  WorkflowNode,
+} from "@/lib/contract";
+import { computedConfigsBySlug, contextBySlug, type RunState } from "@/lib/engine";
+import { childrenCount } from "@/lib/workflow";
+import type { Deps } from "./deps";
+import { AppError } from "./errors";
+import { validationCatalog, validateWorkflowNodes } from "./validate-nodes";
+
+type RunsDeps = Pick<Deps, "db" | "integrations" | "runs">;
+
+/** How long `?waitUntilFinished=true` waits before answering with the run as it is. */
+export const WAIT_UNTIL_FINISHED_MS = 60_000;
+
+/**
+ * Creates a run of a saved workflow or of an ad-hoc graph. The graph is validated first (422 with
+ * every problem: a run never starts on a graph the editor would flag), then the run is queued.
+ */
+export async function createRun(deps: RunsDeps, workspaceUuid: string, body: CreateRunRequestBody, { wait = false } = {}): Promise<Run> {
+  const { nodes, workflowUuid } = await graphOf(deps, workspaceUuid, body);
+  await assertRunnable(deps, workspaceUuid, nodes);
+  return startRun(deps, { workspaceUuid, workflowUuid, nodes, data: body.data }, wait);
+}
+
+/**
+ * Runs one action once, Cargo's `actions/execute`: the graph is start → the action, with `data` as
+ * the action's config (literals, or expressions over `nodes.start`, which is `data` as well).
+ */
+export async function executeTopLevelAction(deps: RunsDeps, workspaceUuid: string, body: ExecuteTopLevelActionRequestBody, { wait = true } = {}): Promise<Run> {
+  const { action } = body;
+  const actionNode: WorkflowNode = {
+    uuid: crypto.randomUUID(),
+    slug: action.actionSlug.replace(/\W/g, "_") || "action",
+    config: body.data,
+    childrenUuids: [],
+    fallbackOnFailure: false,
+    position: { x: 0, y: 166 },
+    ...(action.retry && { retry: action.retry }),
+    ...(action.kind === "connector"
+      ? { kind: "connector", integrationSlug: action.integrationSlug, actionSlug: action.actionSlug, connectorUuid: action.connectorUuid }
+      : { kind: "native", actionSlug: action.actionSlug }),
+  };
+  const start: WorkflowNode = {
+    uuid: crypto.randomUUID(),
+    slug: "start",
+    kind: "native",
+    actionSlug: "start",
+    config: {},
+    childrenUuids: [actionNode.uuid],
+    fallbackOnFailure: false,
+    position: { x: 0, y: 0 },
+  };
+  // Every child slot empty: the run ends after the action, whichever child it picks.
+  actionNode.childrenUuids = Array.from({ length: childrenCount(actionNode, await validationCatalog(deps, workspaceUuid)) }, () => null);
+  const nodes = [start, actionNode];
+  await assertRunnable(deps, workspaceUuid, nodes);
+  return startRun(deps, { workspaceUuid, workflowUuid: null, nodes, data: body.data }, wait);
+}
+
+export async function getRun(deps: RunsDeps, workspaceUuid: string, uuid: string): Promise<GetRunResponseBody> {
+  const state = await loadRun(deps, workspaceUuid, uuid);
+  return { run: state.run, runContext: contextBySlug(state), runComputedConfigs: computedConfigsBySlug(state) };
+}
+
+export async function listRuns(deps: RunsDeps, workspaceUuid: string, query: RunListQuery): Promise<RunSummary[]> {
+  return deps.db.runs.list({ workspaceUuid, workflowUuid: query.workflowUuid, statuses: query.statuses, limit: query.limit });
+}
+
+/** Cancels the runs that have not finished; finished ones are left as they are. */
+export async function cancelRuns(deps: RunsDeps, workspaceUuid: string, uuids: string[]): Promise<{ cancelledUuids: string[] }> {
+  return { cancelledUuids: await deps.runs.system.cancelRuns(workspaceUuid, uuids) };
+}
+
+async function startRun(deps: RunsDeps, input: Parameters<Deps["runs"]["system"]["createRun"]>[0], wait: boolean): Promise<Run> {
+  const state = await deps.runs.system.createRun(input);
+  const finished = deps.runs.queue.enqueue(input.workspaceUuid, state.run.uuid);
+  if (!wait) return state.run;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), WAIT_UNTIL_FINISHED_MS)));
+  await Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
+  return (await loadRun(deps, input.workspaceUuid, state.run.uuid)).run;
+}
+
+async function graphOf(deps: RunsDeps, workspaceUuid: string, body: CreateRunRequestBody) {
+  if ("nodes" in body) return { nodes: body.nodes, workflowUuid: null };
+  const workflow = await deps.db.workflows.get(workspaceUuid, body.workflowUuid);
+  if (!workflow) throw new AppError("not_found:workflow", `No workflow with uuid ${body.workflowUuid}`, { reason: "workflowNotFound" });
+  return { nodes: workflow.nodes, workflowUuid: workflow.uuid };
+}
+
+async function assertRunnable(deps: RunsDeps, workspaceUuid: string, nodes: WorkflowNode[]) {
+  const validation = await validateWorkflowNodes(deps, workspaceUuid, nodes);
+  if (validation.outcome === "valid") return;
+  const first = validation.invalidNodes
+    .slice(0, 3)
+    .map((finding) => `${finding.node.slug || "graph"}${finding.path ? ` (${finding.path})` : ""}: ${finding.message}`);
+  const more = validation.invalidNodes.length > 3 ? ` (and ${validation.invalidNodes.length - 3} more)` : "";
+  throw new AppError("unprocessable:nodes", `The workflow cannot run until its problems are fixed. ${first.join("; ")}${more}`, {
+    reason: "nodesNotValid",
+    details: { invalidNodes: validation.invalidNodes },
+  });
+}
+
+async function loadRun(deps: RunsDeps, workspaceUuid: string, uuid: string): Promise<RunState> {
+  const state = await deps.db.runs.load(workspaceUuid, uuid);
+  if (!state) throw new AppError("not_found:run", `No run with uuid ${uuid}`, { reason: "runNotFound" });
+  return state;
+}
