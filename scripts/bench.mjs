@@ -11,7 +11,7 @@ const scripts = fs
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n▶ bench/${script}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", `bench/${script}`], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", `bench/${script}`], { stdio: "inherit" });
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

@@ -1,5 +1,5 @@
 import { createStore } from "zustand/vanilla";
-import type { Workflow, WorkflowNode } from "@/lib/contract";
+import type { Execution, ValidateNodesResponseBody, Workflow, WorkflowNode } from "@/lib/contract";
 import { apply, type WorkflowOperation } from "@/lib/workflow";
 
 const HISTORY_LIMIT = 200;
@@ -15,6 +15,8 @@ export interface EditorState {
   revision: number;
   savedRevision: number;
   selectedUuids: string[];
+  /** Selected canvas edges (`<source uuid>-><handle>` ids, as `lib/workflow/to-canvas` makes them). */
+  selectedEdgeIds: string[];
   past: WorkflowNode[][];
   future: WorkflowNode[][];
   clipboard: WorkflowNode[];
@@ -22,6 +24,17 @@ export interface EditorState {
   runUuid: string | null;
   /** Set when a save was refused because someone else saved first; the UI offers a reload. */
   staleWorkflow: Workflow | null;
+  /** The latest live validation of `nodes` (null until the first one finishes). */
+  validation: ValidateNodesResponseBody | null;
+  /** The shown test run's executions by node uuid, for the status on each canvas node. */
+  runExecutions: Record<string, Execution>;
+  /** Autosave: a save in flight, or the last one failed (`saveError` says why). */
+  saveStatus: "idle" | "saving" | "failed";
+  saveError: string | null;
+  /** The server's message when a save was refused as stale. */
+  staleMessage: string | null;
+  /** A short message for the user about an edit that could not be made ("The start node can't be deleted"). */
+  notice: { id: number; message: string } | null;
 }
 
 export interface EditorActions {
@@ -33,16 +46,26 @@ export interface EditorActions {
   undo(): void;
   redo(): void;
   select(uuids: string[]): void;
+  selectEdges(edgeIds: string[]): void;
   rename(name: string): void;
   copySelection(): void;
   /** Pastes the clipboard with fresh uuids and slugs, offset from the originals, and selects the copies. */
   paste(newUuid?: () => string): void;
   /** Marks a save done: the revision it saved and the server's new `updatedAt`. */
   markSaved(revision: number, updatedAt: string): void;
-  markStale(current: Workflow): void;
+  markStale(current: Workflow, message?: string): void;
+  setSaveStatus(status: EditorState["saveStatus"], error?: string | null): void;
+  /** Lets the autosave register how to save now; `flushSave` calls it (before a run, say). */
+  registerSaver(saver: (() => Promise<void>) | null): void;
+  /** Shows a short message on the canvas (null hides it). */
+  notify(message: string | null): void;
+  /** Saves pending changes now; resolves once saved (or at once when there is nothing to save or no saver). */
+  flushSave(): Promise<void>;
   /** Replaces everything with the server's version (after a stale-write reload); history is cleared. */
   load(workflow: Workflow): void;
   showRun(runUuid: string | null): void;
+  setValidation(validation: ValidateNodesResponseBody): void;
+  setRunExecutions(executions: Execution[]): void;
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
@@ -50,6 +73,7 @@ export type EditorStore = ReturnType<typeof createEditorStore>;
 /** One store per open workflow; components read it through `useEditor` (editor-context.tsx). */
 export function createEditorStore(workflow: Workflow) {
   let lastCoalesceKey: string | undefined;
+  let saver: (() => Promise<void>) | null = null;
   return createStore<EditorState & EditorActions>()((set, get) => ({
     ...initialState(workflow),
 
@@ -91,6 +115,12 @@ export function createEditorStore(workflow: Workflow) {
       set({ selectedUuids: uuids });
     },
 
+    selectEdges(edgeIds) {
+      const current = get().selectedEdgeIds;
+      if (current.length === edgeIds.length && current.every((id, index) => id === edgeIds[index])) return;
+      set({ selectedEdgeIds: edgeIds });
+    },
+
     rename(name) {
       set({ name, revision: get().revision + 1 });
     },
@@ -126,20 +156,44 @@ export function createEditorStore(workflow: Workflow) {
     },
 
     markSaved(revision, updatedAt) {
-      set({ savedRevision: Math.max(get().savedRevision, revision), baseUpdatedAt: updatedAt, staleWorkflow: null });
+      set({ savedRevision: Math.max(get().savedRevision, revision), baseUpdatedAt: updatedAt, staleWorkflow: null, staleMessage: null });
     },
 
-    markStale(current) {
-      set({ staleWorkflow: current });
+    markStale(current, message) {
+      set({ staleWorkflow: current, staleMessage: message ?? null, saveStatus: "idle", saveError: null });
+    },
+
+    setSaveStatus(saveStatus, saveError = null) {
+      set({ saveStatus, saveError });
+    },
+
+    notify(message) {
+      set({ notice: message === null ? null : { id: (get().notice?.id ?? 0) + 1, message } });
+    },
+
+    registerSaver(next) {
+      saver = next;
+    },
+
+    flushSave() {
+      return saver ? saver() : Promise.resolve();
     },
 
     load(next) {
       lastCoalesceKey = undefined;
-      set({ ...initialState(next), runUuid: get().runUuid, clipboard: get().clipboard });
+      set({ ...initialState(next), clipboard: get().clipboard });
     },
 
     showRun(runUuid) {
-      set({ runUuid });
+      set({ runUuid, runExecutions: {} });
+    },
+
+    setValidation(validation) {
+      set({ validation });
+    },
+
+    setRunExecutions(executions) {
+      set({ runExecutions: Object.fromEntries(executions.map((execution) => [execution.nodeUuid, execution])) });
     },
   }));
 }
@@ -153,11 +207,18 @@ function initialState(workflow: Workflow): EditorState {
     revision: 0,
     savedRevision: 0,
     selectedUuids: [],
+    selectedEdgeIds: [],
     past: [],
     future: [],
     clipboard: [],
     runUuid: null,
     staleWorkflow: null,
+    validation: null,
+    runExecutions: {},
+    saveStatus: "idle",
+    saveError: null,
+    staleMessage: null,
+    notice: null,
   };
 }
 

@@ -1,9 +1,10 @@
 "use client";
 
 import type { RJSFSchema } from "@rjsf/utils";
-import { createContext, useContext } from "react";
+import { createContext, useContext, type ComponentType } from "react";
 import type { FieldPath } from "@/lib/params";
 import { DynamicSchemaRegistry } from "./dynamic-schema-registry";
+import type { ExpressionEditorProps } from "./expression-editor-props";
 
 /** What every widget of a form (nested dynamic sub-forms included) knows about the outermost form. */
 export interface SchemaFormContextValue {
@@ -19,6 +20,10 @@ export interface SchemaFormContextValue {
   basePath: FieldPath;
   /** Sub-schemas fetched by dynamic fields, validated by the outermost form on submit. */
   dynamicSchemas: DynamicSchemaRegistry;
+  /** Whether every field has a toggle to switch it to an expression (off unless SchemaForm turns it on). */
+  expressionToggles?: boolean;
+  /** The editor of fields in expression mode (and of expression fields while toggles are on). */
+  expressionEditor?: ComponentType<ExpressionEditorProps>;
 }
 
 const fallback: SchemaFormContextValue = {

@@ -1,11 +1,12 @@
 "use client";
 
 import Form from "@rjsf/core";
-import { mergeObjects, type CustomValidator, type FormValidation } from "@rjsf/utils";
-import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { mergeObjects, type CustomValidator, type ErrorSchema, type FormValidation } from "@rjsf/utils";
+import { useCallback, useMemo, useState, type ComponentType, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { decorateSchema, decorateUiSchema } from "./decorate-schema";
 import { DynamicSchemaRegistry } from "./dynamic-schema-registry";
+import type { ExpressionEditorProps } from "./expression-editor-props";
 import { fieldPathNameGenerator } from "./field-path-name";
 import { fields, templates, widgets } from "./registry";
 import { SchemaFormContext, type SchemaFormContextValue } from "./schema-form-context";
@@ -22,7 +23,8 @@ export interface SchemaFormProps {
   uiSchema?: Record<string, unknown>;
   /** The values; a new object replaces what the form holds, and each edit is reported through onChange. */
   formData?: FormData;
-  onChange?(data: FormData): void;
+  /** Every change, with the id of the field it came from; none when the form filled in defaults by itself. */
+  onChange?(data: FormData, fieldId?: string): void;
   /** Called with the values once they pass validation (dynamic sub-forms included). */
   onSubmit?(data: FormData): void;
   /** The connector autocompletes and dynamic schemas are fetched through. */
@@ -37,6 +39,14 @@ export interface SchemaFormProps {
   children?: ReactNode;
   /** The `<form>` id; it also prefixes the field ids, so two forms on one page need different ids. */
   id?: string;
+  /** Edits only: no `<form>` and no submit button; `onChange` is the output (the workflow inspector). */
+  noSubmit?: boolean;
+  /** Gives every field a toggle to switch it to an expression (off by default). */
+  expressionToggles?: boolean;
+  /** The editor of fields in expression mode; a plain textarea unless given. */
+  expressionEditor?: ComponentType<ExpressionEditorProps>;
+  /** Errors from elsewhere (a workflow's validation), shown under their fields, nested ones included. */
+  extraErrors?: ErrorSchema;
 }
 
 /**
@@ -48,7 +58,9 @@ export interface SchemaFormProps {
  * schema identity, so passing a new but equal object each render would recompile it every time.
  * @example <SchemaForm schema={action.config.jsonSchema} uiSchema={action.config.uiSchema} connectorUuid={uuid} onSubmit={run} />
  */
-export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, connectorUuid, integrationSlug, submitLabel = "Execute", disabled, readOnly, children, id }: SchemaFormProps) {
+export function SchemaForm(props: SchemaFormProps) {
+  const { schema, uiSchema, formData, onChange, onSubmit, connectorUuid, integrationSlug, submitLabel = "Execute", disabled, readOnly, children, id } = props;
+  const { noSubmit, expressionToggles, expressionEditor, extraErrors } = props;
   const rootSchema = useMemo(() => decorateSchema(schema), [schema]);
   const decoratedUiSchema = useMemo(() => decorateUiSchema(uiSchema), [uiSchema]);
   const [dynamicSchemas] = useState(() => new DynamicSchemaRegistry());
@@ -58,8 +70,8 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, con
   const data = state.data;
 
   const context = useMemo<SchemaFormContextValue>(
-    () => ({ connectorUuid, integrationSlug, rootFormData: data, rootSchema, basePath: [], dynamicSchemas }),
-    [connectorUuid, integrationSlug, data, rootSchema, dynamicSchemas],
+    () => ({ connectorUuid, integrationSlug, rootFormData: data, rootSchema, basePath: [], dynamicSchemas, expressionToggles, expressionEditor }),
+    [connectorUuid, integrationSlug, data, rootSchema, dynamicSchemas, expressionToggles, expressionEditor],
   );
 
   const customValidate = useCallback<CustomValidator>(
@@ -71,6 +83,8 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, con
     <SchemaFormContext.Provider value={context}>
       <Form
         id={id}
+        tagName={noSubmit ? "div" : undefined}
+        extraErrors={extraErrors}
         idPrefix={id ? `${id}-root` : "root"}
         schema={rootSchema}
         uiSchema={decoratedUiSchema}
@@ -88,19 +102,23 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, con
         disabled={disabled}
         readonly={readOnly}
         className="flex flex-col gap-5"
-        onChange={(event) => {
+        onChange={(event, fieldId) => {
           const next = (event.formData ?? {}) as FormData;
           setState((current) => ({ ...current, data: next }));
-          onChange?.(next);
+          onChange?.(next, fieldId);
         }}
         onSubmit={(event) => onSubmit?.((event.formData ?? {}) as FormData)}
       >
-        <div className="flex items-center gap-2 border-t border-border pt-4">
-          <Button type="submit" disabled={disabled || readOnly}>
-            {submitLabel}
-          </Button>
-          {children}
-        </div>
+        {noSubmit ? (
+          <>{children}</>
+        ) : (
+          <div className="flex items-center gap-2 border-t border-border pt-4">
+            <Button type="submit" disabled={disabled || readOnly}>
+              {submitLabel}
+            </Button>
+            {children}
+          </div>
+        )}
       </Form>
     </SchemaFormContext.Provider>
   );

@@ -11,6 +11,8 @@ export interface DemoIntegrationOptions {
   latencyMs?: number;
   /** A path prefix to strip, when the handler is mounted below the origin (e.g. "/demo"). */
   basePath?: string;
+  /** The connector rate limit the manifests declare (default 20 per second); null declares none. */
+  rateLimit?: { unit: "second"; max: number } | null;
 }
 
 /** A demo integration: a standard fetch handler over its own in-memory CRM. */
@@ -27,7 +29,7 @@ export interface DemoIntegration {
  * const manifest = await (await demo.fetch(new Request("http://demo.test/manifest"))).json();
  */
 export function createDemoIntegration(options: DemoIntegrationOptions = {}): DemoIntegration {
-  const state = createDemoState();
+  const state = createDemoState({ rateLimit: options.rateLimit });
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
   const latencyMs = options.latencyMs ?? 0;
 

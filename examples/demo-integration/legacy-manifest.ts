@@ -10,12 +10,12 @@ import { OBJECT_TYPES } from "./objects";
  * `GET /legacy/manifest`: the same integration in the older layout of getcargohq/dummy-integration,
  * with autocompletes and dynamic schemas as arrays and one `model` whose slug is the object type.
  */
-export function buildLegacyManifest(baseUrl: string) {
+export function buildLegacyManifest(baseUrl: string, rateLimit: { unit: string; max: number } | null = RATE_LIMIT) {
   return {
     name: "Demo CRM (legacy)",
     ...BRAND,
     url: baseUrl,
-    connector: { config: connectorConfig(baseUrl), rateLimit: RATE_LIMIT },
+    connector: { config: connectorConfig(baseUrl), ...(rateLimit && { rateLimit }) },
     actions: mapValues(ACTIONS, (action) => action.manifest),
     autocompletes: Object.entries(AUTOCOMPLETES).map(([slug, autocomplete]) => ({ slug, ...autocomplete.manifest })),
     dynamicSchemas: Object.entries(DYNAMIC_SCHEMAS).map(([slug, schema]) => ({ slug, ...schema.manifest })),

@@ -5,12 +5,12 @@ import { DYNAMIC_SCHEMAS } from "./dynamic-schemas";
 import { EXTRACTORS } from "./extractors";
 
 /** `GET /manifest` in the seed's layout: actions, autocompletes, dynamic schemas and extractors as maps by slug. */
-export function buildManifest(baseUrl: string) {
+export function buildManifest(baseUrl: string, rateLimit: { unit: string; max: number } | null = RATE_LIMIT) {
   return {
     name: "Demo CRM",
     ...BRAND,
     url: baseUrl,
-    connector: { config: connectorConfig(baseUrl), rateLimit: RATE_LIMIT },
+    connector: { config: connectorConfig(baseUrl), ...(rateLimit && { rateLimit }) },
     actions: mapValues(ACTIONS, (action) => action.manifest),
     extractors: EXTRACTORS,
     autocompletes: mapValues(AUTOCOMPLETES, (autocomplete) => autocomplete.manifest),

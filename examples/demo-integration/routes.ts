@@ -37,7 +37,7 @@ export const ROUTES: ReadonlyArray<Route<RouteContext>> = [
   { method: "GET", path: "/", handle: ({ baseUrl }) => index(baseUrl) },
 
   // The seed's layout.
-  { method: "GET", path: "/manifest", handle: ({ baseUrl }) => buildManifest(baseUrl) },
+  { method: "GET", path: "/manifest", handle: ({ state, baseUrl }) => buildManifest(baseUrl, state.rateLimit) },
   { method: "POST", path: "/authenticate", handle: ({ body }) => authenticate(body.connectorConfig) },
   { method: "POST", path: "/listUsers", handle: ({ state, body }) => listUsers(state, body) },
   { method: "POST", path: "/actions/:slug/execute", handle: execute },
@@ -49,7 +49,7 @@ export const ROUTES: ReadonlyArray<Route<RouteContext>> = [
   { method: "GET", path: "/oauth/authorize", handle: authorizePage },
 
   // The older layout of getcargohq/dummy-integration: slugs travel in the body.
-  { method: "GET", path: "/legacy/manifest", handle: ({ baseUrl }) => buildLegacyManifest(`${baseUrl}/legacy`) },
+  { method: "GET", path: "/legacy/manifest", handle: ({ state, baseUrl }) => buildLegacyManifest(`${baseUrl}/legacy`, state.rateLimit) },
   { method: "POST", path: "/legacy/authenticate", handle: ({ body }) => authenticate(body.connectorConfig) },
   { method: "POST", path: "/legacy/listUsers", handle: ({ state, body }) => listUsers(state, body) },
   { method: "POST", path: "/legacy/actions/:slug/execute", handle: execute },

@@ -1,3 +1,4 @@
+import { RATE_LIMIT } from "./connector-config";
 import { createIdempotencyLog, type IdempotencyLog } from "./idempotency";
 import { createOauthFlow, type OauthFlow } from "./oauth";
 import { createCallStats, type CallStats } from "./stats";
@@ -11,16 +12,19 @@ export interface DemoState {
   /** Calls seen so far for each unfinished export, by idempotency key (or body hash). */
   exportProgress: Map<string, number>;
   stats: CallStats;
+  /** The connector rate limit the manifests declare; null declares none (benchmarks). */
+  rateLimit: { unit: "second"; max: number } | null;
 }
 
 /** Creates the state of a fresh handler instance. */
-export function createDemoState(): DemoState {
+export function createDemoState({ rateLimit = RATE_LIMIT }: { rateLimit?: DemoState["rateLimit"] } = {}): DemoState {
   return {
     store: createStore(),
     oauth: createOauthFlow(),
     idempotency: createIdempotencyLog(),
     exportProgress: new Map(),
     stats: createCallStats(),
+    rateLimit,
   };
 }
 

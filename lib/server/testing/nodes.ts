@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
-import type { WorkflowNode } from "@/lib/contract";
+import type { ConnectorNode, WorkflowNode } from "@/lib/contract";
 
 /** `{{ … }}` as the expression object a form would store. */
 export const tmpl = (expression: string) => ({ kind: "templateExpression", expression, instructTo: "none", fromRecipe: false });
 
-type NodeSpec = { slug: string; children?: Array<string | null>; fallbackTo?: string } & Partial<Omit<WorkflowNode, "childrenUuids" | "fallbackChildUuid">>;
+type NodeSpec = { slug: string; children?: Array<string | null>; fallbackTo?: string; kind?: WorkflowNode["kind"] } & Partial<
+  Omit<ConnectorNode, "childrenUuids" | "fallbackChildUuid" | "kind">
+>;
 
 /**
  * Builds a graph from nodes that name their children by slug, with uuids derived from slugs.

@@ -1,0 +1,76 @@
+"use client";
+
+import { TriangleAlert } from "lucide-react";
+import { useEffect, useId, useRef, type KeyboardEvent } from "react";
+import { Button } from "@/components/ui/button";
+
+/**
+ * The modal shown when a save was refused because someone else saved first. A native modal
+ * `<dialog>` (the page behind it is inert) whose Tab and Shift+Tab cycle through its buttons;
+ * Escape means "Keep editing".
+ */
+export function StaleDialog({ open, message, onReload, onKeepEditing }: { open: boolean; message: string; onReload: () => void; onKeepEditing: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const messageId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={messageId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onKeepEditing();
+      }}
+      onKeyDown={trapTab}
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40 backdrop:backdrop-blur-[2px]"
+    >
+      <div className="flex gap-3 p-5">
+        <span className="grid size-9 shrink-0 place-items-center rounded-full bg-danger/10 text-danger">
+          <TriangleAlert aria-hidden className="size-4.5" />
+        </span>
+        <div className="space-y-2">
+          <h2 id={titleId} className="text-base font-semibold">
+            This workflow was changed elsewhere
+          </h2>
+          <p id={messageId} className="text-sm text-fg-muted">
+            {message}
+          </p>
+          <p className="text-sm text-fg-muted">Reloading discards your unsaved edits here. Keep editing to copy what you need first; nothing is saved until you reload.</p>
+        </div>
+      </div>
+      <div className="flex justify-end gap-2 border-t border-border bg-surface-muted/50 px-5 py-3">
+        <Button variant="secondary" onClick={onKeepEditing}>
+          Keep editing
+        </Button>
+        <Button onClick={onReload} autoFocus>
+          Reload
+        </Button>
+      </div>
+    </dialog>
+  );
+}
+
+/** Keeps Tab inside the dialog: from the last button to the first and back, never out to the browser. */
+function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== "Tab") return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>("button:not([disabled]), [href], input, select, textarea")];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}

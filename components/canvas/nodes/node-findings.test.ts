@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import type { ValidateNodesResponseBody } from "@/lib/contract";
+import { nodeFindingsKey, parseFindingsKey } from "./node-findings";
+
+const finding = (uuid: string, message: string, severity: "error" | "warning" = "error") => ({
+  node: { uuid, slug: uuid },
+  reason: "configInvalid" as const,
+  severity,
+  message,
+});
+
+describe("nodeFindingsKey", () => {
+  const validation: ValidateNodesResponseBody = {
+    outcome: "notValid",
+    invalidNodes: [finding("a", "Condition is required"), finding("a", "Unknown node nodes.x"), finding("b", "Slug is taken")],
+    warnings: [finding("c", "Never reached", "warning")],
+  };
+
+  it("groups each node's errors and warnings", () => {
+    expect(parseFindingsKey(nodeFindingsKey(validation, "a"))).toEqual({ errors: ["Condition is required", "Unknown node nodes.x"], warnings: [] });
+    expect(parseFindingsKey(nodeFindingsKey(validation, "c"))).toEqual({ errors: [], warnings: ["Never reached"] });
+    expect(parseFindingsKey(nodeFindingsKey(validation, "zzz"))).toEqual({ errors: [], warnings: [] });
+    expect(nodeFindingsKey(null, "a")).toBe("");
+  });
+
+  it("gives equal strings for equal findings across validations, so selectors do not re-render", () => {
+    const again: ValidateNodesResponseBody = { ...validation, invalidNodes: [...validation.invalidNodes] };
+    expect(nodeFindingsKey(again, "a")).toBe(nodeFindingsKey(validation, "a"));
+    expect(nodeFindingsKey({ outcome: "valid", warnings: [] }, "a")).toBe("");
+  });
+});

@@ -1,0 +1,2 @@
+export { ProblemsPanel } from "./problems-panel";
+export { useFocusNode } from "./use-focus-node";

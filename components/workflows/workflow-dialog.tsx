@@ -1,0 +1,96 @@
+"use client";
+
+import { X } from "lucide-react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal dialog on the native `<dialog>`: the page behind is inert, Escape closes it, Tab and
+ * Shift+Tab cycle inside it, and focus returns to what opened it. Its content mounts only while
+ * open, so a form inside starts fresh every time. Mark the field to focus first with `data-autofocus`.
+ */
+export function WorkflowDialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus fires before the dialog is shown, so it is done here instead.
+      const first = dialog.querySelector<HTMLElement>("[data-autofocus]");
+      first?.focus();
+      if (first instanceof HTMLInputElement) first.select();
+    }
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const trapFocus = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== "Tab") return;
+    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onClose={onClose}
+      onKeyDown={trapFocus}
+      // A click on the backdrop lands on the <dialog> itself, outside its padded content.
+      onClick={(event) => event.target === event.currentTarget && onClose()}
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50 backdrop:backdrop-blur-[2px]"
+    >
+      {open && (
+        <div className="p-5">
+          <div className="mb-4 flex items-start justify-between gap-4">
+            <div>
+              <h2 id={titleId} className="text-base font-semibold">
+                {title}
+              </h2>
+              {description && (
+                <p id={descriptionId} className="mt-1 text-sm text-fg-muted">
+                  {description}
+                </p>
+              )}
+            </div>
+            <button type="button" onClick={onClose} aria-label="Close" className="-m-1 rounded-md p-1 text-fg-muted hover:bg-surface-muted hover:text-fg">
+              <X aria-hidden className="size-4" />
+            </button>
+          </div>
+          {children}
+        </div>
+      )}
+    </dialog>
+  );
+}
+
+/** The dialog's button row, Cancel first and the main action last, as everywhere in the app. */
+export function DialogActions({ children }: { children: ReactNode }) {
+  return <div className="mt-5 flex justify-end gap-2">{children}</div>;
+}
