@@ -1,9 +1,10 @@
 import { isExpressionObject, type ExpressionObject } from "@/lib/contract";
-import { isSingleSegment, parseTemplate } from "@/lib/workflow/expressions/template";
+import { expressionSources, isSingleSegment, parseTemplate } from "@/lib/workflow/expressions/template";
 import { type ExpressionPort } from "../ports";
 import { ExpressionError } from "./expression-error";
 import { expressionSyntaxError } from "./expression-syntax";
 import { sharedSandboxHost, type EvaluateCode } from "./sandbox-host";
+import { neededEntries } from "./scope-references";
 import { type SandboxLimits, type SegmentOutcome } from "./sandbox-protocol";
 
 export interface ExpressionEvaluatorOptions {
@@ -35,8 +36,9 @@ const MAX_SHOWN_LENGTH = 120;
 
 /**
  * Starts (or reuses) the process's sandbox thread and returns an evaluator bound to the limits.
- * Each call to `evaluateConfig`/`evaluateValue` that holds an expression runs in a fresh QuickJS
- * runtime; a value without expression objects is returned as it is, without touching the sandbox.
+ * Each call to `evaluateConfig`/`evaluateValue` that holds an expression gets a fresh QuickJS
+ * runtime, shared by that call's expressions in config order and disposed after; a value without
+ * expression objects is returned as it is, without touching the sandbox.
  *
  * @example
  * const expressions = await createExpressionEvaluator();
@@ -50,19 +52,19 @@ export async function createExpressionEvaluator(options: ExpressionEvaluatorOpti
     stackBytes: options.stackBytes ?? DEFAULT_LIMITS.stackBytes,
   };
   const host = sharedSandboxHost(nativeStackMb(limits.stackBytes));
-  await host.start();
+  await host.start(limits.memoryBytes);
 
-  const inSession = <T>(scope: ExpressionScope, work: (evaluate: EvaluateCode) => Promise<T>) =>
-    host.session(JSON.stringify(scope), limits, work);
+  const inSession = <T>(value: unknown, scope: ExpressionScope, work: (evaluate: EvaluateCode) => Promise<T>) =>
+    host.session(JSON.stringify(narrowScope(scope, value)), limits, work);
 
   return {
     async evaluateValue(value, scope) {
       if (!containsExpression(value)) return value;
-      return inSession(scope, (evaluate) => computeValue(value, "", { evaluate, limits }));
+      return inSession(value, scope, (evaluate) => computeValue(value, "", { evaluate, limits }));
     },
     async evaluateConfig(config, scope) {
       if (!containsExpression(Object.values(config))) return config;
-      return inSession(scope, (evaluate) => computeFields(config, "", { evaluate, limits }));
+      return inSession(Object.values(config), scope, (evaluate) => computeFields(config, "", { evaluate, limits }));
     },
   };
 }
@@ -82,10 +84,28 @@ function nativeStackMb(stackBytes: number): number {
 }
 
 function containsExpression(value: unknown): boolean {
-  if (isExpressionObject(value)) return true;
-  if (Array.isArray(value)) return value.some(containsExpression);
-  if (isRecord(value)) return Object.values(value).some(containsExpression);
-  return false;
+  return expressionsIn(value).length > 0;
+}
+
+function expressionsIn(value: unknown): ExpressionObject[] {
+  if (isExpressionObject(value)) return [value];
+  if (Array.isArray(value)) return value.flatMap(expressionsIn);
+  if (isRecord(value)) return Object.values(value).flatMap(expressionsIn);
+  return [];
+}
+
+/** The scope with only the entries of its records (`nodes`) that the value's expressions name. */
+function narrowScope(scope: ExpressionScope, value: unknown): Record<string, unknown> {
+  const codes = expressionsIn(value).flatMap(expressionSources);
+  const recordNames = Object.keys(scope).filter((name) => isRecord(scope[name]));
+  const needs = neededEntries(codes, recordNames);
+  return Object.fromEntries(
+    Object.entries(scope).map(([name, entries]) => {
+      const needed = needs.get(name);
+      if (!needed || needed === "all" || !isRecord(entries)) return [name, entries];
+      return [name, Object.fromEntries(Object.entries(entries).filter(([key]) => needed.has(key)))];
+    }),
+  );
 }
 
 async function computeValue(value: unknown, path: string, session: Session): Promise<unknown> {

@@ -8,7 +8,7 @@ import { parseExpressionAt, tokenizer, tokTypes } from "acorn";
 export function expressionSyntaxError(code: string): string | null {
   if (code.trim() === "") return "it is empty";
   try {
-    const expression = parseExpressionAt(code, 0, { ecmaVersion: "latest" });
+    const expression = parseExpressionAt(code, 0, { ecmaVersion: "latest", preserveParens: true });
     const rest = tokenizer(code.slice(expression.end), { ecmaVersion: "latest" }).getToken();
     return rest.type === tokTypes.eof ? null : `Unexpected ${JSON.stringify(code.slice(expression.end + rest.start, expression.end + rest.end))} after the expression`;
   } catch (error) {

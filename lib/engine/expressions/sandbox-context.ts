@@ -71,7 +71,8 @@ const MAX_DETAIL_LENGTH = 500;
 /** Room granted on top of the limit while reading an error, so an exhausted heap can still say why. */
 const ERROR_READING_HEADROOM = 1024 * 1024;
 const MEMORY_ERRORS = new Set(["InternalError: out of memory", "InternalError: string too long"]);
-const STACK_ERRORS = new Set(["InternalError: stack overflow", "RangeError: Maximum call stack size exceeded"]);
+/** QuickJS reports a full stack from the interpreter, the parser (`Function(deeplyNestedSource)`) or JSON.parse alike. */
+const STACK_ERRORS = /^(InternalError|SyntaxError|RangeError): (stack overflow|Maximum call stack size exceeded)$/;
 
 /**
  * One QuickJS runtime and context holding one scope: the session in which a config's expressions
@@ -79,7 +80,6 @@ const STACK_ERRORS = new Set(["InternalError: stack overflow", "RangeError: Maxi
  */
 export class SandboxContext {
   private interrupted = false;
-  private memoryLimit = -1;
 
   private constructor(
     private readonly runtime: QuickJSRuntime,
@@ -87,14 +87,22 @@ export class SandboxContext {
     private readonly toResult: QuickJSHandle,
     private readonly describe: QuickJSHandle,
     private readonly limits: SandboxLimits,
+    private readonly memoryLimit: number,
   ) {}
 
-  /** Creates the runtime, defines every scope key as a global, then applies the limits. */
+  /**
+   * Creates the runtime and defines every scope key as a global. QuickJS's memory limit counts
+   * every allocation as 8 bytes under Emscripten (it cannot read allocation sizes there), so it
+   * stops single oversized allocations and runaway counts; the thread's WebAssembly memory
+   * ceiling (sandbox-host.ts) bounds the rest.
+   */
   static open(module: QuickJSWASMModule, scopeJson: string, limits: SandboxLimits): SandboxContext {
-    // A context made by the module owns its runtime, and is the one memory usage is read through.
+    // A context made by the module owns its runtime: disposing it frees both.
     const vm = module.newContext();
     const runtime = vm.runtime;
+    const memoryLimit = limits.memoryBytes + 3 * scopeJson.length;
     runtime.setMaxStackSize(limits.stackBytes);
+    runtime.setMemoryLimit(memoryLimit);
     const helpers = vm.unwrapResult(vm.evalCode(HELPERS, "helpers.js", { type: "global" }));
     const [install, toResult, describe] = [0, 1, 2].map((index) => vm.getProp(helpers, index)) as [QuickJSHandle, QuickJSHandle, QuickJSHandle];
     helpers.dispose();
@@ -102,11 +110,7 @@ export class SandboxContext {
     vm.unwrapResult(vm.callFunction(install, vm.undefined, scope)).dispose();
     scope.dispose();
     install.dispose();
-    const context = new SandboxContext(runtime, vm, toResult, describe, limits);
-    // The scope is the engine's own data: the limit counts only what expressions add to it.
-    context.memoryLimit = context.memoryUsed() + limits.memoryBytes;
-    runtime.setMemoryLimit(context.memoryLimit);
-    return context;
+    return new SandboxContext(runtime, vm, toResult, describe, limits, memoryLimit);
   }
 
   /** Runs one expression (already known to be a single JavaScript expression) within the limits. */
@@ -124,11 +128,11 @@ export class SandboxContext {
     const converted = this.vm.callFunction(this.toResult, this.vm.undefined, evaluated.value);
     evaluated.value.dispose();
     if (converted.error) return this.failure(converted.error);
-    const text = this.readString(converted.value) ?? "xa value that could not be read";
+    const answer = this.readString(converted.value);
     converted.value.dispose();
-    if (text === "u") return { kind: "value", json: undefined };
-    if (text.startsWith("j")) return { kind: "value", json: text.slice(1) };
-    return { kind: "unserializable", detail: truncate(text.slice(1)) };
+    if (answer === "u") return { kind: "value", json: undefined };
+    if (answer?.startsWith("j")) return { kind: "value", json: answer.slice(1) };
+    return { kind: "unserializable", detail: truncate(answer?.slice(1) ?? "a value that could not be read") };
   }
 
   dispose(): void {
@@ -149,7 +153,7 @@ export class SandboxContext {
       described.dispose();
       if (detail === undefined) return { kind: "memory" };
       if (MEMORY_ERRORS.has(detail)) return { kind: "memory" };
-      if (STACK_ERRORS.has(detail)) return { kind: "stack" };
+      if (STACK_ERRORS.test(detail)) return { kind: "stack" };
       return { kind: "thrown", detail: truncate(detail) };
     } finally {
       error.dispose();
@@ -158,13 +162,6 @@ export class SandboxContext {
 
   private readString(handle: QuickJSHandle): string | undefined {
     return this.vm.typeof(handle) === "string" ? this.vm.getString(handle) : undefined;
-  }
-
-  private memoryUsed(): number {
-    const usage = this.runtime.computeMemoryUsage();
-    const used = (this.vm.dump(usage) as { memory_used_size: number }).memory_used_size;
-    usage.dispose();
-    return used;
   }
 }
 

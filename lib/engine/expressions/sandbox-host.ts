@@ -1,12 +1,13 @@
 import { Worker } from "node:worker_threads";
-import { type SandboxCommand, type SandboxLimits, type SandboxReply, type SandboxRequest, type SegmentOutcome } from "./sandbox-protocol";
+import { type SandboxCommand, type SandboxLimits, type SandboxReply, type SandboxRequest, type SandboxWorkerData, type SegmentOutcome } from "./sandbox-protocol";
 
 /** Evaluates expression code in one open session; see {@link SandboxHost.session}. */
 export type EvaluateCode = (code: string) => Promise<SegmentOutcome>;
 
 interface Thread {
   worker: Worker;
-  pending: Map<number, (outcome: SegmentOutcome) => void>;
+  pending: Map<number, (outcome: SegmentOutcome, fatal: boolean) => void>;
+  memoryCeilingBytes: number;
 }
 
 /** How long the worker may take to load QuickJS, or to parse a (large) scope into a session. */
@@ -17,6 +18,24 @@ const STARTUP_WATCHDOG_MS = 30_000;
  * reach it, and leaves room for a busy machine.
  */
 const KILL_GRACE_MS = 400;
+const MiB = 1024 * 1024;
+/** What the WebAssembly module takes before any runtime exists (its declared initial memory). */
+const WASM_BASELINE_BYTES = 16 * MiB;
+/** Parsed JSON takes a few times its text; the text itself is copied in too. */
+const SCOPE_EXPANSION = 4;
+/** The largest memory the QuickJS module declares it can use. */
+const WASM_MAXIMUM_BYTES = 2048 * MiB;
+
+/**
+ * The hard ceiling of the thread's WebAssembly memory for a session. QuickJS's own memory limit
+ * cannot see allocation sizes under Emscripten (it counts strings and ArrayBuffers as nothing),
+ * so this ceiling is what actually stops a memory bomb: malloc fails and QuickJS throws
+ * "out of memory". Rounded up to 16 MiB so that similar scopes share a thread.
+ */
+export function memoryCeilingBytes(memoryBytes: number, scopeJsonLength: number): number {
+  const needed = WASM_BASELINE_BYTES + memoryBytes + SCOPE_EXPANSION * scopeJsonLength;
+  return Math.min(WASM_MAXIMUM_BYTES, Math.ceil(needed / (16 * MiB)) * 16 * MiB);
+}
 
 /**
  * The main-thread side of the sandbox: starts the worker thread, runs sessions one at a time,
@@ -30,8 +49,8 @@ export class SandboxHost {
   constructor(private readonly stackSizeMb: number) {}
 
   /** Starts the worker thread if it is not running; resolves once QuickJS is loaded. */
-  async start(): Promise<void> {
-    await this.spawn();
+  async start(memoryBytes: number): Promise<void> {
+    await this.spawn(memoryCeilingBytes(memoryBytes, 0));
   }
 
   /**
@@ -45,7 +64,7 @@ export class SandboxHost {
   }
 
   private async runSession<T>(scopeJson: string, limits: SandboxLimits, work: (evaluate: EvaluateCode) => Promise<T>): Promise<T> {
-    const thread = await this.spawn();
+    const thread = await this.spawn(memoryCeilingBytes(limits.memoryBytes, scopeJson.length));
     const opened = await this.request(thread, { type: "open", scopeJson, limits }, STARTUP_WATCHDOG_MS);
     if (opened.kind !== "value") throw new Error(`The expression sandbox could not take in the run context (${opened.kind})`);
     try {
@@ -63,26 +82,29 @@ export class SandboxHost {
         this.retire(thread);
         resolve({ kind: "timeout" });
       }, watchdogMs);
-      thread.pending.set(id, (outcome) => {
+      thread.pending.set(id, (outcome, fatal) => {
         clearTimeout(watchdog);
-        // A crashed thread ends itself; don't hand it the next session meanwhile.
-        if (outcome.kind === "crashed" || outcome.kind === "stack") this.retire(thread);
+        // The thread is ending itself; don't hand it the next session meanwhile.
+        if (fatal) this.retire(thread);
         resolve(outcome);
       });
       thread.worker.postMessage({ ...command, id } satisfies SandboxRequest);
     });
   }
 
-  private spawn(): Promise<Thread> {
-    if (this.current) return this.current.ready;
+  /** The running thread if its memory ceiling is high enough, else a new thread that has it. */
+  private spawn(memoryCeiling: number): Promise<Thread> {
+    if (this.current && this.current.thread.memoryCeilingBytes >= memoryCeiling) return this.current.ready;
+    if (this.current) this.retire(this.current.thread);
     const worker = new Worker(new URL("./sandbox-worker.ts", import.meta.url), {
       name: "expression-sandbox",
       execArgv: runsFromSource() ? ["--require", "tsx/cjs"] : [],
       resourceLimits: { stackSizeMb: this.stackSizeMb },
+      workerData: { memoryCeilingBytes: memoryCeiling } satisfies SandboxWorkerData,
     });
     // An idle sandbox must not keep the process alive; pending requests hold their own timers.
     worker.unref();
-    const thread: Thread = { worker, pending: new Map() };
+    const thread: Thread = { worker, pending: new Map(), memoryCeilingBytes: memoryCeiling };
     const ready = new Promise<Thread>((resolve, reject) => {
       const startup = setTimeout(() => {
         reject(new Error(`The expression sandbox did not start within ${STARTUP_WATCHDOG_MS / 1000} s`));
@@ -96,7 +118,7 @@ export class SandboxHost {
         }
         const settle = thread.pending.get(message.id);
         thread.pending.delete(message.id);
-        settle?.(message.outcome);
+        settle?.(message.outcome, message.fatal === true);
       });
       worker.on("error", (error) => {
         clearTimeout(startup);
@@ -106,7 +128,7 @@ export class SandboxHost {
         clearTimeout(startup);
         reject(new Error("The expression sandbox stopped while starting"));
         if (this.current?.thread === thread) this.current = null;
-        for (const settle of thread.pending.values()) settle({ kind: "crashed", detail: "the sandbox thread stopped" });
+        for (const settle of thread.pending.values()) settle({ kind: "crashed", detail: "the sandbox thread stopped" }, true);
         thread.pending.clear();
       });
     });

@@ -26,5 +26,14 @@ export type SandboxCommand = { type: "open"; scopeJson: string; limits: SandboxL
 /** Host → worker: a command with the id its reply will carry, or `close` (no reply) to end the session. */
 export type SandboxRequest = (SandboxCommand & { id: number }) | { type: "close" };
 
-/** Worker → host: `ready` once QuickJS is loaded, then one reply per `open`/`evaluate`. */
-export type SandboxReply = { type: "ready" } | { type: "reply"; id: number; outcome: SegmentOutcome };
+/**
+ * Worker → host: `ready` once QuickJS is loaded, then one reply per `open`/`evaluate`. `fatal`
+ * marks the last reply of a thread whose WebAssembly instance trapped: it is ending itself.
+ */
+export type SandboxReply = { type: "ready" } | { type: "reply"; id: number; outcome: SegmentOutcome; fatal?: boolean };
+
+/** Fixed for a thread's life. */
+export interface SandboxWorkerData {
+  /** Maximum size of the thread's WebAssembly memory. */
+  memoryCeilingBytes: number;
+}
