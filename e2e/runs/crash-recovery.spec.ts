@@ -45,8 +45,8 @@ test("runs interrupted by a killed server resume after restart: all finish, none
   let app = startApp();
   try {
     await healthy();
-    const { integrations } = await api<{ integrations: Array<{ slug: string; url: string }> }>("/connection/integrations/list");
-    const integrationSlug = integrations.find((integration) => integration.url === E2E_DEMO_URL)!.slug;
+    const { integrations } = await api<{ integrations: Array<{ slug: string; baseUrl: string | null }> }>("/connection/integrations/list");
+    const integrationSlug = integrations.find((integration) => integration.baseUrl === E2E_DEMO_URL)!.slug;
     const { connector } = await api<{ connector: { uuid: string } }>("/connection/connectors", {
       body: { integrationSlug, slug: "crash_crm", name: "Crash CRM", config: { apiKey: "demo-api-key", region: "eu" } },
     });
