@@ -102,8 +102,6 @@ export class SandboxHost {
       resourceLimits: { stackSizeMb: this.stackSizeMb },
       workerData: { memoryCeilingBytes: memoryCeiling } satisfies SandboxWorkerData,
     });
-    // An idle sandbox must not keep the process alive; pending requests hold their own timers.
-    worker.unref();
     const thread: Thread = { worker, pending: new Map(), memoryCeilingBytes: memoryCeiling };
     const ready = new Promise<Thread>((resolve, reject) => {
       const startup = setTimeout(() => {
@@ -135,6 +133,9 @@ export class SandboxHost {
     ready.catch(() => {
       if (this.current?.thread === thread) this.current = null;
     });
+    // An idle sandbox must not keep the process alive; pending requests hold their own timers.
+    // After the listeners: adding a "message" listener refs the worker's port again.
+    worker.unref();
     this.current = { thread, ready };
     return ready;
   }
