@@ -74,13 +74,15 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, selectedUuids 
         onPointerMove={(event) => event.buttons === 1 && moveTo(event)}
         onWheel={(event: WheelEvent<SVGSVGElement>) => void zoomTo(getZoom() * (event.deltaY < 0 ? 1.2 : 1 / 1.2))}
       >
-        <path d={path} className="relay-minimap-nodes" shapeRendering="crispEdges" />
-        {selectedPath && <path d={selectedPath} className="relay-minimap-selected" shapeRendering="crispEdges" />}
+        {/* The non-scaling stroke keeps every node at least a pixel wide when a huge graph shrinks to fit. */}
+        <path d={path} className="relay-minimap-nodes" vectorEffect="non-scaling-stroke" strokeWidth={1} />
+        {selectedPath && <path d={selectedPath} className="relay-minimap-selected" vectorEffect="non-scaling-stroke" strokeWidth={1} />}
         <path
           d={`M${view.x - view.width},${view.y - view.height}h${view.width * 3}v${view.height * 3}h${-view.width * 3}z M${viewport.x},${viewport.y}h${viewport.width}v${viewport.height}h${-viewport.width}z`}
           fillRule="evenodd"
           className="relay-minimap-mask"
-          strokeWidth={1.5 * scale}
+          vectorEffect="non-scaling-stroke"
+          strokeWidth={1.5}
           pointerEvents="none"
         />
       </svg>

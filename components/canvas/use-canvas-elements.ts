@@ -28,6 +28,9 @@ export function useCanvasElements(catalog: ValidationCatalog | undefined) {
   const graph = useMemo(() => toCanvas(domainNodes, catalog), [domainNodes, catalog]);
   const [dragPositions, setDragPositions] = useState(NO_POSITIONS);
   const dragging = useRef(new Set<string>());
+  // Pointer events can come faster than frames; positions are applied once per frame.
+  const pendingMoves = useRef(new Map<string, XYPosition>());
+  const moveFrame = useRef(0);
 
   const nodes = useMemo(() => {
     const selected = new Set(selectedUuids);
@@ -62,11 +65,20 @@ export function useCanvasElements(catalog: ValidationCatalog | undefined) {
       }
       if (selection) store.getState().select([...selection]);
       if (moving.size > 0) {
-        for (const id of moving.keys()) dragging.current.add(id);
-        setDragPositions((previous) => new Map([...previous, ...moving]));
+        for (const [id, position] of moving) {
+          dragging.current.add(id);
+          pendingMoves.current.set(id, position);
+        }
+        moveFrame.current ||= requestAnimationFrame(() => {
+          moveFrame.current = 0;
+          const moves = pendingMoves.current;
+          pendingMoves.current = new Map();
+          if (moves.size > 0) setDragPositions((previous) => new Map([...previous, ...moves]));
+        });
       }
       const droppedIds = Object.keys(dropped);
       if (droppedIds.length > 0) {
+        for (const id of droppedIds) pendingMoves.current.delete(id);
         // Arrow-key nudges of the same nodes make one undo step; each drag makes its own.
         const wasDragged = droppedIds.some((id) => dragging.current.has(id));
         dispatchSafely({ type: "moveNodes", positions: dropped }, wasDragged ? undefined : { coalesceKey: `nudge:${droppedIds.sort().join(",")}` });

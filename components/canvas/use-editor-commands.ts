@@ -27,7 +27,8 @@ export function useEditorCommands() {
     // One undo step for the whole deletion, however many operations it takes.
     const coalesceKey = `delete:${++deletions}`;
     for (const operation of operations) if (!dispatchSafely(operation, { coalesceKey })) break;
-    select(keptStart ? selectedUuids.filter((uuid) => !operations.some((op) => op.type === "removeNodes" && op.uuids.includes(uuid))) : []);
+    const removed = new Set(operations.flatMap((operation) => (operation.type === "removeNodes" ? operation.uuids : [])));
+    select(selectedUuids.filter((uuid) => !removed.has(uuid)));
     selectEdges([]);
     if (keptStart) notify("The start node can't be deleted: every workflow begins there.");
   }, [store, dispatchSafely]);

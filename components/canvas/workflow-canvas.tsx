@@ -14,7 +14,7 @@ import {
   type FitViewOptions,
   type OnConnectEnd,
 } from "@xyflow/react";
-import { useCallback, useEffect, useState, type DragEvent } from "react";
+import { useCallback, useState, type DragEvent } from "react";
 import type { WorkflowNode } from "@/lib/contract";
 import { findStartNode, successorUuids, type ValidationCatalog } from "@/lib/workflow";
 import { CANVAS_NODE_HEIGHT, CANVAS_NODE_WIDTH } from "@/lib/workflow/to-canvas";
@@ -36,7 +36,7 @@ const isValidConnection = (connection: Connection | FlowEdge) => connection.sour
 /**
  * The React Flow canvas of the editor store's graph. Only nodes in view are rendered; every
  * gesture (drag, connect, drop from the palette) becomes one `lib/workflow` operation.
- * `data-canvas-ready` turns "true" once React Flow is initialised and the first nodes are painted.
+ * `data-canvas-ready` turns "true" once React Flow is initialised with the first nodes rendered.
  */
 export function WorkflowCanvas({ catalog }: { catalog: ValidationCatalog | undefined }) {
   const store = useEditorStore();
@@ -45,19 +45,8 @@ export function WorkflowCanvas({ catalog }: { catalog: ValidationCatalog | undef
   const addNode = useAddNode();
   const { screenToFlowPosition } = useReactFlow();
   const [fitViewOptions] = useState(() => initialFitView(store.getState().nodes));
-  const [initialized, setInitialized] = useState(false);
+  // React Flow calls onInit once its viewport is fitted and the visible nodes are committed.
   const [ready, setReady] = useState(false);
-
-  useEffect(() => {
-    if (!initialized) return;
-    // Two frames: the first commits React Flow's fitted viewport, the second follows its paint.
-    let second = 0;
-    const first = requestAnimationFrame(() => (second = requestAnimationFrame(() => setReady(true))));
-    return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
-    };
-  }, [initialized]);
 
   const connect = useCallback(
     (sourceUuid: string, sourceHandle: string | null | undefined, targetUuid: string) => {
@@ -111,12 +100,14 @@ export function WorkflowCanvas({ catalog }: { catalog: ValidationCatalog | undef
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onInit={() => setInitialized(true)}
+        onInit={() => setReady(true)}
         onlyRenderVisibleElements
         fitView
         fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
+        // Arranging nodes leaves the selection (and the inspector) alone; a click selects.
+        selectNodesOnDrag={false}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}

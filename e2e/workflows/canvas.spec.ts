@@ -49,6 +49,7 @@ test.describe("workflow canvas", () => {
     await editor.clearSelection();
     await editor.paletteItem("End").click();
     await expect(editor.node("end_3")).toBeVisible();
+    await editor.fitView();
     await editor.connect("branch", "child-0", "end_2");
     await editor.connect("branch", "child-1", "end_3");
     await expect(editor.edge("branch", "child-0")).toHaveAttribute("data-target-slug", "end_2");
@@ -144,11 +145,12 @@ test.describe("workflow canvas", () => {
 
     // A reload shows the same graph, and loading it saves nothing.
     const beforeReload = await api.get(workflow.uuid);
+    await editor.fitView();
     const edgesBefore = await editor.edgeList();
     const nodesBefore = await editor.nodeList();
     await page.reload();
     await expect(editor.canvas).toHaveAttribute("data-canvas-ready", "true");
-    await editor.button("Fit view").click();
+    await editor.fitView();
     await expect.poll(() => editor.edgeList()).toEqual(edgesBefore);
     expect(await editor.nodeList()).toEqual(nodesBefore);
     await expect(editor.saveStatus).toHaveText("Saved");
@@ -223,6 +225,75 @@ test.describe("workflow canvas", () => {
     await expect(editor.name).toHaveValue("Renamed elsewhere");
     await expect(editor.node("yes")).toBeVisible();
     await expect(editor.saveStatus).toHaveText("Saved");
+  });
+
+  test("drag from the palette drops a node where it lands; drag moves a node; edges delete; box and Ctrl+A select; typing never triggers shortcuts", async ({ page, request }) => {
+    const api = new WorkflowApi(request);
+    const editor = new EditorPage(page);
+    const workflow = await api.create(uniqueName("Canvas drag"), BRANCH_GRAPH);
+    await editor.goto(workflow.uuid);
+
+    const canvas = (await editor.canvas.boundingBox())!;
+    await editor.paletteItem("Filter").dragTo(editor.canvas, { targetPosition: { x: 120, y: canvas.height - 140 } });
+    await expect(editor.node("filter")).toBeVisible();
+    await expect(editor.node("filter")).toHaveClass(/selected/);
+    const dropped = (await editor.node("filter").boundingBox())!;
+    // Centred on the drop point.
+    expect(Math.abs(dropped.x + dropped.width / 2 - (canvas.x + 120))).toBeLessThan(4);
+    expect(Math.abs(dropped.y + dropped.height / 2 - (canvas.y + canvas.height - 140))).toBeLessThan(4);
+
+    await editor.saved();
+    const before = (await api.nodesBySlug(workflow.uuid)).filter!;
+    expect(before).toMatchObject({ actionSlug: "filter", childrenUuids: [null] });
+    await page.mouse.move(dropped.x + 60, dropped.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(dropped.x + 160, dropped.y - 30, { steps: 10 });
+    await page.mouse.up();
+    await editor.saved();
+    const after = (await api.nodesBySlug(workflow.uuid)).filter!;
+    expect(after.position.x).toBeGreaterThan(before.position.x);
+    expect(after.position.y).toBeLessThan(before.position.y);
+    // One drag, one undo step.
+    await page.keyboard.press("Control+z");
+    await editor.saved();
+    expect((await api.nodesBySlug(workflow.uuid)).filter!.position).toEqual(before.position);
+
+    // An edge is selected by a click and deleted with the keyboard.
+    await editor.clearSelection();
+    await editor.clickEdge("start", "child-0");
+    await page.keyboard.press("Delete");
+    await expect(editor.edge("start", "child-0")).toHaveCount(0);
+    await editor.saved();
+    expect((await api.nodesBySlug(workflow.uuid)).start!.childrenUuids).toEqual([null]);
+    await page.keyboard.press("Control+z");
+    await expect(editor.edge("start", "child-0")).toHaveAttribute("data-target-slug", "check");
+
+    // Ctrl+A selects every node; Shift-dragging a box over the pane selects the nodes inside it.
+    await page.keyboard.press("Control+a");
+    await expect(page.locator(".react-flow__node.selected")).toHaveCount(5);
+    await editor.clearSelection();
+    await editor.fitView();
+    const [start, no] = [(await editor.node("start").boundingBox())!, (await editor.node("no").boundingBox())!];
+    await page.keyboard.down("Shift");
+    await page.mouse.move(start.x - 12, start.y - 12);
+    await page.mouse.down();
+    await page.mouse.move(no.x + no.width + 12, no.y + no.height + 12, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.up("Shift");
+    await expect(page.locator(".react-flow__node.selected")).not.toHaveCount(0);
+    await expect(editor.node("start")).toHaveClass(/selected/);
+    await expect(editor.node("no")).toHaveClass(/selected/);
+    await editor.clearSelection();
+
+    // Backspace in the name field edits the name, not the graph.
+    await editor.select("check");
+    await editor.name.click();
+    await editor.name.press("End");
+    await editor.name.press("Backspace");
+    await expect(editor.node("check")).toBeVisible();
+    await expect(editor.name).not.toHaveValue(workflow.name);
+    await editor.saved();
+    expect((await api.get(workflow.uuid)).name).toBe(workflow.name.slice(0, -1));
   });
 
   test("an unknown workflow says so and links back", async ({ page }) => {

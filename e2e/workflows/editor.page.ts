@@ -64,6 +64,13 @@ export class EditorPage {
     return this.page.getByTestId(`edge-${slug}-${handle}`);
   }
 
+  /** Clicks an edge on its path (a straight edge's box has no width, so Playwright calls it invisible). */
+  async clickEdge(slug: string, handle: string) {
+    const box = await this.edge(slug, handle).locator("path.react-flow__edge-interaction").boundingBox();
+    if (!box) throw new Error(`Cannot see ${slug}'s ${handle} edge`);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
   paletteItem(name: string): Locator {
     return this.palette.getByRole("button", { name, exact: true });
   }
@@ -74,6 +81,21 @@ export class EditorPage {
 
   async select(slug: string, options: { add?: boolean } = {}) {
     await this.node(slug).click({ position: { x: 60, y: 20 }, modifiers: options.add ? ["Shift"] : [] });
+  }
+
+  /** Fits the graph in view and waits for the animation to settle. */
+  async fitView() {
+    await this.button("Fit view").click();
+    const viewport = this.page.locator(".react-flow__viewport");
+    let previous = "";
+    await expect
+      .poll(async () => {
+        const current = (await viewport.getAttribute("style")) ?? "";
+        const settled = current === previous;
+        previous = current;
+        return settled;
+      })
+      .toBe(true);
   }
 
   async clearSelection() {

@@ -43,7 +43,7 @@ describe("toCanvas", () => {
       measured: { width: CANVAS_NODE_WIDTH, height: CANVAS_NODE_HEIGHT },
       ariaLabel: "check",
       domAttributes: { "data-testid": "node-check" },
-      data: { uuid: "uuid-check", slug: "check", title: "check", actionName: "Branch", integrationName: null, hasTarget: true, hasFallback: true },
+      data: { uuid: "uuid-check", slug: "check", title: "check", actionName: "Branch", integrationName: null, hasTarget: true, hasFallback: true, fallbackConnected: true },
     });
     expect(check.data.slots).toEqual([
       { id: "child-0", label: "Yes", offset: 1 / 3, connected: true },

@@ -61,6 +61,8 @@ export type StepNodeData = {
   slots: CanvasSourceSlot[];
   hasTarget: boolean;
   hasFallback: boolean;
+  /** Whether an "On failure" edge leaves the node (`fallbackChildUuid` is set). */
+  fallbackConnected: boolean;
 };
 
 /** A React Flow node (`Node<StepNodeData, "step">`), pre-sized and with its handles laid out. */
@@ -243,6 +245,7 @@ function buildNode(node: WorkflowNode, { actionName, integrationName, labels }: 
       slots,
       hasTarget,
       hasFallback,
+      fallbackConnected: Boolean(node.fallbackChildUuid),
     },
     width: CANVAS_NODE_WIDTH,
     height: CANVAS_NODE_HEIGHT,

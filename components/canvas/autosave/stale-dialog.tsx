@@ -11,13 +11,17 @@ import { Button } from "@/components/ui/button";
  */
 export function StaleDialog({ open, message, onReload, onKeepEditing }: { open: boolean; message: string; onReload: () => void; onKeepEditing: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const reload = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const messageId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      reload.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -51,7 +55,7 @@ export function StaleDialog({ open, message, onReload, onKeepEditing }: { open: 
         <Button variant="secondary" onClick={onKeepEditing}>
           Keep editing
         </Button>
-        <Button onClick={onReload} autoFocus>
+        <Button ref={reload} onClick={onReload}>
           Reload
         </Button>
       </div>

@@ -38,8 +38,8 @@ export function SourceHandles({ slots }: { slots: CanvasSourceSlot[] }) {
   ));
 }
 
-/** The "On failure" connection point on the right edge (`fallbackChildUuid`). */
-export function FallbackHandle() {
+/** The "On failure" connection point on the right edge (`fallbackChildUuid`); its label shows on hover until an edge carries it. */
+export function FallbackHandle({ connected }: { connected: boolean }) {
   return (
     <>
       <Handle
@@ -51,12 +51,14 @@ export function FallbackHandle() {
         title="On failure: drag to the node to run when this one fails"
         data-testid="handle-fallback"
       />
-      <span
-        aria-hidden
-        className="pointer-events-none absolute top-1/2 left-full ml-2.5 -translate-y-1/2 rounded-md px-1 text-[10px] leading-4 font-medium whitespace-nowrap text-danger opacity-0 transition-opacity group-hover:opacity-100 group-[.selected]:opacity-100"
-      >
-        On failure
-      </span>
+      {!connected && (
+        <span
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 left-full ml-2.5 -translate-y-1/2 rounded-md px-1 text-[10px] leading-4 font-medium whitespace-nowrap text-danger opacity-0 transition-opacity group-hover:opacity-100 group-[.selected]:opacity-100"
+        >
+          On failure
+        </span>
+      )}
     </>
   );
 }

@@ -47,7 +47,7 @@ function StepNodeComponent({ id, data, selected }: NodeProps<StepNode>) {
         </div>
       )}
       <SourceHandles slots={data.slots} />
-      {data.hasFallback && <FallbackHandle />}
+      {data.hasFallback && <FallbackHandle connected={data.fallbackConnected} />}
     </BaseNode>
   );
 }

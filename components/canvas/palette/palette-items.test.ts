@@ -113,7 +113,8 @@ describe("placeNewNode", () => {
     const atCenter = makeNative("busy", "end", { position: { x: center.x - CANVAS_NODE_WIDTH / 2, y: center.y - CANVAS_NODE_HEIGHT / 2 } });
     const placement = placeNewNode([start, end, atCenter], { parentUuid: "uuid-end", newNodeSlots: 0, center });
     expect(placement.parentUuid).toBeUndefined();
-    expect(placement.position).toEqual({ x: atCenter.position.x + CANVAS_NODE_WIDTH + 48, y: atCenter.position.y });
+    // The nearest free spot: the row below the busy one.
+    expect(placement.position).toEqual({ x: atCenter.position.x, y: atCenter.position.y + CANVAS_NODE_HEIGHT + 48 });
     expect(placeNewNode([start, end], { parentUuid: "uuid-start", newNodeSlots: 0, center }).parentUuid).toBeUndefined();
     expect(placeNewNode([], { parentUuid: null, newNodeSlots: 1, center }).position).toEqual({ x: 1000 - 120, y: 1000 - 36 });
   });

@@ -44,7 +44,7 @@ export function placeNewNode(
     }
   }
   const topLeft = { x: Math.round(center.x - CANVAS_NODE_WIDTH / 2), y: Math.round(center.y - CANVAS_NODE_HEIGHT / 2) };
-  return { position: clearSpot(nodes, topLeft) };
+  return { position: clearSpotNear(nodes, topLeft) };
 }
 
 /** Where child slot `index` of `parent` puts a new node: a row below, spread like the handles. */
@@ -54,6 +54,20 @@ function slotPosition(parent: WorkflowNode, index: number): NodePosition {
     x: Math.round(parent.position.x + (index - (count - 1) / 2) * (CANVAS_NODE_WIDTH + GAP_X)),
     y: parent.position.y + CANVAS_NODE_HEIGHT + GAP_Y,
   };
+}
+
+/** Grid steps around a spot, nearest first (below before above, right before left on ties). */
+const AROUND = [-2, -1, 0, 1, 2]
+  .flatMap((row) => [-1, 0, 1].map((column) => ({ row, column })))
+  .sort((a, b) => Math.hypot(a.column * 1.5, a.row) - Math.hypot(b.column * 1.5, b.row) || b.row - a.row || b.column - a.column);
+
+/** `wanted`, or the nearest free spot around it (so it stays in view), else the first free one to its right. */
+function clearSpotNear(nodes: readonly WorkflowNode[], wanted: NodePosition): NodePosition {
+  for (const { row, column } of AROUND) {
+    const spot = { x: wanted.x + column * (CANVAS_NODE_WIDTH + GAP_X), y: wanted.y + row * (CANVAS_NODE_HEIGHT + MARGIN * 2) };
+    if (!nodes.some((node) => overlaps(node.position, spot))) return spot;
+  }
+  return clearSpot(nodes, wanted);
 }
 
 /** `wanted`, or the first spot to its right that no node covers. */

@@ -50,7 +50,9 @@ export function ShortcutsHelp({ open, onOpenChange }: { open: boolean; onOpenCha
             event.preventDefault();
             onOpenChange(false);
           }}
-          className="absolute top-full right-0 z-50 mt-2 w-80 rounded-xl border border-border bg-surface p-4 text-fg shadow-xl focus:outline-none"
+          // Focused only so Escape reaches it; the panel itself needs no focus ring.
+          style={{ outline: "none" }}
+          className="absolute top-full right-0 z-50 mt-2 w-80 rounded-xl border border-border bg-surface p-4 text-fg shadow-xl"
         >
           <h2 id={titleId} className="mb-3 text-sm font-semibold">
             Keyboard shortcuts
