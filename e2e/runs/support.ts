@@ -13,10 +13,11 @@ export function uniqueName(prefix: string): string {
 export const tmpl = (expression: string) => ({ kind: "templateExpression", expression, instructTo: "none", fromRecipe: false });
 
 /** A connector of the demo integration, with the demo's API key. */
+/** A demo CRM connector with a unique slug and name, so pages listing connectors tell it apart. */
 export async function createDemoConnector(request: APIRequestContext) {
   const slug = `runs_${Date.now().toString(36)}_${counter++}`;
   const response = await request.post("/api/v1/connection/connectors", {
-    data: { integrationSlug: "demo_crm", slug, name: "Runs CRM", config: { apiKey: "demo-api-key", region: "eu" } },
+    data: { integrationSlug: "demo_crm", slug, name: `Runs CRM ${slug}`, config: { apiKey: "demo-api-key", region: "eu" } },
   });
   expect(response.status(), await response.text()).toBe(200);
   return ConnectorResponseBody.parse(await response.json()).connector;
