@@ -1,9 +1,8 @@
 "use client";
 
 import { X } from "lucide-react";
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
-
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+import { useId, useRef, type ReactNode } from "react";
+import { trapFocus, useModalDialog } from "@/components/ui/modal-dialog";
 
 /**
  * A modal dialog on the native `<dialog>`: the page behind is inert, Escape closes it, Tab and
@@ -27,33 +26,11 @@ export function WorkflowDialog({
   const titleId = useId();
   const descriptionId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // React's autoFocus fires before the dialog is shown, so it is done here instead.
-      const first = dialog.querySelector<HTMLElement>("[data-autofocus]");
-      first?.focus();
-      if (first instanceof HTMLInputElement) first.select();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  const trapFocus = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== "Tab") return;
-    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  useModalDialog(ref, open, (dialog) => {
+    const first = dialog.querySelector<HTMLElement>("[data-autofocus]");
+    first?.focus();
+    if (first instanceof HTMLInputElement) first.select();
+  });
 
   return (
     <dialog

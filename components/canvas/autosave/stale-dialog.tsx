@@ -1,8 +1,9 @@
 "use client";
 
 import { TriangleAlert } from "lucide-react";
-import { useEffect, useId, useRef, type KeyboardEvent } from "react";
+import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { trapFocus, useModalDialog } from "@/components/ui/modal-dialog";
 
 /**
  * The modal shown when a save was refused because someone else saved first. A native modal
@@ -15,15 +16,7 @@ export function StaleDialog({ open, message, onReload, onKeepEditing }: { open: 
   const titleId = useId();
   const messageId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      reload.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  useModalDialog(ref, open, () => reload.current?.focus());
 
   return (
     <dialog
@@ -34,7 +27,7 @@ export function StaleDialog({ open, message, onReload, onKeepEditing }: { open: 
         event.preventDefault();
         onKeepEditing();
       }}
-      onKeyDown={trapTab}
+      onKeyDown={trapFocus}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40 backdrop:backdrop-blur-[2px]"
     >
       <div className="flex gap-3 p-5">
@@ -61,20 +54,4 @@ export function StaleDialog({ open, message, onReload, onKeepEditing }: { open: 
       </div>
     </dialog>
   );
-}
-
-/** Keeps Tab inside the dialog: from the last button to the first and back, never out to the browser. */
-function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
-  if (event.key !== "Tab") return;
-  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>("button:not([disabled]), [href], input, select, textarea")];
-  const first = focusable[0];
-  const last = focusable.at(-1);
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
 }
