@@ -2,42 +2,14 @@
 // 100, 500 and 1000 nodes in the editor (Chromium) and prints the median over 3 loads of the time
 // from navigation start until the canvas is ready (`data-canvas-ready="true"`) and a node answers a
 // click; then, at 500 nodes, the frame times while dragging a node for ~2 s.
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { generateGraph } from "@/lib/workflow/testing/generate-graph";
+import { launchChromium, median, percentile, startProductionApp } from "./support/production-app";
 
 const SIZES = [100, 500, 1000];
 const LOADS = 3;
 const DRAG_NODES = 500;
 const DRAG_MS = 2000;
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
-const median = (values: number[]) => percentile(values, 0.5);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 async function createWorkflow(base: string, size: number): Promise<string> {
   const response = await fetch(`${base}/api/v1/orchestration/workflows`, {
@@ -109,17 +81,9 @@ async function dragFrames(page: Page): Promise<number[]> {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("Run `npx next build` first");
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "canvas-bench-"));
-  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATA_DIR: dataDir, DEMO_INTEGRATION_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const { base, stop } = await startProductionApp();
+  const browser = await launchChromium();
   try {
-    await waitFor(`${base}/api/v1/health`);
     const uuids = new Map<number, string>();
     for (const size of SIZES) uuids.set(size, await createWorkflow(base, size));
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -152,8 +116,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    app.kill("SIGTERM");
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    stop();
   }
 }
 

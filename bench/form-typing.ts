@@ -1,41 +1,16 @@
 // bench/form-typing: against a production build (`next build` first), types into a generated
 // 200-field schema form in Chromium and prints the median and p95 keystroke-to-paint time and how
 // many validators ajv compiled (typing, then submitting three times).
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { chromium } from "@playwright/test";
+import { launchChromium, percentile, startProductionApp } from "./support/production-app";
 
-const PORT = 3190;
 const KEYSTROKES = 60;
 
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
-
 async function main() {
-  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("Run `npx next build` first");
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "form-bench-"));
-  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATA_DIR: dataDir, DEMO_INTEGRATION_URL: "", NEXT_TELEMETRY_DISABLED: "1", RELAY_DEV_PAGES: "1" },
-    stdio: "ignore",
-  });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const { base, stop } = await startProductionApp({ RELAY_DEV_PAGES: "1" });
+  const browser = await launchChromium();
   try {
-    await waitFor(`http://127.0.0.1:${PORT}/api/v1/health`);
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/dev/form-bench`);
+    await page.goto(`${base}/dev/form-bench`);
     const field = page.getByLabel("Text 100");
     await field.waitFor();
     // keydown → the next frame after React committed the new value: what the user waits for.
@@ -71,8 +46,7 @@ async function main() {
     console.log(`form-typing: ajv compiled ${compilesAfterTyping} validator(s) while typing and ${compilesAfterSubmits} in all after 3 submits`);
   } finally {
     await browser.close();
-    app.kill("SIGTERM");
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    stop();
   }
 }
 
