@@ -8,6 +8,9 @@ export const workflowKeys = {
   detail: (uuid: string) => [...workflowKeys.all, "detail", uuid] as const,
 };
 
+/** Where one workflow is read; the editor page also preloads it. */
+export const workflowPath = (uuid: string) => `/api/v1/orchestration/workflows/${encodeURIComponent(uuid)}`;
+
 export const workflowQueries = {
   list: () =>
     queryOptions({
@@ -17,7 +20,7 @@ export const workflowQueries = {
   detail: (uuid: string) =>
     queryOptions({
       queryKey: workflowKeys.detail(uuid),
-      queryFn: ({ signal }) => apiFetch(WorkflowResponseBody, `/api/v1/orchestration/workflows/${uuid}`, { signal }),
+      queryFn: ({ signal }) => apiFetch(WorkflowResponseBody, workflowPath(uuid), { signal }),
       // The editor owns its copy once loaded; a refetch would fight the user's edits.
       staleTime: Infinity,
       refetchOnWindowFocus: false,
