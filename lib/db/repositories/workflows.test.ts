@@ -55,8 +55,14 @@ describe("workflowRepository", () => {
   });
 
   it("lists the most recently updated first", async () => {
+    // A clock that moves between steps: on a busy machine real steps can share a millisecond.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2025-03-01T12:00:00.000Z"));
     const older = await db.workflows.create(WS, { name: "Older", nodes: [] });
+    vi.setSystemTime(new Date("2025-03-01T12:00:01.000Z"));
     const newer = await db.workflows.create(WS, { name: "Newer", nodes: [] });
+    expect((await db.workflows.list(WS)).map((w) => w.uuid)).toEqual([newer.uuid, older.uuid]);
+    vi.setSystemTime(new Date("2025-03-01T12:00:02.000Z"));
     await db.workflows.update(WS, older.uuid, { name: "Older, edited" }, older.updatedAt);
     expect((await db.workflows.list(WS)).map((w) => w.uuid)).toEqual([older.uuid, newer.uuid]);
   });
