@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { isHexColor } from "./brand-color";
 import { ButtonLink } from "@/components/ui/button-link";
-import { categoryLabels, kindLabels } from "./category-labels";
+import { categoryLabels, integrationOrigin } from "./category-labels";
 import { IntegrationIcon } from "./integration-icon";
 
 /** One integration in the catalog. Every manifest string is rendered as text: it is untrusted. */
@@ -27,7 +27,7 @@ export function IntegrationCard({ integration }: { integration: IntegrationSumma
             </Link>
           </h2>
           <div className="mt-1 flex flex-wrap items-center gap-1.5">
-            <Badge tone={integration.kind === "custom" ? "accent" : "neutral"}>{kindLabels[integration.kind]}</Badge>
+            <Badge tone={integrationOrigin(integration).tone}>{integrationOrigin(integration).label}</Badge>
             {integration.category !== integration.kind && <Badge>{categoryLabels[integration.category]}</Badge>}
             {integration.status === "unavailable" && <Badge tone="danger">Unavailable</Badge>}
           </div>

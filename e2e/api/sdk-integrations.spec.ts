@@ -65,9 +65,10 @@ test.describe("integrations written with the SDK", () => {
   test("the catalog lists Slack, Gmail and OpenAI with their actions and connector forms", async ({ request }) => {
     const list = IntegrationListResponseBody.parse(await (await request.get(`${BASE}/integrations/list`)).json()).integrations;
     const bySlug = Object.fromEntries(list.map((i) => [i.slug, i]));
-    expect(bySlug.slack).toMatchObject({ name: "Slack", category: "engagement", status: "ok", actions: [{ slug: "slack.sendMessage", name: "Send message" }] });
+    expect(bySlug.slack).toMatchObject({ name: "Slack", category: "engagement", layout: null, status: "ok", actions: [{ slug: "slack.sendMessage", name: "Send message" }] });
     expect(bySlug.gmail).toMatchObject({ name: "Gmail", category: "engagement", actions: [{ slug: "gmail.sendEmail" }] });
     expect(bySlug.openai).toMatchObject({ name: "OpenAI", category: "enrichment", actions: [{ slug: "openai.chatCompletion" }] });
+    expect(bySlug.demo_crm).toMatchObject({ kind: "custom", layout: "seed" });
     const ai = IntegrationListResponseBody.parse(await (await request.get(`${BASE}/integrations/list?category=enrichment&search=openai`)).json());
     expect(ai.integrations.map((i) => i.slug)).toEqual(["openai"]);
 

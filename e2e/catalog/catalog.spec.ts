@@ -68,6 +68,9 @@ test.describe("integration catalog", () => {
     await expect(demo.getByRole("link", { name: "Try an action" })).toHaveAttribute("href", "/playground?integration=demo_crm");
     await expect(page.getByRole("article", { name: "Built-in", exact: true }).getByRole("link", { name: "Try an action" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Register an integration" })).toHaveAttribute("href", /^\/integrations\/custom/);
+    // Where each runs: an SDK integration runs inside the app like the built-in nodes; a server is custom.
+    await expect(page.getByRole("article", { name: "Slack", exact: true }).getByText("Native", { exact: true })).toBeVisible();
+    await expect(demo.getByText("Custom", { exact: true })).toBeVisible();
 
     await demo.getByRole("link", { name: "Demo CRM", exact: true }).click();
     await expect(page).toHaveURL(/\/integrations\/demo_crm$/);

@@ -30,6 +30,7 @@ function toSummary(integration: Integration, baseUrl: string | null, error: stri
     color: integration.color,
     kind: integration.kind,
     category: integration.category,
+    layout: integration.layout,
     baseUrl,
     status: error ? "unavailable" : "ok",
     errorMessage: error,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { Integration } from "@/lib/contract";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button-link";
-import { categoryLabels, kindLabels } from "../category-labels";
+import { categoryLabels, integrationOrigin } from "../category-labels";
 import { IntegrationIcon } from "../integration-icon";
 
 const layoutLabels = { seed: "Seed layout", legacy: "Legacy layout" } as const;
@@ -25,7 +25,7 @@ export function IntegrationHeader({ integration }: { integration: Integration })
             <h1 className="text-xl font-semibold tracking-tight break-words">{integration.name}</h1>
             <p className="mt-1 text-sm break-words text-fg-muted">{integration.description}</p>
             <div className="mt-2 flex flex-wrap items-center gap-1.5">
-              <Badge tone={integration.kind === "custom" ? "accent" : "neutral"}>{kindLabels[integration.kind]}</Badge>
+              <Badge tone={integrationOrigin(integration).tone}>{integrationOrigin(integration).label}</Badge>
               <Badge>Category: {categoryLabels[integration.category]}</Badge>
               {integration.layout && <Badge>{layoutLabels[integration.layout]}</Badge>}
               <code className="font-mono text-xs break-all text-fg-muted">{integration.slug}</code>

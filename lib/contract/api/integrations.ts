@@ -54,6 +54,7 @@ export const IntegrationSummary = z.object({
   color: z.string(),
   kind: z.enum(["custom", "native"]),
   category: IntegrationCategory,
+  layout: ManifestLayout.nullable().describe("Manifest layout of a custom integration server; null for native and SDK integrations"),
   baseUrl: z.string().nullable(),
   status: z.enum(["ok", "unavailable"]).describe("Whether the manifest could be fetched"),
   errorMessage: z.string().nullable(),
