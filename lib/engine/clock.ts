@@ -1,13 +1,22 @@
 import type { Clock } from "./ports";
 
-/** The wall clock; `sleep` rejects with the signal's reason when aborted. */
+/** setTimeout's longest wait; a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The wall clock; `sleep` rejects with the signal's reason when aborted, and may last past 24.8 days. */
 export const systemClock: Clock = {
   now: () => new Date(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(done, Math.max(0, ms));
-      function done() {
+      const until = Date.now() + Math.max(0, ms);
+      let timer = setTimeout(tick, Math.min(MAX_TIMER_MS, Math.max(0, ms)));
+      function tick() {
+        const left = until - Date.now();
+        if (left > 0) {
+          timer = setTimeout(tick, Math.min(MAX_TIMER_MS, left));
+          return;
+        }
         signal?.removeEventListener("abort", abort);
         resolve();
       }

@@ -3,6 +3,7 @@ import { errorMessageOf, isRetryable, PermanentNodeError } from "./errors";
 import { FLOW_STEPS, type StepResult } from "./flow-steps";
 import type { ActionCall, EngineDeps, RunState } from "./ports";
 import { DEFAULT_EXECUTING_POLICY, delayAfter, mayRetry, NO_RETRY, withDefaults } from "./retry-policy";
+import { delayEndsAt, delayMinutes, INLINE_DELAY_MAX_MS, wakeTimeOf } from "./delay";
 import { contextBySlug } from "./run-context";
 import { isTerminalRunStatus } from "./statuses";
 
@@ -13,11 +14,16 @@ export interface CreateRunInput {
   data: Record<string, unknown>;
 }
 
+/** What a node answers when the run parks on it (a long delay) instead of finishing it now. */
+const PARKED = Symbol("parked");
+
 /**
  * Creates and executes runs. A run walks from `start`, one child per node; its state is saved
  * before and after every node, so `executeRun` on an unfinished run resumes where it stopped.
  * A node interrupted mid-call is called again with the same Idempotency-Key
  * (`<runUuid>:<nodeUuid>`), so an integration that honours the key does the work once.
+ * A long `delay` parks the run: `executeRun` returns it still `running`, and `waitUntilDue`
+ * (called by the queue without a slot) sleeps until the delay is over.
  */
 export function createRunSystem(deps: EngineDeps) {
   const inFlight = new Map<string, AbortController>();
@@ -63,7 +69,32 @@ export function createRunSystem(deps: EngineDeps) {
     }
   }
 
-  /** Cancels runs that have not finished; a node in the middle of a call is aborted. */
+  /**
+   * Waits, outside any queue slot, until a run parked on a delay is due. Resolves null when the
+   * run should be executed (now), or its final state when it has finished or is cancelled
+   * meanwhile (the delay's execution is then marked cancelled).
+   */
+  async function waitUntilDue(workspaceUuid: string, runUuid: string): Promise<RunState | null> {
+    // Registered before the load: a cancel either finds this controller or is seen by the load.
+    const controller = new AbortController();
+    inFlight.set(runUuid, controller);
+    try {
+      const state = await deps.store.load(workspaceUuid, runUuid);
+      if (!state) throw new Error(`Run ${runUuid} does not exist`);
+      if (state.run.status === "cancelled") return settleCancelled(workspaceUuid, runUuid);
+      if (isTerminalRunStatus(state.run.status)) return state;
+      const wakeAt = wakeTimeOf(state);
+      if (wakeAt !== null && wakeAt > deps.clock.now().getTime()) await deps.clock.sleep(wakeAt - deps.clock.now().getTime(), controller.signal);
+      return null;
+    } catch (error) {
+      if (controller.signal.aborted) return settleCancelled(workspaceUuid, runUuid);
+      throw error;
+    } finally {
+      inFlight.delete(runUuid);
+    }
+  }
+
+  /** Cancels runs that have not finished; a node in the middle of a call, or a parked delay, is aborted. */
   async function cancelRuns(workspaceUuid: string, runUuids: string[]): Promise<string[]> {
     const changed = await deps.store.cancel(workspaceUuid, runUuids, now());
     for (const uuid of changed) inFlight.get(uuid)?.abort(new Error("The run was cancelled"));
@@ -94,6 +125,10 @@ export function createRunSystem(deps: EngineDeps) {
       }
       try {
         const result = await runNode(state, node, execution, signal);
+        if (result === PARKED) {
+          if (!(await save(state))) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
+          return state;
+        }
         succeed(state, node, execution, result);
       } catch (error) {
         if (signal.aborted) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
@@ -163,13 +198,15 @@ export function createRunSystem(deps: EngineDeps) {
     return state;
   }
 
-  async function runNode(state: RunState, node: WorkflowNode, execution: Execution, signal: AbortSignal): Promise<StepResult> {
+  async function runNode(state: RunState, node: WorkflowNode, execution: Execution, signal: AbortSignal): Promise<StepResult | typeof PARKED> {
     if (node.kind === "native" && node.actionSlug === "start") {
       execution.attempts = 1;
       state.computedConfigs[node.uuid] = {};
       return FLOW_STEPS.start!({ config: {}, data: state.run.data, random: deps.random });
     }
-    const config = await computeConfig(state, node);
+    // A delay woken from parking keeps the config its wake time was computed from.
+    const resumedDelay = node.kind === "native" && node.actionSlug === "delay" && state.computedConfigs[node.uuid];
+    const config = resumedDelay ? (resumedDelay as Record<string, unknown>) : await computeConfig(state, node);
     state.computedConfigs[node.uuid] = config;
 
     if (node.kind === "native") {
@@ -218,13 +255,11 @@ export function createRunSystem(deps: EngineDeps) {
     }
   }
 
-  async function delay(config: Record<string, unknown>, execution: Execution, signal: AbortSignal): Promise<StepResult> {
-    const minutes = Number(config.minutes);
-    if (!Number.isFinite(minutes) || minutes < 0) throw new PermanentNodeError("Delay needs a number of minutes, 0 or more");
+  async function delay(config: Record<string, unknown>, execution: Execution, signal: AbortSignal): Promise<StepResult | typeof PARKED> {
+    const minutes = delayMinutes(config);
     execution.attempts = 1;
-    // Measured from when the node started, so a restart waits only what is left.
-    const until = Date.parse(execution.startedAt) + minutes * 60_000;
-    const remaining = until - deps.clock.now().getTime();
+    const remaining = delayEndsAt(execution, minutes) - deps.clock.now().getTime();
+    if (remaining > INLINE_DELAY_MAX_MS) return PARKED;
     if (remaining > 0) await deps.clock.sleep(remaining, signal);
     return { output: { minutes }, childIndex: 0, title: `Waited ${minutes} min` };
   }
@@ -239,7 +274,7 @@ export function createRunSystem(deps: EngineDeps) {
     }
   }
 
-  return { createRun, executeRun, cancelRuns, isRunning: (uuid: string) => inFlight.has(uuid) };
+  return { createRun, executeRun, waitUntilDue, cancelRuns, isRunning: (uuid: string) => inFlight.has(uuid) };
 }
 
 export type RunSystem = ReturnType<typeof createRunSystem>;

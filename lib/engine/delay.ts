@@ -1,0 +1,37 @@
+import { PermanentNodeError } from "./errors";
+import type { Execution, RunState } from "./ports";
+
+/**
+ * The longest wait a `delay` spends inside the walk, holding its queue slot. A longer one parks
+ * the run instead: the state is saved as it is (the delay's execution `running`, the cursor on
+ * it) and the queue wakes the run by timer.
+ */
+export const INLINE_DELAY_MAX_MS = 1_000;
+
+/** The delay's `minutes`, checked. */
+export function delayMinutes(config: Record<string, unknown>): number {
+  const minutes = Number(config.minutes);
+  if (!Number.isFinite(minutes) || minutes < 0) throw new PermanentNodeError("Delay needs a number of minutes, 0 or more");
+  return minutes;
+}
+
+/** When a delay ends, in ms since the epoch: measured from its start, so a restart waits only what is left. */
+export function delayEndsAt(execution: Pick<Execution, "startedAt">, minutes: number): number {
+  return Date.parse(execution.startedAt) + minutes * 60_000;
+}
+
+/**
+ * When a run parked on a delay is due, in ms since the epoch; null when the run is not waiting
+ * on a delay. Derived from the saved state alone (cursor, running execution, computed config),
+ * so it survives a restart without a column of its own.
+ */
+export function wakeTimeOf(state: RunState): number | null {
+  if (state.run.status !== "running" || !state.cursorNodeUuid) return null;
+  const node = state.run.nodes.find((candidate) => candidate.uuid === state.cursorNodeUuid);
+  if (node?.kind !== "native" || node.actionSlug !== "delay") return null;
+  const execution = state.run.executions.find((entry) => entry.nodeUuid === node.uuid && entry.status === "running");
+  const config = state.computedConfigs[node.uuid] as Record<string, unknown> | undefined;
+  if (!execution || !config) return null;
+  const minutes = Number(config.minutes);
+  return Number.isFinite(minutes) && minutes >= 0 ? delayEndsAt(execution, minutes) : null;
+}
