@@ -6,5 +6,6 @@ export type { CustomIntegrationRepository, NewCustomIntegration } from "./reposi
 export type { Workspace, WorkspaceRepository } from "./repositories/workspaces";
 export type { WorkspaceSettingsRepository } from "./repositories/workspace-settings";
 export type { ConnectorRepository, NewConnector, StoredConnector } from "./repositories/connectors";
+export type { OauthStateRepository, StoredOauthState } from "./repositories/oauth-states";
 export type { RunListFilter, RunRepository, StoredRunState } from "./repositories/runs";
 export type { NewWorkflow, WorkflowChanges, WorkflowRepository, WorkflowUpdateResult } from "./repositories/workflows";

@@ -2,6 +2,7 @@ import path from "node:path";
 import { migrate } from "./migrate";
 import { connectorRepository } from "./repositories/connectors";
 import { customIntegrationRepository } from "./repositories/custom-integrations";
+import { oauthStateRepository } from "./repositories/oauth-states";
 import { runRepository } from "./repositories/runs";
 import { workflowRepository } from "./repositories/workflows";
 import { workspaceSettingsRepository } from "./repositories/workspace-settings";
@@ -30,6 +31,7 @@ export async function openDatabase(options: DatabaseOptions) {
     connectors: connectorRepository(client),
     workflows: workflowRepository(client),
     runs: runRepository(client),
+    oauthStates: oauthStateRepository(client),
     close: () => client.close(),
   };
 }

@@ -102,4 +102,23 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX runs_status_created ON runs (status, created_at)`,
     ],
   },
+  {
+    version: 4,
+    name: "oauth states",
+    statements: [
+      // One row per OAuth round trip started by the app. Only a SHA-256 of the state is kept, so
+      // reading the database does not hand out live states; `used_at` makes each one single use.
+      `CREATE TABLE oauth_states (
+        state_hash TEXT PRIMARY KEY,
+        workspace_uuid TEXT NOT NULL REFERENCES workspaces(uuid) ON DELETE CASCADE,
+        integration_slug TEXT NOT NULL,
+        redirect_uri TEXT NOT NULL,
+        connector_uuid TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT
+      )`,
+      `CREATE INDEX oauth_states_expires ON oauth_states (expires_at)`,
+    ],
+  },
 ];
