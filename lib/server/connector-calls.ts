@@ -1,7 +1,13 @@
-import type { ConnectorAutocompleteRequestBody, ConnectorCompleteOauthRequestBody, ConnectorDynamicSchemaRequestBody } from "@/lib/contract";
+import type {
+  ConnectorAutocompleteRequestBody,
+  ConnectorCompleteOauthRequestBody,
+  ConnectorDynamicSchemaRequestBody,
+  ConnectorStartOauthRequestBody,
+} from "@/lib/contract";
 import { connectorRef, openConnector, secretPathsOf, toConnector, type ConnectorCtx } from "./connector-access";
 import { AppError } from "./errors";
 import { callingIntegration } from "./integration-errors";
+import { consumeOauthState, issueOauthState } from "./oauth-state";
 import { validateAgainstSchema } from "./validate-config";
 
 /**
@@ -45,19 +51,39 @@ export async function connectorListUsers(ctx: ConnectorCtx, workspaceUuid: strin
 }
 
 /**
- * Finishes an OAuth round trip: trades the code for the server's value and stores it, encrypted,
- * into the connector's config field that asked for it. Without a connector the value is returned
- * so the setup wizard can carry it into the connector it is creating.
+ * Starts an OAuth round trip: issues the single-use `state` the authorize page must send back,
+ * bound to this workspace, integration, redirect URI and (optionally) connector.
+ */
+export async function startOauth(ctx: ConnectorCtx, workspaceUuid: string, integrationSlug: string, body: ConnectorStartOauthRequestBody) {
+  await ctx.integrations.get(workspaceUuid, integrationSlug);
+  if (body.connectorUuid) await connectorOf(ctx, workspaceUuid, integrationSlug, body.connectorUuid);
+  return issueOauthState(ctx.db.oauthStates, {
+    workspaceUuid,
+    integrationSlug,
+    redirectUri: body.redirectUri,
+    connectorUuid: body.connectorUuid ?? null,
+  });
+}
+
+/**
+ * Finishes an OAuth round trip: checks and uses up the state startOauth issued (a forged or
+ * replayed callback stops here, before the integration sees the code), trades the code for the
+ * server's value and stores it, encrypted, into the connector's config field that asked for it.
+ * Without a connector the value is returned so the setup wizard can carry it into the connector
+ * it is creating.
  */
 export async function completeOauth(ctx: ConnectorCtx, workspaceUuid: string, integrationSlug: string, body: ConnectorCompleteOauthRequestBody) {
   const resolved = await ctx.integrations.get(workspaceUuid, integrationSlug);
+  await consumeOauthState(ctx.db.oauthStates, body.state, {
+    workspaceUuid,
+    integrationSlug,
+    redirectUri: body.redirectUri,
+    connectorUuid: body.connectorUuid ?? null,
+  });
   const client = ctx.integrations.clientFor(resolved);
   const { value } = await callingIntegration(() => client.completeOauth(body.code, body.redirectUri));
   if (!body.connectorUuid) return { value };
-  const open = await openConnector(ctx, workspaceUuid, body.connectorUuid);
-  if (open.stored.integrationSlug !== integrationSlug) {
-    throw new AppError("bad_request:connector", `Connector ${body.connectorUuid} belongs to ${open.stored.integrationSlug}, not ${integrationSlug}`);
-  }
+  const open = await connectorOf(ctx, workspaceUuid, integrationSlug, body.connectorUuid);
   const field = body.field ?? oauthField(resolved.integration.connector.config.uiSchema ?? {});
   const config = { ...open.config, [field]: value };
   validateAgainstSchema("connector config", resolved.integration.connector.config.jsonSchema, config);
@@ -69,4 +95,12 @@ export async function completeOauth(ctx: ConnectorCtx, workspaceUuid: string, in
 function oauthField(uiSchema: Record<string, unknown>): string {
   const entry = Object.entries(uiSchema).find(([, ui]) => /oauth/i.test(String((ui as Record<string, unknown>)?.["ui:widget"] ?? "")));
   return entry?.[0] ?? "oauthToken";
+}
+
+async function connectorOf(ctx: ConnectorCtx, workspaceUuid: string, integrationSlug: string, connectorUuid: string) {
+  const open = await openConnector(ctx, workspaceUuid, connectorUuid);
+  if (open.stored.integrationSlug !== integrationSlug) {
+    throw new AppError("bad_request:connector", `Connector ${connectorUuid} belongs to ${open.stored.integrationSlug}, not ${integrationSlug}`);
+  }
+  return open;
 }

@@ -23,7 +23,7 @@ export {
   testConnectorConfig,
   updateConnector,
 } from "./connectors";
-export { completeOauth, connectorAutocomplete, connectorDynamicSchema, connectorListUsers } from "./connector-calls";
+export { completeOauth, connectorAutocomplete, connectorDynamicSchema, connectorListUsers, startOauth } from "./connector-calls";
 export { DEFAULT_EXECUTING_POLICY, executeConnectorAction, type ExecutedAction } from "./execute-action";
 export {
   createWorkflow,

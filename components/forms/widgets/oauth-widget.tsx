@@ -3,16 +3,23 @@
 import { type FormContextType, type RJSFSchema, type StrictRJSFSchema, type WidgetProps } from "@rjsf/utils";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useStartOauthMutation } from "@/lib/api/oauth-mutations";
 import { hintClass } from "../input-class";
 import { useSchemaFormContext } from "../schema-form-context";
 
 /** The message /oauth/callback posts back to the window that opened it. */
 export const OAUTH_MESSAGE = "relay:oauth";
 
+/** Where authorize pages send the user back; startOauth and completeOauth both bind it. */
+export function oauthRedirectUri(): string {
+  return `${window.location.origin}/oauth/callback`;
+}
+
 /**
- * `OAuthWidget`: "Connect" opens the integration's authorize page (`ui:options.authorizeUrl`) in a
- * popup; /oauth/callback trades the code through the app and posts the value back here. The value
- * can also be pasted by hand; it is a secret, so the input is a password field.
+ * `OAuthWidget`: "Connect" asks the app for a single-use `state`, then opens the integration's
+ * authorize page (`ui:options.authorizeUrl`) in a popup; /oauth/callback trades the code through
+ * the app, which checks the state first, and posts the value back here. The value can also be
+ * pasted by hand; it is a secret, so the input is a password field.
  */
 export function OAuthWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
   const { BaseInputTemplate } = props.registry.templates;
@@ -22,16 +29,10 @@ export function OAuthWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema
   const [error, setError] = useState<string | null>(null);
   const stop = useRef<() => void>(() => {});
   const { onChange } = props;
+  const { mutate: startOauth } = useStartOauthMutation();
   useEffect(() => () => stop.current(), []);
 
-  const connect = () => {
-    if (!authorizeUrl || !integrationSlug) return;
-    stop.current();
-    const state = `${integrationSlug}.${crypto.randomUUID()}`;
-    const url = new URL(authorizeUrl);
-    url.searchParams.set("redirect_uri", `${window.location.origin}/oauth/callback`);
-    url.searchParams.set("state", state);
-    url.searchParams.set("response_type", "code");
+  const listen = (state: string) => {
     const listener = (event: MessageEvent) => {
       const data = event.data as { type?: string; state?: string; value?: string; errorMessage?: string };
       if (event.origin !== window.location.origin || data?.type !== OAUTH_MESSAGE || data.state !== state) return;
@@ -40,13 +41,48 @@ export function OAuthWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema
       setError(data.errorMessage ?? null);
     };
     window.addEventListener("message", listener);
+    return () => window.removeEventListener("message", listener);
+  };
+
+  const connect = () => {
+    if (!authorizeUrl || !integrationSlug) return;
+    stop.current();
+    // Opened during the click, while the browser still counts it as the user's doing; it is
+    // pointed at the authorize page once the server has issued the state.
+    const popup = window.open("", "relay-oauth", "width=520,height=680");
+    if (!popup) {
+      setError("The browser blocked the sign-in window. Allow pop-ups for this site, then press Connect again.");
+      return;
+    }
+    let unlisten = () => {};
+    let cancelled = false;
     stop.current = () => {
-      window.removeEventListener("message", listener);
+      cancelled = true;
+      unlisten();
       setWaiting(false);
     };
     setError(null);
     setWaiting(true);
-    window.open(url, "relay-oauth", "width=520,height=680");
+    const redirectUri = oauthRedirectUri();
+    startOauth(
+      { integrationSlug, redirectUri },
+      {
+        onSuccess: ({ state }) => {
+          if (cancelled) return popup.close();
+          const url = new URL(authorizeUrl);
+          url.searchParams.set("redirect_uri", redirectUri);
+          url.searchParams.set("state", state);
+          url.searchParams.set("response_type", "code");
+          unlisten = listen(state);
+          popup.location.href = url.toString();
+        },
+        onError: (e) => {
+          popup.close();
+          stop.current();
+          setError(e.message);
+        },
+      },
+    );
   };
 
   return (

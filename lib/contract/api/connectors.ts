@@ -93,10 +93,23 @@ export const ConnectorDynamicSchemaResponseBody = DynamicSchemaResponseBody;
 
 export const ConnectorListUsersResponseBody = z.object({ users: ListUsersResponseBody });
 
+export const ConnectorStartOauthRequestBody = z.object({
+  redirectUri: z.url().describe("Where the authorize page sends the user back; completeOauth must send the same"),
+  connectorUuid: Uuid.optional().describe("The connector completeOauth will store the value into; omit when the value goes back to a form"),
+});
+export type ConnectorStartOauthRequestBody = z.infer<typeof ConnectorStartOauthRequestBody>;
+
+export const ConnectorStartOauthResponseBody = z.object({
+  state: z.string().describe("Send as `state` to the authorize page and back to completeOauth; single use, bound to this request"),
+  expiresAt: IsoDateTime.describe("After this, completeOauth refuses the state"),
+});
+export type ConnectorStartOauthResponseBody = z.infer<typeof ConnectorStartOauthResponseBody>;
+
 export const ConnectorCompleteOauthRequestBody = z.object({
-  connectorUuid: Uuid.optional().describe("Store the token into this connector; omit to just get the value"),
-  code: z.string().min(1),
-  redirectUri: z.url(),
+  connectorUuid: Uuid.optional().describe("Store the token into this connector; omit to just get the value. Must match startOauth"),
+  state: z.string().min(1).describe("The state startOauth issued, as the authorize page sent it back"),
+  code: z.string().min(1).describe("The authorization code the authorize page sent back"),
+  redirectUri: z.url().describe("The same redirect URI given to startOauth"),
   field: z.string().optional().describe("Config field that receives the value; defaults to the OAuth widget's field"),
 });
 export type ConnectorCompleteOauthRequestBody = z.infer<typeof ConnectorCompleteOauthRequestBody>;
