@@ -5,6 +5,7 @@ import {
   ConnectorAuthenticateResponseBody,
   ConnectorListResponseBody,
   ConnectorResponseBody,
+  ConnectorStartOauthResponseBody,
   CustomIntegrationResponseBody,
 } from "@/lib/contract";
 import type { APIRequestContext } from "@playwright/test";
@@ -152,16 +153,37 @@ test.describe("connectors API", () => {
   test("OAuth: the consent page's code is traded by completeOauth and stored, secret, in the connector", async ({ request, demo }) => {
     const connector = await createDemoConnector(request);
     const redirectUri = "http://127.0.0.1:3100/oauth/callback";
-    const page = await (await request.get(`${demo.url}/oauth/authorize?redirect_uri=${encodeURIComponent(redirectUri)}&state=s1`)).text();
+    const start = async () => {
+      const started = await request.post("/api/v1/connection/integrations/demo_crm/startOauth", { data: { redirectUri, connectorUuid: connector.uuid } });
+      expect(started.status(), await started.text()).toBe(200);
+      return ConnectorStartOauthResponseBody.parse(await started.json()).state;
+    };
+    const state = await start();
+    const page = await (await request.get(`${demo.url}/oauth/authorize?redirect_uri=${encodeURIComponent(redirectUri)}&state=${state}`)).text();
     const code = /name="code" value="([0-9a-f]+)"/.exec(page)?.[1];
     expect(code).toBeDefined();
     const completeUrl = "/api/v1/connection/integrations/demo_crm/completeOauth";
-    const done = await request.post(completeUrl, { data: { connectorUuid: connector.uuid, code, redirectUri } });
+    const done = await request.post(completeUrl, { data: { connectorUuid: connector.uuid, state, code, redirectUri } });
     expect(done.status(), await done.text()).toBe(200);
     expect(ConnectorResponseBody.parse(await done.json()).connector.config.oauthToken).toBe(MASK);
-    const reused = await request.post(completeUrl, { data: { connectorUuid: connector.uuid, code, redirectUri } });
+    // The code is single use at the integration too: a fresh state gets past the app, the server refuses.
+    const reused = await request.post(completeUrl, { data: { connectorUuid: connector.uuid, state: await start(), code, redirectUri } });
     expect(reused.status()).toBe(502);
     expect(ApiErrorResponseBody.parse(await reused.json()).errorMessage).toMatch(/already used|Unknown/);
+  });
+
+  test("OAuth: a state started for a connector does not complete without it, and none is accepted without state", async ({ request }) => {
+    const connector = await createDemoConnector(request);
+    const redirectUri = "http://127.0.0.1:3100/oauth/callback";
+    const started = await request.post("/api/v1/connection/integrations/demo_crm/startOauth", { data: { redirectUri, connectorUuid: connector.uuid } });
+    const { state } = ConnectorStartOauthResponseBody.parse(await started.json());
+    const completeUrl = "/api/v1/connection/integrations/demo_crm/completeOauth";
+    const unbound = await request.post(completeUrl, { data: { state, code: "abc", redirectUri } });
+    expect(unbound.status()).toBe(400);
+    expect(ApiErrorResponseBody.parse(await unbound.json()).reason).toBe("oauthStateRefused");
+    const stateless = await request.post(completeUrl, { data: { connectorUuid: connector.uuid, code: "abc", redirectUri } });
+    expect(stateless.status()).toBe(400);
+    expect(ApiErrorResponseBody.parse(await stateless.json()).errorMessage).toContain("state");
   });
 
   test("deleting a custom integration removes its connectors", async ({ request, demo }) => {
