@@ -143,6 +143,17 @@ test.describe("custom integrations API", () => {
     await request.delete(`${BASE}/customIntegrations/${customIntegration.uuid}`);
   });
 
+  test("a server named like a built-in integration gets a slug of its own; the built-in keeps its slug", async ({ request }) => {
+    fake = await startFakeIntegration({ "GET /manifest": (_q, _b, res) => json(res, 200, fakeManifest({ name: "Slack" })) });
+    const { customIntegration } = CustomIntegrationResponseBody.parse(await (await register(request, fake.url)).json());
+    expect(customIntegration.slug).toBe("slack_2");
+    const builtIn = IntegrationResponseBody.parse(await (await request.get(`${BASE}/integrations/slack`)).json());
+    expect(Object.keys(builtIn.integration.actions)).toEqual(["slack.sendMessage"]);
+    const custom = IntegrationResponseBody.parse(await (await request.get(`${BASE}/integrations/slack_2`)).json());
+    expect(Object.keys(custom.integration.actions)).toEqual(["ping"]);
+    await request.delete(`${BASE}/customIntegrations/${customIntegration.uuid}`);
+  });
+
   test("changing the URL to a dead server is refused and changes nothing", async ({ request }) => {
     fake = await startFakeIntegration({ "GET /manifest": (_q, _b, res) => json(res, 200, fakeManifest({ name: "Movable" })) });
     const { customIntegration } = CustomIntegrationResponseBody.parse(await (await register(request, fake.url)).json());

@@ -1,5 +1,6 @@
 import type { CustomIntegration } from "@/lib/contract";
 import { fetchManifest, IntegrationError, normalizeManifest, type FetchedManifest } from "@/lib/integrations";
+import { NATIVE_INTEGRATION_SLUG, sdkIntegrations } from "@/lib/integrations/native";
 import type { Deps } from "./deps";
 import { AppError } from "./errors";
 
@@ -114,11 +115,13 @@ export function slugify(name: string): string {
   return slug || "integration";
 }
 
+const RESERVED_SLUGS = new Set([NATIVE_INTEGRATION_SLUG, "custom", ...sdkIntegrations.map((sdk) => sdk.integration.slug)]);
+
 async function uniqueSlug(db: Deps["db"], workspaceUuid: string, base: string): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}_${n}`;
-    // Reserved: the built-in integration and the /integrations/custom page.
-    if (candidate === "native" || candidate === "custom") continue;
+    // Reserved: the built-in integration, the /integrations/custom page and the SDK integrations.
+    if (RESERVED_SLUGS.has(candidate)) continue;
     if (!(await db.customIntegrations.slugExists(workspaceUuid, candidate))) return candidate;
   }
 }
