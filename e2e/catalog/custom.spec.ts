@@ -125,9 +125,18 @@ test.describe("custom integrations page", () => {
     await item.getByRole("button", { name: "Delete" }).click();
     const dialog = page.getByRole("alertdialog", { name: `Delete ${name}?` });
     await expect(dialog).toContainText(`Deleting ${name} also deletes 2 connectors: Sales CRM, Support CRM.`);
-    await dialog.getByRole("button", { name: "Cancel" }).click();
+    // A modal: Cancel has focus, Tab stays inside, Escape closes and keeps the integration.
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Delete integration" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(item).toBeVisible();
+    await item.getByRole("button", { name: "Delete" }).click();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
 
     await item.getByRole("button", { name: "Delete" }).click();
     await dialog.getByRole("button", { name: "Delete integration" }).click();

@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef } from "react";
+import { useId, useRef } from "react";
 import type { CustomIntegration } from "@/lib/contract";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { trapFocus, useModalDialog } from "@/components/ui/modal-dialog";
 import { connectorQueries } from "@/lib/api/connector-queries";
 import { useDeleteCustomIntegrationMutation } from "@/lib/api/custom-integration-queries";
 import { plural } from "../format";
@@ -17,10 +18,8 @@ export function DeleteIntegrationDialog({ integration, onClose }: { integration:
   const connectors = useQuery(connectorQueries.list(integration.slug));
   const remove = useDeleteCustomIntegrationMutation();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  // Open while mounted; Cancel is focused first, so Enter never deletes by accident.
+  useModalDialog(ref, true, (dialog) => dialog.querySelector<HTMLButtonElement>("[data-cancel]")?.focus());
 
   return (
     <dialog
@@ -29,6 +28,7 @@ export function DeleteIntegrationDialog({ integration, onClose }: { integration:
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
       onClose={onClose}
+      onKeyDown={trapFocus}
       className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-border bg-surface p-5 text-fg shadow-lg backdrop:bg-black/50"
     >
       <h2 id={titleId} className="text-base font-semibold break-words">
@@ -51,7 +51,7 @@ export function DeleteIntegrationDialog({ integration, onClose }: { integration:
         </div>
       )}
       <div className="mt-5 flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose} disabled={remove.isPending} autoFocus>
+        <Button variant="secondary" onClick={onClose} disabled={remove.isPending} data-cancel>
           Cancel
         </Button>
         <Button variant="danger" onClick={() => remove.mutate(integration.uuid, { onSuccess: onClose })} disabled={remove.isPending || connectors.isPending}>
