@@ -9,6 +9,8 @@ import {
   CANVAS_NODE_WIDTH,
   childLabels,
   createCanvasMapper,
+  hasFallbackHandle,
+  hasTargetHandle,
   parseSourceHandle,
   toCanvas,
   type CanvasEdge,
@@ -147,5 +149,15 @@ describe("parseSourceHandle", () => {
     expect(parseSourceHandle("fallback")).toBe("fallback");
     expect(parseSourceHandle("in")).toBeNull();
     expect(parseSourceHandle(null)).toBeNull();
+  });
+});
+
+describe("hasTargetHandle and hasFallbackHandle", () => {
+  it("give a start node no input and no On failure, an end node no On failure, and every other node both", () => {
+    const handles = (node: Parameters<typeof hasFallbackHandle>[0]) => [hasTargetHandle(node), hasFallbackHandle(node)];
+    expect(handles(makeNative("start", "start"))).toEqual([false, false]);
+    expect(handles(makeNative("end", "end"))).toEqual([true, false]);
+    expect(handles(makeNative("check", "branch"))).toEqual([true, true]);
+    expect(handles(makeConnector("create", "createRecord"))).toEqual([true, true]);
   });
 });

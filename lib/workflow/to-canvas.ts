@@ -119,6 +119,16 @@ export function childLabels(node: WorkflowNode, catalog: LabelCatalog | undefine
   return node.childrenUuids.map((_, index) => children[index]?.text || null);
 }
 
+/** Whether edges can lead into the node: every node but a start node. */
+export function hasTargetHandle(node: Pick<WorkflowNode, "kind" | "actionSlug">): boolean {
+  return !(node.kind === "native" && node.actionSlug === "start");
+}
+
+/** Whether the node can have an "On failure" child: nothing fails before a start node runs, and an end node has nothing to go on to. */
+export function hasFallbackHandle(node: Pick<WorkflowNode, "kind" | "actionSlug">): boolean {
+  return node.kind !== "native" || (node.actionSlug !== "start" && node.actionSlug !== "end");
+}
+
 /** The action's display name from the catalog, else the action slug made readable ("createRecord" → "Create record"). */
 export function actionDisplayName(node: Pick<WorkflowNode, "actionSlug"> & { kind: string; integrationSlug?: string }, catalog: LabelCatalog | undefined): string {
   const integrationSlug = node.kind === "native" ? NATIVE_INTEGRATION_SLUG : (node.integrationSlug ?? "");
@@ -223,11 +233,8 @@ function buildNode(node: WorkflowNode, { actionName, integrationName, labels }: 
     offset: (index + 1) / (count + 1),
     connected: node.childrenUuids[index] !== null,
   }));
-  // Nothing leads into a start node and nothing follows an end node's failure.
-  const isStart = node.kind === "native" && node.actionSlug === "start";
-  const isEnd = node.kind === "native" && node.actionSlug === "end";
-  const hasTarget = !isStart;
-  const hasFallback = !isStart && !isEnd;
+  const hasTarget = hasTargetHandle(node);
+  const hasFallback = hasFallbackHandle(node);
   const title = node.name?.trim() || node.slug;
   return {
     id: node.uuid,
