@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apply } from "@/lib/workflow";
 import { makeNative } from "@/lib/workflow/testing/factories";
-import { connectOperation, deleteOperations, parseEdgeId } from "./canvas-edits";
+import { connectOperation, deleteOperations, disconnectOperation, parseEdgeId } from "./canvas-edits";
 
 const start = makeNative("start", "start", { childrenUuids: ["uuid-check"] });
 const check = makeNative("check", "branch", { childrenUuids: ["uuid-yes", "uuid-no"], fallbackChildUuid: "uuid-no" });
@@ -15,6 +15,14 @@ describe("connectOperation", () => {
     expect(connectOperation("a", "fallback", "b")).toEqual({ type: "updateNode", uuid: "a", patch: { fallbackChildUuid: "b" } });
     expect(connectOperation("a", "child-0", "a")).toBeNull();
     expect(connectOperation("a", "in", "b")).toBeNull();
+  });
+});
+
+describe("disconnectOperation", () => {
+  it("empties a child slot, clears a fallback, and ignores unknown handles", () => {
+    expect(disconnectOperation("a", "child-1")).toEqual({ type: "disconnect", sourceUuid: "a", childIndex: 1 });
+    expect(disconnectOperation("a", "fallback")).toEqual({ type: "updateNode", uuid: "a", patch: { fallbackChildUuid: null } });
+    expect(disconnectOperation("a", "in")).toBeNull();
   });
 });
 

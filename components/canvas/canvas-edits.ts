@@ -11,6 +11,14 @@ export function connectOperation(sourceUuid: string, sourceHandle: string | null
   return { type: "connect", sourceUuid, childIndex: slot, targetUuid };
 }
 
+/** The operation that empties a source handle (`child-<i>` or `fallback`); null for an unknown handle. */
+export function disconnectOperation(sourceUuid: string, sourceHandle: string | null | undefined): WorkflowOperation | null {
+  const slot = parseSourceHandle(sourceHandle);
+  if (slot === "fallback") return { type: "updateNode", uuid: sourceUuid, patch: { fallbackChildUuid: null } };
+  if (slot === null) return null;
+  return { type: "disconnect", sourceUuid, childIndex: slot };
+}
+
 /** The source uuid and handle of a canvas edge id (`<uuid>-><handle>`, as `toCanvas` makes them). */
 export function parseEdgeId(edgeId: string): { sourceUuid: string; handle: string } | null {
   const at = edgeId.lastIndexOf("->");
@@ -37,14 +45,9 @@ export function deleteOperations(
     const source = edge && byUuid.get(edge.sourceUuid);
     if (!edge || !source || removedUuids.has(source.uuid)) continue;
     const slot = parseSourceHandle(edge.handle);
-    if (slot === "fallback") {
-      if (source.fallbackChildUuid && !removedUuids.has(source.fallbackChildUuid)) {
-        operations.push({ type: "updateNode", uuid: source.uuid, patch: { fallbackChildUuid: null } });
-      }
-    } else if (slot !== null) {
-      const target = source.childrenUuids[slot];
-      if (target && !removedUuids.has(target)) operations.push({ type: "disconnect", sourceUuid: source.uuid, childIndex: slot });
-    }
+    const target = slot === "fallback" ? source.fallbackChildUuid : slot === null ? null : source.childrenUuids[slot];
+    const operation = target && !removedUuids.has(target) ? disconnectOperation(source.uuid, edge.handle) : null;
+    if (operation) operations.push(operation);
   }
   return { operations, keptStart: removed.length < selected.length };
 }
