@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shortcutFor } from "./shortcuts";
+import { shortcutFor, targetOwnsShortcut } from "./shortcuts";
 
 const press = (key: string, modifiers: Partial<Record<"ctrlKey" | "metaKey" | "shiftKey" | "altKey", boolean>> = {}) =>
   shortcutFor({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers });
@@ -34,5 +34,22 @@ describe("shortcutFor", () => {
     ["a", {}],
   ] as const)("ignores %s %o", (key, modifiers) => {
     expect(press(key, modifiers)).toBeNull();
+  });
+});
+
+describe("targetOwnsShortcut", () => {
+  const element = (tagName: string) => ({ tagName, isContentEditable: false, closest: (selector: string) => (selector.split(", ").includes(tagName.toLowerCase()) ? {} : null) }) as unknown as EventTarget;
+
+  it("lets undo and redo through a select, and nothing else", () => {
+    expect(targetOwnsShortcut(element("SELECT"), "undo")).toBe(false);
+    expect(targetOwnsShortcut(element("SELECT"), "redo")).toBe(false);
+    expect(targetOwnsShortcut(element("SELECT"), "delete")).toBe(true);
+  });
+
+  it("keeps every key in a text field and none on other elements", () => {
+    expect(targetOwnsShortcut(element("INPUT"), "undo")).toBe(true);
+    expect(targetOwnsShortcut(element("TEXTAREA"), "redo")).toBe(true);
+    expect(targetOwnsShortcut(element("DIV"), "undo")).toBe(false);
+    expect(targetOwnsShortcut(null, "undo")).toBe(false);
   });
 });

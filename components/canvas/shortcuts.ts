@@ -74,3 +74,13 @@ export function isEditableTarget(target: EventTarget | null): boolean {
   if (element.isContentEditable) return true;
   return element.closest("input, textarea, select, [contenteditable=''], [contenteditable='true'], [role='textbox'], [role='combobox']") !== null;
 }
+
+/**
+ * Whether the focused element keeps a key press that means `action` to itself. Editable elements
+ * keep every key, except that a select, which has no edit history of its own, lets undo and redo
+ * through: a connection chosen from the keyboard is undone from the keyboard.
+ */
+export function targetOwnsShortcut(target: EventTarget | null, action: ShortcutAction): boolean {
+  if (!isEditableTarget(target)) return false;
+  return !((action === "undo" || action === "redo") && (target as Element).tagName === "SELECT");
+}
