@@ -283,7 +283,7 @@ test.describe("workflow inspector", () => {
     const settings = bench.inspector.getByRole("region", { name: "Settings" });
 
     await settings.getByRole("checkbox", { name: "Continue on failure" }).check();
-    await settings.getByRole("combobox", { name: "On failure go to" }).selectOption({ label: "end_2" });
+    await bench.inspector.getByRole("region", { name: "Next steps" }).getByRole("combobox", { name: "On failure → next step" }).selectOption({ label: "end_2" });
     await settings.getByRole("checkbox", { name: "Retry on failure" }).check();
     const attempts = settings.getByRole("spinbutton", { name: "Attempts" });
     const interval = settings.getByRole("spinbutton", { name: "Initial interval (ms)" });

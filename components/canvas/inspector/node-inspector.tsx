@@ -16,12 +16,13 @@ import { ConnectorSection } from "./connector-section";
 import { IdentitySection } from "./identity-section";
 import { nativeUiSchema } from "./native-ui-schema";
 import { configErrors, nodeFindings } from "./node-findings";
+import { NextStepsSection } from "./next-steps-section";
 import { NodeProblems } from "./node-problems";
 import { SettingsSection } from "./settings-section";
 
 const GROUP_UI_SCHEMA = nativeUiSchema("group", undefined);
 
-/** Everything about one node: identity, connector, config form (expressions completing from upstream) and failure settings. */
+/** Everything about one node: identity, connector, config form (expressions completing from upstream), next steps and failure settings. */
 export function NodeInspector({ node }: { node: WorkflowNode }) {
   const nodes = useEditor((state) => state.nodes);
   const validation = useEditor((state) => state.validation);
@@ -85,6 +86,7 @@ export function NodeInspector({ node }: { node: WorkflowNode }) {
             </div>
           )}
         </ExpressionScopeProvider>
+        <NextStepsSection node={node} catalog={catalog} />
         {!(node.kind === "native" && node.actionSlug === "start") && <SettingsSection node={node} />}
       </div>
     </div>

@@ -2,19 +2,16 @@
 
 import { useState } from "react";
 import { inputClass } from "@/components/forms/input-class";
-import { Select } from "@/components/ui/select";
 import type { NodeRetryPolicy, WorkflowNode } from "@/lib/contract";
 import { cn } from "@/lib/utils";
 import type { NodePatch } from "@/lib/workflow";
 import { useEditor } from "../editor-context";
-import { InspectorField, InspectorSection } from "./inspector-section";
+import { InspectorSection } from "./inspector-section";
 import { DEFAULT_RETRY, parseRetry, retryDraft, type RetryDraft } from "./retry-policy";
 
-/** What happens when the node fails: continue anyway, go to another node, and retries before that. */
+/** What happens when the node fails: continue anyway, and retries before that (where it goes instead is under Next steps). */
 export function SettingsSection({ node }: { node: WorkflowNode }) {
-  const nodes = useEditor((state) => state.nodes);
   const dispatch = useEditor((state) => state.dispatch);
-  const others = nodes.filter((other) => other.uuid !== node.uuid && !(other.kind === "native" && other.actionSlug === "start"));
   const update = (patch: NodePatch, coalesceKey?: string) => dispatch({ type: "updateNode", uuid: node.uuid, patch }, { coalesceKey });
 
   return (
@@ -26,16 +23,6 @@ export function SettingsSection({ node }: { node: WorkflowNode }) {
         checked={node.fallbackOnFailure}
         onChange={(checked) => update({ fallbackOnFailure: checked })}
       />
-      <InspectorField htmlFor="inspector-fallback" label="On failure go to" hint="Where the run continues when this node fails.">
-        <Select id="inspector-fallback" value={node.fallbackChildUuid ?? ""} onChange={(event) => update({ fallbackChildUuid: event.target.value || null })}>
-          <option value="">Nowhere: the run fails</option>
-          {others.map((other) => (
-            <option key={other.uuid} value={other.uuid}>
-              {other.name?.trim() ? `${other.name} (${other.slug})` : other.slug}
-            </option>
-          ))}
-        </Select>
-      </InspectorField>
       <Checkbox
         id="inspector-retry"
         label="Retry on failure"
