@@ -20,7 +20,7 @@ export function InspectorPanel() {
           </div>
           <p className="text-sm font-medium">{count > 1 ? `${count} nodes selected` : "Select a node to edit it"}</p>
           <p className="max-w-56 text-xs text-fg-muted">
-            {count > 1 ? "Select a single node to see its settings." : "Its name, connector, configuration and failure settings show here."}
+            {count > 1 ? "Select a single node to see its settings." : "Its name, connector, configuration, next steps and failure settings show here."}
           </p>
         </div>
       )}
