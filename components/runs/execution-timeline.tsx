@@ -23,8 +23,10 @@ export function ExecutionTimeline({ detail }: { detail: GetRunResponseBody }) {
         const node = nodes.get(execution.nodeUuid);
         const last = index === run.executions.length - 1;
         const action = actionLabel(node, execution);
+        // A node inside a group ran once per item; its own config and output are not kept by slug.
+        const inGroup = execution.groupNodeUuid !== undefined;
         return (
-          <li key={`${execution.nodeUuid}-${index}`} aria-label={execution.nodeSlug} className="relative pl-8">
+          <li key={`${execution.nodeUuid}-${index}`} aria-label={execution.nodeSlug} className={cn("relative pl-8", inGroup && "ml-6")}>
             {!last && <span aria-hidden className="absolute top-7 bottom-0 left-[11px] w-px bg-border" />}
             <span className="absolute top-3 left-1 flex size-4 items-center justify-center rounded-full bg-bg">
               <RunStatusIcon status={execution.status} />
@@ -41,6 +43,7 @@ export function ExecutionTimeline({ detail }: { detail: GetRunResponseBody }) {
                   <code className="font-mono text-sm font-medium">{execution.nodeSlug}</code>
                 )}
                 {action !== execution.nodeSlug && <span className="text-fg-muted">{action}</span>}
+                {inGroup && <span className="text-xs text-fg-muted">item {execution.itemIndex}</span>}
                 <span className="ml-auto flex items-center gap-3 text-xs text-fg-muted tabular-nums">
                   {execution.attempts > 1 && <span>{execution.attempts} calls</span>}
                   <ExecutionDuration execution={execution} />
@@ -56,10 +59,14 @@ export function ExecutionTimeline({ detail }: { detail: GetRunResponseBody }) {
                   </span>
                 )}
               </summary>
-              <div className="grid items-start gap-3 border-t border-border p-4 md:grid-cols-2">
-                <JsonBlock label="Computed config" name={`Computed config of ${execution.nodeSlug}`} value={runComputedConfigs[execution.nodeSlug]} />
-                <JsonBlock label="Output" name={`Output of ${execution.nodeSlug}`} value={runContext[execution.nodeSlug]} />
-              </div>
+              {inGroup ? (
+                <p className="border-t border-border p-4 text-sm text-fg-muted">Ran inside a group; the group&apos;s output lists each item&apos;s result.</p>
+              ) : (
+                <div className="grid items-start gap-3 border-t border-border p-4 md:grid-cols-2">
+                  <JsonBlock label="Computed config" name={`Computed config of ${execution.nodeSlug}`} value={runComputedConfigs[execution.nodeSlug]} />
+                  <JsonBlock label="Output" name={`Output of ${execution.nodeSlug}`} value={runContext[execution.nodeSlug]} />
+                </div>
+              )}
             </details>
           </li>
         );

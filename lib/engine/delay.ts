@@ -29,7 +29,7 @@ export function wakeTimeOf(state: RunState): number | null {
   if (state.run.status !== "running" || !state.cursorNodeUuid) return null;
   const node = state.run.nodes.find((candidate) => candidate.uuid === state.cursorNodeUuid);
   if (node?.kind !== "native" || node.actionSlug !== "delay") return null;
-  const execution = state.run.executions.find((entry) => entry.nodeUuid === node.uuid && entry.status === "running");
+  const execution = state.run.executions.find((entry) => entry.nodeUuid === node.uuid && entry.status === "running" && entry.groupNodeUuid === undefined);
   const config = state.computedConfigs[node.uuid] as Record<string, unknown> | undefined;
   if (!execution || !config) return null;
   const minutes = Number(config.minutes);

@@ -19,3 +19,12 @@ export function isRetryable(error: unknown): boolean {
 export function errorMessageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The store refused a save because the run was cancelled meanwhile: the walk must stop. */
+export class RunCancelledError extends Error {
+  readonly retryable = false;
+  constructor() {
+    super("The run was cancelled");
+    this.name = "RunCancelledError";
+  }
+}

@@ -36,7 +36,10 @@ export type ActionCall =
       actionSlug: string;
       connectorUuid: string;
       config: Record<string, unknown>;
-      /** Same for every attempt and every poll of one node in one run: `${runUuid}:${nodeUuid}`. */
+      /**
+       * Same for every attempt and every poll of one node in one run: `${runUuid}:${nodeUuid}`, or
+       * `${runUuid}:${groupNodeUuid}:${itemIndex}:${nodeUuid}` inside a group.
+       */
       idempotencyKey: string;
       signal: AbortSignal;
     }
@@ -70,9 +73,15 @@ export interface ActionPort {
   runsNative(actionSlug: string): boolean;
 }
 
+/** What expressions read: `nodes` (outputs by slug) and, inside a group, `parentNodes` (the graph around it). */
+export interface ExpressionGlobals {
+  nodes: Record<string, unknown>;
+  parentNodes?: Record<string, unknown>;
+}
+
 /** Computes config values: expression objects evaluated in a sandbox, literals kept. Throws ExpressionError. */
 export interface ExpressionPort {
-  evaluateConfig(config: Record<string, unknown>, scope: { nodes: Record<string, unknown> }): Promise<Record<string, unknown>>;
+  evaluateConfig(config: Record<string, unknown>, scope: ExpressionGlobals): Promise<Record<string, unknown>>;
 }
 
 export interface Clock {

@@ -10,11 +10,13 @@ export function computedConfigsBySlug(state: Pick<RunState, "run" | "computedCon
   return bySlug(state, state.computedConfigs);
 }
 
-// Slugs may repeat in imported graphs; the node executed last wins, as it would in Cargo.
+// Slugs may repeat in imported graphs; the node executed last wins, as it would in Cargo. Nodes
+// inside a group are not part of the run's context: the group's output holds what they produced.
 function bySlug(state: Pick<RunState, "run">, byUuid: Record<string, unknown>): Record<string, unknown> {
   const slugs = new Map(state.run.nodes.map((node) => [node.uuid, node.slug]));
   const result: Record<string, unknown> = {};
   for (const execution of state.run.executions) {
+    if (execution.groupNodeUuid !== undefined) continue;
     const slug = slugs.get(execution.nodeUuid) ?? execution.nodeSlug;
     if (Object.hasOwn(byUuid, execution.nodeUuid)) result[slug] = byUuid[execution.nodeUuid];
   }

@@ -1,11 +1,11 @@
-import type { Execution, NodeRetryPolicy, WorkflowNode } from "@/lib/contract";
-import { errorMessageOf, isRetryable, PermanentNodeError } from "./errors";
-import { FLOW_STEPS, type StepResult } from "./flow-steps";
-import type { ActionCall, EngineDeps, RunState } from "./ports";
-import { DEFAULT_EXECUTING_POLICY, delayAfter, mayRetry, NO_RETRY, withDefaults } from "./retry-policy";
-import { delayEndsAt, delayMinutes, INLINE_DELAY_MAX_MS, wakeTimeOf } from "./delay";
+import type { WorkflowNode } from "@/lib/contract";
+import { wakeTimeOf } from "./delay";
+import { errorMessageOf, RunCancelledError } from "./errors";
+import { createNodeSystem, PARKED, type NodeScope, type RunHandle } from "./node-system";
+import type { EngineDeps, RunState } from "./ports";
 import { contextBySlug } from "./run-context";
 import { isTerminalRunStatus } from "./statuses";
+import { completeExecution, failExecution, isAction, newExecution } from "./walk-steps";
 
 export interface CreateRunInput {
   workspaceUuid: string;
@@ -14,8 +14,8 @@ export interface CreateRunInput {
   data: Record<string, unknown>;
 }
 
-/** What a node answers when the run parks on it (a long delay) instead of finishing it now. */
-const PARKED = Symbol("parked");
+/** How often a long node (a group going through its items) saves its progress. */
+const PROGRESS_SAVE_INTERVAL_MS = 1_000;
 
 /**
  * Creates and executes runs. A run walks from `start`, one child per node; its state is saved
@@ -28,10 +28,11 @@ const PARKED = Symbol("parked");
 export function createRunSystem(deps: EngineDeps) {
   const inFlight = new Map<string, AbortController>();
   const now = () => deps.clock.now().toISOString();
+  const nodeSystem = createNodeSystem(deps);
 
   async function createRun(input: CreateRunInput): Promise<RunState> {
     const at = now();
-    const start = input.nodes.find((node) => node.kind === "native" && node.actionSlug === "start");
+    const start = input.nodes.find((node) => isAction(node, "start"));
     const state: RunState = {
       run: {
         uuid: deps.ids.uuid(),
@@ -55,7 +56,7 @@ export function createRunSystem(deps: EngineDeps) {
     return state;
   }
 
-  /** Runs (or resumes) a run to its end. Returns the final state; never throws for a node failure. */
+  /** Runs (or resumes) a run to its end, or until it parks on a long delay. Never throws for a node failure. */
   async function executeRun(workspaceUuid: string, runUuid: string): Promise<RunState> {
     const loaded = await deps.store.load(workspaceUuid, runUuid);
     if (!loaded) throw new Error(`Run ${runUuid} does not exist`);
@@ -108,74 +109,56 @@ export function createRunSystem(deps: EngineDeps) {
 
   async function walk(state: RunState, signal: AbortSignal): Promise<RunState> {
     const nodes = new Map(state.run.nodes.map((node) => [node.uuid, node]));
+    const cancelled = () => settleCancelled(state.run.workspaceUuid, state.run.uuid);
     if (state.run.status === "pending") {
       state.run.status = "running";
       if (!state.cursorNodeUuid) return finish(state, "error", 'The graph has no start node (slug "start", action "start")');
-      if (!(await save(state))) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
+      if (!(await save(state))) return cancelled();
     }
+    let savedAt = deps.clock.now().getTime();
+    const run: RunHandle = {
+      state,
+      async checkpoint() {
+        if (deps.clock.now().getTime() - savedAt < PROGRESS_SAVE_INTERVAL_MS) return;
+        savedAt = deps.clock.now().getTime();
+        if (!(await save(state))) throw new RunCancelledError();
+      },
+    };
+    const scope: NodeScope = {
+      startOutput: state.run.data,
+      globals: () => ({ nodes: contextBySlug(state) }),
+      computedConfigs: state.computedConfigs,
+      keyPrefix: state.run.uuid,
+      mayPark: true,
+    };
     while (state.cursorNodeUuid) {
-      if (signal.aborted) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
+      if (signal.aborted) return cancelled();
       const node = nodes.get(state.cursorNodeUuid);
       if (!node) return finish(state, "error", `Node ${state.cursorNodeUuid} is not in the graph`);
-      let execution = state.run.executions.find((entry) => entry.nodeUuid === node.uuid && entry.status === "running");
+      let execution = state.run.executions.find((entry) => entry.nodeUuid === node.uuid && entry.status === "running" && entry.groupNodeUuid === undefined);
       if (!execution) {
         execution = newExecution(node, now());
         state.run.executions.push(execution);
-        if (!(await save(state))) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
+        if (!(await save(state))) return cancelled();
       }
       try {
-        const result = await runNode(state, node, execution, signal);
-        if (result === PARKED) {
-          if (!(await save(state))) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
-          return state;
-        }
-        succeed(state, node, execution, result);
+        const result = await nodeSystem.runNode(run, scope, node, execution, signal);
+        if (result === PARKED) return (await save(state)) ? state : cancelled();
+        state.cursorNodeUuid = completeExecution(node, execution, result, now());
+        state.outputs[node.uuid] = result.output;
+        if (isAction(node, "end")) state.run.output = result.output as Record<string, unknown>;
       } catch (error) {
-        if (signal.aborted) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
-        fail(state, node, execution, errorMessageOf(error));
+        if (signal.aborted || error instanceof RunCancelledError) return cancelled();
+        const message = errorMessageOf(error);
+        const fallback = failExecution(node, execution, message, now());
+        if (fallback === undefined) return finish(state, "error", `${node.name ?? node.slug}: ${message}`);
+        // The fallback path can read what went wrong as nodes.<slug>.error.
+        state.outputs[node.uuid] = { error: message };
+        state.cursorNodeUuid = fallback;
       }
-      if (state.run.status === "error") return finish(state, "error", state.run.errorMessage ?? "The run failed");
-      if (!(await save(state))) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
+      if (!(await save(state))) return cancelled();
     }
     return finish(state, "success", null);
-  }
-
-  function succeed(state: RunState, node: WorkflowNode, execution: Execution, result: StepResult) {
-    if (result.childIndex !== null && (result.childIndex < 0 || result.childIndex >= node.childrenUuids.length)) {
-      throw new PermanentNodeError(`${node.slug} chose child ${result.childIndex}, but the node has ${node.childrenUuids.length}`);
-    }
-    const next = result.childIndex === null ? null : (node.childrenUuids[result.childIndex] ?? null);
-    state.outputs[node.uuid] = result.output;
-    Object.assign(execution, {
-      status: "success",
-      title: result.title,
-      nodeChildIndex: result.childIndex,
-      nextNodeUuid: next,
-      finishedAt: now(),
-    } satisfies Partial<Execution>);
-    if (node.kind === "native" && node.actionSlug === "end") state.run.output = result.output as Record<string, unknown>;
-    state.cursorNodeUuid = next;
-  }
-
-  function fail(state: RunState, node: WorkflowNode, execution: Execution, message: string) {
-    const fallback = node.fallbackChildUuid ?? (node.fallbackOnFailure ? (node.childrenUuids[0] ?? null) : undefined);
-    Object.assign(execution, {
-      status: "error",
-      errorMessage: message,
-      title: "Failed",
-      nodeChildIndex: node.fallbackChildUuid || !node.fallbackOnFailure ? null : 0,
-      nextNodeUuid: fallback ?? null,
-      finishedAt: now(),
-    } satisfies Partial<Execution>);
-    if (fallback === undefined) {
-      state.run.status = "error";
-      state.run.errorMessage = `${node.name ?? node.slug}: ${message}`;
-      state.cursorNodeUuid = null;
-      return;
-    }
-    // The fallback path can read what went wrong as nodes.<slug>.error.
-    state.outputs[node.uuid] = { error: message };
-    state.cursorNodeUuid = fallback;
   }
 
   async function finish(state: RunState, status: "success" | "error", errorMessage: string | null): Promise<RunState> {
@@ -185,7 +168,7 @@ export function createRunSystem(deps: EngineDeps) {
     return state;
   }
 
-  /** The store says cancelled: mark the node that was running as cancelled too. */
+  /** The store says cancelled: mark the node that was running (and any group item node in it) as cancelled too. */
   async function settleCancelled(workspaceUuid: string, runUuid: string): Promise<RunState> {
     const state = (await deps.store.load(workspaceUuid, runUuid))!;
     let changed = false;
@@ -198,100 +181,7 @@ export function createRunSystem(deps: EngineDeps) {
     return state;
   }
 
-  async function runNode(state: RunState, node: WorkflowNode, execution: Execution, signal: AbortSignal): Promise<StepResult | typeof PARKED> {
-    if (node.kind === "native" && node.actionSlug === "start") {
-      execution.attempts = 1;
-      state.computedConfigs[node.uuid] = {};
-      return FLOW_STEPS.start!({ config: {}, data: state.run.data, random: deps.random });
-    }
-    // A delay woken from parking keeps the config its wake time was computed from.
-    const resumedDelay = node.kind === "native" && node.actionSlug === "delay" && state.computedConfigs[node.uuid];
-    const config = resumedDelay ? (resumedDelay as Record<string, unknown>) : await computeConfig(state, node);
-    state.computedConfigs[node.uuid] = config;
-
-    if (node.kind === "native") {
-      const flowStep = FLOW_STEPS[node.actionSlug];
-      if (flowStep) {
-        execution.attempts = 1;
-        return flowStep({ config, data: state.run.data, random: deps.random });
-      }
-      if (node.actionSlug === "delay") return delay(config, execution, signal);
-      if (!deps.actions.runsNative(node.actionSlug)) throw new PermanentNodeError(`There is no built-in action "${node.actionSlug}"`);
-    } else if (!node.connectorUuid) {
-      throw new PermanentNodeError("No connector is chosen for this node");
-    }
-    const base = { workspaceUuid: state.run.workspaceUuid, runUuid: state.run.uuid, actionSlug: node.actionSlug, config, idempotencyKey: `${state.run.uuid}:${node.uuid}`, signal };
-    const call: ActionCall =
-      node.kind === "native"
-        ? { kind: "native", ...base }
-        : { kind: "connector", ...base, integrationSlug: node.integrationSlug, connectorUuid: node.connectorUuid! };
-    const policies = await deps.actions.policies({
-      kind: node.kind,
-      workspaceUuid: state.run.workspaceUuid,
-      actionSlug: node.actionSlug,
-      integrationSlug: node.kind === "connector" ? node.integrationSlug : undefined,
-    });
-    const retry = withDefaults(node.retry ?? policies.retry, NO_RETRY);
-    const executing = withDefaults(policies.executing, DEFAULT_EXECUTING_POLICY);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const answer = await callUntilExecuted(call, executing, execution, signal);
-        return { output: answer.data, childIndex: answer.childIndex ?? 0, title: answer.title ?? "Executed" };
-      } catch (error) {
-        if (signal.aborted || !isRetryable(error) || !mayRetry(retry, attempt)) throw error;
-        deps.logger?.warn("node attempt failed, retrying", { runUuid: state.run.uuid, nodeSlug: node.slug, attempt });
-        await deps.clock.sleep(delayAfter(retry, attempt), signal);
-      }
-    }
-  }
-
-  async function callUntilExecuted(call: ActionCall, policy: NodeRetryPolicy, execution: Execution, signal: AbortSignal) {
-    for (let poll = 1; ; poll++) {
-      execution.attempts += 1;
-      const answer = await deps.actions.execute(call);
-      if (answer.outcome === "executed") return answer;
-      if (!mayRetry(policy, poll)) throw new Error(`The action was still executing after ${poll} calls`);
-      await deps.clock.sleep(delayAfter(policy, poll), signal);
-    }
-  }
-
-  async function delay(config: Record<string, unknown>, execution: Execution, signal: AbortSignal): Promise<StepResult | typeof PARKED> {
-    const minutes = delayMinutes(config);
-    execution.attempts = 1;
-    const remaining = delayEndsAt(execution, minutes) - deps.clock.now().getTime();
-    if (remaining > INLINE_DELAY_MAX_MS) return PARKED;
-    if (remaining > 0) await deps.clock.sleep(remaining, signal);
-    return { output: { minutes }, childIndex: 0, title: `Waited ${minutes} min` };
-  }
-
-  async function computeConfig(state: RunState, node: WorkflowNode): Promise<Record<string, unknown>> {
-    try {
-      return await deps.expressions.evaluateConfig(node.config, { nodes: contextBySlug(state) });
-    } catch (error) {
-      const path = (error as { path?: unknown }).path;
-      const where = typeof path === "string" && path ? `Config field ${path}: ` : "";
-      throw new PermanentNodeError(`${where}${errorMessageOf(error)}`, { cause: error });
-    }
-  }
-
   return { createRun, executeRun, waitUntilDue, cancelRuns, isRunning: (uuid: string) => inFlight.has(uuid) };
 }
 
 export type RunSystem = ReturnType<typeof createRunSystem>;
-
-function newExecution(node: WorkflowNode, at: string): Execution {
-  return {
-    nodeUuid: node.uuid,
-    nodeSlug: node.slug,
-    nodeKind: node.kind,
-    nodeActionSlug: node.actionSlug,
-    nodeChildIndex: null,
-    nextNodeUuid: null,
-    status: "running",
-    errorMessage: null,
-    title: "Running",
-    attempts: 0,
-    startedAt: at,
-    finishedAt: null,
-  };
-}

@@ -174,6 +174,31 @@ describe("failures", () => {
   });
 });
 
+describe("groups", () => {
+  it("creates a contact per email through the demo integration and collects each item's end output", async () => {
+    const subNodes = graph(
+      start("create"),
+      { slug: "create", ...crm("createRecord", { objectType: "contacts", fields: { email: tmpl("{{nodes.start.value}}"), firstName: tmpl("{{parentNodes.start.team}}") } }), children: ["itemEnd"] },
+      end("itemEnd", [{ name: "email", value: tmpl("{{nodes.create.email}}") }, { name: "id", value: tmpl("{{nodes.create.id}}") }]),
+    );
+    const nodes = graph(
+      start("each"),
+      { slug: "each", actionSlug: "group", config: { items: tmpl("{{nodes.start.emails}}"), failOnItemFailure: true, _nodes: subNodes }, children: ["done"] },
+      end("done", [{ name: "emails", value: tmpl("{{nodes.each.map((item) => item.email)}}") }, { name: "count", value: tmpl("{{nodes.each.length}}") }]),
+    );
+    const emails = ["group.one@example.com", "group.two@example.com"];
+    const result = await run(nodes, { emails, team: "Group" });
+    expect(result.status, result.errorMessage ?? "").toBe("success");
+    expect(result.output).toEqual({ emails, count: 2 });
+    expect(path_(result)).toEqual(["start:success", "each:success", "start:success", "create:success", "itemEnd:success", "start:success", "create:success", "itemEnd:success", "done:success"]);
+    const { runContext } = await getRun(deps, ws, result.uuid);
+    expect(runContext.each).toEqual([expect.objectContaining({ email: emails[0] }), expect.objectContaining({ email: emails[1] })]);
+    const groupUuid = result.executions[1]!.nodeUuid;
+    const createUuid = subNodes[1]!.uuid;
+    expect((await demoStats()).idempotencyKeys).toEqual({ [`${result.uuid}:${groupUuid}:0:${createUuid}`]: 1, [`${result.uuid}:${groupUuid}:1:${createUuid}`]: 1 });
+  });
+});
+
 describe("asynchronous actions and control", () => {
   it("polls an action that answers executing until it is executed, with one Idempotency-Key", async () => {
     const result = await run(graph(start("export"), { slug: "export", ...crm("exportRecords", { objectType: "deals" }), children: ["done"] }, end("done", [{ name: "count", value: tmpl("{{nodes.export.count}}") }])));

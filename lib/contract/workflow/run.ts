@@ -23,6 +23,11 @@ export const Execution = z.object({
   attempts: z.number().int().describe("Calls made, retries and `executing` polls included"),
   startedAt: IsoDateTime,
   finishedAt: IsoDateTime.nullable(),
+  groupNodeUuid: z
+    .string()
+    .optional()
+    .describe("Set for a node of a group's sub-graph: the group node it ran inside (the innermost one, when groups nest)"),
+  itemIndex: z.number().int().optional().describe("Set for a node of a group's sub-graph: which item of the group (from 0) it ran for"),
 });
 export type Execution = z.infer<typeof Execution>;
 

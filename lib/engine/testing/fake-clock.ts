@@ -2,7 +2,7 @@ import type { Clock } from "../ports";
 
 /**
  * A clock that moves only when told: `sleep` timers fire during `advance`, in time order, each
- * one's continuation running before the next fires.
+ * one's continuation running before the next fires. A sleep of 0 ms or less resolves at once.
  * @example const clock = createFakeClock(); await clock.advance(60 * 60_000);
  */
 export function createFakeClock(start = Date.parse("2030-01-01T00:00:00.000Z")) {
@@ -14,6 +14,7 @@ export function createFakeClock(start = Date.parse("2030-01-01T00:00:00.000Z")) 
     sleep: (ms, signal) =>
       new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
+        if (ms <= 0) return resolve();
         const timer = {
           at: time + Math.max(0, ms),
           fire: () => {

@@ -1,0 +1,97 @@
+import { WorkflowNodes, type Execution, type WorkflowNode } from "@/lib/contract";
+import { errorMessageOf, PermanentNodeError, RunCancelledError } from "./errors";
+import { isTruthy, type StepResult } from "./flow-steps";
+import type { NodeScope, NodeSystem, RunHandle } from "./node-system";
+import type { EngineDeps } from "./ports";
+import { completeExecution, failExecution, isAction, newExecution } from "./walk-steps";
+
+/** The most items one group node runs; more fail the node rather than hold the queue for hours. */
+export const MAX_GROUP_ITEMS = 1_000;
+
+type ItemOutcome = { ok: true; output: unknown } | { ok: false; message: string };
+
+/**
+ * Runs a `group` node: its sub-graph (`config._nodes`) once per item of `config.items`, in order,
+ * each from its own `start`, whose output is the item (an object as it is, anything else as
+ * `{value}`). Expressions inside read the item's outputs as `nodes.<slug>` and the graph around
+ * the group as `parentNodes.<slug>`. The group's output is the array of each item's `end` output
+ * (null for an item whose path stopped before an end). A failed item fails the group when
+ * `failOnItemFailure` is true; otherwise its entry is `{error: "<node>: <message>"}`.
+ */
+export function createGroupSystem(deps: EngineDeps, { runNode }: Pick<NodeSystem, "runNode">) {
+  const now = () => deps.clock.now().toISOString();
+
+  async function runGroup(run: RunHandle, scope: NodeScope, group: WorkflowNode, config: Record<string, unknown>, execution: Execution, signal: AbortSignal): Promise<StepResult> {
+    const items = config.items;
+    if (!Array.isArray(items)) throw new PermanentNodeError(`Group items must be an array, got ${items === null ? "null" : typeof items}`);
+    if (items.length > MAX_GROUP_ITEMS) throw new PermanentNodeError(`The group has ${items.length} items; at most ${MAX_GROUP_ITEMS} are allowed`);
+    const parsed = WorkflowNodes.safeParse(group.config._nodes ?? []);
+    if (!parsed.success) throw new PermanentNodeError(`The group's nodes are not a valid graph: ${parsed.error.issues[0]?.message}`);
+    const subNodes = parsed.data;
+    // A resumed or retried group starts over: what an earlier attempt recorded of its items (all
+    // after the group's own execution, since the walk is sequential) is replaced.
+    const executions = run.state.run.executions;
+    executions.splice(executions.indexOf(execution) + 1);
+    execution.attempts += 1;
+
+    const parentNodes = scope.globals().nodes;
+    const outputs: unknown[] = [];
+    let failed = 0;
+    for (const [index, item] of items.entries()) {
+      const itemOutputs: Record<string, unknown> = {};
+      const itemScope: NodeScope = {
+        startOutput: isRecord(item) ? item : { value: item },
+        globals: () => ({ nodes: itemOutputs, parentNodes }),
+        computedConfigs: {},
+        keyPrefix: `${scope.keyPrefix}:${group.uuid}:${index}`,
+        mayPark: false,
+        executionTags: { groupNodeUuid: group.uuid, itemIndex: index },
+      };
+      const outcome = await runItem(run, itemScope, subNodes, itemOutputs, signal);
+      if (outcome.ok) outputs.push(outcome.output);
+      else if (isTruthy(config.failOnItemFailure)) throw new Error(`Item ${index}: ${outcome.message}`);
+      else {
+        outputs.push({ error: outcome.message });
+        failed++;
+      }
+      await run.checkpoint();
+    }
+    const title = `${items.length} item${items.length === 1 ? "" : "s"}${failed > 0 ? `, ${failed} failed` : ""}`;
+    return { output: outputs, childIndex: 0, title };
+  }
+
+  /** One walk of the sub-graph, from its start to an end (or a path that stops). */
+  async function runItem(run: RunHandle, scope: NodeScope, subNodes: WorkflowNode[], outputs: Record<string, unknown>, signal: AbortSignal): Promise<ItemOutcome> {
+    const byUuid = new Map(subNodes.map((node) => [node.uuid, node]));
+    let cursor = subNodes.find((node) => isAction(node, "start"))?.uuid ?? null;
+    if (!cursor) return { ok: false, message: 'The group has no start node (slug "start", action "start")' };
+    let output: unknown = null;
+    while (cursor) {
+      if (signal.aborted) throw signal.reason;
+      const node = byUuid.get(cursor);
+      if (!node) return { ok: false, message: `Node ${cursor} is not in the group's graph` };
+      const execution: Execution = { ...newExecution(node, now()), ...scope.executionTags };
+      run.state.run.executions.push(execution);
+      try {
+        const result = (await runNode(run, scope, node, execution, signal)) as StepResult;
+        cursor = completeExecution(node, execution, result, now());
+        outputs[node.slug] = result.output;
+        if (isAction(node, "end")) output = result.output;
+      } catch (error) {
+        if (signal.aborted || error instanceof RunCancelledError) throw error;
+        const message = errorMessageOf(error);
+        const fallback = failExecution(node, execution, message, now());
+        if (fallback === undefined) return { ok: false, message: `${node.name ?? node.slug}: ${message}` };
+        outputs[node.slug] = { error: message };
+        cursor = fallback;
+      }
+    }
+    return { ok: true, output };
+  }
+
+  return { runGroup };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,57 @@
+import type { Execution, WorkflowNode } from "@/lib/contract";
+import { PermanentNodeError } from "./errors";
+import type { StepResult } from "./flow-steps";
+
+/** Whether a node is the graph's `start` (or `end`) built-in. */
+export const isAction = (node: WorkflowNode, actionSlug: string) => node.kind === "native" && node.actionSlug === actionSlug;
+
+/** A node's execution as it begins: `running`, no calls yet. */
+export function newExecution(node: WorkflowNode, at: string): Execution {
+  return {
+    nodeUuid: node.uuid,
+    nodeSlug: node.slug,
+    nodeKind: node.kind,
+    nodeActionSlug: node.actionSlug,
+    nodeChildIndex: null,
+    nextNodeUuid: null,
+    status: "running",
+    errorMessage: null,
+    title: "Running",
+    attempts: 0,
+    startedAt: at,
+    finishedAt: null,
+  };
+}
+
+/** Marks the execution successful and answers the node to continue to (null: this path ends). */
+export function completeExecution(node: WorkflowNode, execution: Execution, result: StepResult, at: string): string | null {
+  if (result.childIndex !== null && (result.childIndex < 0 || result.childIndex >= node.childrenUuids.length)) {
+    throw new PermanentNodeError(`${node.slug} chose child ${result.childIndex}, but the node has ${node.childrenUuids.length}`);
+  }
+  const next = result.childIndex === null ? null : (node.childrenUuids[result.childIndex] ?? null);
+  Object.assign(execution, {
+    status: "success",
+    title: result.title,
+    nodeChildIndex: result.childIndex,
+    nextNodeUuid: next,
+    finishedAt: at,
+  } satisfies Partial<Execution>);
+  return next;
+}
+
+/**
+ * Marks the execution failed and answers where the walk goes on: the fallback child (or null when
+ * that slot is empty), or undefined when the node has no fallback and the walk fails with it.
+ */
+export function failExecution(node: WorkflowNode, execution: Execution, message: string, at: string): string | null | undefined {
+  const fallback = node.fallbackChildUuid ?? (node.fallbackOnFailure ? (node.childrenUuids[0] ?? null) : undefined);
+  Object.assign(execution, {
+    status: "error",
+    errorMessage: message,
+    title: "Failed",
+    nodeChildIndex: node.fallbackChildUuid || !node.fallbackOnFailure ? null : 0,
+    nextNodeUuid: fallback ?? null,
+    finishedAt: at,
+  } satisfies Partial<Execution>);
+  return fallback;
+}
