@@ -164,7 +164,7 @@ describe("limits", () => {
   it("stops an expression at its time limit and keeps working afterwards", async () => {
     const started = Date.now();
     const error = await failure(template("{{ (() => { while(true){} })() }}"));
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(error.message).toBe("Expression {{ (() => { while(true){} })() }} took longer than 100 ms and was stopped");
     await expect(expressions.evaluateValue(js("1 + 1"), scope)).resolves.toBe(2);
   });
@@ -173,7 +173,9 @@ describe("limits", () => {
     const strict = await createExpressionEvaluator({ timeoutMs: 20, memoryBytes: 8 * 1024 * 1024 });
     await expect(strict.evaluateValue(js("(() => { while(true){} })()"), scope)).rejects.toThrow("took longer than 20 ms and was stopped");
     await expect(strict.evaluateValue(js("'x'.repeat(16 * 1024 * 1024).length"), scope)).rejects.toThrow("used more than 8 MiB and was stopped");
-    await expect(expressions.evaluateValue(js("'x'.repeat(16 * 1024 * 1024).length"), scope)).resolves.toBe(16 * 1024 * 1024);
+    // The default memory cap allows it. A generous time limit: building 16 MiB can take over 100 ms on a busy machine.
+    const roomy = await createExpressionEvaluator({ timeoutMs: 10_000 });
+    await expect(roomy.evaluateValue(js("'x'.repeat(16 * 1024 * 1024).length"), scope)).resolves.toBe(16 * 1024 * 1024);
   });
 
   it("keeps working after a memory stop", async () => {

@@ -115,18 +115,20 @@ describe("sandbox escapes", () => {
   });
 });
 
+// The bounds on elapsed time are loose on purpose: they tell "stopped" from "hung" on a busy
+// machine; how fast the stop is belongs to a benchmark, not a test.
 describe("resource exhaustion", () => {
   it("stops an infinite loop within the time limit", async () => {
     const started = Date.now();
     const { error } = await attempt("(() => { while(true){} })()");
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(error?.message).toBe("Expression {{ (() => { while(true){} })() }} took longer than 100 ms and was stopped");
   });
 
   it("stops a builtin that loops natively, past QuickJS's interrupt check, by killing the thread", async () => {
     const started = Date.now();
     const { error } = await attempt("Array.prototype.indexOf.call({ length: 1e15 }, 1)");
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(error?.message).toMatch(/took longer than 100 ms and was stopped$/);
     await expect(expressions.evaluateValue(template("{{ nodes.start.email }}"), scope)).resolves.toBe("ada@acme.example");
   });
@@ -135,7 +137,7 @@ describe("resource exhaustion", () => {
     for (const code of ["new ArrayBuffer(2e8).byteLength", "'x'.repeat(1e8).length", "new Uint8Array(1e8).length"]) {
       const started = Date.now();
       const { error } = await attempt(code);
-      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(Date.now() - started).toBeLessThan(5_000);
       expect(error?.message).toMatch(/used more than 32 MiB and was stopped$/);
     }
   });
@@ -154,7 +156,7 @@ describe("resource exhaustion", () => {
   it("stops the array-filling bomb, by memory or by time", async () => {
     const started = Date.now();
     const { error } = await attempt("(() => { let a = []; while (true) a.push(new Array(1e6).fill(1)); })()");
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(error?.message).toMatch(/(used more than 32 MiB|took longer than 100 ms) and was stopped$/);
   });
 
