@@ -36,14 +36,20 @@ describe("SandboxContext", () => {
   });
 
   it("frees everything it allocates: 2000 sessions leave the WebAssembly memory as it was", () => {
+    // A time limit no busy machine reaches: a session stopped half-way allocates differently.
+    const patient = { ...limits, timeoutMs: 60_000 };
+    const scope = { nodes: { start: { list: Array.from({ length: 100 }, (_, index) => ({ index })) } } };
     const run = () =>
-      session({ nodes: { start: { list: Array.from({ length: 100 }, (_, index) => ({ index })) } } }, (context) => {
-        context.evaluate("nodes.start.list.map((item) => item.index * 2)");
-        context.evaluate("'x'.repeat(100000).length");
-        context.evaluate("nodes.start.missing.x");
-        context.evaluate("() => 1");
-        // A time limit no busy machine reaches: a session stopped half-way allocates differently.
-      }, { ...limits, timeoutMs: 60_000 });
+      session(
+        scope,
+        (context) => {
+          context.evaluate("nodes.start.list.map((item) => item.index * 2)");
+          context.evaluate("'x'.repeat(100000).length");
+          context.evaluate("nodes.start.missing.x");
+          context.evaluate("() => 1");
+        },
+        patient,
+      );
     for (let index = 0; index < 100; index++) run();
     const warmed = memory.buffer.byteLength;
     for (let index = 0; index < 2000; index++) run();
