@@ -74,6 +74,20 @@ test.describe("connector setup wizard", () => {
   });
 });
 
+test("OAuth: closing the sign-in window by hand says so and lets Connect start again", async ({ page }) => {
+  await page.goto("/connectors/new?integration=demo_crm");
+  const popupOpened = page.waitForEvent("popup");
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
+  const popup = await popupOpened;
+  await expect(popup.getByText("Demo CRM wants to connect")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Waiting for authorization…" })).toBeVisible();
+  await popup.close();
+
+  await expect(page.getByRole("alert").filter({ hasText: "The sign-in window was closed before it finished" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Connect", exact: true })).toBeEnabled();
+  await expect(page.getByLabel("OAuth token")).toHaveValue("");
+});
+
 test("OAuth: Connect opens the integration's authorize page and the callback fills the token", async ({ page, request }) => {
   const name = `OAuth CRM ${unique()}`;
   await page.goto("/connectors/new?integration=demo_crm");

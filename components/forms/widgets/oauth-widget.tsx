@@ -10,6 +10,9 @@ import { useSchemaFormContext } from "../schema-form-context";
 /** The message /oauth/callback posts back to the window that opened it. */
 export const OAUTH_MESSAGE = "relay:oauth";
 
+const CLOSED_POLL_MS = 500;
+const CLOSED_GRACE_MS = 1_000;
+
 /** Where authorize pages send the user back; startOauth and completeOauth both bind it. */
 export function oauthRedirectUri(): string {
   return `${window.location.origin}/oauth/callback`;
@@ -56,8 +59,20 @@ export function OAuthWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema
     }
     let unlisten = () => {};
     let cancelled = false;
+    // A window closed by hand never answers. Its answer, if any, is posted just before it
+    // closes, so the closing counts only after a grace period in which that answer can land.
+    const watch = window.setInterval(() => {
+      if (!popup.closed) return;
+      window.clearInterval(watch);
+      window.setTimeout(() => {
+        if (cancelled) return;
+        stop.current();
+        setError("The sign-in window was closed before it finished. Press Connect to try again.");
+      }, CLOSED_GRACE_MS);
+    }, CLOSED_POLL_MS);
     stop.current = () => {
       cancelled = true;
+      window.clearInterval(watch);
       unlisten();
       setWaiting(false);
     };
