@@ -11,10 +11,14 @@ const ws = "00000000-0000-4000-8000-000000000001";
 const HOUR = 60 * 60_000;
 let lastId = 0;
 
-function makeEngine({ store = createMemoryRunStore(), clock = createFakeClock() }: { store?: RunStore & { all(): RunState[] }; clock?: FakeClock } = {}) {
+function makeEngine({
+  store = createMemoryRunStore(),
+  clock = createFakeClock(),
+  execute = async () => ({ outcome: "executed", data: {} }),
+}: { store?: RunStore & { all(): RunState[] }; clock?: FakeClock; execute?: EngineDeps["actions"]["execute"] } = {}) {
   const deps: EngineDeps = {
     store,
-    actions: { execute: async () => ({ outcome: "executed", data: {} }), policies: async () => ({}), runsNative: () => false },
+    actions: { execute, policies: async () => ({}), runsNative: () => false },
     expressions: { evaluateConfig: async (config) => structuredClone(config) },
     clock,
     ids: { uuid: () => `00000000-0000-4000-8000-${String(++lastId).padStart(12, "0")}` },
@@ -85,6 +89,27 @@ describe("a long delay does not hold a queue slot", () => {
     await within(engine.queue.idle());
     expect(path(engine.stored(slow))).toEqual(["start:success", "wait:cancelled"]);
     expect(engine.stored(slow).run.status).toBe("cancelled");
+  });
+
+  it("a run cancelled after its delay was due, while it waited for a slot, ends with the delay cancelled", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const engine = makeEngine({ execute: async () => (await held, { outcome: "executed", data: {} }) });
+    const slow = await engine.create(waitAnHour);
+    const slowDone = engine.queue.enqueue(ws, slow);
+    await parked(engine, slow);
+    // Another run takes the only slot and holds it in an action call.
+    const hold = { ...node("hold", "lookup", ["end"]), kind: "connector", integrationSlug: "demo", connectorUuid: "c1" } as WorkflowNode;
+    const blockerDone = engine.queue.enqueue(ws, await engine.create([node("start", "start", ["hold"]), hold, node("end", "end", [])]));
+    await expect.poll(() => engine.queue.active, { timeout: 1_000 }).toBe(1);
+
+    await engine.clock.advance(HOUR);
+    expect(await engine.system.cancelRuns(ws, [slow])).toEqual([slow]);
+    release();
+    expect((await within(blockerDone))!.run.status).toBe("success");
+    const cancelled = (await within(slowDone))!;
+    expect(cancelled.run.status).toBe("cancelled");
+    expect(path(cancelled)).toEqual(["start:success", "wait:cancelled"]);
   });
 
   it("after a restart, the waiting run is resumed without a slot and waits only what is left", async () => {

@@ -60,6 +60,8 @@ export function createRunSystem(deps: EngineDeps) {
   async function executeRun(workspaceUuid: string, runUuid: string): Promise<RunState> {
     const loaded = await deps.store.load(workspaceUuid, runUuid);
     if (!loaded) throw new Error(`Run ${runUuid} does not exist`);
+    // Cancelled while it waited for a slot (after its delay was due): the node it was on ends cancelled too.
+    if (loaded.run.status === "cancelled") return settleCancelled(workspaceUuid, runUuid);
     if (isTerminalRunStatus(loaded.run.status)) return loaded;
     const controller = new AbortController();
     inFlight.set(runUuid, controller);
