@@ -144,6 +144,16 @@ describe("group nodes", () => {
     expect(done.run.executions[1]!.attempts).toBe(2);
   });
 
+  it("does not retry a group whose item failed permanently: the same item would fail the same way", async () => {
+    const { run, calls } = makeEngine(failOnBad);
+    const retried = { retry: { maximumAttempts: 3, initialInterval: 0, backoffCoefficient: 1 }, failOnItemFailure: true };
+    const failed = await run(outer(group(["ok", "bad"], failingSub(), retried)));
+    expect(failed.run.status).toBe("error");
+    expect(failed.run.errorMessage).toBe("each: Item 1: call: boom");
+    expect(failed.run.executions[1]!.attempts).toBe(1);
+    expect(calls).toHaveLength(2);
+  });
+
   it(`fails the group when items are not an array, or more than ${MAX_GROUP_ITEMS}`, async () => {
     const { run } = makeEngine();
     const subGraph = [node("start", "start", ["end"]), end("end", {})];

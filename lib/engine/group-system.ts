@@ -1,5 +1,5 @@
 import { WorkflowNodes, type Execution, type WorkflowNode } from "@/lib/contract";
-import { errorMessageOf, PermanentNodeError, RunCancelledError } from "./errors";
+import { errorMessageOf, isRetryable, PermanentNodeError, RunCancelledError } from "./errors";
 import { isTruthy, type StepResult } from "./flow-steps";
 import type { NodeScope, NodeSystem, RunHandle } from "./node-system";
 import type { EngineDeps } from "./ports";
@@ -8,7 +8,8 @@ import { completeExecution, failExecution, isAction, newExecution } from "./walk
 /** The most items one group node runs; more fail the node rather than hold the queue for hours. */
 export const MAX_GROUP_ITEMS = 1_000;
 
-type ItemOutcome = { ok: true; output: unknown } | { ok: false; message: string };
+/** An item's end output, or why it failed and whether another attempt of the group could help. */
+type ItemOutcome = { ok: true; output: unknown } | { ok: false; message: string; retryable: boolean };
 
 /**
  * Runs a `group` node: its sub-graph (`config._nodes`) once per item of `config.items`, in order,
@@ -49,7 +50,11 @@ export function createGroupSystem(deps: EngineDeps, { runNode }: Pick<NodeSystem
       };
       const outcome = await runItem(run, itemScope, subNodes, itemOutputs, signal);
       if (outcome.ok) outputs.push(outcome.output);
-      else if (isTruthy(config.failOnItemFailure)) throw new Error(`Item ${index}: ${outcome.message}`);
+      else if (isTruthy(config.failOnItemFailure)) {
+        // A permanent item failure (bad config, a 4xx) would fail the same way again: no group retry.
+        const message = `Item ${index}: ${outcome.message}`;
+        throw outcome.retryable ? new Error(message) : new PermanentNodeError(message);
+      }
       else {
         outputs.push({ error: outcome.message });
         failed++;
@@ -64,12 +69,12 @@ export function createGroupSystem(deps: EngineDeps, { runNode }: Pick<NodeSystem
   async function runItem(run: RunHandle, scope: NodeScope, subNodes: WorkflowNode[], outputs: Record<string, unknown>, signal: AbortSignal): Promise<ItemOutcome> {
     const byUuid = new Map(subNodes.map((node) => [node.uuid, node]));
     let cursor = subNodes.find((node) => isAction(node, "start"))?.uuid ?? null;
-    if (!cursor) return { ok: false, message: 'The group has no start node (slug "start", action "start")' };
+    if (!cursor) return { ok: false, message: 'The group has no start node (slug "start", action "start")', retryable: false };
     let output: unknown = null;
     while (cursor) {
       if (signal.aborted) throw signal.reason;
       const node = byUuid.get(cursor);
-      if (!node) return { ok: false, message: `Node ${cursor} is not in the group's graph` };
+      if (!node) return { ok: false, message: `Node ${cursor} is not in the group's graph`, retryable: false };
       const execution: Execution = { ...newExecution(node, now()), ...scope.executionTags };
       run.state.run.executions.push(execution);
       try {
@@ -81,7 +86,7 @@ export function createGroupSystem(deps: EngineDeps, { runNode }: Pick<NodeSystem
         if (signal.aborted || error instanceof RunCancelledError) throw error;
         const message = errorMessageOf(error);
         const fallback = failExecution(node, execution, message, now());
-        if (fallback === undefined) return { ok: false, message: `${node.name ?? node.slug}: ${message}` };
+        if (fallback === undefined) return { ok: false, message: `${node.name ?? node.slug}: ${message}`, retryable: isRetryable(error) };
         outputs[node.slug] = { error: message };
         cursor = fallback;
       }
