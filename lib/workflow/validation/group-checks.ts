@@ -26,6 +26,7 @@ export function checkGroups(level: GraphLevel, findings: FindingList, validateLe
       return;
     }
     const { errors, warnings } = validateLevel(parsed.data, level.catalog, { level, groupIndex: index });
+    warnings.push(...longDelays(parsed.data));
     if (errors.length > 0) {
       findings.add(index, node, "subNodesInvalid", `${count(errors.length, "problem")} inside the group; fix the nodes listed`, {
         invalidNodes: errors,
@@ -38,6 +39,26 @@ export function checkGroups(level: GraphLevel, findings: FindingList, validateLe
       });
     }
   });
+}
+
+/** A delay the engine runs inline inside a group (it parks a run only at the top level); longer than this is flagged. */
+const LONGEST_QUIET_DELAY_MINUTES = 1 / 60;
+
+/**
+ * Delays inside a group wait in place: the run keeps its queue slot for the whole wait, and a
+ * restart runs the group's items again from the first, waiting again. Worth a warning when long.
+ */
+function longDelays(nodes: readonly WorkflowNode[]): InvalidNode[] {
+  return nodes
+    .filter((node) => node.kind === "native" && node.actionSlug === "delay")
+    .filter((node) => typeof node.config.minutes === "number" && node.config.minutes > LONGEST_QUIET_DELAY_MINUTES)
+    .map((node) => ({
+      node: { uuid: node.uuid, slug: node.slug },
+      reason: "configInvalid" as const,
+      severity: "warning" as const,
+      path: "minutes",
+      message: "Inside a group a delay waits in place: the run holds one of the running slots until it ends, and a restart waits again from the first item",
+    }));
 }
 
 function count(n: number, noun: string): string {

@@ -215,6 +215,16 @@ describe("validateNodes: one case per reason", () => {
     expect(rows(result.warnings[0]!.invalidNodes!)).toEqual([["lost", "nodeUnreachable", "warning"]]);
   });
 
+  it("warns about a long delay inside a group, which waits in place; a one-second one is fine", () => {
+    const loop = (minutes: number) =>
+      makeNative("loop", "group", { config: { items: js("[1]"), _nodes: chain(start(), makeNative("pause", "delay", { config: { minutes } }), makeNative("done", "end")) } });
+    const long = validateNodes(chain(start(), loop(30), end()), catalog);
+    expect(rows(long.warnings)).toEqual([["loop", "subNodesInvalid", "warning"]]);
+    expect(rows(long.warnings[0]!.invalidNodes!)).toEqual([["pause", "configInvalid", "warning", "minutes"]]);
+    expect(long.warnings[0]!.invalidNodes![0]!.message).toMatch(/^Inside a group a delay waits in place/);
+    expect(validateNodes(chain(start(), loop(1 / 60), end()), catalog).warnings).toEqual([]);
+  });
+
   it("a group without a start in its sub-graph is subNodesInvalid", () => {
     const result = validateNodes(chain(start(), makeNative("loop", "group", { config: { items: js("[]"), _nodes: [] } })), catalog);
     if (result.outcome !== "notValid") throw new Error("expected notValid");
