@@ -74,8 +74,8 @@ test.describe("workflow editor, end to end", () => {
 
     // 2. Nothing is configured yet: the node carries a badge naming the missing field, and the Problems tab counts it.
     const badge = create.getByRole("img", { name: /error/ });
-    // Its accessible name lists the reasons: Object type and Fields are both required.
-    await expect(badge).toHaveAccessibleName("2 errors: Required; Required");
+    // Its accessible name lists the reasons with their fields: Object type and Fields are both required.
+    await expect(badge).toHaveAccessibleName("2 errors: objectType: Required; fields: Required");
     await details.tab("Problems").click();
     await expect(details.tab("Problems")).toHaveAccessibleName("Problems (2)");
     const listed = details.problems.getByRole("group", { name: /createRecord/ }).getByRole("listitem");
@@ -116,7 +116,7 @@ test.describe("workflow editor, end to end", () => {
     await expect(editor.edge("createRecord", "child-0")).toHaveAttribute("data-target-slug", "branch");
     await expect(editor.edge("branch", "child-0")).toHaveAttribute("data-target-slug", "end");
     await expect(editor.edge("branch", "child-1")).toHaveCount(0);
-    await expect(editor.node("branch").getByTestId("validation-badge")).toHaveAccessibleName("1 error: Required");
+    await expect(editor.node("branch").getByTestId("validation-badge")).toHaveAccessibleName("1 error: condition: Required");
     await editor.paletteItem("End").click();
     await expect(editor.node("end_2")).toBeVisible();
     await expect(editor.edge("branch", "child-1")).toHaveAttribute("data-target-slug", "end_2");

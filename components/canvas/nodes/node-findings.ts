@@ -31,9 +31,14 @@ function buildIndex(validation: ValidateNodesResponseBody): Map<string, string> 
   const add = (finding: InvalidNode) => {
     let findings = byNode.get(finding.node.uuid);
     if (!findings) byNode.set(finding.node.uuid, (findings = { errors: [], warnings: [] }));
-    (finding.severity === "warning" ? findings.warnings : findings.errors).push(finding.message);
+    (finding.severity === "warning" ? findings.warnings : findings.errors).push(badgeLine(finding));
   };
   if (validation.outcome === "notValid") validation.invalidNodes.forEach(add);
   validation.warnings.forEach(add);
   return new Map([...byNode].map(([uuid, findings]) => [uuid, JSON.stringify(findings)]));
+}
+
+/** A finding as the badge lists it: with the field it is about, when it names one (`fields.email: Required`). */
+function badgeLine(finding: InvalidNode): string {
+  return finding.path && !finding.message.includes(finding.path) ? `${finding.path}: ${finding.message}` : finding.message;
 }
