@@ -296,6 +296,32 @@ test.describe("workflow canvas", () => {
     expect((await api.get(workflow.uuid)).name).toBe(workflow.name.slice(0, -1));
   });
 
+  test("a click on a problem selects its node and brings it to the middle of the canvas", async ({ page, request }) => {
+    const api = new WorkflowApi(request);
+    const editor = new EditorPage(page);
+    // The branch is far from start, so the first view (clamped at its minimum zoom) misses it; its condition is missing.
+    const far = BRANCH_GRAPH.map((node) =>
+      node.slug === "start" ? node : { ...node, position: { x: node.position!.x + 6000, y: node.position!.y + 4000 }, ...(node.slug === "check" && { config: {} }) },
+    );
+    const workflow = await api.create(uniqueName("Far problem"), far);
+    await editor.goto(workflow.uuid);
+    await expect(editor.node("check")).not.toBeInViewport();
+
+    const details = page.getByRole("complementary", { name: "Details" });
+    await details.getByRole("tab", { name: /^Problems \(\d+\)$/ }).click();
+    const problem = details.getByRole("region", { name: "Problems" }).getByRole("group", { name: /check/ }).getByRole("listitem").filter({ hasText: "Required" });
+    await problem.getByRole("button").click();
+
+    await expect(editor.node("check")).toHaveClass(/selected/);
+    const canvas = (await editor.canvas.boundingBox())!;
+    const offCentre = async () => {
+      const box = await editor.node("check").boundingBox();
+      if (!box) return Infinity;
+      return Math.hypot(box.x + box.width / 2 - (canvas.x + canvas.width / 2), box.y + box.height / 2 - (canvas.y + canvas.height / 2));
+    };
+    await expect.poll(offCentre).toBeLessThan(40);
+  });
+
   test("an unknown workflow says so and links back", async ({ page }) => {
     await page.goto("/workflows/00000000-0000-4000-8000-00000000dead");
     await expect(page.getByRole("heading", { name: "This workflow does not exist" })).toBeVisible();
