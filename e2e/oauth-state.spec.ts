@@ -81,6 +81,18 @@ test.describe("OAuth state", () => {
     expect(unknown.status()).toBe(404);
   });
 
+  test("a sign-in can only be started for this app's own callback page", async ({ request, baseURL }) => {
+    for (const redirectUri of ["https://evil.example/oauth/callback", `${baseURL}/somewhere-else`]) {
+      const refused = await request.post(`${INTEGRATION}/startOauth`, { data: { redirectUri } });
+      expect(refused.status(), redirectUri).toBe(400);
+      expect((await refused.json()).errorMessage).toMatch(/^The redirect URI must be this app's \/oauth\/callback page/);
+    }
+    const refusedState = await request.post(`${INTEGRATION}/completeOauth`, { data: { state: "demo_crm.forged", code: "x", redirectUri: `${baseURL}/oauth/callback` } });
+    expect(refusedState.status()).toBe(400);
+    // Why a state was refused stays on the server.
+    expect(Object.keys(await refusedState.json()).sort()).toEqual(["errorMessage", "reason"]);
+  });
+
   test("in the wizard, a state used up by someone else ends in a readable error in both windows", async ({ page, request, demo, baseURL }) => {
     await page.goto("/connectors/new?integration=demo_crm");
     const popupOpened = page.waitForEvent("popup");

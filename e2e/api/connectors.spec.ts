@@ -150,9 +150,9 @@ test.describe("connectors API", () => {
     expect(users.users.length).toBeGreaterThan(0);
   });
 
-  test("OAuth: the consent page's code is traded by completeOauth and stored, secret, in the connector", async ({ request, demo }) => {
+  test("OAuth: the consent page's code is traded by completeOauth and stored, secret, in the connector", async ({ request, demo, baseURL }) => {
     const connector = await createDemoConnector(request);
-    const redirectUri = "http://127.0.0.1:3100/oauth/callback";
+    const redirectUri = `${baseURL}/oauth/callback`;
     const start = async () => {
       const started = await request.post("/api/v1/connection/integrations/demo_crm/startOauth", { data: { redirectUri, connectorUuid: connector.uuid } });
       expect(started.status(), await started.text()).toBe(200);
@@ -172,9 +172,9 @@ test.describe("connectors API", () => {
     expect(ApiErrorResponseBody.parse(await reused.json()).errorMessage).toMatch(/already used|Unknown/);
   });
 
-  test("OAuth: a state started for a connector does not complete without it, and none is accepted without state", async ({ request }) => {
+  test("OAuth: a state started for a connector does not complete without it, and none is accepted without state", async ({ request, baseURL }) => {
     const connector = await createDemoConnector(request);
-    const redirectUri = "http://127.0.0.1:3100/oauth/callback";
+    const redirectUri = `${baseURL}/oauth/callback`;
     const started = await request.post("/api/v1/connection/integrations/demo_crm/startOauth", { data: { redirectUri, connectorUuid: connector.uuid } });
     const { state } = ConnectorStartOauthResponseBody.parse(await started.json());
     const completeUrl = "/api/v1/connection/integrations/demo_crm/completeOauth";

@@ -54,7 +54,14 @@ export async function connectorListUsers(ctx: ConnectorCtx, workspaceUuid: strin
  * Starts an OAuth round trip: issues the single-use `state` the authorize page must send back,
  * bound to this workspace, integration, redirect URI and (optionally) connector.
  */
-export async function startOauth(ctx: ConnectorCtx, workspaceUuid: string, integrationSlug: string, body: ConnectorStartOauthRequestBody) {
+export async function startOauth(
+  ctx: ConnectorCtx,
+  workspaceUuid: string,
+  integrationSlug: string,
+  body: ConnectorStartOauthRequestBody,
+  appHosts: readonly string[],
+) {
+  checkRedirectUri(body.redirectUri, appHosts);
   await ctx.integrations.get(workspaceUuid, integrationSlug);
   if (body.connectorUuid) await connectorOf(ctx, workspaceUuid, integrationSlug, body.connectorUuid);
   return issueOauthState(ctx.db.oauthStates, {
@@ -63,6 +70,18 @@ export async function startOauth(ctx: ConnectorCtx, workspaceUuid: string, integ
     redirectUri: body.redirectUri,
     connectorUuid: body.connectorUuid ?? null,
   });
+}
+
+/**
+ * The code an authorize page hands out must come back to this app's own callback page, on the
+ * host the operator's browser reached the app by (`appHosts`: the Host header, and a proxy's
+ * X-Forwarded-Host), never to another site.
+ */
+function checkRedirectUri(redirectUri: string, appHosts: readonly string[]) {
+  const url = new URL(redirectUri);
+  if (url.pathname !== OAUTH_CALLBACK_PATH || !appHosts.includes(url.host)) {
+    throw new AppError("bad_request:input", `The redirect URI must be this app's ${OAUTH_CALLBACK_PATH} page (${appHosts.map((host) => `//${host}${OAUTH_CALLBACK_PATH}`).join(" or ")})`);
+  }
 }
 
 /**
@@ -90,6 +109,8 @@ export async function completeOauth(ctx: ConnectorCtx, workspaceUuid: string, in
   const stored = await ctx.db.connectors.update(workspaceUuid, open.stored.uuid, { sealedConfig: ctx.vault.encrypt(config) });
   return { connector: toConnector(stored!, config, secretPathsOf(resolved.integration)) };
 }
+
+const OAUTH_CALLBACK_PATH = "/oauth/callback";
 
 /** The config field rendered by the OAuth widget; `oauthToken` when the uiSchema names none. */
 function oauthField(uiSchema: Record<string, unknown>): string {

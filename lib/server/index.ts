@@ -4,6 +4,7 @@ export { defineRoute, type RouteInput } from "./define-route";
 export { createDeps, getDeps, type Deps } from "./deps";
 export { AppError, errorToResponse, type ErrorCode } from "./errors";
 export { checkHealth } from "./health";
+export { requestHosts } from "./request-context";
 export { integrationDocumentation, listIntegrations } from "./integration-catalog";
 export {
   getCustomIntegration,

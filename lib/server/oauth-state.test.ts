@@ -3,8 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID, openDatabase, type Database } from "@/lib/db";
-import { AppError } from "./errors";
-import { consumeOauthState, issueOauthState, OAUTH_STATE_REFUSED_MESSAGE, OAUTH_STATE_TTL_MS, type OauthStateBinding } from "./oauth-state";
+import { consumeOauthState, issueOauthState, OAUTH_STATE_REFUSED_MESSAGE, OAUTH_STATE_TTL_MS, OauthStateRefusedError, type OauthStateBinding } from "./oauth-state";
 
 const T0 = new Date("2025-03-01T12:00:00.000Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -23,11 +22,13 @@ async function attempt(db: Database, state: string, binding: OauthStateBinding, 
     await consumeOauthState(db.oauthStates, state, binding, now);
     return "accepted";
   } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    const appError = error as AppError;
-    expect(appError.status).toBe(400);
-    expect(appError.message).toBe(OAUTH_STATE_REFUSED_MESSAGE);
-    return String(appError.details?.refusal);
+    expect(error).toBeInstanceOf(OauthStateRefusedError);
+    const refused = error as OauthStateRefusedError;
+    expect(refused.status).toBe(400);
+    expect(refused.message).toBe(OAUTH_STATE_REFUSED_MESSAGE);
+    // Why stays on the server: nothing but the reason goes into the answer.
+    expect(refused.details).toBeUndefined();
+    return refused.refusal;
   }
 }
 

@@ -60,12 +60,23 @@ export async function consumeOauthState(
             stored.connectorUuid !== binding.connectorUuid
           ? "mismatch"
           : null;
-  if (refusal) throw refused(refusal);
-  if (!(await repo.markUsed(binding.workspaceUuid, hash, now.toISOString()))) throw refused("used");
+  if (refusal) throw refused(refusal, binding);
+  if (!(await repo.markUsed(binding.workspaceUuid, hash, now.toISOString()))) throw refused("used", binding);
 }
 
-function refused(refusal: OauthStateRefusal): AppError {
-  return new AppError("bad_request:oauth_state", OAUTH_STATE_REFUSED_MESSAGE, { reason: "oauthStateRefused", details: { refusal } });
+/**
+ * A refused state. Why (`refusal`) stays on the server, in the log: telling a caller that a state
+ * is live but bound elsewhere would let someone holding it probe for what it is bound to.
+ */
+export class OauthStateRefusedError extends AppError {
+  constructor(readonly refusal: OauthStateRefusal) {
+    super("bad_request:oauth_state", OAUTH_STATE_REFUSED_MESSAGE, { reason: "oauthStateRefused" });
+  }
+}
+
+function refused(refusal: OauthStateRefusal, binding: OauthStateBinding): OauthStateRefusedError {
+  console.warn(`[oauth] refused a state for ${binding.integrationSlug}: ${refusal}`);
+  return new OauthStateRefusedError(refusal);
 }
 
 function hashState(state: string): string {
