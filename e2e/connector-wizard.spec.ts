@@ -88,6 +88,26 @@ test("OAuth: closing the sign-in window by hand says so and lets Connect start a
   await expect(page.getByLabel("OAuth token")).toHaveValue("");
 });
 
+test("OAuth: pressing Connect again starts over in the same window, and that sign-in completes", async ({ page }) => {
+  await page.goto("/connectors/new?integration=demo_crm");
+  const popupOpened = page.waitForEvent("popup");
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
+  const popup = await popupOpened;
+  await expect(popup.getByText("Demo CRM wants to connect")).toBeVisible();
+  const firstUrl = popup.url();
+
+  await page.getByRole("button", { name: "Waiting for authorization…" }).click();
+  await expect.poll(() => popup.url()).not.toBe(firstUrl);
+  await expect(popup.getByText("Demo CRM wants to connect")).toBeVisible();
+  const closed = popup.waitForEvent("close");
+  await popup.getByRole("button", { name: "Authorize" }).click();
+  await closed;
+
+  await expect(page.getByText("Connected. Save to keep it.")).toBeVisible();
+  await expect(page.getByLabel("OAuth token")).not.toHaveValue("");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveCount(0);
+});
+
 test("OAuth: Connect opens the integration's authorize page and the callback fills the token", async ({ page, request }) => {
   const name = `OAuth CRM ${unique()}`;
   await page.goto("/connectors/new?integration=demo_crm");

@@ -49,6 +49,8 @@ export function OAuthWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema
 
   const connect = () => {
     if (!authorizeUrl || !integrationSlug) return;
+    // A second press starts over: the earlier attempt stops listening and leaves the window,
+    // which this attempt reuses (same name), alone.
     stop.current();
     // Opened during the click, while the browser still counts it as the user's doing; it is
     // pointed at the authorize page once the server has issued the state.
@@ -66,16 +68,17 @@ export function OAuthWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema
       window.clearInterval(watch);
       window.setTimeout(() => {
         if (cancelled) return;
-        stop.current();
+        stopAttempt();
         setError("The sign-in window was closed before it finished. Press Connect to try again.");
       }, CLOSED_GRACE_MS);
     }, CLOSED_POLL_MS);
-    stop.current = () => {
+    const stopAttempt = () => {
       cancelled = true;
       window.clearInterval(watch);
       unlisten();
       setWaiting(false);
     };
+    stop.current = stopAttempt;
     setError(null);
     setWaiting(true);
     const redirectUri = oauthRedirectUri();
@@ -83,7 +86,7 @@ export function OAuthWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema
       { integrationSlug, redirectUri },
       {
         onSuccess: ({ state }) => {
-          if (cancelled) return popup.close();
+          if (cancelled) return;
           const url = new URL(authorizeUrl);
           url.searchParams.set("redirect_uri", redirectUri);
           url.searchParams.set("state", state);
@@ -92,8 +95,9 @@ export function OAuthWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema
           popup.location.href = url.toString();
         },
         onError: (e) => {
+          if (cancelled) return;
+          stopAttempt();
           popup.close();
-          stop.current();
           setError(e.message);
         },
       },
