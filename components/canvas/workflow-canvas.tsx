@@ -14,7 +14,7 @@ import {
   type FitViewOptions,
   type OnConnectEnd,
 } from "@xyflow/react";
-import { useCallback, useState, type DragEvent } from "react";
+import { useCallback, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
 import type { WorkflowNode } from "@/lib/contract";
 import { findStartNode, successorUuids, type ValidationCatalog } from "@/lib/workflow";
 import { CANVAS_NODE_HEIGHT, CANVAS_NODE_WIDTH } from "@/lib/workflow/to-canvas";
@@ -70,6 +70,16 @@ export function WorkflowCanvas({ catalog }: { catalog: ValidationCatalog | undef
     [connect],
   );
 
+  // A plain click on one node of a multi-selection picks that node out, as design tools do; with
+  // a modifier it toggles, as React Flow does. A drag moves the whole selection and is no click.
+  const onNodeClick = useCallback(
+    (event: ReactMouseEvent, node: StepNode) => {
+      if (event.shiftKey || event.ctrlKey || event.metaKey) return;
+      if (store.getState().selectedUuids.length > 1) store.getState().select([node.id]);
+    },
+    [store],
+  );
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_ITEM_MIME)) return;
     event.preventDefault();
@@ -99,6 +109,7 @@ export function WorkflowCanvas({ catalog }: { catalog: ValidationCatalog | undef
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        onNodeClick={onNodeClick}
         isValidConnection={isValidConnection}
         onInit={() => setReady(true)}
         onlyRenderVisibleElements

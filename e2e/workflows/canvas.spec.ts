@@ -283,6 +283,10 @@ test.describe("workflow canvas", () => {
     await expect(page.locator(".react-flow__node.selected")).not.toHaveCount(0);
     await expect(editor.node("start")).toHaveClass(/selected/);
     await expect(editor.node("no")).toHaveClass(/selected/);
+    // A click on a node inside the box selects just that node (the box's overlay does not swallow it).
+    await editor.select("check");
+    await expect(page.locator(".react-flow__node.selected")).toHaveCount(1);
+    await expect(editor.node("check")).toHaveClass(/selected/);
     await editor.clearSelection();
 
     // Backspace in the name field edits the name, not the graph.
