@@ -22,5 +22,5 @@ export async function resolveRequestContext(request: Request, deps: Deps): Promi
 /** The hosts the caller reached the app by: the Host header, and a proxy's X-Forwarded-Host. */
 export function requestHosts(request: Request): string[] {
   const forwarded = request.headers.get("x-forwarded-host")?.split(",").map((host) => host.trim()) ?? [];
-  return [request.headers.get("host"), ...forwarded].filter((host): host is string => Boolean(host));
+  return [...new Set([request.headers.get("host"), ...forwarded])].filter((host): host is string => Boolean(host));
 }
