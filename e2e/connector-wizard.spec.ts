@@ -1,5 +1,6 @@
 import { ConnectorResponseBody } from "@/lib/contract";
 import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 
 const unique = () => Date.now().toString(36);
 
@@ -74,12 +75,27 @@ test.describe("connector setup wizard", () => {
   });
 });
 
-test("OAuth: closing the sign-in window by hand says so and lets Connect start again", async ({ page }) => {
-  await page.goto("/connectors/new?integration=demo_crm");
+/** Presses Connect on the wizard's OAuth field and waits for the integration's consent page in its popup. */
+async function openSignIn(page: Page): Promise<Page> {
   const popupOpened = page.waitForEvent("popup");
   await page.getByRole("button", { name: "Connect", exact: true }).click();
   const popup = await popupOpened;
   await expect(popup.getByText("Demo CRM wants to connect")).toBeVisible();
+  return popup;
+}
+
+/** Authorizes on the consent page; the callback closes the popup and hands the token to the wizard. */
+async function authorize(page: Page, popup: Page) {
+  const closed = popup.waitForEvent("close");
+  await popup.getByRole("button", { name: "Authorize" }).click();
+  await closed;
+  await expect(page.getByText("Connected. Save to keep it.")).toBeVisible();
+  await expect(page.getByLabel("OAuth token")).not.toHaveValue("");
+}
+
+test("OAuth: closing the sign-in window by hand says so and lets Connect start again", async ({ page }) => {
+  await page.goto("/connectors/new?integration=demo_crm");
+  const popup = await openSignIn(page);
   await expect(page.getByRole("button", { name: "Waiting for authorization…" })).toBeVisible();
   await popup.close();
 
@@ -90,37 +106,20 @@ test("OAuth: closing the sign-in window by hand says so and lets Connect start a
 
 test("OAuth: pressing Connect again starts over in the same window, and that sign-in completes", async ({ page }) => {
   await page.goto("/connectors/new?integration=demo_crm");
-  const popupOpened = page.waitForEvent("popup");
-  await page.getByRole("button", { name: "Connect", exact: true }).click();
-  const popup = await popupOpened;
-  await expect(popup.getByText("Demo CRM wants to connect")).toBeVisible();
+  const popup = await openSignIn(page);
   const firstUrl = popup.url();
 
   await page.getByRole("button", { name: "Waiting for authorization…" }).click();
   await expect.poll(() => popup.url()).not.toBe(firstUrl);
   await expect(popup.getByText("Demo CRM wants to connect")).toBeVisible();
-  const closed = popup.waitForEvent("close");
-  await popup.getByRole("button", { name: "Authorize" }).click();
-  await closed;
-
-  await expect(page.getByText("Connected. Save to keep it.")).toBeVisible();
-  await expect(page.getByLabel("OAuth token")).not.toHaveValue("");
+  await authorize(page, popup);
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveCount(0);
 });
 
 test("OAuth: Connect opens the integration's authorize page and the callback fills the token", async ({ page, request }) => {
   const name = `OAuth CRM ${unique()}`;
   await page.goto("/connectors/new?integration=demo_crm");
-  const popupOpened = page.waitForEvent("popup");
-  await page.getByRole("button", { name: "Connect", exact: true }).click();
-  const popup = await popupOpened;
-  await expect(popup.getByText("Demo CRM wants to connect")).toBeVisible();
-  const closed = popup.waitForEvent("close");
-  await popup.getByRole("button", { name: "Authorize" }).click();
-  await closed;
-
-  await expect(page.getByText("Connected. Save to keep it.")).toBeVisible();
-  await expect(page.getByLabel("OAuth token")).not.toHaveValue("");
+  await authorize(page, await openSignIn(page));
   await page.getByLabel("API key").fill("demo-api-key");
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Connection works" })).toBeVisible();
