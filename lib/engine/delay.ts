@@ -1,5 +1,6 @@
 import { PermanentNodeError } from "./errors";
 import type { Execution, RunState } from "./ports";
+import { openExecutionOf } from "./walk-steps";
 
 /**
  * The longest wait a `delay` spends inside the walk, holding its queue slot. A longer one parks
@@ -29,9 +30,12 @@ export function wakeTimeOf(state: RunState): number | null {
   if (state.run.status !== "running" || !state.cursorNodeUuid) return null;
   const node = state.run.nodes.find((candidate) => candidate.uuid === state.cursorNodeUuid);
   if (node?.kind !== "native" || node.actionSlug !== "delay") return null;
-  const execution = state.run.executions.find((entry) => entry.nodeUuid === node.uuid && entry.status === "running" && entry.groupNodeUuid === undefined);
+  const execution = openExecutionOf(state, node.uuid);
   const config = state.computedConfigs[node.uuid] as Record<string, unknown> | undefined;
   if (!execution || !config) return null;
-  const minutes = Number(config.minutes);
-  return Number.isFinite(minutes) && minutes >= 0 ? delayEndsAt(execution, minutes) : null;
+  try {
+    return delayEndsAt(execution, delayMinutes(config));
+  } catch {
+    return null;
+  }
 }

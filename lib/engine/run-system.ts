@@ -5,7 +5,7 @@ import { createNodeSystem, PARKED, type NodeScope, type RunHandle } from "./node
 import type { EngineDeps, RunState } from "./ports";
 import { contextBySlug } from "./run-context";
 import { isTerminalRunStatus } from "./statuses";
-import { completeExecution, failExecution, isAction, newExecution } from "./walk-steps";
+import { completeExecution, failExecution, isAction, newExecution, openExecutionOf } from "./walk-steps";
 
 export interface CreateRunInput {
   workspaceUuid: string;
@@ -137,7 +137,7 @@ export function createRunSystem(deps: EngineDeps) {
       if (signal.aborted) return cancelled();
       const node = nodes.get(state.cursorNodeUuid);
       if (!node) return finish(state, "error", `Node ${state.cursorNodeUuid} is not in the graph`);
-      let execution = state.run.executions.find((entry) => entry.nodeUuid === node.uuid && entry.status === "running" && entry.groupNodeUuid === undefined);
+      let execution = openExecutionOf(state, node.uuid);
       if (!execution) {
         execution = newExecution(node, now());
         state.run.executions.push(execution);

@@ -1,6 +1,7 @@
 import type { Execution, WorkflowNode } from "@/lib/contract";
 import { PermanentNodeError } from "./errors";
 import type { StepResult } from "./flow-steps";
+import type { RunState } from "./ports";
 
 /** Whether a node is the graph's `start` (or `end`) built-in. */
 export const isAction = (node: WorkflowNode, actionSlug: string) => node.kind === "native" && node.actionSlug === actionSlug;
@@ -54,4 +55,9 @@ export function failExecution(node: WorkflowNode, execution: Execution, message:
     finishedAt: at,
   } satisfies Partial<Execution>);
   return fallback;
+}
+
+/** The top-level node's execution still `running` (started and not ended), if any: where a resumed walk picks up. */
+export function openExecutionOf(state: RunState, nodeUuid: string): Execution | undefined {
+  return state.run.executions.find((entry) => entry.nodeUuid === nodeUuid && entry.status === "running" && entry.groupNodeUuid === undefined);
 }
