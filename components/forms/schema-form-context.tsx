@@ -6,14 +6,16 @@ import type { FieldPath } from "@/lib/params";
 import { DynamicSchemaRegistry } from "./dynamic-schema-registry";
 import type { ExpressionEditorProps } from "./expression-editor-props";
 
-/** What every widget of a form (nested dynamic sub-forms included) knows about the outermost form. */
+/**
+ * What every widget of a form (nested dynamic sub-forms included) knows about the outermost form.
+ * It stays the same while the user types: every field template reads it, so a value that changed
+ * per keystroke would re-render every field. The data lives in {@link SchemaFormDataContext}.
+ */
 export interface SchemaFormContextValue {
   /** The connector whose autocompletes and dynamic schemas the widgets call. */
   connectorUuid?: string;
   /** The integration a connector config form belongs to: the OAuth widget completes through it. */
   integrationSlug?: string;
-  /** The OUTERMOST form's data: `$root` in params, and what `$this`/`$parent` climb through. */
-  rootFormData: unknown;
   /** The outermost form's (decorated) schema, for naming fields in hints. */
   rootSchema: RJSFSchema;
   /** Where this (sub-)form sits in the outermost form; [] for the outermost one. */
@@ -27,7 +29,6 @@ export interface SchemaFormContextValue {
 }
 
 const fallback: SchemaFormContextValue = {
-  rootFormData: undefined,
   rootSchema: {},
   basePath: [],
   dynamicSchemas: new DynamicSchemaRegistry(),
@@ -39,4 +40,16 @@ export const SchemaFormContext = createContext<SchemaFormContextValue>(fallback)
 /** The enclosing SchemaForm's context. */
 export function useSchemaFormContext(): SchemaFormContextValue {
   return useContext(SchemaFormContext);
+}
+
+/**
+ * The OUTERMOST form's data: `$root` in params, and what `$this`/`$parent` climb through. Only
+ * widgets with `ui:options.params` read it, so only they re-render on every keystroke. Nested
+ * dynamic forms do not re-provide it.
+ */
+export const SchemaFormDataContext = createContext<unknown>(undefined);
+
+/** The outermost SchemaForm's current data. */
+export function useRootFormData(): unknown {
+  return useContext(SchemaFormDataContext);
 }

@@ -9,7 +9,7 @@ import { DynamicSchemaRegistry } from "./dynamic-schema-registry";
 import type { ExpressionEditorProps } from "./expression-editor-props";
 import { fieldPathNameGenerator } from "./field-path-name";
 import { fields, templates, widgets } from "./registry";
-import { SchemaFormContext, type SchemaFormContextValue } from "./schema-form-context";
+import { SchemaFormContext, SchemaFormDataContext, type SchemaFormContextValue } from "./schema-form-context";
 import { validateDynamicFields } from "./validate-dynamic-fields";
 import { formValidator, transformErrors } from "./validator";
 
@@ -70,8 +70,8 @@ export function SchemaForm(props: SchemaFormProps) {
   const data = state.data;
 
   const context = useMemo<SchemaFormContextValue>(
-    () => ({ connectorUuid, integrationSlug, rootFormData: data, rootSchema, basePath: [], dynamicSchemas, expressionToggles, expressionEditor }),
-    [connectorUuid, integrationSlug, data, rootSchema, dynamicSchemas, expressionToggles, expressionEditor],
+    () => ({ connectorUuid, integrationSlug, rootSchema, basePath: [], dynamicSchemas, expressionToggles, expressionEditor }),
+    [connectorUuid, integrationSlug, rootSchema, dynamicSchemas, expressionToggles, expressionEditor],
   );
 
   const customValidate = useCallback<CustomValidator>(
@@ -81,45 +81,47 @@ export function SchemaForm(props: SchemaFormProps) {
 
   return (
     <SchemaFormContext.Provider value={context}>
-      <Form
-        id={id}
-        tagName={noSubmit ? "div" : undefined}
-        extraErrors={extraErrors}
-        idPrefix={id ? `${id}-root` : "root"}
-        schema={rootSchema}
-        uiSchema={decoratedUiSchema}
-        formData={data}
-        validator={formValidator}
-        widgets={widgets}
-        fields={fields}
-        templates={templates}
-        nameGenerator={fieldPathNameGenerator}
-        noHtml5Validate
-        showErrorList={false}
-        focusOnFirstError
-        customValidate={customValidate}
-        transformErrors={transformErrors}
-        disabled={disabled}
-        readonly={readOnly}
-        className="flex flex-col gap-5"
-        onChange={(event, fieldId) => {
-          const next = (event.formData ?? {}) as FormData;
-          setState((current) => ({ ...current, data: next }));
-          onChange?.(next, fieldId);
-        }}
-        onSubmit={(event) => onSubmit?.((event.formData ?? {}) as FormData)}
-      >
-        {noSubmit ? (
-          <>{children}</>
-        ) : (
-          <div className="flex items-center gap-2 border-t border-border pt-4">
-            <Button type="submit" disabled={disabled || readOnly}>
-              {submitLabel}
-            </Button>
-            {children}
-          </div>
-        )}
-      </Form>
+      <SchemaFormDataContext.Provider value={data}>
+        <Form
+          id={id}
+          tagName={noSubmit ? "div" : undefined}
+          extraErrors={extraErrors}
+          idPrefix={id ? `${id}-root` : "root"}
+          schema={rootSchema}
+          uiSchema={decoratedUiSchema}
+          formData={data}
+          validator={formValidator}
+          widgets={widgets}
+          fields={fields}
+          templates={templates}
+          nameGenerator={fieldPathNameGenerator}
+          noHtml5Validate
+          showErrorList={false}
+          focusOnFirstError
+          customValidate={customValidate}
+          transformErrors={transformErrors}
+          disabled={disabled}
+          readonly={readOnly}
+          className="flex flex-col gap-5"
+          onChange={(event, fieldId) => {
+            const next = (event.formData ?? {}) as FormData;
+            setState((current) => ({ ...current, data: next }));
+            onChange?.(next, fieldId);
+          }}
+          onSubmit={(event) => onSubmit?.((event.formData ?? {}) as FormData)}
+        >
+          {noSubmit ? (
+            <>{children}</>
+          ) : (
+            <div className="flex items-center gap-2 border-t border-border pt-4">
+              <Button type="submit" disabled={disabled || readOnly}>
+                {submitLabel}
+              </Button>
+              {children}
+            </div>
+          )}
+        </Form>
+      </SchemaFormDataContext.Provider>
     </SchemaFormContext.Provider>
   );
 }

@@ -3,7 +3,7 @@
 import { hashKey } from "@tanstack/react-query";
 import { missingParams, paramDependencies, readPath, resolveParams, type FieldPath } from "@/lib/params";
 import { fieldTitle } from "../field-title";
-import { useSchemaFormContext } from "../schema-form-context";
+import { useRootFormData, useSchemaFormContext } from "../schema-form-context";
 
 /** A data-bound widget's `ui:options.params`, resolved against the outermost form's data. */
 export interface ResolvedParams {
@@ -19,7 +19,8 @@ export interface ResolvedParams {
  * `required`) is not in the uiSchema, so every path expression that resolves to nothing blocks.
  */
 export function useResolvedParams(rawParams: unknown, fieldPath: FieldPath): ResolvedParams {
-  const { rootFormData, rootSchema, dynamicSchemas } = useSchemaFormContext();
+  const { rootSchema, dynamicSchemas } = useSchemaFormContext();
+  const rootFormData = useRootFormData();
   const paramsObject = isRecord(rawParams) ? rawParams : undefined;
   const params = resolveParams(paramsObject, rootFormData, fieldPath);
   const dependencies = paramDependencies(paramsObject, fieldPath);
