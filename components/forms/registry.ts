@@ -1,4 +1,5 @@
 import type { RegistryFieldsType, RegistryWidgetsType, TemplatesType } from "@rjsf/utils";
+import { ObjectField } from "./fields/object-field";
 import { ArrayFieldItemButtonsTemplate } from "./templates/array-field-item-buttons-template";
 import { ArrayFieldItemTemplate } from "./templates/array-field-item-template";
 import { ArrayFieldTemplate } from "./templates/array-field-template";
@@ -31,9 +32,11 @@ export const widgets: RegistryWidgetsType = {
 /**
  * Fields by name. `DynamicSchemaWidget` is a field because its value is an object; SchemaForm's
  * uiSchema decoration turns `"ui:widget": "DynamicSchemaWidget"` into `"ui:field"` as well.
+ * `ObjectField` replaces the core one so a keystroke re-renders only the property it changed.
  */
 export const fields: RegistryFieldsType = {
   DynamicSchemaWidget,
+  ObjectField,
 };
 
 /** The app-styled templates every SchemaForm (and nested dynamic form) renders with. */
