@@ -48,4 +48,25 @@ await page.getByRole("combobox", { name: "Object type" }).click();
 await page.getByRole("option", { name: "Contacts" }).click();
 await page.getByLabel("Email").waitFor();
 await shot("playground", true);
+
+// The editor with a branch selected: its config and the Next steps that connect it from the keyboard.
+const expression = (text) => ({ kind: "templateExpression", expression: text, instructTo: "none", fromRecipe: false });
+const uuid = (n) => `d0c50000-0000-4000-8000-00000000000${n}`;
+const created = await page.request.post(`${base}/api/v1/orchestration/workflows`, {
+  data: {
+    name: "Route big deals",
+    nodes: [
+      { uuid: uuid(1), slug: "start", kind: "native", actionSlug: "start", childrenUuids: [uuid(2)], position: { x: 0, y: 0 } },
+      { uuid: uuid(2), slug: "big_deal", kind: "native", actionSlug: "branch", config: { condition: expression("{{nodes.start.amount > 10000}}") }, childrenUuids: [uuid(3), uuid(4)], position: { x: 0, y: 166 } },
+      { uuid: uuid(3), slug: "notify", kind: "native", actionSlug: "end", config: { variables: [] }, position: { x: -200, y: 332 } },
+      { uuid: uuid(4), slug: "skip", kind: "native", actionSlug: "end", config: { variables: [] }, position: { x: 200, y: 332 } },
+    ],
+  },
+});
+const { workflow } = await created.json();
+await page.goto(`${base}/workflows/${workflow.uuid}`);
+await page.locator('[data-canvas-ready="true"]').waitFor();
+await page.getByTestId("node-big_deal").click({ position: { x: 60, y: 20 } });
+await page.getByRole("combobox", { name: "Yes → next step" }).scrollIntoViewIfNeeded();
+await shot("inspector-next-steps");
 await browser.close();
