@@ -100,5 +100,10 @@ test.describe("connecting nodes from the keyboard", () => {
     await expect(no).toHaveValue(UUID.rejected);
     await editor.saved();
     expect((await api.nodesBySlug(workflow.uuid)).check?.childrenUuids).toEqual([UUID.approved, UUID.rejected]);
+
+    // An end has nothing to connect, and says so.
+    await editor.select("approved");
+    await expect(nextSteps).toContainText("Nothing comes after this node: the run ends here.");
+    await expect(nextSteps.getByRole("combobox")).toHaveCount(0);
   });
 });

@@ -20,7 +20,13 @@ export function NextStepsSection({ node, catalog }: { node: WorkflowNode; catalo
   const dispatchSafely = useSafeDispatch();
   const slots = useMemo(() => nextStepSlots(node, catalog), [node, catalog]);
   const options = useMemo(() => nextStepOptions(nodes, node), [nodes, node]);
-  if (slots.length === 0) return null;
+  if (slots.length === 0) {
+    return (
+      <InspectorSection id="inspector-next-steps" title="Next steps">
+        <p className="text-sm text-fg-muted">Nothing comes after this node: the run ends here.</p>
+      </InspectorSection>
+    );
+  }
   const known = new Set(options.map((option) => option.uuid));
   const anyLoops = options.some((option) => option.loops);
 
