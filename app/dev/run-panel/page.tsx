@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { DevRunPanelHarness } from "@/components/runs/dev-run-panel-harness";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Run panel" };
 
-export const dynamic = "force-dynamic";
-
-/** Test-only page exercising the editor's RunPanel on one workflow; served only when RELAY_DEV_PAGES=1. */
+/** Test-only page exercising the editor's RunPanel on one workflow (app/dev/layout.tsx serves it only when RELAY_DEV_PAGES=1). */
 export default function DevRunPanelPage() {
-  if (process.env.RELAY_DEV_PAGES !== "1") notFound();
   return (
     <>
       <PageHeader title="Run panel" description="A workflow's test runs, with a node list standing in for the canvas." />
