@@ -9,6 +9,7 @@ import { useStablePath } from "../hooks/use-field-path";
 import { useSchemaFormContext } from "../schema-form-context";
 import { PlainExpressionEditor } from "../widgets/plain-expression-editor";
 import { DiscardExpressionPrompt, ExpressionToggle } from "./expression-toggle";
+import { RequiredMark } from "./required-mark";
 
 /**
  * A field that can switch between its own widget and an expression editor (SchemaForm's
@@ -60,11 +61,7 @@ export function ExpressionModeField<T = unknown, S extends StrictRJSFSchema = RJ
           <div className="flex min-h-6 items-center justify-between gap-2">
             <label htmlFor={id} className="text-sm font-medium text-fg">
               {label}
-              {required && (
-                <span aria-hidden className="ml-0.5 text-danger">
-                  *
-                </span>
-              )}
+              <RequiredMark required={required} />
             </label>
             {toggleButton}
           </div>

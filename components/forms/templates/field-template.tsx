@@ -4,6 +4,7 @@ import { type FieldTemplateProps, type FormContextType, type RJSFSchema, type St
 import { cn } from "@/lib/utils";
 import { useSchemaFormContext } from "../schema-form-context";
 import { ExpressionModeField } from "./expression-mode-field";
+import { RequiredMark } from "./required-mark";
 
 /** One field: a real `<label for>` (so the control is named by it), the description, the control, its errors. */
 export function FieldTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
@@ -20,11 +21,7 @@ export function FieldTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSche
         {displayLabel && (
           <label htmlFor={id} className="text-sm font-medium text-fg">
             {label}
-            {required && (
-              <span aria-hidden className="ml-0.5 text-danger">
-                *
-              </span>
-            )}
+            <RequiredMark required={required} />
           </label>
         )}
         {displayLabel && rawDescription ? description : null}

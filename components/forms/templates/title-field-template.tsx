@@ -1,6 +1,7 @@
 "use client";
 
 import type { FormContextType, RJSFSchema, StrictRJSFSchema, TitleFieldProps } from "@rjsf/utils";
+import { RequiredMark } from "./required-mark";
 
 /** The title of an object or array group. */
 export function TitleFieldTemplate<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>({
@@ -11,11 +12,7 @@ export function TitleFieldTemplate<T = unknown, S extends StrictRJSFSchema = RJS
   return (
     <legend id={id} className="text-sm font-medium text-fg">
       {title}
-      {required && (
-        <span aria-hidden className="ml-0.5 text-danger">
-          *
-        </span>
-      )}
+      <RequiredMark required={required} />
     </legend>
   );
 }
