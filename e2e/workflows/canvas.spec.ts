@@ -146,13 +146,7 @@ test.describe("workflow canvas", () => {
     // A reload shows the same graph, and loading it saves nothing.
     const beforeReload = await api.get(workflow.uuid);
     await editor.fitView();
-    const edgesBefore = await editor.edgeList();
-    const nodesBefore = await editor.nodeList();
-    await page.reload();
-    await expect(editor.canvas).toHaveAttribute("data-canvas-ready", "true");
-    await editor.fitView();
-    await expect.poll(() => editor.edgeList()).toEqual(edgesBefore);
-    expect(await editor.nodeList()).toEqual(nodesBefore);
+    await editor.reloadAndExpectSameGraph();
     await expect(editor.saveStatus).toHaveText("Saved");
     await page.waitForTimeout(1200);
     expect(await api.get(workflow.uuid)).toEqual(beforeReload);

@@ -149,13 +149,7 @@ test.describe("workflow editor, end to end", () => {
 
     // 5. A reload gives back the identical graph, and loading it saves nothing.
     const beforeReload = await api.get(workflow.uuid);
-    const edgesBefore = await editor.edgeList();
-    const nodesBefore = await editor.nodeList();
-    await page.reload();
-    await expect(editor.canvas).toHaveAttribute("data-canvas-ready", "true");
-    await editor.fitView();
-    await expect.poll(() => editor.edgeList()).toEqual(edgesBefore);
-    expect(await editor.nodeList()).toEqual(nodesBefore);
+    await editor.reloadAndExpectSameGraph();
     await editor.saved();
     await page.waitForTimeout(1200);
     const afterReload = await api.get(workflow.uuid);

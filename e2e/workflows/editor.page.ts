@@ -129,6 +129,17 @@ export class EditorPage {
     return edges.sort();
   }
 
+  /** Reloads the page and checks the canvas draws the same nodes and edges as before. */
+  async reloadAndExpectSameGraph() {
+    const edgesBefore = await this.edgeList();
+    const nodesBefore = await this.nodeList();
+    await this.page.reload();
+    await expect(this.canvas).toHaveAttribute("data-canvas-ready", "true");
+    await this.fitView();
+    await expect.poll(() => this.edgeList()).toEqual(edgesBefore);
+    expect(await this.nodeList()).toEqual(nodesBefore);
+  }
+
   async nodeList(): Promise<string[]> {
     const slugs = await this.page.locator(".react-flow__node").evaluateAll((elements) => elements.map((element) => element.getAttribute("data-slug") ?? ""));
     return slugs.sort();

@@ -79,10 +79,7 @@ test.describe("connecting nodes from the keyboard", () => {
     expect((await api.nodesBySlug(workflow.uuid)).check?.childrenUuids).toEqual([UUID.approved, UUID.rejected]);
 
     // A reload shows the same graph, saved through autosave.
-    const edgesBefore = await editor.edgeList();
-    await page.reload();
-    await expect(editor.canvas).toHaveAttribute("data-canvas-ready", "true");
-    await expect.poll(() => editor.edgeList()).toEqual(edgesBefore);
+    await editor.reloadAndExpectSameGraph();
     await editor.select("check");
     await expect(yes).toHaveValue(UUID.approved);
     await expect(no).toHaveValue(UUID.rejected);
