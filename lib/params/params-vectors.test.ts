@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-// The shared vectors are read as they stand in the sibling shared/ folder, never copied.
-import vectors from "../../../shared/vectors/params.json";
+// The params-resolution cases (ui:options.params), kept beside the test as the project's own data.
+import vectors from "./params-vectors.json";
 import { type FieldPath } from "./field-path";
 import { resolveParams } from "./resolve-params";
 

