@@ -1,10 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_APP_LOG, E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_PORT, E2E_INTEGRATION_TIMEOUT_MS } from "./e2e/ports";
+import { E2E_APP_LOG, E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_PORT, E2E_DIST_DIR, E2E_INTEGRATION_TIMEOUT_MS } from "./e2e/ports";
 
 // A run on non-default ports (E2E_APP_PORT) keeps its reports apart from the default run's.
 const RUN_SUFFIX = process.env.E2E_APP_PORT ? `-${E2E_APP_PORT}` : "";
 
-// The e2e suite runs against a production build (`next build` first) and a real demo integration
+// The e2e suite runs against its own production build, which has the test-only /dev pages
+// (`npm run build:e2e` first: RELAY_DEV_PAGES=1 into E2E_DIST_DIR), and a real demo integration
 // server, on ports of its own so a running `npm start` does not get in the way.
 export default defineConfig({
   testDir: "./e2e",
@@ -44,15 +45,17 @@ export default defineConfig({
     },
     {
       // A fresh data folder each run: the first start registers the demo integration, as for a new user.
-      // Its output goes to a file the secret-handling tests read.
-      command: `rm -rf ${E2E_DATA_DIR} && mkdir -p ${E2E_DATA_DIR} && exec node node_modules/next/dist/bin/next start -p ${E2E_APP_PORT} -H 127.0.0.1 > ${E2E_APP_LOG} 2>&1`,
+      // Its output goes to a file the secret-handling tests read. Idle connections stay open for 2
+      // minutes: with Node's 5 s default, a test's request context that sat idle while the browser
+      // worked could send on a socket the server was closing that instant (read ECONNRESET).
+      command: `rm -rf ${E2E_DATA_DIR} && mkdir -p ${E2E_DATA_DIR} && exec node node_modules/next/dist/bin/next start -p ${E2E_APP_PORT} -H 127.0.0.1 --keepAliveTimeout 120000 > ${E2E_APP_LOG} 2>&1`,
       url: `http://127.0.0.1:${E2E_APP_PORT}/api/v1/health`,
       env: {
         DATA_DIR: E2E_DATA_DIR,
         DEMO_INTEGRATION_URL: `http://127.0.0.1:${E2E_DEMO_PORT}`,
         NEXT_TELEMETRY_DISABLED: "1",
         INTEGRATION_TIMEOUT_MS: String(E2E_INTEGRATION_TIMEOUT_MS),
-        RELAY_DEV_PAGES: "1",
+        NEXT_DIST_DIR: E2E_DIST_DIR,
       },
       reuseExistingServer: false,
       timeout: 60_000,

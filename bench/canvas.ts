@@ -4,7 +4,7 @@
 // click; then, at 500 nodes, the frame times while dragging a node for ~2 s.
 import type { Page } from "@playwright/test";
 import { generateGraph } from "@/lib/workflow/testing/generate-graph";
-import { launchChromium, median, percentile, startProductionApp } from "./support/production-app";
+import { launchChromium, median, percentile, startProductionApp } from "../scripts/support/production-app";
 
 const SIZES = [100, 500, 1000];
 const LOADS = 3;

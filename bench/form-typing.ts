@@ -1,12 +1,12 @@
-// bench/form-typing: against a production build (`next build` first), types into a generated
-// 200-field schema form in Chromium and prints the median and p95 keystroke-to-paint time and how
+// bench/form-typing: against the e2e suite's build, which has the /dev pages (`npm run build:e2e`
+// first), types into a generated 200-field schema form in Chromium and prints the median and p95 keystroke-to-paint time and how
 // many validators ajv compiled (typing, then submitting three times).
-import { launchChromium, percentile, startProductionApp } from "./support/production-app";
+import { E2E_DIST_DIR, launchChromium, percentile, startProductionApp } from "../scripts/support/production-app";
 
 const KEYSTROKES = 60;
 
 async function main() {
-  const { base, stop } = await startProductionApp({ RELAY_DEV_PAGES: "1" });
+  const { base, stop } = await startProductionApp({ distDir: E2E_DIST_DIR });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

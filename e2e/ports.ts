@@ -5,6 +5,8 @@ const env = (name: string, fallback: string) => process.env[name] || fallback;
 export const E2E_APP_PORT = Number(env("E2E_APP_PORT", "3100"));
 export const E2E_DEMO_PORT = Number(env("E2E_DEMO_PORT", "4110"));
 export const E2E_DATA_DIR = env("E2E_DATA_DIR", ".e2e-data");
+/** The e2e suite's own build, with the test-only /dev pages (RELAY_DEV_PAGES=1 at build time, see next.config.ts). */
+export const E2E_DIST_DIR = env("E2E_DIST_DIR", ".next-e2e");
 export const E2E_DEMO_URL = `http://127.0.0.1:${E2E_DEMO_PORT}`;
 export const E2E_APP_LOG = `${E2E_DATA_DIR}/app.log`;
 /** The app under test gives up on integration servers sooner, so the timeout test is quick. */

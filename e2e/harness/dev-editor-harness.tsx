@@ -13,11 +13,11 @@ import { useUpdateWorkflowMutation } from "@/lib/api/workflow-mutations";
 import { workflowQueries } from "@/lib/api/workflow-queries";
 import type { Workflow } from "@/lib/contract";
 import { cn } from "@/lib/utils";
-import { EditorProvider, useEditor, useEditorStore } from "../editor-context";
-import { createEditorStore } from "../editor-store";
-import { ProblemsPanel } from "../problems";
-import { useLiveValidation } from "../use-live-validation";
-import { InspectorPanel } from "./inspector-panel";
+import { EditorProvider, useEditor, useEditorStore } from "@/components/canvas/editor-context";
+import { createEditorStore } from "@/components/canvas/editor-store";
+import { ProblemsPanel } from "@/components/canvas/problems";
+import { useLiveValidation } from "@/components/canvas/use-live-validation";
+import { InspectorPanel } from "@/components/canvas/inspector/inspector-panel";
 
 /**
  * Test bench for the inspector and problems panel without the canvas (`/dev/editor?uuid=…`, and

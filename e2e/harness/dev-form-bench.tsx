@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { SchemaForm } from "./schema-form";
-import { formValidator } from "./validator";
+import { SchemaForm } from "@/components/forms/schema-form";
+import { formValidator } from "@/components/forms/validator";
 
 const FIELDS = 200;
 

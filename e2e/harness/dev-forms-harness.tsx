@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { connectorQueries } from "@/lib/api/connector-queries";
 import { integrationQueries } from "@/lib/api/integration-queries";
-import { SchemaForm } from "./schema-form";
+import { SchemaForm } from "@/components/forms/schema-form";
 
 const INTEGRATION = "demo_crm";
 const ACTIONS = ["createRecord", "updateRecord"] as const;

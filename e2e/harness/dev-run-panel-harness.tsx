@@ -13,8 +13,8 @@ import { workflowQueries } from "@/lib/api/workflow-queries";
 import type { Workflow } from "@/lib/contract";
 import { validateNodes } from "@/lib/workflow";
 import { cn } from "@/lib/utils";
-import { RunPanel } from "./run-panel";
-import { RunStatusBadge } from "./run-status-badge";
+import { RunPanel } from "@/components/runs/run-panel";
+import { RunStatusBadge } from "@/components/runs/run-status-badge";
 
 /**
  * Test bench for the RunPanel (`/dev/run-panel?uuid=`): one workflow in an editor store, live

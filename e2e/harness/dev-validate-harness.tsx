@@ -5,7 +5,7 @@ import { toProblems, ValidateNodesRequestBody, type ValidateNodesResponseBody } 
 import { validateNodes } from "@/lib/workflow";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useValidationCatalog } from "./use-validation-catalog";
+import { useValidationCatalog } from "@/components/workflows/use-validation-catalog";
 
 /**
  * Test bench for browser/server agreement (`/dev/validate`): validates pasted nodes in the

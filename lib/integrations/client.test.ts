@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIntegrationClient, type IntegrationClient } from "./client";
-import { expectIntegrationError, reply, startTestServer, type TestServer } from "./test-server";
+import { expectIntegrationError, reply, startTestServer, type TestServer } from "./testing/test-server";
 
 // Integration servers that misbehave in ways the demo never does, each a real server on loopback.
 const connector = { uuid: "c1", workspaceUuid: "w1", config: { apiKey: "k" } };

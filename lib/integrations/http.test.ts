@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callIntegration } from "./http";
-import { expectIntegrationError } from "./test-server";
+import { expectIntegrationError } from "./testing/test-server";
 
 // A real server on a loopback port that misbehaves in every way the client must survive.
 let server: http.Server;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fetchManifest, type FetchedManifest } from "./fetch-manifest";
 import { IntegrationError } from "./integration-error";
 import { createManifestCache } from "./manifest-cache";
-import { reply, startTestServer, type TestServer } from "./test-server";
+import { reply, startTestServer, type TestServer } from "./testing/test-server";
 
 const makeManifest = (name: string) => ({
   name,

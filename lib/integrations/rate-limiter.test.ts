@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIntegrationClient } from "./client";
 import { createRateLimiter } from "./rate-limiter";
-import { reply, startTestServer, type TestServer } from "./test-server";
+import { reply, startTestServer, type TestServer } from "./testing/test-server";
 
 /**
  * A clock that jumps to the end of the earliest pending sleep instead of waiting for it, one sleep

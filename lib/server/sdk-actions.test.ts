@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID, openDatabase, type Database } from "@/lib/db";
-import { reply, startTestServer, type TestServer } from "@/lib/integrations/test-server";
+import { reply, startTestServer, type TestServer } from "@/lib/integrations/testing/test-server";
 import { createVault } from "@/lib/vault";
 import type { ConnectorCtx } from "./connector-access";
 import { createConnector, getConnector, testConnector, testConnectorConfig, updateConnector } from "./connectors";

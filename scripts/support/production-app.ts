@@ -1,25 +1,36 @@
-// Shared by the browser benchmarks: the production app on a free port with a throwaway data
-// folder, Chromium with the project's flags, and the statistics they print.
+// Shared by the browser benchmarks and the production-build check: the app's build on a free port
+// with a throwaway data folder, Chromium with the project's flags, and the statistics they print.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { E2E_DIST_DIR } from "../../e2e/ports";
+
+export { E2E_DIST_DIR };
 
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 export const median = (values: number[]) => percentile(values, 0.5);
 
-/** `next start` of the existing build (the demo integration skipped), ready to answer; `stop` cleans up. */
-export async function startProductionApp(env: Record<string, string> = {}) {
-  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("Run `npx next build` first");
+interface StartOptions {
+  /** The build to start: `.next` (the production build, default) or E2E_DIST_DIR. */
+  distDir?: string;
+  env?: Record<string, string>;
+}
+
+/** `next start` of an existing build (the demo integration skipped), ready to answer; `stop` cleans up. */
+export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR || ".next", env = {} }: StartOptions = {}) {
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+    throw new Error(distDir === E2E_DIST_DIR ? "Run `npm run build:e2e` first" : "Run `npx next build` first");
+  }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "relay-bench-"));
   const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATA_DIR: dataDir, DEMO_INTEGRATION_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NEXT_DIST_DIR: distDir, DATA_DIR: dataDir, DEMO_INTEGRATION_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: "ignore",
   });
   const stop = () => {

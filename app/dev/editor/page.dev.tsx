@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { DevEditorHarness } from "@/components/canvas/inspector/dev-editor-harness";
+import { DevEditorHarness } from "@/e2e/harness/dev-editor-harness";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Inspector" };
 
-/** Test-only page for the node inspector and problems panel without the canvas (app/dev/layout.tsx serves it only when RELAY_DEV_PAGES=1). */
+/** Test-only page for the node inspector and problems panel without the canvas (built only when RELAY_DEV_PAGES=1 at build time: see next.config.ts). */
 export default function DevEditorPage() {
   return (
     <div className="mx-auto max-w-7xl">

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { DevFormsHarness } from "@/components/forms/dev-forms-harness";
+import { DevFormsHarness } from "@/e2e/harness/dev-forms-harness";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Form widgets" };
 
-/** Test-only page exercising the schema-form widgets against the demo integration (app/dev/layout.tsx serves it only when RELAY_DEV_PAGES=1). */
+/** Test-only page exercising the schema-form widgets against the demo integration (built only when RELAY_DEV_PAGES=1 at build time: see next.config.ts). */
 export default function DevFormsPage() {
   return (
     <div className="mx-auto max-w-2xl">

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { DevRunPanelHarness } from "@/components/runs/dev-run-panel-harness";
+import { DevRunPanelHarness } from "@/e2e/harness/dev-run-panel-harness";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Run panel" };
 
-/** Test-only page exercising the editor's RunPanel on one workflow (app/dev/layout.tsx serves it only when RELAY_DEV_PAGES=1). */
+/** Test-only page exercising the editor's RunPanel on one workflow (built only when RELAY_DEV_PAGES=1 at build time: see next.config.ts). */
 export default function DevRunPanelPage() {
   return (
     <>

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { findSecretPaths } from "@/lib/vault";
-import { reply, startTestServer, type TestServer } from "../test-server";
+import { reply, startTestServer, type TestServer } from "../testing/test-server";
 import { NativeActionError } from "./native-action-error";
 import { connectorConfigSchema, defineNativeAction, defineNativeIntegration, toAuth, type NativeIntegrationDefinition } from "./sdk";
 import { authenticateNative, runNativeAction } from "./sdk-run";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect } from "vitest";
-import { IntegrationError } from "./integration-error";
+import { IntegrationError } from "../integration-error";
 
 /** A request as a test server saw it, its JSON body parsed. */
 export interface SeenRequest {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { reply, startTestServer, type TestServer } from "../../test-server";
+import { reply, startTestServer, type TestServer } from "../../testing/test-server";
 import type { NativeActionError } from "../native-action-error";
 import { authenticateNative, runNativeAction } from "../sdk-run";
 import { gmail, toBase64Url } from "./gmail";

@@ -1,0 +1,45 @@
+// `npm test`'s production step: the build a user gets from `next build` (the same as `npm start`)
+// has no test-only /dev route, serves the icons in public/, and answers its health check.
+// Run after `npx next build`: node --import tsx scripts/check-production-build.mts
+import fs from "node:fs";
+import path from "node:path";
+import { startProductionApp } from "./support/production-app";
+
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const failures: string[] = [];
+const check = (ok: boolean, what: string) => {
+  console.log(`${ok ? "✓" : "✗"} ${what}`);
+  if (!ok) failures.push(what);
+};
+
+// The route list `next build` printed, as the build recorded it.
+const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+const routes = Object.values(manifest);
+check(routes.includes("/workflows"), `the route list has the app's pages (${routes.length} routes)`);
+const devRoutes = routes.filter((route) => route === "/dev" || route.startsWith("/dev/"));
+check(devRoutes.length === 0, `the route list has no /dev route${devRoutes.length ? ` (found ${devRoutes.join(", ")})` : ""}`);
+
+const { base, stop } = await startProductionApp({ distDir });
+try {
+  const get = (url: string) => fetch(`${base}${url}`, { redirect: "manual" });
+  const health = await get("/api/v1/health");
+  check(health.status === 200, `GET /api/v1/health answers ${health.status}`);
+  for (const [url, type] of [["/favicon.ico", "image/"], ["/icon.svg", "image/svg+xml"], ["/apple-touch-icon.png", "image/png"], ["/manifest.webmanifest", ""]] as const) {
+    const response = await get(url);
+    const contentType = response.headers.get("content-type") ?? "";
+    check(response.status === 200 && contentType.startsWith(type), `GET ${url} answers ${response.status} (${contentType})`);
+  }
+  const home = await (await get("/integrations")).text();
+  check(home.includes('href="/favicon.ico"'), "pages link the favicon");
+  for (const url of ["/dev/forms", "/dev/form-bench", "/dev/editor", "/dev/run-panel", "/dev/validate"]) {
+    const response = await get(url);
+    check(response.status === 404, `GET ${url} answers ${response.status}`);
+  }
+} finally {
+  stop();
+}
+
+if (failures.length > 0) {
+  console.error(`\n${failures.length} check(s) failed`);
+  process.exit(1);
+}
