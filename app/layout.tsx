@@ -10,6 +10,15 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Relay", template: "%s · Relay" },
   description: "Self-hostable integration and workflow builder, compatible with Cargo custom integrations",
+  // The files live in public/ (scripts/render-icons.mjs draws them from icon.svg).
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
