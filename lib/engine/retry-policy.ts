@@ -3,7 +3,7 @@ import type { NodeRetryPolicy } from "@/lib/contract";
 /** One attempt and no retry: what a node without a policy gets. */
 export const NO_RETRY: NodeRetryPolicy = { maximumAttempts: 1, initialInterval: 0, backoffCoefficient: 1 };
 
-/** DESIGN §4: re-call on `executing` after 1 s, ×2 each time, 10 attempts, unless the action says otherwise. */
+/** docs/architecture.md, decision 4: re-call on `executing` after 1 s, ×2 each time, 10 attempts, unless the action says otherwise. */
 export const DEFAULT_EXECUTING_POLICY: NodeRetryPolicy = { maximumAttempts: 10, initialInterval: 1_000, backoffCoefficient: 2 };
 
 /** Fills a partial policy from a fallback, field by field. */

@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { ActionExecuted, RetryPolicy } from "@/lib/contract";
+import type { ActionExecuted } from "@/lib/contract";
+import { DEFAULT_EXECUTING_POLICY, withDefaults } from "@/lib/engine";
 import { connectorRef, openConnector, type ConnectorCtx } from "./connector-access";
 import { AppError } from "./errors";
 import { callingIntegration } from "./integration-errors";
 import { executeSdkConnectorAction } from "./sdk-actions";
 import { validateAgainstSchema } from "./validate-config";
-
-/** DESIGN §4: re-call on `executing` after 1 s, ×2 each time, 10 attempts, unless the action says otherwise. */
-export const DEFAULT_EXECUTING_POLICY = { initialInterval: 1_000, backoffCoefficient: 2, maximumAttempts: 10 } as const;
 
 export interface ExecutedAction extends ActionExecuted {
   /** How many times the action was called, `executing` answers included. */
@@ -38,7 +36,7 @@ export async function executeConnectorAction(
   if (open.resolved.sdk) return executeSdkConnectorAction(open, open.resolved.sdk, actionSlug, config, { signal });
 
   const client = ctx.integrations.clientFor(open.resolved);
-  const policy = { ...DEFAULT_EXECUTING_POLICY, ...definedOnly(action.executing?.retry) };
+  const policy = withDefaults(action.executing?.retry, DEFAULT_EXECUTING_POLICY);
   const idempotencyKey = randomUUID();
   let interval = policy.initialInterval;
   for (let attempt = 1; ; attempt++) {
@@ -53,10 +51,6 @@ export async function executeConnectorAction(
     await sleep(interval);
     interval *= policy.backoffCoefficient;
   }
-}
-
-function definedOnly(policy: RetryPolicy | undefined): Partial<typeof DEFAULT_EXECUTING_POLICY> {
-  return Object.fromEntries(Object.entries(policy ?? {}).filter(([, value]) => value !== undefined));
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

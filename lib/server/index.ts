@@ -25,7 +25,7 @@ export {
   updateConnector,
 } from "./connectors";
 export { completeOauth, connectorAutocomplete, connectorDynamicSchema, connectorListUsers, startOauth } from "./connector-calls";
-export { DEFAULT_EXECUTING_POLICY, executeConnectorAction, type ExecutedAction } from "./execute-action";
+export { executeConnectorAction, type ExecutedAction } from "./execute-action";
 export {
   createWorkflow,
   defaultWorkflowNodes,
