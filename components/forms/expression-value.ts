@@ -1,4 +1,4 @@
-/** What a field holds once its text contains a `{{ … }}` template (DESIGN decision 7). */
+/** What a field holds once its text contains a `{{ … }}` template (docs/architecture.md, decision 7). */
 export interface TemplateExpressionValue {
   kind: "templateExpression";
   expression: string;

@@ -8,9 +8,9 @@ const ajvValidator = customizeValidator();
 /**
  * The one validator every SchemaForm shares. ajv compiles a schema once and reuses it for the
  * same schema object, so callers must keep their schema's identity stable (see `decorateSchema`).
- * It accepts an expression object wherever a value is expected (DESIGN decision 7): errors at or
- * under a value that is an expression are dropped, since the value is only known once a run
- * computes it.
+ * It accepts an expression object wherever a value is expected (docs/architecture.md, decision 7):
+ * errors at or under a value that is an expression are dropped, since the value is only known once
+ * a run computes it.
  */
 export const formValidator: ValidatorType = Object.assign(Object.create(ajvValidator) as ValidatorType, {
   validateFormData(

@@ -26,7 +26,7 @@ interface Schema {
   safeParse(value: unknown): { success: true } | { success: false; error: Parameters<typeof toProblems>[0] };
 }
 
-/** The body must satisfy the seed schema and the legacy schema of its endpoint at once (DESIGN decision 1). */
+/** The body must satisfy the seed schema and the legacy schema of its endpoint at once (docs/architecture.md, decision 1). */
 function expectBoth(request: requests.IntegrationRequest, seed: Schema, legacy: Schema) {
   for (const schema of [seed, legacy]) {
     const result = schema.safeParse(request.body);

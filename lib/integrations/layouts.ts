@@ -14,9 +14,10 @@ export interface IntegrationRequest {
   body: Record<string, unknown>;
 }
 
-// Every body carries both layouts' field sets (DESIGN decision 1): the seed's `connectorConfig`,
-// `actionConfig`, … and the legacy `connector`, `config`, `slug`, …, so a server of either layout
-// finds what it reads whichever layout its manifest was detected as.
+// Every body carries both layouts' field sets (docs/architecture.md, decision 1): the documented
+// (`seed`) layout's `connectorConfig`, `actionConfig`, … and the legacy `connector`, `config`,
+// `slug`, …, so a server of either layout finds what it reads whichever layout its manifest was
+// detected as.
 
 const segment = encodeURIComponent;
 
@@ -127,7 +128,7 @@ export function dynamicSchemaRequest(
   };
 }
 
-/** `POST /completeOauth`: the seed sends the code at the top, the legacy layout inside `params`. */
+/** `POST /completeOauth`: the documented layout sends the code at the top, the legacy layout inside `params`. */
 export function completeOauthRequest(code: string, redirectUri: string): IntegrationRequest {
   return { path: "/completeOauth", body: { code, redirectUri, params: { code, redirectUri } } };
 }

@@ -51,7 +51,7 @@ interface Entry {
 }
 
 /**
- * Creates the manifest cache shared by every caller (DESIGN decision 2).
+ * Creates the manifest cache shared by every caller (docs/architecture.md, decision 2).
  * @example
  * const manifests = createManifestCache({ fetchManifest: (baseUrl) => fetchManifest(baseUrl) });
  * const fetched = await manifests.get(customIntegration.uuid, customIntegration.baseUrl);

@@ -1,6 +1,6 @@
 import path from "node:path";
 
-/** The settings every part of the app shares (DESIGN.md, "Scripts, ports and settings"). */
+/** The settings every part of the app shares (the environment variables in the README's Settings table). */
 export interface Settings {
   dataDir: string;
   databaseUrl?: string;

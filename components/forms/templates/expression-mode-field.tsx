@@ -14,8 +14,9 @@ import { RequiredMark } from "./required-mark";
 /**
  * A field that can switch between its own widget and an expression editor (SchemaForm's
  * `expressionToggles`). A value that is an expression object opens in expression mode; while in
- * it the field stores an expression once its text holds `{{`, a literal otherwise (DESIGN
- * decision 7). Leaving it restores the literal from before, after asking if an expression would go.
+ * it the field stores an expression once its text holds `{{`, a literal otherwise
+ * (docs/architecture.md, decision 7). Leaving it restores the literal from before, after asking if
+ * an expression would go.
  */
 export function ExpressionModeField<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(
   props: FieldTemplateProps<T, S, F>,

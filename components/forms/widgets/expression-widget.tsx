@@ -11,7 +11,8 @@ import { useSchemaFormContext } from "../schema-form-context";
 
 /**
  * `ExpressionWidget`: text that becomes a template expression object once it holds `{{`, and
- * stays a plain literal otherwise (DESIGN decision 7), so text is never evaluated by accident.
+ * stays a plain literal otherwise (docs/architecture.md, decision 7), so text is never evaluated by
+ * accident.
  */
 export function ExpressionWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
   const { id, htmlName, name, label, value, schema, disabled, readonly, autofocus, placeholder, required, rawErrors, onChange, onBlur, onFocus } = props;

@@ -6,7 +6,7 @@ export const ManifestLayout = z
   .describe("`seed`: the documented layout; `legacy`: the older dummy-integration layout");
 export type ManifestLayout = z.infer<typeof ManifestLayout>;
 
-/** A registered integration server, as seed 000 documents it plus the state of its manifest. */
+/** A registered integration server, as Cargo's custom-integration docs describe it plus the state of its manifest. */
 export const CustomIntegration = z.object({
   uuid: Uuid,
   workspaceUuid: Uuid,

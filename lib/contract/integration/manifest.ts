@@ -16,7 +16,7 @@ export const ManifestDynamicSchema = z.looseObject({
 });
 export type ManifestDynamicSchema = z.infer<typeof ManifestDynamicSchema>;
 
-/** `GET /manifest` in the documented layout (seed 000): capabilities keyed by slug. */
+/** `GET /manifest` in the documented layout (Cargo's custom-integration docs): capabilities keyed by slug. */
 export const IntegrationManifest = ManifestBase.extend({
   extractors: z.record(z.string(), ManifestExtractor).optional().describe("Extractors keyed by slug"),
   autocompletes: z.record(z.string(), ManifestAutocomplete).optional().describe("Autocompletes keyed by slug"),

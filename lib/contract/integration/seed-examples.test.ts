@@ -48,7 +48,7 @@ const examples: Array<[string, z.ZodType, unknown]> = [
   ["completeOauth response", CompleteOauthResponseBody, seed.seedCompleteOauthResponse],
 ];
 
-describe("seed 000 examples", () => {
+describe("the examples of Cargo's custom-integration docs", () => {
   it.each(examples)("%s parses", (_name, schema, payload) => {
     const result = schema.safeParse(payload);
     expect(result.success ? [] : toProblems(result.error)).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * The expression sandbox: computes node configs whose values are expression objects
- * (`{{ … }}` templates and jsExpressions, DESIGN.md decision 7) against `{nodes}`.
+ * (`{{ … }}` templates and jsExpressions, docs/architecture.md, decision 7) against `{nodes}`.
  *
  * Code runs in QuickJS compiled to WebAssembly, in a worker thread of its own, never through
  * `eval`, `new Function` or `node:vm`. Each config gets a fresh QuickJS runtime with a memory

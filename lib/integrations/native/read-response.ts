@@ -2,7 +2,7 @@ import { IntegrationError } from "../integration-error";
 import { parseJson, readCapped } from "../read-answer";
 import { NativeActionError } from "./native-action-error";
 
-/** The most a native action reads of one answer (DESIGN §3: 5 MB). */
+/** The most a native action reads of one answer (docs/architecture.md, decision 3: 5 MB). */
 export const MAX_NATIVE_RESPONSE_BYTES = 5 * 1024 * 1024;
 
 /** A response body as text, refused with `badResponse` once it passes `maxBytes`. */

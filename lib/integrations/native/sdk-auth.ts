@@ -1,7 +1,7 @@
 import type { ConfigSchema } from "@/lib/contract";
 import { NativeActionError } from "./native-action-error";
 
-/** The credential shape an integration expects (seed 003, "Integration structure"). */
+/** The credential shape an integration expects (the integration SDK's "Integration structure"). */
 export type NativeAuthType = "oauth2" | "api_key" | "bearer_token";
 
 /** The normalized credentials `run()` receives, decrypted from the connector's config. */

@@ -8,7 +8,7 @@ export { readJson, readText, MAX_NATIVE_RESPONSE_BYTES } from "./read-response";
 export { bearerTokenOf, connectorConfigSchema, resolveBaseUrl, toAuth, type NativeAuth, type NativeAuthType } from "./sdk-auth";
 export { actionConfigSchema, toJsonSchema } from "./action-config-schema";
 
-/** What `run()` receives (seed 003): credentials, parsed inputs, ids for logging, and the HTTP tools. */
+/** What `run()` receives (as in the integration SDK): credentials, parsed inputs, ids for logging, and the HTTP tools. */
 export interface NativeActionContext<I = Record<string, unknown>> {
   auth: NativeAuth;
   /** The inputs after `inputSchema` parsed them (defaults applied). */

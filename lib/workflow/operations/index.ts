@@ -25,7 +25,7 @@ export type {
 };
 export type { NodePatch } from "./update-node";
 
-/** One edit of a graph, as the editor applies it optimistically and the server persists it. */
+/** One edit of a graph, as the editor applies it (and undoes it); the autosave sends the resulting nodes, not the operations. */
 export type WorkflowOperation =
   | AddNodeOperation
   | ConnectOperation

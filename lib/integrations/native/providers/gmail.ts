@@ -14,7 +14,7 @@ const GmailInputs = z.object({
 type GoogleAnswer = { error?: { message?: string } } | undefined;
 
 /**
- * The message as RFC 2822 text, as seed 003 builds it. A subject outside ASCII becomes an RFC 2047
+ * The message as RFC 2822 text, as the integration SDK's Gmail example builds it. A subject outside ASCII becomes an RFC 2047
  * encoded word, since raw 8-bit header bytes are not valid in a header.
  */
 export function toRfc2822({ to, subject, body }: { to: string; subject: string; body: string }): string {

@@ -3,7 +3,7 @@ import { defineRoute, getCustomIntegration, removeCustomIntegration, updateCusto
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/connection/customIntegrations/:uuid (seed 000 answers under `connector`; both keys are sent). */
+/** GET /api/v1/connection/customIntegrations/:uuid (Cargo's docs answer under `connector`; both keys are sent). */
 export const GET = defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => {
   const customIntegration = await getCustomIntegration(deps, ctx.workspaceUuid, params.uuid);
   return { customIntegration, connector: customIntegration };
