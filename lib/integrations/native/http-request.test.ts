@@ -1,35 +1,8 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { runHttpRequest } from "./http-request";
 import type { NativeActionError } from "./native-action-error";
-
-interface RawRequest {
-  method: string;
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-}
-
-/** A loopback server that keeps bodies as text: httpRequest sends text as well as JSON. */
-async function startRawServer(handle: (request: RawRequest, res: http.ServerResponse) => void) {
-  const seen: RawRequest[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const request = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, text: Buffer.concat(chunks).toString("utf8") };
-      seen.push(request);
-      handle(request, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
-}
+import { startTestServer, type TestServer } from "../testing/test-server";
 
 const answer = (res: http.ServerResponse, status: number, type: string, text: string) => {
   res.writeHead(status, { "content-type": type, "x-trace": "t-1" });
@@ -38,18 +11,18 @@ const answer = (res: http.ServerResponse, status: number, type: string, text: st
 const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected an error"), (error: unknown) => error as NativeActionError);
 
 describe("runHttpRequest", () => {
-  let server: Awaited<ReturnType<typeof startRawServer>> | undefined;
+  let server: TestServer | undefined;
   afterEach(() => server?.close());
 
   it("returns status, headers and a JSON body parsed", async () => {
-    server = await startRawServer((_request, res) => answer(res, 200, "application/json; charset=utf-8", '{"items":[1,2]}'));
+    server = await startTestServer((_request, res) => answer(res, 200, "application/json; charset=utf-8", '{"items":[1,2]}'));
     const output = await runHttpRequest({ method: "GET", url: `${server.url}/items?page=2` });
     expect(output).toMatchObject({ status: 200, body: { items: [1, 2] }, headers: { "content-type": "application/json; charset=utf-8", "x-trace": "t-1" } });
     expect(server.seen[0]).toMatchObject({ method: "GET", path: "/items?page=2", text: "" });
   });
 
   it("sends an object body as JSON with its content type, and the headers given", async () => {
-    server = await startRawServer((_request, res) => answer(res, 201, "application/problem+json", '{"created":true}'));
+    server = await startTestServer((_request, res) => answer(res, 201, "application/problem+json", '{"created":true}'));
     const output = await runHttpRequest({ method: "POST", url: server.url, headers: { "X-Api-Key": "k", "X-Count": 3 as unknown as string }, body: { name: "Ada" } });
     expect(output).toMatchObject({ status: 201, body: { created: true } });
     const [request] = server.seen;
@@ -58,14 +31,14 @@ describe("runHttpRequest", () => {
   });
 
   it("sends a text body as is, under the content type the headers name", async () => {
-    server = await startRawServer((_request, res) => answer(res, 200, "text/plain", "ok"));
+    server = await startTestServer((_request, res) => answer(res, 200, "text/plain", "ok"));
     const output = await runHttpRequest({ method: "PUT", url: server.url, headers: { "Content-Type": "text/csv" }, body: "a,b\n1,2" });
     expect(output.body).toBe("ok");
     expect(server.seen[0]).toMatchObject({ method: "PUT", text: "a,b\n1,2", headers: { "content-type": "text/csv" } });
   });
 
   it("keeps a non-JSON body, or JSON that does not parse, as text", async () => {
-    server = await startRawServer((request, res) =>
+    server = await startTestServer((request, res) =>
       request.path === "/html" ? answer(res, 200, "text/html", "<p>hi</p>") : answer(res, 200, "application/json", "{broken"),
     );
     expect((await runHttpRequest({ method: "GET", url: `${server.url}/html` })).body).toBe("<p>hi</p>");
@@ -73,31 +46,31 @@ describe("runHttpRequest", () => {
   });
 
   it("a 4xx or 5xx answer is an output, not an error", async () => {
-    server = await startRawServer((_request, res) => answer(res, 404, "application/json", '{"error":"not found"}'));
+    server = await startTestServer((_request, res) => answer(res, 404, "application/json", '{"error":"not found"}'));
     expect(await runHttpRequest({ method: "DELETE", url: server.url })).toMatchObject({ status: 404, body: { error: "not found" } });
   });
 
   it("a server that cannot be reached is a retryable unreachable error with a readable message", async () => {
-    const closed = await startRawServer(() => {});
+    const closed = await startTestServer(() => {});
     await closed.close();
     const error = await failure(runHttpRequest({ method: "GET", url: `${closed.url}/x` }));
     expect(error).toMatchObject({ kind: "unreachable", retryable: true, message: `Could not reach ${closed.url}: ECONNREFUSED` });
   });
 
   it("a server slower than the timeout is a timeout error", async () => {
-    server = await startRawServer(() => {});
+    server = await startTestServer(() => {});
     const error = await failure(runHttpRequest({ method: "GET", url: server.url }, { timeoutMs: 100 }));
     expect(error).toMatchObject({ kind: "timeout", message: `${server.url} did not answer within 0.1 s` });
   });
 
   it("an answer over the size cap is refused", async () => {
-    server = await startRawServer((_request, res) => answer(res, 200, "text/plain", "x".repeat(2_000)));
+    server = await startTestServer((_request, res) => answer(res, 200, "text/plain", "x".repeat(2_000)));
     const error = await failure(runHttpRequest({ method: "GET", url: server.url }, { maxBytes: 1_000 }));
     expect(error.kind).toBe("badResponse");
   });
 
   it("a cancelled request rejects with the signal's reason", async () => {
-    server = await startRawServer(() => {});
+    server = await startTestServer(() => {});
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("run cancelled")), 50);
     await expect(runHttpRequest({ method: "GET", url: server.url }, { signal: controller.signal })).rejects.toThrow("run cancelled");

@@ -8,7 +8,10 @@ export interface SeenRequest {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
+  /** The body parsed as JSON, or undefined when it is empty or not JSON. */
   body: unknown;
+  /** The body as text, as it came. */
+  text: string;
   /** `performance.now()` when the request arrived. */
   arrivedAt: number;
 }
@@ -32,7 +35,7 @@ export async function startTestServer(handle: (request: SeenRequest, res: http.S
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      const request = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body: text ? JSON.parse(text) : undefined, arrivedAt };
+      const request = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body: parseJson(text), text, arrivedAt };
       seen.push(request);
       handle(request, res);
     });
@@ -47,6 +50,14 @@ export async function startTestServer(handle: (request: SeenRequest, res: http.S
         server.close(() => resolve());
       }),
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Answers JSON (or any text, when `body` is a string) with a status and extra headers. */
