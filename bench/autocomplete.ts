@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { startDemoIntegrationServer } from "@/examples/demo-integration/server";
 import { createAutocompleteCache } from "@/lib/integrations/autocomplete-cache";
 import { createIntegrationClient } from "@/lib/integrations/client";
+import { createOutboundFetch } from "@/lib/integrations/outbound";
 import { createRateLimiter } from "@/lib/integrations/rate-limiter";
 
 const CONCURRENT = 100;
@@ -19,7 +20,14 @@ const median = (values: number[]) => {
 async function main() {
   const demo = await startDemoIntegrationServer({ port: 0 });
   try {
-    const client = createIntegrationClient({ baseUrl: demo.url, layout: "seed", rateLimit: null, limiter: createRateLimiter() });
+    const client = createIntegrationClient({
+      baseUrl: demo.url,
+      layout: "seed",
+      rateLimit: null,
+      limiter: createRateLimiter(),
+      // The demo listens on loopback, which the guard refuses unless allowed.
+      outbound: createOutboundFetch({ allowlist: "127.0.0.1" }),
+    });
     const cache = createAutocompleteCache();
     const connector = { uuid: "bench", workspaceUuid: "bench", config: { apiKey: "demo-api-key", region: "us" } };
     const key = { connectorUuid: connector.uuid, slug: "listObjectProperties", params: { objectType: "deals" } };

@@ -3,6 +3,7 @@ import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@
 import { createAutocompleteCache } from "./autocomplete-cache";
 import { createIntegrationClient } from "./client";
 import { createRateLimiter } from "./rate-limiter";
+import { loopbackOutbound } from "./testing/outbound";
 
 /** A load that counts its calls and answers `{n}` with the call number. */
 function makeCountingLoad() {
@@ -92,7 +93,7 @@ describe("autocomplete cache in front of the demo integration", () => {
   afterAll(() => demo.close());
 
   it.each([0, 300])("100 concurrent identical requests make one upstream call (expiration %i s)", async (ttlSeconds) => {
-    const client = createIntegrationClient({ baseUrl: demo.url, layout: "seed", limiter: createRateLimiter() });
+    const client = createIntegrationClient({ baseUrl: demo.url, layout: "seed", limiter: createRateLimiter(), outbound: loopbackOutbound });
     const cache = createAutocompleteCache();
     const connector = { uuid: `c-${ttlSeconds}`, workspaceUuid: "w1", config: { apiKey: "demo-api-key" } };
     const params = { objectType: "deals" };

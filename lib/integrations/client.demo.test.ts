@@ -5,6 +5,7 @@ import { createIntegrationClient, type IntegrationClient } from "./client";
 import { fetchManifest } from "./fetch-manifest";
 import { IntegrationError } from "./integration-error";
 import { normalizeManifest } from "./normalize-manifest";
+import { loopbackOutbound } from "./testing/outbound";
 import { createRateLimiter } from "./rate-limiter";
 
 // The client against the demo integration over real HTTP, once per layout: the seed layout at
@@ -42,7 +43,7 @@ describe.each([
 
   beforeAll(async () => {
     baseUrl = `${demo.url}${prefix}`;
-    const fetched = await fetchManifest(baseUrl);
+    const fetched = await fetchManifest(baseUrl, { outbound: loopbackOutbound });
     expect(fetched.layout).toBe(layout);
     integration = Integration.parse(normalizeManifest(fetched, { slug: "demo-crm" }));
     extractorSlug = Object.keys(integration.extractors)[0]!;
@@ -51,6 +52,7 @@ describe.each([
       layout: fetched.layout,
       rateLimit: integration.connector.rateLimit,
       limiter: createRateLimiter(),
+      outbound: loopbackOutbound,
     });
   });
 

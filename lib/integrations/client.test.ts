@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIntegrationClient, type IntegrationClient } from "./client";
+import { loopbackOutbound } from "./testing/outbound";
 import { expectIntegrationError, reply, startTestServer, type TestServer } from "./testing/test-server";
 
 // Integration servers that misbehave in ways the demo never does, each a real server on loopback.
@@ -13,7 +14,7 @@ describe("a server without the optional endpoints", () => {
       if (request.path === "/listUsers") return reply(res, 200, "<html>Cannot POST /listUsers</html>");
       reply(res, 404, request.path.includes("count") ? "" : { errorMessage: "Not found" });
     });
-    client = createIntegrationClient({ baseUrl: server.url, layout: "seed" });
+    client = createIntegrationClient({ outbound: loopbackOutbound, baseUrl: server.url, layout: "seed" });
   });
   afterAll(() => server.close());
 
@@ -51,7 +52,7 @@ describe("a server whose answers break the contract", () => {
   };
   beforeAll(async () => {
     server = await startTestServer((request, res) => reply(res, 200, answers[request.path] ?? {}));
-    client = createIntegrationClient({ baseUrl: server.url, layout: "seed" });
+    client = createIntegrationClient({ outbound: loopbackOutbound, baseUrl: server.url, layout: "seed" });
   });
   afterAll(() => server.close());
 
@@ -78,7 +79,7 @@ describe("requests on the wire", () => {
   afterAll(() => server.close());
 
   it("URL-encodes slugs and sends the Idempotency-Key header", async () => {
-    const client = createIntegrationClient({ baseUrl: `${server.url}/`, layout: "seed" });
+    const client = createIntegrationClient({ outbound: loopbackOutbound, baseUrl: `${server.url}/`, layout: "seed" });
     await client.executeAction(connector, "a b/c?", { x: 1 }, { idempotencyKey: "run1:node1" });
     await client.autocomplete(connector, "list/ö", { b: 1 }, "se");
     const [execute, autocomplete] = server.seen.slice(-2);
@@ -90,7 +91,7 @@ describe("requests on the wire", () => {
   });
 
   it("sends both layouts' fields, and legacy slugs in the body", async () => {
-    const client = createIntegrationClient({ baseUrl: `${server.url}/legacy`, layout: "legacy" });
+    const client = createIntegrationClient({ outbound: loopbackOutbound, baseUrl: `${server.url}/legacy`, layout: "legacy" });
     await client.autocomplete(connector, "listThings", { objectType: "deals" });
     expect(server.seen.at(-1)).toMatchObject({
       path: "/legacy/autocomplete",

@@ -15,6 +15,7 @@ import { joinUrl } from "./fetch-manifest";
 import { AUTOCOMPLETE_TIMEOUT_MS, callIntegration, DEFAULT_TIMEOUT_MS } from "./http";
 import * as requests from "./layouts";
 import type { ConnectorRef, IntegrationRequest } from "./layouts";
+import type { OutboundFetch } from "./outbound";
 import { parseAnswer, type AnswerSchema } from "./parse-answer";
 import { processRateLimiter, type RateLimiter } from "./rate-limiter";
 
@@ -26,7 +27,8 @@ export interface IntegrationClientOptions {
   rateLimit?: RateLimit | null;
   /** Shared by every client of the process by default, so one connector has one bucket. */
   limiter?: RateLimiter;
-  fetchImpl?: typeof fetch;
+  /** The outbound guard every call goes through (the composition root's, with its allowlist). */
+  outbound?: OutboundFetch;
   /** Caps every call's timeout (default 30 s, autocomplete 10 s); set lower by deployments and tests. */
   maxTimeoutMs?: number;
 }
@@ -96,7 +98,7 @@ export function createIntegrationClient({
   layout,
   rateLimit,
   limiter = processRateLimiter(),
-  fetchImpl,
+  outbound,
   maxTimeoutMs = Infinity,
 }: IntegrationClientOptions): IntegrationClient {
   async function call<T>(schema: AnswerSchema<T>, request: IntegrationRequest, { connector, signal, ...options }: Call): Promise<T> {
@@ -107,7 +109,7 @@ export function createIntegrationClient({
         timeoutMs: Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxTimeoutMs),
         capability: options.capability,
         signal,
-        fetchImpl,
+        outbound,
         beforeAttempt: connector && (() => limiter.acquire(connector.uuid, rateLimit, signal)),
       },
     );

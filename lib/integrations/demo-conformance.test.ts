@@ -16,6 +16,7 @@ import {
 import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
 import { callIntegration } from "./http";
 import { IntegrationError } from "./integration-error";
+import { loopbackOutbound } from "./testing/outbound";
 
 // Every endpoint of the demo integration, in both layouts, over real HTTP, must answer what the
 // contract schemas accept: the demo is the project's reference server and test fixture.
@@ -29,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 async function post<S extends z.ZodType>(schema: S, path: string, body: unknown, headers?: Record<string, string>) {
-  const answer = await callIntegration(`${demo.url}${path}`, { method: "POST", body, headers });
+  const answer = await callIntegration(`${demo.url}${path}`, { method: "POST", body, headers }, { outbound: loopbackOutbound });
   const parsed = schema.safeParse(answer);
   expect(parsed.error?.issues ?? []).toEqual([]);
   return parsed.data as z.infer<S>;
@@ -45,7 +46,7 @@ async function oauthCode(prefix: string, redirectUri: string): Promise<string> {
 
 describe("demo integration, seed layout", () => {
   it("serves a manifest the contract accepts, in the seed layout", async () => {
-    const raw = await callIntegration(`${demo.url}/manifest`, { method: "GET" });
+    const raw = await callIntegration(`${demo.url}/manifest`, { method: "GET" }, { outbound: loopbackOutbound });
     expect(detectManifestLayout(raw)).toBe("seed");
     const manifest = IntegrationManifest.parse(raw);
     expect(Object.keys(manifest.actions)).toEqual(
@@ -117,7 +118,7 @@ describe("demo integration, seed layout", () => {
     const error = await callIntegration(`${demo.url}/actions/simulateError/execute`, {
       method: "POST",
       body: { connectorConfig, actionConfig: { status: 422, message: "Deal is locked" } },
-    }).catch((e: unknown) => e);
+    }, { outbound: loopbackOutbound }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrationError);
     expect(error).toMatchObject({ status: 422, message: "Deal is locked" });
   });
@@ -145,7 +146,7 @@ describe("demo integration, seed layout", () => {
 
 describe("demo integration, older layout under /legacy", () => {
   it("serves a legacy manifest", async () => {
-    const raw = await callIntegration(`${demo.url}/legacy/manifest`, { method: "GET" });
+    const raw = await callIntegration(`${demo.url}/legacy/manifest`, { method: "GET" }, { outbound: loopbackOutbound });
     expect(detectManifestLayout(raw)).toBe("legacy");
     LegacyIntegrationManifest.parse(raw);
   });

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchManifest, joinUrl } from "./fetch-manifest";
 import { IntegrationError } from "./integration-error";
+import { loopbackOutbound } from "./testing/outbound";
 
 const validManifest = {
   name: "Tiny",
@@ -42,17 +43,17 @@ afterAll(() => server.close());
 
 describe("fetchManifest", () => {
   it("validates a manifest in the seed layout", async () => {
-    const fetched = await fetchManifest(`${base}/good`);
+    const fetched = await fetchManifest(`${base}/good`, { outbound: loopbackOutbound });
     expect(fetched.layout).toBe("seed");
     expect(fetched.manifest.name).toBe("Tiny");
   });
 
   it("detects the older layout", async () => {
-    expect((await fetchManifest(`${base}/legacy/`)).layout).toBe("legacy");
+    expect((await fetchManifest(`${base}/legacy/`, { outbound: loopbackOutbound })).layout).toBe("legacy");
   });
 
   it("lists every problem of an invalid manifest with its path", async () => {
-    const error = await fetchManifest(`${base}/bad`).catch((e: unknown) => e);
+    const error = await fetchManifest(`${base}/bad`, { outbound: loopbackOutbound }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrationError);
     const paths = (error as IntegrationError).problems?.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(["color", "connector.rateLimit.unit", "actions.ping.name"]));

@@ -1,8 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callIntegration } from "./http";
+import { callIntegration, type CallInit, type CallOptions } from "./http";
+import { loopbackOutbound } from "./testing/outbound";
 import { expectIntegrationError } from "./testing/test-server";
+
+const callLocal = (url: string, init: CallInit, options: CallOptions = {}) => callIntegration(url, init, { outbound: loopbackOutbound, ...options });
 
 // A real server on a loopback port that misbehaves in every way the client must survive.
 let server: http.Server;
@@ -54,7 +57,7 @@ afterAll(() => {
 
 describe("callIntegration over real HTTP", () => {
   it("answers the parsed JSON and sends an X-Request-Id", async () => {
-    const body = (await callIntegration(`${base}/ok`, { method: "GET" })) as { requestId: string };
+    const body = (await callLocal(`${base}/ok`, { method: "GET" })) as { requestId: string };
     expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -63,36 +66,36 @@ describe("callIntegration over real HTTP", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await expectIntegrationError(callIntegration(`http://127.0.0.1:${port}/manifest`, { method: "GET" }));
+    const error = await expectIntegrationError(callLocal(`http://127.0.0.1:${port}/manifest`, { method: "GET" }));
     expect(error.kind).toBe("unreachable");
     expect(error.message).toContain("Could not reach");
   });
 
   it("gives up on a server slower than the timeout", async () => {
-    const error = await expectIntegrationError(callIntegration(`${base}/slow`, { method: "GET" }, { timeoutMs: 200 }));
+    const error = await expectIntegrationError(callLocal(`${base}/slow`, { method: "GET" }, { timeoutMs: 200 }));
     expect(error.kind).toBe("timeout");
     expect(error.message).toContain("0.2 s");
   });
 
   it("rejects an answer that is not JSON", async () => {
-    const error = await expectIntegrationError(callIntegration(`${base}/html`, { method: "GET" }));
+    const error = await expectIntegrationError(callLocal(`${base}/html`, { method: "GET" }));
     expect(error.kind).toBe("badResponse");
     expect(error.message).toContain("not JSON");
   });
 
   it("surfaces the server's errorMessage on a non-2xx answer", async () => {
-    const error = await expectIntegrationError(callIntegration(`${base}/error-message`, { method: "POST", body: {} }));
+    const error = await expectIntegrationError(callLocal(`${base}/error-message`, { method: "POST", body: {} }));
     expect(error).toMatchObject({ kind: "errorResponse", status: 500, message: "Upstream CRM is down" });
   });
 
   it("says which status came back when there is no errorMessage", async () => {
-    const error = await expectIntegrationError(callIntegration(`${base}/error-bare`, { method: "GET" }));
+    const error = await expectIntegrationError(callLocal(`${base}/error-bare`, { method: "GET" }));
     expect(error).toMatchObject({ kind: "errorResponse", status: 503 });
     expect(error.message).toContain("HTTP 503");
   });
 
   it("refuses an answer larger than the cap", async () => {
-    const error = await expectIntegrationError(callIntegration(`${base}/huge`, { method: "GET" }, { maxBytes: 1024 }));
+    const error = await expectIntegrationError(callLocal(`${base}/huge`, { method: "GET" }, { maxBytes: 1024 }));
     expect(error.kind).toBe("badResponse");
     expect(error.message).toContain("larger than");
   });
@@ -101,7 +104,7 @@ describe("callIntegration over real HTTP", () => {
 describe("HTTP 429", () => {
   it("waits for Retry-After, then succeeds", async () => {
     const started = performance.now();
-    expect(await callIntegration(`${base}/429-once`, { method: "POST", body: {} })).toEqual({ ok: true });
+    expect(await callLocal(`${base}/429-once`, { method: "POST", body: {} })).toEqual({ ok: true });
     expect(arrivals).toHaveLength(2);
     expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(990);
     expect(performance.now() - started).toBeGreaterThanOrEqual(1_000);
@@ -110,7 +113,7 @@ describe("HTTP 429", () => {
   it("gives up after three retries with the server's message", async () => {
     let attempts = 0;
     const error = await expectIntegrationError(
-      callIntegration(`${base}/429-always`, { method: "GET" }, { beforeAttempt: async () => void attempts++ }),
+      callLocal(`${base}/429-always`, { method: "GET" }, { beforeAttempt: async () => void attempts++ }),
     );
     expect(error).toMatchObject({ kind: "rateLimited", status: 429, message: "Quota exhausted for today" });
     expect(attempts).toBe(4);
@@ -118,7 +121,7 @@ describe("HTTP 429", () => {
 
   it("stops waiting when the caller aborts", async () => {
     const controller = new AbortController();
-    const call = callIntegration(`${base}/429-always`, { method: "GET" }, { signal: controller.signal, rateLimitRetries: 1 });
+    const call = callLocal(`${base}/429-always`, { method: "GET" }, { signal: controller.signal, rateLimitRetries: 1 });
     controller.abort(new Error("cancelled"));
     await expect(call).rejects.toThrow("cancelled");
   });
@@ -129,13 +132,13 @@ describe("optional endpoints", () => {
     ["a 404", "/nowhere"],
     ["an answer that is not JSON", "/html"],
   ])("report %s as not supported", async (_name, path) => {
-    const error = await expectIntegrationError(callIntegration(`${base}${path}`, { method: "POST", body: {} }, { capability: "listing users" }));
+    const error = await expectIntegrationError(callLocal(`${base}${path}`, { method: "POST", body: {} }, { capability: "listing users" }));
     expect(error.kind).toBe("notSupported");
     expect(error.message).toBe("This integration does not support listing users");
   });
 
   it("still report a server error as a failure", async () => {
-    const error = await expectIntegrationError(callIntegration(`${base}/error-message`, { method: "POST" }, { capability: "listing users" }));
+    const error = await expectIntegrationError(callLocal(`${base}/error-message`, { method: "POST" }, { capability: "listing users" }));
     expect(error.kind).toBe("errorResponse");
   });
 });

@@ -1,4 +1,5 @@
 import { IntegrationError } from "./integration-error";
+import { defaultOutboundFetch, outboundRefusalOf, type OutboundFetch } from "./outbound";
 import { errorMessageOf, parseJson, readCapped } from "./read-answer";
 import { retryAfterMs } from "./retry-after";
 import { sleep } from "./sleep";
@@ -12,7 +13,8 @@ export interface CallOptions {
   /** Limit for each attempt. Default 30 s. */
   timeoutMs?: number;
   maxBytes?: number;
-  fetchImpl?: typeof fetch;
+  /** The outbound guard the call goes through; default: one that allows no private address. */
+  outbound?: OutboundFetch;
   /** Cancels the call, a wait before a retry included; the call then rejects with the signal's reason. */
   signal?: AbortSignal;
   /**
@@ -68,12 +70,12 @@ export async function callIntegration(url: string, init: CallInit, options: Call
 }
 
 async function send(target: URL, init: CallInit, requestId: string, options: CallOptions, sent?: () => void): Promise<Answer> {
-  const { timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = MAX_RESPONSE_BYTES, fetchImpl = fetch } = options;
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = MAX_RESPONSE_BYTES, outbound = defaultOutboundFetch() } = options;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let response: Response;
   try {
-    response = await fetchImpl(target, {
+    response = await outbound(target, {
       method: init.method,
       signal,
       redirect: "error",
@@ -88,6 +90,9 @@ async function send(target: URL, init: CallInit, requestId: string, options: Cal
   } catch (error) {
     sent?.();
     options.signal?.throwIfAborted();
+    // Refused before any connection, and answered as an unreachable server: same kind, same status.
+    const refusal = outboundRefusalOf(error);
+    if (refusal) throw new IntegrationError("unreachable", refusal.message, { cause: refusal });
     if (timeout.aborted) throw timeoutError(target, timeoutMs, error);
     throw new IntegrationError("unreachable", `Could not reach the integration server at ${target.origin}: ${describe(error)}`, {
       cause: error,

@@ -28,6 +28,16 @@ export {
   type ManifestCache,
   type ManifestCacheOptions,
 } from "./manifest-cache";
+export {
+  createOutboundFetch,
+  defaultOutboundFetch,
+  OutboundRefusedError,
+  parseAllowlist,
+  type Allowlist,
+  type OutboundFetch,
+  type OutboundOptions,
+  type Resolver,
+} from "./outbound";
 export { normalizeManifest, type NormalizeManifestMeta } from "./normalize-manifest";
 export { createRateLimiter, processRateLimiter, RATE_LIMIT_MARGIN_MS, type RateLimiter, type RateLimiterOptions } from "./rate-limiter";
 export { DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-after";

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fetchManifest, type FetchedManifest } from "./fetch-manifest";
 import { IntegrationError } from "./integration-error";
 import { createManifestCache } from "./manifest-cache";
+import { loopbackOutbound } from "./testing/outbound";
 import { reply, startTestServer, type TestServer } from "./testing/test-server";
 
 const makeManifest = (name: string) => ({
@@ -34,7 +35,7 @@ beforeEach(() => {
 });
 
 function makeCache() {
-  return createManifestCache({ ttlMs: 60_000, retryAfterErrorMs: 10_000, now: () => time, fetchManifest: (baseUrl) => fetchManifest(baseUrl) });
+  return createManifestCache({ ttlMs: 60_000, retryAfterErrorMs: 10_000, now: () => time, fetchManifest: (baseUrl) => fetchManifest(baseUrl, { outbound: loopbackOutbound }) });
 }
 
 const nameOf = (fetched: FetchedManifest) => fetched.manifest.name;
@@ -102,7 +103,7 @@ describe("manifest cache", () => {
 
   it("falls back on a seeded manifest when the server is unreachable", async () => {
     const cache = makeCache();
-    const stored = await fetchManifest(server.url);
+    const stored = await fetchManifest(server.url, { outbound: loopbackOutbound });
     cache.seed("i1", stored);
     const closed = await startTestServer(() => {});
     await closed.close();

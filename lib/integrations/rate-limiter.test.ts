@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIntegrationClient } from "./client";
 import { createRateLimiter } from "./rate-limiter";
+import { loopbackOutbound } from "./testing/outbound";
 import { reply, startTestServer, type TestServer } from "./testing/test-server";
 
 /**
@@ -140,6 +141,7 @@ describe("rate limiter, real clock and a real server", () => {
       layout: "seed",
       rateLimit: { unit: "second", max: 5 },
       limiter: createRateLimiter(),
+      outbound: loopbackOutbound,
     });
     const connector = { uuid: "c1", workspaceUuid: "w1", config: {} };
     const answers = await Promise.all(Array.from({ length: 20 }, () => client.authenticate(connector)));

@@ -5,9 +5,11 @@ import {
   createIntegrationClient,
   createManifestCache,
   createRateLimiter,
+  defaultOutboundFetch,
   fetchManifest,
   normalizeManifest,
   type FetchedManifest,
+  type OutboundFetch,
 } from "@/lib/integrations";
 import { getSdkIntegration, NATIVE_INTEGRATION_SLUG, nativeIntegration, sdkIntegrations, type NativeIntegration } from "@/lib/integrations/native";
 import { AppError } from "./errors";
@@ -20,12 +22,20 @@ export interface ResolvedIntegration {
   sdk?: NativeIntegration;
 }
 
+export interface IntegrationRegistryOptions {
+  /** Caps every call to an integration server (`INTEGRATION_TIMEOUT_MS`). */
+  maxTimeoutMs?: number;
+  /** The outbound guard every call on a user's behalf goes through; default: no private address allowed. */
+  outbound?: OutboundFetch;
+}
+
 /**
  * Finds integrations by slug and builds clients for them. The manifest cache, the per-connector
- * rate limiter and the autocomplete cache live here, once per process, shared by every caller.
+ * rate limiter, the autocomplete cache and the outbound guard live here, once per process, shared
+ * by every caller.
  */
-export function createIntegrationRegistry(db: Database, { maxTimeoutMs }: { maxTimeoutMs?: number } = {}) {
-  const manifests = createManifestCache({ fetchManifest: (baseUrl: string) => fetchManifest(baseUrl, { timeoutMs: maxTimeoutMs }) });
+export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound = defaultOutboundFetch() }: IntegrationRegistryOptions = {}) {
+  const manifests = createManifestCache({ fetchManifest: (baseUrl: string) => fetchManifest(baseUrl, { timeoutMs: maxTimeoutMs, outbound }) });
   const limiter = createRateLimiter();
   const autocompletes = createAutocompleteCache();
   const seeded = new Set<string>();
@@ -48,6 +58,8 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs }: { maxT
     limiter,
     autocompletes,
     manifests,
+    /** For the calls that are not to a registered server's client: registration, SDK providers, httpRequest. */
+    outbound,
 
     /** Every integration of the workspace: the built-in one first, then the SDK ones, then custom ones in order. */
     async list(workspaceUuid: string): Promise<Array<ResolvedIntegration & { error: string | null }>> {
@@ -88,6 +100,7 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs }: { maxT
         rateLimit: integration.connector.rateLimit ?? null,
         limiter,
         maxTimeoutMs,
+        outbound,
       });
     },
 

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID, openDatabase, type Database } from "@/lib/db";
+import { loopbackOutbound } from "@/lib/integrations/testing/outbound";
 import { reply, startTestServer, type TestServer } from "@/lib/integrations/testing/test-server";
 import { createVault } from "@/lib/vault";
 import type { ConnectorCtx } from "./connector-access";
@@ -27,7 +28,7 @@ describe("SDK integrations through the connector functions", () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sdk-actions-"));
     db = await openDatabase({ dataDir });
-    ctx = { db, integrations: createIntegrationRegistry(db), vault: createVault(Buffer.alloc(32, 7)) };
+    ctx = { db, integrations: createIntegrationRegistry(db, { outbound: loopbackOutbound }), vault: createVault(Buffer.alloc(32, 7)) };
     openai = await startTestServer((request, res) => {
       const authorized = request.headers.authorization === `Bearer ${KEY}`;
       if (!authorized) return reply(res, 401, { error: { message: `Incorrect API key provided: ${request.headers.authorization?.slice(7)}` } });
@@ -116,6 +117,7 @@ describe("SDK integrations through the connector functions", () => {
       inputs: { prompt: "engine" },
       workspaceUuid: WS,
       runId: "run-1",
+      outbound: loopbackOutbound,
     });
     expect(output).toMatchObject({ text: "You said: engine" });
     const refused = runSdkAction({
@@ -125,6 +127,7 @@ describe("SDK integrations through the connector functions", () => {
       inputs: { prompt: "x" },
       workspaceUuid: WS,
       runId: "run-1",
+      outbound: loopbackOutbound,
     });
     await expect(refused).rejects.toMatchObject({ name: "NativeActionError", kind: "providerError", status: 401, retryable: false });
     await expect(runSdkAction({ integrationSlug: "nope", actionSlug: "nope.x", connectorConfig: {}, inputs: {}, workspaceUuid: WS, runId: "r" })).rejects.toMatchObject({
@@ -133,7 +136,7 @@ describe("SDK integrations through the connector functions", () => {
   });
 
   it("runHttpRequest answers any status as output", async () => {
-    const output = await runHttpRequest({ method: "GET", url: `${openai.url}/v1/models` });
+    const output = await runHttpRequest({ method: "GET", url: `${openai.url}/v1/models` }, { outbound: loopbackOutbound });
     expect(output).toMatchObject({ status: 401, body: { error: { message: expect.any(String) } } });
   });
 

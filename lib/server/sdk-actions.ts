@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { OutboundFetch } from "@/lib/integrations";
 import {
   authenticateNative,
   getSdkIntegration,
@@ -28,6 +29,8 @@ export interface RunSdkActionInput {
   workspaceUuid: string;
   runId: string;
   signal?: AbortSignal;
+  /** The outbound guard the provider's requests go through (the registry's). */
+  outbound?: OutboundFetch;
 }
 
 /**
@@ -45,15 +48,20 @@ export async function runSdkAction(input: RunSdkActionInput): Promise<unknown> {
     workspaceUuid: input.workspaceUuid,
     runId: input.runId,
     signal: input.signal,
+    outbound: input.outbound,
   });
 }
 
 /**
- * Runs the built-in `httpRequest` action with a node's computed config. Any HTTP status is an
- * output; a request that gets no answer throws a (retryable) NativeActionError.
+ * Runs the built-in `httpRequest` action with a node's computed config, through the outbound guard.
+ * Any HTTP status is an output; a request that gets no answer, or is refused, throws a
+ * (retryable) NativeActionError.
  */
-export function runHttpRequest(config: Record<string, unknown>, { signal }: { signal?: AbortSignal } = {}): Promise<HttpRequestOutput> {
-  return runHttpRequestCall(config, { signal });
+export function runHttpRequest(
+  config: Record<string, unknown>,
+  { signal, outbound }: { signal?: AbortSignal; outbound?: OutboundFetch } = {},
+): Promise<HttpRequestOutput> {
+  return runHttpRequestCall(config, { signal, outbound });
 }
 
 /** The answer of a credential check, as the connector routes return it. */
@@ -64,8 +72,12 @@ export async function authenticateSdkConnector(
   sdk: NativeIntegration,
   connector: { workspaceUuid: string; config: Record<string, unknown> },
   redact: (text: string) => string,
+  outbound?: OutboundFetch,
 ): Promise<SdkAuthentication> {
-  const answer = await asAppError(() => authenticateNative(sdk, { connectorConfig: connector.config, workspaceUuid: connector.workspaceUuid }), redact);
+  const answer = await asAppError(
+    () => authenticateNative(sdk, { connectorConfig: connector.config, workspaceUuid: connector.workspaceUuid, outbound }),
+    redact,
+  );
   if (answer.outcome === "error") return { outcome: "error", errorMessage: redact(answer.errorMessage) };
   if (answer.checked) return { outcome: "success" };
   return { outcome: "success", message: `${sdk.name} has no credential check: the credentials will be tried when an action first runs` };
@@ -77,7 +89,7 @@ export async function executeSdkConnectorAction(
   sdk: NativeIntegration,
   actionSlug: string,
   config: Record<string, unknown>,
-  { signal }: { signal?: AbortSignal } = {},
+  { signal, outbound }: { signal?: AbortSignal; outbound?: OutboundFetch } = {},
 ): Promise<ExecutedAction> {
   const output = await asAppError(
     () =>
@@ -87,6 +99,7 @@ export async function executeSdkConnectorAction(
         workspaceUuid: open.stored.workspaceUuid,
         runId: randomUUID(),
         signal,
+        outbound,
       }),
     open.redact,
   );

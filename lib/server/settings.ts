@@ -10,6 +10,11 @@ export interface Settings {
   encryptionKey?: string;
   /** `INTEGRATION_TIMEOUT_MS`: caps every call to an integration server (default 30 s, autocomplete 10 s). */
   integrationTimeoutMs?: number;
+  /**
+   * `OUTBOUND_ALLOWLIST`, split on commas: hosts, `host:port`, IPs and CIDRs the server may call
+   * although they are private. Unset: the demo integration's host:port (see `outboundAllowlistOf`).
+   */
+  outboundAllowlist?: string[];
   version: string;
 }
 
@@ -24,6 +29,23 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     demoIntegrationUrl: demoUrl.trim() === "" ? undefined : demoUrl.trim(),
     encryptionKey: env.APP_ENCRYPTION_KEY || undefined,
     integrationTimeoutMs: Number(env.INTEGRATION_TIMEOUT_MS) > 0 ? Number(env.INTEGRATION_TIMEOUT_MS) : undefined,
+    outboundAllowlist: env.OUTBOUND_ALLOWLIST === undefined ? undefined : env.OUTBOUND_ALLOWLIST.split(",").map((entry) => entry.trim()).filter(Boolean),
     version: env.npm_package_version || "0.1.0",
   };
+}
+
+/**
+ * The outbound allowlist in force: `OUTBOUND_ALLOWLIST` when set (even empty), else the demo
+ * integration's own host:port, so a fresh `npm start` reaches the demo and nothing else private.
+ * @example outboundAllowlistOf({ demoIntegrationUrl: "http://127.0.0.1:4010", ... }) // → ["127.0.0.1:4010"]
+ */
+export function outboundAllowlistOf(settings: Pick<Settings, "outboundAllowlist" | "demoIntegrationUrl">): string[] {
+  if (settings.outboundAllowlist) return settings.outboundAllowlist;
+  if (!settings.demoIntegrationUrl) return [];
+  try {
+    const url = new URL(settings.demoIntegrationUrl);
+    return [`${url.hostname}:${url.port || (url.protocol === "https:" ? "443" : "80")}`];
+  } catch {
+    return [];
+  }
 }

@@ -1,8 +1,11 @@
 import type http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { runHttpRequest } from "./http-request";
+import { runHttpRequest as runHttpRequestWith, type HttpRequestOptions } from "./http-request";
 import type { NativeActionError } from "./native-action-error";
+import { loopbackOutbound } from "../testing/outbound";
 import { startTestServer, type TestServer } from "../testing/test-server";
+
+const runHttpRequest = (config: unknown, options: HttpRequestOptions = {}) => runHttpRequestWith(config, { outbound: loopbackOutbound, ...options });
 
 const answer = (res: http.ServerResponse, status: number, type: string, text: string) => {
   res.writeHead(status, { "content-type": type, "x-trace": "t-1" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultOutboundFetch, outboundRefusalOf, type OutboundFetch } from "../outbound";
 import { NativeActionError } from "./native-action-error";
 import { MAX_NATIVE_RESPONSE_BYTES, readText } from "./read-response";
 
@@ -28,13 +29,15 @@ export interface HttpRequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxBytes?: number;
-  fetch?: typeof fetch;
+  /** The outbound guard (the composition root's, with its allowlist); default: one that allows no private address. */
+  outbound?: OutboundFetch;
 }
 
 /**
- * The built-in `httpRequest` action: one request, bounded in time (30 s) and size (5 MB). Any
- * answer, 4xx and 5xx included, is an output (`status` says how it went); only a request that
- * gets no answer fails.
+ * The built-in `httpRequest` action: one request, bounded in time (30 s) and size (5 MB), through
+ * the outbound guard (redirects followed up to 5 hops, each checked). Any answer, 4xx and 5xx
+ * included, is an output (`status` says how it went); only a request that gets no answer fails,
+ * and a refused target fails as an unreachable one does.
  * @example
  * const { status, body } = await runHttpRequest({ method: "GET", url: "https://api.example.com/items" });
  */
@@ -45,12 +48,15 @@ export async function runHttpRequest(config: unknown, options: HttpRequestOption
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    const response = await (options.fetch ?? fetch)(target, { method, signal, ...encodeBody(method, headers, body) });
+    const outbound = options.outbound ?? defaultOutboundFetch();
+    const response = await outbound(target, { method, signal, ...encodeBody(method, headers, body) });
     const text = await readText(response, options.maxBytes ?? MAX_NATIVE_RESPONSE_BYTES);
     return { status: response.status, headers: Object.fromEntries(response.headers), body: decodeBody(response.headers, text) };
   } catch (error) {
     options.signal?.throwIfAborted();
     if (error instanceof NativeActionError) throw error;
+    const refusal = outboundRefusalOf(error);
+    if (refusal) throw new NativeActionError("unreachable", refusal.message, { cause: refusal });
     if (timeout.aborted) throw new NativeActionError("timeout", `${target.origin} did not answer within ${timeoutMs / 1000} s`, { cause: error });
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { redactSecrets } from "@/lib/vault";
+import { defaultOutboundFetch, outboundRefusalOf, type OutboundFetch } from "../outbound";
 import { NativeActionError } from "./native-action-error";
 import type { NativeAction, NativeAuthenticateContext, NativeIntegration } from "./sdk";
 import { resolveBaseUrl, secretsOf, toAuth } from "./sdk-auth";
@@ -13,8 +14,8 @@ export interface NativeCallOptions {
   workspaceUuid: string;
   /** Cancels the call; it then rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Injected for tests; the global fetch otherwise. */
-  fetch?: typeof fetch;
+  /** The outbound guard every request of the provider goes through; default: one that allows no private address. */
+  outbound?: OutboundFetch;
   timeoutMs?: number;
 }
 
@@ -62,9 +63,7 @@ async function withProvider<T>(integration: NativeIntegration, options: NativeCa
   const timeoutMs = options.timeoutMs ?? NATIVE_ACTION_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const baseFetch = options.fetch ?? fetch;
-  const boundFetch: typeof fetch = (input, init) =>
-    baseFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+  const boundFetch = guardedContextFetch(options.outbound ?? defaultOutboundFetch(), signal);
   const secrets = secretsOf(auth);
   try {
     return await work({ auth, workspaceUuid: options.workspaceUuid, signal, baseUrl, fetch: boundFetch });
@@ -77,6 +76,22 @@ async function withProvider<T>(integration: NativeIntegration, options: NativeCa
   }
 }
 
+/** `ctx.fetch`: fetch's signature for providers, every request through the guard and bound to the call's signal. */
+function guardedContextFetch(outbound: OutboundFetch, signal: AbortSignal): typeof fetch {
+  return async (input, init) => {
+    if (input instanceof Request) throw new TypeError("ctx.fetch takes a URL and an init, not a Request");
+    const { body, redirect } = init ?? {};
+    if (body != null && typeof body !== "string" && !(body instanceof Uint8Array)) throw new TypeError("ctx.fetch sends a body as text or bytes");
+    return outbound(input, {
+      method: init?.method,
+      headers: init?.headers,
+      body: body ?? undefined,
+      signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal,
+      redirect: redirect === "error" || redirect === "manual" ? redirect : "follow",
+    });
+  };
+}
+
 function normalize(error: unknown, name: string, baseUrl: string, redact: (text: string) => string): NativeActionError {
   if (error instanceof NativeActionError) {
     if (error.kind !== "providerError") return new NativeActionError(error.kind, redact(error.message), { status: error.status, cause: error });
@@ -84,6 +99,9 @@ function normalize(error: unknown, name: string, baseUrl: string, redact: (text:
     return new NativeActionError("providerError", `${name}: ${providerMessage}`, { status: error.status, providerMessage, cause: error });
   }
   if (error instanceof z.ZodError) return new NativeActionError("invalidInputs", redact(`Invalid inputs: ${describeIssues(error)}`), { cause: error });
+  // A refused base URL answers as an unreachable provider does, with the rule in the message.
+  const refusal = outboundRefusalOf(error);
+  if (refusal) return new NativeActionError("unreachable", refusal.message, { cause: refusal });
   if (isNetworkFailure(error)) {
     const code = (error.cause as { code?: string; message?: string } | undefined)?.code ?? "network error";
     return new NativeActionError("unreachable", `Could not reach ${name} at ${new URL(baseUrl).origin}: ${code}`, { cause: error });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { findSecretPaths } from "@/lib/vault";
+import { loopbackOutbound } from "../testing/outbound";
 import { reply, startTestServer, type TestServer } from "../testing/test-server";
 import { NativeActionError } from "./native-action-error";
 import { connectorConfigSchema, defineNativeAction, defineNativeIntegration, toAuth, type NativeIntegrationDefinition } from "./sdk";
@@ -118,6 +119,7 @@ describe("runNativeAction", () => {
       runId: "r",
       timeoutMs: options.timeoutMs,
       signal: options.signal,
+      outbound: loopbackOutbound,
     });
   const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected an error"), (error: unknown) => error as NativeActionError);
 

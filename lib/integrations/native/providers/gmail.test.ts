@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { loopbackOutbound } from "../../testing/outbound";
 import { reply, startTestServer, type TestServer } from "../../testing/test-server";
 import type { NativeActionError } from "../native-action-error";
 import { authenticateNative, runNativeAction } from "../sdk-run";
@@ -13,7 +14,7 @@ describe("gmail", () => {
   afterEach(() => server?.close());
 
   const connectorConfig = () => ({ access_token: TOKEN, refresh_token: "1//refresh-secret", baseUrl: server.url });
-  const send = (inputs: unknown) => runNativeAction(gmail, "gmail.sendEmail", { connectorConfig: connectorConfig(), inputs, workspaceUuid: "w", runId: "r" });
+  const send = (inputs: unknown) => runNativeAction(gmail, "gmail.sendEmail", { connectorConfig: connectorConfig(), inputs, workspaceUuid: "w", runId: "r", outbound: loopbackOutbound });
   const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a NativeActionError"), (error: unknown) => error as NativeActionError);
 
   it("gmail.sendEmail posts the RFC 2822 message as base64url `raw`, and returns Gmail's answer", async () => {
@@ -61,7 +62,7 @@ describe("gmail", () => {
 
   it("authenticate reads the profile with the access token", async () => {
     server = await startTestServer((_request, res) => reply(res, 200, { emailAddress: "ada@example.com" }));
-    expect(await authenticateNative(gmail, { connectorConfig: connectorConfig(), workspaceUuid: "w" })).toEqual({ outcome: "success", checked: true });
+    expect(await authenticateNative(gmail, { connectorConfig: connectorConfig(), workspaceUuid: "w", outbound: loopbackOutbound })).toEqual({ outcome: "success", checked: true });
     expect(server.seen[0]).toMatchObject({ method: "GET", path: "/gmail/v1/users/me/profile" });
     expect(server.seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });

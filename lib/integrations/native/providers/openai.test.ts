@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { loopbackOutbound } from "../../testing/outbound";
 import { reply, startTestServer, type TestServer } from "../../testing/test-server";
 import type { NativeActionError } from "../native-action-error";
 import { authenticateNative, runNativeAction } from "../sdk-run";
@@ -19,7 +20,7 @@ describe("openai", () => {
   afterEach(() => server?.close());
 
   const connectorConfig = () => ({ api_key: KEY, baseUrl: `${server.url}/` });
-  const chat = (inputs: unknown) => runNativeAction(openai, "openai.chatCompletion", { connectorConfig: connectorConfig(), inputs, workspaceUuid: "w", runId: "r" });
+  const chat = (inputs: unknown) => runNativeAction(openai, "openai.chatCompletion", { connectorConfig: connectorConfig(), inputs, workspaceUuid: "w", runId: "r", outbound: loopbackOutbound });
   const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a NativeActionError"), (error: unknown) => error as NativeActionError);
 
   it("openai.chatCompletion sends the prompt to gpt-4o-mini by default, and adds `text` to the raw answer", async () => {
@@ -66,7 +67,7 @@ describe("openai", () => {
 
   it("authenticate lists the models with the key", async () => {
     server = await startTestServer((_request, res) => reply(res, 200, { object: "list", data: [] }));
-    expect(await authenticateNative(openai, { connectorConfig: connectorConfig(), workspaceUuid: "w" })).toEqual({ outcome: "success", checked: true });
+    expect(await authenticateNative(openai, { connectorConfig: connectorConfig(), workspaceUuid: "w", outbound: loopbackOutbound })).toEqual({ outcome: "success", checked: true });
     expect(server.seen[0]).toMatchObject({ method: "GET", path: "/v1/models" });
     expect(server.seen[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { loopbackOutbound } from "../../testing/outbound";
 import { reply, startTestServer, type TestServer } from "../../testing/test-server";
 import { NativeActionError } from "../native-action-error";
 import { authenticateNative, runNativeAction } from "../sdk-run";
@@ -11,7 +12,7 @@ describe("slack", () => {
   afterEach(() => server?.close());
 
   const connectorConfig = () => ({ access_token: TOKEN, baseUrl: server.url });
-  const send = (inputs: unknown) => runNativeAction(slack, "slack.sendMessage", { connectorConfig: connectorConfig(), inputs, workspaceUuid: "w", runId: "r" });
+  const send = (inputs: unknown) => runNativeAction(slack, "slack.sendMessage", { connectorConfig: connectorConfig(), inputs, workspaceUuid: "w", runId: "r", outbound: loopbackOutbound });
   const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a NativeActionError"), (error: unknown) => error as NativeActionError);
 
   it("slack.sendMessage posts channel and text with the bearer token, and returns Slack's answer", async () => {
@@ -56,10 +57,10 @@ describe("slack", () => {
   it("authenticate calls auth.test and turns `invalid_auth` into an error outcome", async () => {
     let valid = true;
     server = await startTestServer((_request, res) => reply(res, 200, valid ? { ok: true, team: "T1" } : { ok: false, error: "invalid_auth" }));
-    expect(await authenticateNative(slack, { connectorConfig: connectorConfig(), workspaceUuid: "w" })).toEqual({ outcome: "success", checked: true });
+    expect(await authenticateNative(slack, { connectorConfig: connectorConfig(), workspaceUuid: "w", outbound: loopbackOutbound })).toEqual({ outcome: "success", checked: true });
     expect(server.seen[0]).toMatchObject({ method: "POST", path: "/api/auth.test" });
     expect(server.seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
     valid = false;
-    expect(await authenticateNative(slack, { connectorConfig: connectorConfig(), workspaceUuid: "w" })).toEqual({ outcome: "error", errorMessage: "Slack: invalid_auth" });
+    expect(await authenticateNative(slack, { connectorConfig: connectorConfig(), workspaceUuid: "w", outbound: loopbackOutbound })).toEqual({ outcome: "error", errorMessage: "Slack: invalid_auth" });
   });
 });

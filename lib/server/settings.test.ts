@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { outboundAllowlistOf, readSettings } from "./settings";
+
+const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
+
+describe("OUTBOUND_ALLOWLIST", () => {
+  it("is split on commas, blanks dropped", () => {
+    expect(readSettings(env({ OUTBOUND_ALLOWLIST: " 127.0.0.1:3036, ,crm.internal,10.0.0.0/8 " })).outboundAllowlist).toEqual(["127.0.0.1:3036", "crm.internal", "10.0.0.0/8"]);
+  });
+
+  it("unset: the demo integration's host:port, and nothing when there is no demo", () => {
+    expect(outboundAllowlistOf(readSettings(env({})))).toEqual(["127.0.0.1:4010"]);
+    expect(outboundAllowlistOf(readSettings(env({ DEMO_INTEGRATION_PORT: "4110" })))).toEqual(["127.0.0.1:4110"]);
+    expect(outboundAllowlistOf(readSettings(env({ DEMO_INTEGRATION_URL: "http://[::1]:5000/crm" })))).toEqual(["[::1]:5000"]);
+    expect(outboundAllowlistOf(readSettings(env({ DEMO_INTEGRATION_URL: "https://demo.internal" })))).toEqual(["demo.internal:443"]);
+    expect(outboundAllowlistOf(readSettings(env({ DEMO_INTEGRATION_URL: "" })))).toEqual([]);
+  });
+
+  it("set, even empty, replaces the default", () => {
+    expect(outboundAllowlistOf(readSettings(env({ OUTBOUND_ALLOWLIST: "" })))).toEqual([]);
+    expect(outboundAllowlistOf(readSettings(env({ OUTBOUND_ALLOWLIST: "127.0.0.1" })))).toEqual(["127.0.0.1"]);
+  });
+});
