@@ -1,12 +1,18 @@
 /**
  * The connector config form as the wizard renders it: fields the manifest marks secret
- * (`format: "password"` or `writeOnly`) get the password widget even when its uiSchema forgot.
+ * (`format: "password"` or `writeOnly`) get the password widget even when its uiSchema forgot, and
+ * so do `secretFields` a saved connector recorded as secret (a manifest may have dropped the mark).
  */
-export function withSecretWidgets(jsonSchema: Record<string, unknown>, uiSchema: Record<string, unknown> = {}): Record<string, unknown> {
+export function withSecretWidgets(
+  jsonSchema: Record<string, unknown>,
+  uiSchema: Record<string, unknown> = {},
+  secretFields: readonly string[][] = [],
+): Record<string, unknown> {
   const properties = (jsonSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const recorded = new Set(secretFields.filter((path) => path.length === 1).map(([name]) => name));
   const next: Record<string, unknown> = { ...uiSchema };
   for (const [key, property] of Object.entries(properties)) {
-    const isSecret = property?.format === "password" || property?.writeOnly === true;
+    const isSecret = property?.format === "password" || property?.writeOnly === true || recorded.has(key);
     const ui = (uiSchema[key] ?? {}) as Record<string, unknown>;
     if (isSecret && !ui["ui:widget"]) next[key] = { ...ui, "ui:widget": "password" };
   }

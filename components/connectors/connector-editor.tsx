@@ -12,8 +12,13 @@ import { useUpdateConnectorMutation } from "@/lib/api/connector-mutations";
 import { connectorQueries } from "@/lib/api/connector-queries";
 import { integrationQueries } from "@/lib/api/integration-queries";
 import { withSecretWidgets } from "./connector-config-schema";
+import { requiringLockedSecrets, withoutLockedSecrets } from "./secrets-lock";
+import { SecretsLockAlert } from "./secrets-lock-notice";
 
-/** Rename or reconfigure a connector. Secrets show as a mask and stay unchanged unless re-entered. */
+/**
+ * Rename or reconfigure a connector. Secrets show as a mask and stay unchanged unless re-entered;
+ * a connector locked because its integration moved asks for its secrets again, empty and required.
+ */
 export function ConnectorEditor({ uuid }: { uuid: string }) {
   const router = useRouter();
   const connector = useQuery(connectorQueries.detail(uuid));
@@ -23,7 +28,12 @@ export function ConnectorEditor({ uuid }: { uuid: string }) {
   const [name, setName] = useState<string | null>(null);
   const [config, setConfig] = useState<Record<string, unknown> | null>(null);
   const schema = integration.data?.integration.connector.config;
-  const uiSchema = useMemo(() => (schema ? withSecretWidgets(schema.jsonSchema, schema.uiSchema) : {}), [schema]);
+  const lock = connector.data?.connector.secretsLock ?? null;
+  const secretFields = connector.data?.connector.secretFields;
+  const jsonSchema = useMemo(() => (schema ? requiringLockedSecrets(schema.jsonSchema, lock) : {}), [schema, lock]);
+  const uiSchema = useMemo(() => (schema ? withSecretWidgets(schema.jsonSchema, schema.uiSchema, secretFields) : {}), [schema, secretFields]);
+  const savedConfig = connector.data?.connector.config;
+  const initialConfig = useMemo(() => withoutLockedSecrets(savedConfig ?? {}, lock), [savedConfig, lock]);
 
   if (connector.isPending) return <Skeleton className="h-48" />;
   if (connector.error) return <Alert title="Could not load the connector">{connector.error.message}</Alert>;
@@ -43,15 +53,16 @@ export function ConnectorEditor({ uuid }: { uuid: string }) {
           Slug <code className="font-mono">{current.slug}</code> · {current.integrationSlug}
         </p>
       </div>
+      <SecretsLockAlert connector={current} jsonSchema={schema?.jsonSchema} />
       {integration.error && <Alert title="Could not load the integration">{integration.error.message}</Alert>}
       {schema && (
         <SchemaForm
-          schema={schema.jsonSchema}
+          schema={jsonSchema}
           uiSchema={uiSchema}
-          formData={config ?? current.config}
+          formData={config ?? initialConfig}
           integrationSlug={current.integrationSlug}
           onChange={setConfig}
-          submitLabel={update.isPending ? "Saving…" : "Save changes"}
+          submitLabel={update.isPending ? "Saving…" : lock ? "Save the new secrets" : "Save changes"}
           disabled={update.isPending}
           onSubmit={(values) =>
             update.mutate(

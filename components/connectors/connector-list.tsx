@@ -13,8 +13,13 @@ import { connectorQueries } from "@/lib/api/connector-queries";
 import { integrationQueries } from "@/lib/api/integration-queries";
 import type { Connector } from "@/lib/contract";
 import { NoConnectors } from "./no-connectors";
+import { movedToHost } from "./secrets-lock";
+import { SecretsLockBadge } from "./secrets-lock-notice";
 
-/** Every connector with its integration, slug and last test; re-test and delete in place. */
+/**
+ * Every connector with its integration, slug and last test; re-test and delete in place. A
+ * connector whose integration moved says so and links to where its secrets are entered again.
+ */
 export function ConnectorList() {
   const connectors = useQuery(connectorQueries.list());
   const integrations = useQuery(integrationQueries.list());
@@ -57,6 +62,12 @@ function ConnectorRow({ connector, integration }: { connector: Connector; integr
         </p>
       </div>
       <div className="text-sm">
+        {connector.secretsLock && (
+          <p className="mb-1">
+            <SecretsLockBadge connector={connector} />{" "}
+            <span className="text-danger">Re-enter the secrets: the integration moved to {movedToHost(connector.secretsLock)}</span>
+          </p>
+        )}
         {test ? (
           <span title={test.testedAt}>
             <Badge tone={test.outcome === "success" ? "success" : "danger"}>{test.outcome === "success" ? "Connected" : "Failing"}</Badge>{" "}
@@ -72,6 +83,11 @@ function ConnectorRow({ connector, integration }: { connector: Connector; integr
         )}
       </div>
       <div className="flex gap-2">
+        {connector.secretsLock && (
+          <ButtonLink href={`/connectors/${connector.uuid}`} variant="primary" size="sm">
+            Re-enter secrets
+          </ButtonLink>
+        )}
         <ButtonLink href={`/playground?connector=${connector.uuid}`} size="sm">
           Try an action
         </ButtonLink>

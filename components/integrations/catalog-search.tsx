@@ -3,7 +3,7 @@
 import { Search } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import { Label } from "@/components/ui/select";
-import { TextInput } from "./text-input";
+import { TextInput } from "@/components/ui/text-input";
 
 const DEBOUNCE_MS = 300;
 

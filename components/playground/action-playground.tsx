@@ -4,8 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { NoConnectors } from "@/components/connectors/no-connectors";
+import { SecretsLockAlert } from "@/components/connectors/secrets-lock-notice";
 import { SchemaForm } from "@/components/forms/schema-form";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
 import { Label, Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -85,6 +87,17 @@ export function ActionPlayground({ initial }: { initial: PlaygroundSelection }) 
           </Select>
           {action && <p className="mt-1.5 text-sm text-fg-muted">{action.description}</p>}
         </div>
+        {connector && (
+          <SecretsLockAlert
+            connector={connector}
+            jsonSchema={integration.data?.integration.connector.config.jsonSchema}
+            action={
+              <ButtonLink href={`/connectors/${connector.uuid}`} size="sm" variant="primary">
+                Re-enter secrets
+              </ButtonLink>
+            }
+          />
+        )}
         {integration.error && <Alert title="Could not load the integration">{integration.error.message}</Alert>}
         {action && connector && (
           <SchemaForm

@@ -2,3 +2,4 @@ export * from "./api";
 export * from "./integration";
 export * from "./problems";
 export * from "./workflow";
+export * from "./manifest-url";

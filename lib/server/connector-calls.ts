@@ -4,7 +4,9 @@ import type {
   ConnectorDynamicSchemaRequestBody,
   ConnectorStartOauthRequestBody,
 } from "@/lib/contract";
-import { connectorRef, openConnector, secretPathsOf, toConnector, type ConnectorCtx } from "./connector-access";
+import { sealConnector } from "@/lib/vault";
+import { connectorRef, openConnector, openConnectorForCall, toConnector, type ConnectorCtx } from "./connector-access";
+import { secretsLockOf } from "./connector-secrets";
 import { AppError } from "./errors";
 import { callingIntegration } from "./integration-errors";
 import { consumeOauthState, issueOauthState } from "./oauth-state";
@@ -16,7 +18,7 @@ import { validateAgainstSchema } from "./validate-config";
  * identical concurrent requests share one upstream call.
  */
 export async function connectorAutocomplete(ctx: ConnectorCtx, workspaceUuid: string, uuid: string, body: ConnectorAutocompleteRequestBody) {
-  const open = await openConnector(ctx, workspaceUuid, uuid);
+  const open = await openConnectorForCall(ctx, workspaceUuid, uuid);
   const autocomplete = open.resolved.integration.autocompletes[body.slug];
   if (!autocomplete) {
     throw new AppError("not_found:autocomplete", `${open.resolved.integration.name} has no autocomplete "${body.slug}"`);
@@ -33,7 +35,7 @@ export async function connectorAutocomplete(ctx: ConnectorCtx, workspaceUuid: st
 
 /** The `{jsonSchema, uiSchema}` of a dynamic sub-form, for the given params. */
 export async function connectorDynamicSchema(ctx: ConnectorCtx, workspaceUuid: string, uuid: string, body: ConnectorDynamicSchemaRequestBody) {
-  const open = await openConnector(ctx, workspaceUuid, uuid);
+  const open = await openConnectorForCall(ctx, workspaceUuid, uuid);
   const dynamicSchema = open.resolved.integration.dynamicSchemas[body.slug];
   if (!dynamicSchema) {
     throw new AppError("not_found:dynamic_schema", `${open.resolved.integration.name} has no dynamic schema "${body.slug}"`);
@@ -45,7 +47,7 @@ export async function connectorDynamicSchema(ctx: ConnectorCtx, workspaceUuid: s
 
 /** The users of the connected account (optional endpoint: 501 when the integration has none). */
 export async function connectorListUsers(ctx: ConnectorCtx, workspaceUuid: string, uuid: string) {
-  const open = await openConnector(ctx, workspaceUuid, uuid);
+  const open = await openConnectorForCall(ctx, workspaceUuid, uuid);
   const client = ctx.integrations.clientFor(open.resolved);
   return { users: await callingIntegration(() => client.listUsers(connectorRef(open)), open.redact) };
 }
@@ -106,8 +108,15 @@ export async function completeOauth(ctx: ConnectorCtx, workspaceUuid: string, in
   const field = body.field ?? oauthField(resolved.integration.connector.config.uiSchema ?? {});
   const config = { ...open.config, [field]: value };
   validateAgainstSchema("connector config", resolved.integration.connector.config.jsonSchema, config);
-  const stored = await ctx.db.connectors.update(workspaceUuid, open.stored.uuid, { sealedConfig: ctx.vault.encrypt(config) });
-  return { connector: toConnector(stored!, config, secretPathsOf(resolved.integration)) };
+  // The value came from the current server. A locked connector stays locked unless it was its only locked secret.
+  const unlocks = open.secretsLock?.fields.every((path) => path.length === 1 && path[0] === field) ?? false;
+  const seal = {
+    config,
+    secretPaths: open.secretPaths,
+    secretsBaseUrl: unlocks ? (resolved.custom?.baseUrl ?? null) : open.secretsBaseUrl,
+  };
+  const stored = await ctx.db.connectors.update(workspaceUuid, open.stored.uuid, { sealedConfig: sealConnector(ctx.vault, seal) });
+  return { connector: toConnector(stored!, { config, secretPaths: open.secretPaths, secretsLock: secretsLockOf(seal, resolved.custom, open.secretPaths) }) };
 }
 
 const OAUTH_CALLBACK_PATH = "/oauth/callback";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Connector, ConnectorTest, CreateConnectorRequestBody, UpdateConnectorRequestBody } from "@/lib/contract";
-import { collectSecretValues, mergeSecrets, redactSecrets, VaultError } from "@/lib/vault";
-import { connectorRef, openConnector, secretPathsOf, toConnector, type ConnectorCtx } from "./connector-access";
+import { collectSecretValues, mergeSecrets, openConnectorSeal, redactSecrets, sealConnector, unionSecretPaths, VaultError } from "@/lib/vault";
+import { connectorRef, everyStringPath, openConnector, openConnectorForCall, secretPathsOf, toConnector, type ConnectorCtx } from "./connector-access";
+import { assertSecretsReentered, secretsLockOf } from "./connector-secrets";
 import { AppError } from "./errors";
 import { callingIntegration } from "./integration-errors";
 import type { ResolvedIntegration } from "./integration-registry";
@@ -11,7 +12,7 @@ import { validateAgainstSchema } from "./validate-config";
 /**
  * Creates a connector: the config is checked against the integration's schema, then the server's
  * `/authenticate` (an SDK integration's `authenticate`) must accept it; only then is it encrypted
- * and saved.
+ * and saved, with its secret fields and the server its secrets were entered for.
  */
 export async function createConnector(ctx: ConnectorCtx, workspaceUuid: string, body: CreateConnectorRequestBody): Promise<Connector> {
   const resolved = await ctx.integrations.get(workspaceUuid, body.integrationSlug);
@@ -20,43 +21,56 @@ export async function createConnector(ctx: ConnectorCtx, workspaceUuid: string, 
   }
   validateAgainstSchema("connector config", resolved.integration.connector.config.jsonSchema, body.config);
   const uuid = randomUUID();
-  const { config, lastTest } = await authenticateOrThrow(ctx, resolved, { uuid, workspaceUuid, config: body.config });
+  const secretPaths = secretPathsOf(resolved.integration);
+  const { config, lastTest } = await authenticateOrThrow(ctx, resolved, { uuid, workspaceUuid, config: body.config }, secretPaths);
   const stored = await ctx.db.connectors.create(workspaceUuid, {
     uuid,
     integrationSlug: body.integrationSlug,
     slug: body.slug,
     name: body.name,
-    sealedConfig: ctx.vault.encrypt(config),
+    sealedConfig: sealConnector(ctx.vault, { config, secretPaths, secretsBaseUrl: resolved.custom?.baseUrl ?? null }),
     lastTest,
   });
-  return toConnector(stored, config, secretPathsOf(resolved.integration));
+  return toConnector(stored, { config, secretPaths, secretsLock: null });
 }
 
 export async function listConnectors(ctx: ConnectorCtx, workspaceUuid: string, filter: { integrationSlug?: string }): Promise<Connector[]> {
   const stored = await ctx.db.connectors.list(workspaceUuid, filter);
-  const pathsBySlug = new Map<string, string[][] | null>();
+  const bySlug = new Map<string, { paths: string[][] | null; custom: ResolvedIntegration["custom"] }>();
   for (const slug of new Set(stored.map((c) => c.integrationSlug))) {
     const resolved = await ctx.integrations.get(workspaceUuid, slug).catch(() => null);
-    pathsBySlug.set(slug, resolved ? secretPathsOf(resolved.integration) : null);
+    const custom = resolved ? resolved.custom : await ctx.db.customIntegrations.getBySlug(workspaceUuid, slug);
+    bySlug.set(slug, { paths: resolved ? secretPathsOf(resolved.integration) : null, custom });
   }
-  return stored.map((c) => toConnector(c, ctx.vault.decrypt(c.sealedConfig), pathsBySlug.get(c.integrationSlug) ?? null));
+  return stored.map((c) => {
+    const seal = openConnectorSeal(ctx.vault, c.sealedConfig);
+    const { paths, custom } = bySlug.get(c.integrationSlug)!;
+    // Without the manifest the fields are unknown: every string is masked, and the lock counts them all.
+    const secretPaths = paths && unionSecretPaths(seal.secretPaths, paths);
+    const secretsLock = secretsLockOf(seal, custom, secretPaths ?? everyStringPath(seal.config));
+    return toConnector(c, { config: seal.config, secretPaths, secretsLock });
+  });
 }
 
 export async function getConnector(ctx: ConnectorCtx, workspaceUuid: string, uuid: string): Promise<Connector> {
   const open = await openConnector(ctx, workspaceUuid, uuid);
-  return toConnector(open.stored, open.config, open.secretPaths);
+  return toConnector(open.stored, open);
 }
 
 /**
  * Renames and/or reconfigures a connector. A secret sent back as the mask (or left out) keeps its
- * stored value; a changed config must pass `/authenticate` before it is saved.
+ * stored value; a changed config must pass `/authenticate` before it is saved. A connector locked
+ * because its integration moved takes a config only with every locked secret entered again, and
+ * is unlocked once the new server accepts it.
  */
 export async function updateConnector(ctx: ConnectorCtx, workspaceUuid: string, uuid: string, body: UpdateConnectorRequestBody): Promise<Connector> {
   const open = await openConnector(ctx, workspaceUuid, uuid);
   let sealedConfig: string | undefined;
   let lastTest: ConnectorTest | undefined;
   let config = open.config;
+  let secretsLock = open.secretsLock;
   if (body.config) {
+    assertSecretsReentered(open, body.config);
     try {
       config = mergeSecrets(body.config, open.config, open.secretPaths);
     } catch (error) {
@@ -65,11 +79,16 @@ export async function updateConnector(ctx: ConnectorCtx, workspaceUuid: string, 
     }
     validateAgainstSchema("connector config", open.resolved.integration.connector.config.jsonSchema, config);
     if (open.resolved.sdk) assertSecretsFollowBaseUrl(open.resolved.sdk, open.config, body.config, open.secretPaths);
-    ({ config, lastTest } = await authenticateOrThrow(ctx, open.resolved, connectorRef({ stored: open.stored, config })));
-    sealedConfig = ctx.vault.encrypt(config);
+    // Every locked secret was just replaced, so the new server receives only values entered for it.
+    const ref = connectorRef({ stored: open.stored, config, secretsLock: null });
+    ({ config, lastTest } = await authenticateOrThrow(ctx, open.resolved, ref, open.secretPaths));
+    // Recorded as where the secrets now belong: the server that was just asked to accept them.
+    const secretsBaseUrl = open.resolved.custom?.baseUrl ?? null;
+    sealedConfig = sealConnector(ctx.vault, { config, secretPaths: open.secretPaths, secretsBaseUrl });
+    secretsLock = null;
   }
   const stored = await ctx.db.connectors.update(workspaceUuid, uuid, { name: body.name, sealedConfig, lastTest });
-  return toConnector(stored!, config, open.secretPaths);
+  return toConnector(stored!, { config, secretPaths: open.secretPaths, secretsLock });
 }
 
 export async function removeConnector(ctx: ConnectorCtx, workspaceUuid: string, uuid: string): Promise<void> {
@@ -83,7 +102,7 @@ export async function testConnectorConfig(ctx: ConnectorCtx, workspaceUuid: stri
   const resolved = await ctx.integrations.get(workspaceUuid, integrationSlug);
   validateAgainstSchema("connector config", resolved.integration.connector.config.jsonSchema, config);
   try {
-    const { message } = await authenticateOrThrow(ctx, resolved, { uuid: randomUUID(), workspaceUuid, config });
+    const { message } = await authenticateOrThrow(ctx, resolved, { uuid: randomUUID(), workspaceUuid, config }, secretPathsOf(resolved.integration));
     return { outcome: "success" as const, ...(message && { message }) };
   } catch (error) {
     if (error instanceof AppError && error.reason === "unauthenticated") return { outcome: "error" as const, errorMessage: error.message };
@@ -91,9 +110,9 @@ export async function testConnectorConfig(ctx: ConnectorCtx, workspaceUuid: stri
   }
 }
 
-/** Re-tests a saved connector's credentials and records the result. */
+/** Re-tests a saved connector's credentials and records the result (409 while its secrets are locked). */
 export async function testConnector(ctx: ConnectorCtx, workspaceUuid: string, uuid: string) {
-  const open = await openConnector(ctx, workspaceUuid, uuid);
+  const open = await openConnectorForCall(ctx, workspaceUuid, uuid);
   const answer = await checkCredentials(ctx, open.resolved, connectorRef(open), open.redact);
   const errorMessage = answer.outcome === "error" ? open.redact(answer.errorMessage ?? "The integration refused these credentials") : undefined;
   const message = answer.outcome === "success" ? answer.message : undefined;
@@ -103,7 +122,7 @@ export async function testConnector(ctx: ConnectorCtx, workspaceUuid: string, uu
     outcome: answer.outcome,
     ...(errorMessage && { errorMessage }),
     ...(message && { message }),
-    connector: toConnector(stored!, open.config, open.secretPaths),
+    connector: toConnector(stored!, open),
   };
 }
 
@@ -118,7 +137,7 @@ async function checkCredentials(
   connector: { uuid: string; workspaceUuid: string; config: Record<string, unknown> },
   redact: (text: string) => string,
 ): Promise<CredentialCheck> {
-  if (resolved.sdk) return authenticateSdkConnector(resolved.sdk, connector, redact);
+  if (resolved.sdk) return authenticateSdkConnector(resolved.sdk, connector, redact, ctx.integrations.outbound);
   const client = ctx.integrations.clientFor(resolved);
   return callingIntegration(() => client.authenticate(connector), redact);
 }
@@ -127,8 +146,9 @@ async function authenticateOrThrow(
   ctx: ConnectorCtx,
   resolved: ResolvedIntegration,
   connector: { uuid: string; workspaceUuid: string; config: Record<string, unknown> },
+  secretPaths: string[][],
 ): Promise<{ config: Record<string, unknown>; lastTest: ConnectorTest; message?: string }> {
-  const secrets = collectSecretValues(connector.config, secretPathsOf(resolved.integration));
+  const secrets = collectSecretValues(connector.config, secretPaths);
   const redact = (text: string) => redactSecrets(text, secrets);
   const answer = await checkCredentials(ctx, resolved, connector, redact);
   if (answer.outcome === "error") {

@@ -1,6 +1,8 @@
 import type { CustomIntegration } from "@/lib/contract";
 import { fetchManifest, IntegrationError, normalizeManifest, type FetchedManifest } from "@/lib/integrations";
 import { NATIVE_INTEGRATION_SLUG, sdkIntegrations } from "@/lib/integrations/native";
+import { secretPathsOf } from "./connector-access";
+import { pinLegacyConnectorSeals } from "./connector-secrets";
 import type { Deps } from "./deps";
 import { AppError } from "./errors";
 
@@ -16,7 +18,7 @@ export async function registerCustomIntegration(ctx: Ctx, workspaceUuid: string,
   if (await db.customIntegrations.findByBaseUrl(workspaceUuid, normalized)) {
     throw new AppError("conflict:custom_integration", `An integration at ${normalized} is already registered`);
   }
-  const fetched = await fetchForRegistration(normalized, ctx.settings.integrationTimeoutMs);
+  const fetched = await fetchForRegistration(ctx, normalized);
   const slug = await uniqueSlug(db, workspaceUuid, slugify(fetched.manifest.name));
   const created = await db.customIntegrations.create(workspaceUuid, {
     baseUrl: normalized,
@@ -36,21 +38,34 @@ export async function getCustomIntegration({ db }: Pick<Deps, "db">, workspaceUu
 }
 
 /** Fetches and validates a server's manifest without saving anything: what registering would show. */
-export async function previewCustomIntegration(ctx: Pick<Deps, "settings">, baseUrl: string) {
-  const fetched = await fetchForRegistration(normalizeBaseUrl(baseUrl), ctx.settings.integrationTimeoutMs);
+export async function previewCustomIntegration(ctx: Pick<Deps, "settings" | "integrations">, baseUrl: string) {
+  const fetched = await fetchForRegistration(ctx, normalizeBaseUrl(baseUrl));
   return { layout: fetched.layout, integration: normalizeManifest(fetched, { slug: slugify(fetched.manifest.name) }) };
 }
 
-/** Points a registration at a new URL, after checking that the server there serves a valid manifest. */
-export async function updateCustomIntegrationUrl(ctx: Ctx, workspaceUuid: string, uuid: string, baseUrl: string): Promise<CustomIntegration> {
-  await getCustomIntegration(ctx, workspaceUuid, uuid);
+/**
+ * Points a registration at a new URL, after checking that the server there serves a valid manifest.
+ * Its connectors' secrets stay bound to the server they were saved for: each connector is locked
+ * (nothing sent to the new server) until its secrets are entered again.
+ */
+export async function updateCustomIntegrationUrl(
+  ctx: Ctx & Pick<Deps, "vault">,
+  workspaceUuid: string,
+  uuid: string,
+  baseUrl: string,
+): Promise<CustomIntegration> {
+  const custom = await getCustomIntegration(ctx, workspaceUuid, uuid);
   const normalized = normalizeBaseUrl(baseUrl);
-  const fetched = await fetchForRegistration(normalized, ctx.settings.integrationTimeoutMs);
-  const updated = await ctx.db.customIntegrations.recordManifest(workspaceUuid, uuid, {
-    baseUrl: normalized,
-    name: fetched.manifest.name,
-    layout: fetched.layout,
-    manifest: fetched.manifest,
+  const fetched = await fetchForRegistration(ctx, normalized);
+  const currentSecretPaths = await secretPathsNow(ctx, workspaceUuid, custom);
+  const updated = await ctx.db.client.transaction(async () => {
+    await pinLegacyConnectorSeals(ctx, workspaceUuid, custom, currentSecretPaths);
+    return ctx.db.customIntegrations.recordManifest(workspaceUuid, uuid, {
+      baseUrl: normalized,
+      name: fetched.manifest.name,
+      layout: fetched.layout,
+      manifest: fetched.manifest,
+    });
   });
   ctx.integrations.forget(uuid);
   ctx.integrations.manifests.seed(uuid, fetched);
@@ -61,8 +76,9 @@ export async function updateCustomIntegrationUrl(ctx: Ctx, workspaceUuid: string
  * Re-fetches the manifest, bypassing the cache. A failure is recorded and answered with every
  * problem; the last good manifest keeps serving.
  */
-export async function refreshCustomIntegration(ctx: Ctx, workspaceUuid: string, uuid: string): Promise<CustomIntegration> {
+export async function refreshCustomIntegration(ctx: Ctx & Pick<Deps, "vault">, workspaceUuid: string, uuid: string): Promise<CustomIntegration> {
   const custom = await getCustomIntegration(ctx, workspaceUuid, uuid);
+  await pinLegacyConnectorSeals(ctx, workspaceUuid, custom, await secretPathsNow(ctx, workspaceUuid, custom));
   try {
     const fetched = await ctx.integrations.manifests.get(uuid, custom.baseUrl, { refresh: true });
     return (await ctx.db.customIntegrations.recordManifest(workspaceUuid, uuid, {
@@ -89,9 +105,16 @@ export async function removeCustomIntegration(ctx: Ctx, workspaceUuid: string, u
   ctx.integrations.forget(uuid);
 }
 
-async function fetchForRegistration(baseUrl: string, timeoutMs?: number): Promise<FetchedManifest> {
+/** The secret fields of a registration's manifest as served now (none when it cannot be had). */
+async function secretPathsNow(ctx: Ctx, workspaceUuid: string, custom: CustomIntegration): Promise<string[][]> {
+  const resolved = await ctx.integrations.get(workspaceUuid, custom.slug).catch(() => null);
+  return resolved ? secretPathsOf(resolved.integration) : [];
+}
+
+/** Registration and preview reach the server through the outbound guard, as every later call does. */
+async function fetchForRegistration(ctx: Pick<Deps, "settings" | "integrations">, baseUrl: string): Promise<FetchedManifest> {
   try {
-    return await fetchManifest(baseUrl, { timeoutMs });
+    return await fetchManifest(baseUrl, { timeoutMs: ctx.settings.integrationTimeoutMs, outbound: ctx.integrations.outbound });
   } catch (error) {
     if (error instanceof IntegrationError) {
       throw new AppError("unprocessable:manifest", error.message, { reason: "invalidManifest", problems: error.problems, cause: error });

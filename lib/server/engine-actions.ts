@@ -1,6 +1,6 @@
 import type { ActionAnswer, ActionCall, ActionPort } from "@/lib/engine";
 import { IntegrationError } from "@/lib/integrations";
-import { connectorRef, openConnector, type ConnectorCtx } from "./connector-access";
+import { connectorRef, openConnectorForCall, type ConnectorCtx } from "./connector-access";
 import { AppError } from "./errors";
 import { callingIntegration } from "./integration-errors";
 import { runHttpRequest, runSdkAction } from "./sdk-actions";
@@ -24,7 +24,7 @@ export function createEngineActions(ctx: ConnectorCtx): ActionPort {
 
     async execute(call): Promise<ActionAnswer> {
       try {
-        return call.kind === "connector" ? await executeConnector(ctx, call) : await executeNative(call);
+        return call.kind === "connector" ? await executeConnector(ctx, call) : await executeNative(ctx, call);
       } catch (error) {
         throw asNodeError(error);
       }
@@ -33,7 +33,7 @@ export function createEngineActions(ctx: ConnectorCtx): ActionPort {
 }
 
 async function executeConnector(ctx: ConnectorCtx, call: Extract<ActionCall, { kind: "connector" }>): Promise<ActionAnswer> {
-  const open = await openConnector(ctx, call.workspaceUuid, call.connectorUuid);
+  const open = await openConnectorForCall(ctx, call.workspaceUuid, call.connectorUuid);
   if (open.stored.integrationSlug !== call.integrationSlug) {
     throw new AppError("bad_request:connector", `Connector ${open.stored.name} belongs to ${open.stored.integrationSlug}, not ${call.integrationSlug}`);
   }
@@ -51,6 +51,7 @@ async function executeConnector(ctx: ConnectorCtx, call: Extract<ActionCall, { k
       workspaceUuid: call.workspaceUuid,
       runId: call.runUuid,
       signal: call.signal,
+      outbound: ctx.integrations.outbound,
     });
     return { outcome: "executed", data, title: action.name };
   }
@@ -63,9 +64,9 @@ async function executeConnector(ctx: ConnectorCtx, call: Extract<ActionCall, { k
   return { outcome: "executed", data: answer.data, title: answer.title, childIndex: answer.childIndex };
 }
 
-async function executeNative(call: Extract<ActionCall, { kind: "native" }>): Promise<ActionAnswer> {
+async function executeNative(ctx: ConnectorCtx, call: Extract<ActionCall, { kind: "native" }>): Promise<ActionAnswer> {
   if (call.actionSlug !== "httpRequest") throw new AppError("bad_request:action", `There is no built-in action "${call.actionSlug}"`);
-  const output = await runHttpRequest(call.config, { signal: call.signal });
+  const output = await runHttpRequest(call.config, { signal: call.signal, outbound: ctx.integrations.outbound });
   return { outcome: "executed", data: output, title: `${String(call.config.method ?? "GET")} → HTTP ${output.status}` };
 }
 

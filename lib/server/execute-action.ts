@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionExecuted } from "@/lib/contract";
 import { DEFAULT_EXECUTING_POLICY, withDefaults } from "@/lib/engine";
-import { connectorRef, openConnector, type ConnectorCtx } from "./connector-access";
+import { connectorRef, openConnectorForCall, type ConnectorCtx } from "./connector-access";
 import { AppError } from "./errors";
 import { callingIntegration } from "./integration-errors";
 import { executeSdkConnectorAction } from "./sdk-actions";
@@ -26,14 +26,14 @@ export async function executeConnectorAction(
   config: Record<string, unknown>,
   { signal, sleep = defaultSleep }: { signal?: AbortSignal; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<ExecutedAction> {
-  const open = await openConnector(ctx, workspaceUuid, connectorUuid);
+  const open = await openConnectorForCall(ctx, workspaceUuid, connectorUuid);
   const action = open.resolved.integration.actions[actionSlug];
   if (!action) throw new AppError("not_found:action", `${open.resolved.integration.name} has no action "${actionSlug}"`);
   const { jsonSchema } = action.config;
   // Manifests point expression fields at a definition the platform supplies; any value fits it.
   const definitions = { ...(jsonSchema.definitions as object | undefined), expression: {} };
   validateAgainstSchema("action config", { ...jsonSchema, definitions }, config);
-  if (open.resolved.sdk) return executeSdkConnectorAction(open, open.resolved.sdk, actionSlug, config, { signal });
+  if (open.resolved.sdk) return executeSdkConnectorAction(open, open.resolved.sdk, actionSlug, config, { signal, outbound: ctx.integrations.outbound });
 
   const client = ctx.integrations.clientFor(open.resolved);
   const policy = withDefaults(action.executing?.retry, DEFAULT_EXECUTING_POLICY);

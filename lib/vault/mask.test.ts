@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigValues } from "@/lib/contract";
-import { SECRET_MASK, collectSecretValues, maskSecrets, mergeSecrets } from "./mask";
+import { SECRET_MASK, collectSecretValues, keptSecretPaths, maskSecrets, mergeSecrets, setSecretPaths } from "./mask";
 import { VaultError } from "./vault-error";
 
 const M = SECRET_MASK;
@@ -111,5 +111,21 @@ describe("collectSecretValues", () => {
     const config = { credentials: { key: "k_123", pin: 987654, scopes: ["read"], on: true } };
 
     expect(collectSecretValues(config, [["credentials"]])).toEqual(["k_123", "987654", "read"]);
+  });
+});
+
+describe("setSecretPaths", () => {
+  it("lists the secrets that hold a value", () => {
+    expect(setSecretPaths(stored, paths)).toEqual(paths);
+    expect(setSecretPaths({ apiKey: "", auth: { password: "pw" } }, paths)).toEqual([["auth", "password"]]);
+    expect(setSecretPaths({ region: "us" }, paths)).toEqual([]);
+  });
+});
+
+describe("keptSecretPaths", () => {
+  it("lists the secrets an update would keep from the stored config: sent as the mask, or not sent", () => {
+    expect(keptSecretPaths({ apiKey: M, auth: { password: "pw_new" } }, paths)).toEqual([["apiKey"]]);
+    expect(keptSecretPaths({ region: "eu" }, paths)).toEqual(paths);
+    expect(keptSecretPaths({ apiKey: "sk_new", auth: { password: null } }, paths)).toEqual([]);
   });
 });

@@ -62,3 +62,21 @@ function addLeaves(value: unknown, into: Set<string>): void {
   else if (Array.isArray(value)) for (const item of value) addLeaves(item, into);
   else if (isRecord(value)) for (const item of Object.values(value)) addLeaves(item, into);
 }
+
+/** The secret paths that hold a value in `config` (absent, null and "" do not count). */
+export function setSecretPaths(config: ConfigValues, secretPaths: readonly SecretPath[]): string[][] {
+  return secretPaths.filter((path) => isSet(valueAt(config, path))).map((path) => [...path]);
+}
+
+/**
+ * The paths among `secretPaths` that an update would keep from the stored config rather than
+ * take from `incoming`: sent as the mask, or not sent at all (see `mergeSecrets`).
+ */
+export function keptSecretPaths(incoming: ConfigValues, secretPaths: readonly SecretPath[]): string[][] {
+  return secretPaths
+    .filter((path) => {
+      const sent = valueAt(incoming, path);
+      return sent === SECRET_MASK || sent === undefined;
+    })
+    .map((path) => [...path]);
+}

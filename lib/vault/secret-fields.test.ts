@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSecretPaths } from "./secret-fields";
+import { findSecretPaths, unionSecretPaths } from "./secret-fields";
 
 const text = { type: "string" };
 
@@ -75,5 +75,22 @@ describe("findSecretPaths", () => {
     const schema: unknown = JSON.parse('{"properties":{"__proto__":{"type":"string","format":"password"}}}');
 
     expect(findSecretPaths(schema, {})).toEqual([["__proto__"]]);
+  });
+});
+
+describe("unionSecretPaths", () => {
+  it("keeps every path of every list once, in first-seen order", () => {
+    const recorded = [["apiKey"], ["auth", "password"]];
+    const current = [["auth", "password"], ["token"]];
+
+    expect(unionSecretPaths(recorded, current)).toEqual([["apiKey"], ["auth", "password"], ["token"]]);
+  });
+
+  it("keeps a recorded path the current manifest no longer marks", () => {
+    expect(unionSecretPaths([["apiKey"]], [])).toEqual([["apiKey"]]);
+  });
+
+  it("tells a dotted name from a nested path", () => {
+    expect(unionSecretPaths([["a.b"]], [["a", "b"]])).toEqual([["a.b"], ["a", "b"]]);
   });
 });

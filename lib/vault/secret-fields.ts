@@ -1,4 +1,4 @@
-import { isRecord } from "./config-path";
+import { isRecord, type SecretPath } from "./config-path";
 
 /**
  * Paths of the secret fields in a connector config form: a property whose schema has
@@ -35,4 +35,22 @@ function isSecret(schema: unknown, uiSchema: unknown): boolean {
   const byUi =
     isRecord(uiSchema) && (uiSchema["ui:widget"] === "password" || (isRecord(options) && options.widget === "password"));
   return bySchema || byUi;
+}
+
+/**
+ * Every path of the given lists, once each, in first-seen order: a connector's secret fields are
+ * those recorded when it was saved plus those of the current manifest, so a manifest that later
+ * drops `format: "password"` cannot unmask a stored value.
+ * @example
+ * unionSecretPaths([["apiKey"]], [["apiKey"], ["token"]]) // → [["apiKey"], ["token"]]
+ */
+export function unionSecretPaths(...lists: ReadonlyArray<readonly SecretPath[]>): string[][] {
+  const seen = new Map<string, string[]>();
+  for (const list of lists) {
+    for (const path of list) {
+      const key = JSON.stringify(path);
+      if (!seen.has(key)) seen.set(key, [...path]);
+    }
+  }
+  return [...seen.values()];
 }

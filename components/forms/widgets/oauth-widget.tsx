@@ -4,6 +4,7 @@ import { type FormContextType, type RJSFSchema, type StrictRJSFSchema, type Widg
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useStartOauthMutation } from "@/lib/api/oauth-mutations";
+import { checkManifestUrl } from "@/lib/contract";
 import { hintClass } from "../input-class";
 import { useSchemaFormContext } from "../schema-form-context";
 
@@ -22,12 +23,16 @@ export function oauthRedirectUri(): string {
  * `OAuthWidget`: "Connect" asks the app for a single-use `state`, then opens the integration's
  * authorize page (`ui:options.authorizeUrl`) in a popup; /oauth/callback trades the code through
  * the app, which checks the state first, and posts the value back here. The value can also be
- * pasted by hand; it is a secret, so the input is a password field.
+ * pasted by hand; it is a secret, so the input is a password field. The authorize page comes from
+ * the manifest, so only an http: or https: address is ever opened; any other is refused with a
+ * message instead of a Connect that could run script in the app's own window.
  */
 export function OAuthWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = FormContextType>(props: WidgetProps<T, S, F>) {
   const { BaseInputTemplate } = props.registry.templates;
   const { integrationSlug } = useSchemaFormContext();
-  const authorizeUrl = typeof props.options.authorizeUrl === "string" ? props.options.authorizeUrl : undefined;
+  const authorize = props.options.authorizeUrl === undefined ? null : checkManifestUrl(props.options.authorizeUrl, "The sign-in page");
+  const authorizeUrl = authorize?.ok ? authorize.url : undefined;
+  const refused = authorize && !authorize.ok ? authorize.message : null;
   const [waiting, setWaiting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const stop = useRef<() => void>(() => {});
@@ -114,9 +119,9 @@ export function OAuthWidget<T = unknown, S extends StrictRJSFSchema = RJSFSchema
           {waiting ? "Waiting for authorization…" : props.value ? "Reconnect" : "Connect"}
         </Button>
       </div>
-      {error ? (
+      {error || refused ? (
         <p role="alert" className="mt-1 text-sm text-danger">
-          {error}
+          {error ?? refused}
         </p>
       ) : (
         <p className={hintClass}>{props.value ? "Connected. Save to keep it." : "Connect with OAuth, or paste a token."}</p>

@@ -5,7 +5,7 @@ import type { CustomIntegration } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/select";
 import { useUpdateCustomIntegrationUrlMutation } from "@/lib/api/custom-integration-queries";
-import { TextInput } from "../text-input";
+import { TextInput } from "@/components/ui/text-input";
 import { MutationError } from "./mutation-error";
 
 /** Points a registration at a new server; the server there must serve a valid manifest first. */

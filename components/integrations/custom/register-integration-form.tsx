@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/select";
 import { usePreviewCustomIntegrationMutation, useRegisterCustomIntegrationMutation } from "@/lib/api/custom-integration-queries";
-import { TextInput } from "../text-input";
+import { TextInput } from "@/components/ui/text-input";
 import { ManifestPreview } from "./manifest-preview";
 import { MutationError } from "./mutation-error";
 

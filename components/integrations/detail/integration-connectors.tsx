@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { SecretsLockBadge } from "@/components/connectors/secrets-lock-notice";
 import { connectorQueries } from "@/lib/api/connector-queries";
 import { RelativeTime } from "../relative-time";
 import { NoneDeclared } from "./detail-section";
@@ -26,7 +27,8 @@ export function IntegrationConnectors({ slug, name }: { slug: string; name: stri
               <Link href={`/connectors/${connector.uuid}`} className="font-medium break-words hover:underline">
                 {connector.name}
               </Link>
-              <code className="ml-2 font-mono text-xs break-all text-fg-muted">{connector.slug}</code>
+              <code className="ml-2 font-mono text-xs break-all text-fg-muted">{connector.slug}</code>{" "}
+              <SecretsLockBadge connector={connector} />
             </div>
             <LastTest test={connector.lastTest} />
           </li>

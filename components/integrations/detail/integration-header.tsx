@@ -1,9 +1,10 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
-import type { Integration } from "@/lib/contract";
+import { checkManifestUrl, type Integration } from "@/lib/contract";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button-link";
 import { categoryLabels, integrationOrigin } from "../category-labels";
+import { iconSource } from "../icon-src";
 import { IntegrationIcon } from "../integration-icon";
 
 const layoutLabels = { seed: "Seed layout", legacy: "Legacy layout" } as const;
@@ -11,7 +12,10 @@ const layoutLabels = { seed: "Seed layout", legacy: "Legacy layout" } as const;
 export function IntegrationHeader({ integration }: { integration: Integration }) {
   const slug = encodeURIComponent(integration.slug);
   const hasActions = Object.keys(integration.actions).length > 0;
-  const homepage = /^https?:\/\//i.test(integration.url) ? integration.url : null;
+  // The homepage comes from the manifest: linked only when it is an http: or https: address.
+  const homepage = integration.url.trim() ? checkManifestUrl(integration.url, "The homepage link") : null;
+  const icon = iconSource(integration.icon);
+  const refusals = [homepage && !homepage.ok ? homepage.message : null, icon.src === null ? icon.refused : null].filter(Boolean);
   return (
     <header className="mb-2">
       <Link href="/integrations" className="mb-4 inline-flex items-center gap-1 text-sm text-fg-muted hover:text-fg">
@@ -30,11 +34,16 @@ export function IntegrationHeader({ integration }: { integration: Integration })
               {integration.layout && <Badge>{layoutLabels[integration.layout]}</Badge>}
               <code className="font-mono text-xs break-all text-fg-muted">{integration.slug}</code>
             </div>
-            {homepage && (
-              <a href={homepage} rel="noopener noreferrer nofollow" target="_blank" className="mt-2 inline-block text-sm break-all text-accent hover:underline">
-                {homepage}
+            {homepage?.ok && (
+              <a href={homepage.url} rel="noopener noreferrer nofollow" target="_blank" className="mt-2 inline-block text-sm break-all text-accent hover:underline">
+                {homepage.url}
               </a>
             )}
+            {refusals.map((message) => (
+              <p key={message} className="mt-2 text-sm text-danger">
+                {message}
+              </p>
+            ))}
           </div>
         </div>
         {integration.kind === "custom" && (

@@ -19,6 +19,23 @@ export const ConnectorTest = z.object({
 });
 export type ConnectorTest = z.infer<typeof ConnectorTest>;
 
+/** The `reason` of the error answered when a locked connector would have been used. */
+export const CONNECTOR_SECRETS_LOCKED = "connectorSecretsLocked";
+
+/** A config field's location, one property name per level: `["auth", "apiKey"]`. */
+export const ConfigFieldPath = z.array(z.string()).min(1);
+
+/**
+ * Set while a connector's secrets were saved for another server than the one its integration
+ * now points at: nothing is sent until they are entered again (PUT with new values, not the mask).
+ */
+export const ConnectorSecretsLock = z.object({
+  reason: z.literal("integrationMoved"),
+  baseUrl: z.string().describe("Where the integration server is now"),
+  fields: z.array(ConfigFieldPath).describe("The secret fields to enter again"),
+});
+export type ConnectorSecretsLock = z.infer<typeof ConnectorSecretsLock>;
+
 /** An authenticated instance of an integration. Secret config fields come back masked. */
 export const Connector = z.object({
   uuid: Uuid,
@@ -31,6 +48,11 @@ export const Connector = z.object({
   rateLimit: z.null(),
   cacheTtlMilliseconds: z.null(),
   lastTest: ConnectorTest.nullable().describe("The last authenticate call's result"),
+  secretFields: z
+    .array(ConfigFieldPath)
+    .describe("The config fields kept secret: those recorded when it was saved plus the manifest's current ones"),
+  secretsLocked: z.boolean().describe("True until the secrets are entered again after the integration moved; nothing is sent meanwhile"),
+  secretsLock: ConnectorSecretsLock.nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   deletedAt: z.null(),
