@@ -13,7 +13,7 @@ const react = ["react", "react-dom", "react/*", "react-dom/*", "@tanstack/*", "@
 const next = ["next", "next/*"];
 const drivers = ["better-sqlite3", "pg"];
 const nodeBuiltins = ["node:*"];
-// Test harnesses and benchmarks: only the test-only pages (app/dev, built with RELAY_DEV_PAGES=1) use them.
+// Test harnesses and benchmarks: only the test-only pages (app/(app)/dev, built with RELAY_DEV_PAGES=1) use them.
 const testCode = ["@/e2e", "@/e2e/*", "@/bench", "@/bench/*"];
 const lib = (...names) => names.map((name) => `@/lib/${name}`).flatMap((p) => [p, `${p}/*`]);
 
@@ -54,8 +54,13 @@ export default defineConfig([
     { "no-restricted-globals": ["error", { name: "fetch", message: "Components get data through lib/api hooks, never fetch." }] },
   ),
   restrict(["components/ui/**"], [...testCode, ...app, "@/components/!(ui)", "@/components/!(ui)/**", "@/lib/!(utils)", "@/lib/!(utils)/**"]),
-  { ...restrict(["app/**"], testCode), ignores: ["app/dev/**"] },
+  { ...restrict(["app/**"], testCode), ignores: ["app/(app)/dev/**"] },
   restrict(["app/**/route.ts"], [...testCode, ...components, ...lib("db", "integrations", "engine", "vault", "api", "workflow", "params")]),
   restrict(["examples/**"], [...testCode, "@/*"]),
+  {
+    files: ["lib/integrations/**", "lib/server/**"],
+    ignores: ["**/*.test.ts", "lib/integrations/testing/**"],
+    rules: { "no-restricted-globals": ["error", { name: "fetch", message: "Calls on a user's behalf go through the outbound guard (lib/integrations/outbound)." }] },
+  },
   globalIgnores([".next/**", ".next-*/**", ".e2e-data*/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**", "bench/out/**"]),
 ]);

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/server/auth/request-guards";
 
 /**
  * The test-only pages under /dev (harnesses for the e2e suite and the benchmarks) are files named
@@ -14,6 +15,8 @@ const nextConfig: NextConfig = {
   pageExtensions: devPages ? ["dev.tsx", "tsx", "ts"] : ["tsx", "ts"],
   // The build type-checks the app's sources only; `npm run typecheck` checks tests, e2e and bench too.
   typescript: { tsconfigPath: "tsconfig.build.json" },
+  // No framing (clickjacking), no content sniffing, no full URLs leaked to other sites.
+  headers: async () => [{ source: "/:path*", headers: [...SECURITY_HEADERS] }],
   // Lets a second build (the e2e suite's, with the dev pages) live beside the default one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

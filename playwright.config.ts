@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_APP_LOG, E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_PORT, E2E_DIST_DIR, E2E_INTEGRATION_TIMEOUT_MS } from "./e2e/ports";
+import { E2E_APP_LOG, E2E_APP_PORT, E2E_AUTH_STATE, E2E_DATA_DIR, E2E_DEMO_PORT, E2E_DIST_DIR, E2E_INTEGRATION_TIMEOUT_MS } from "./e2e/ports";
 
 // A run on non-default ports (E2E_APP_PORT) keeps its reports apart from the default run's.
 const RUN_SUFFIX = process.env.E2E_APP_PORT ? `-${E2E_APP_PORT}` : "";
@@ -16,9 +16,12 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   outputDir: `test-results/playwright${RUN_SUFFIX}`,
+  // Signs in through the real /setup page once; every test starts from that session.
+  globalSetup: "./e2e/global-setup.ts",
   reporter: [["list"], ["json", { outputFile: `test-results/e2e-results${RUN_SUFFIX}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_APP_PORT}`,
+    storageState: E2E_AUTH_STATE,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -56,6 +59,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         INTEGRATION_TIMEOUT_MS: String(E2E_INTEGRATION_TIMEOUT_MS),
         NEXT_DIST_DIR: E2E_DIST_DIR,
+        // The demo and the suite's fake integration servers all listen on loopback.
+        OUTBOUND_ALLOWLIST: "127.0.0.1",
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -11,10 +11,10 @@ const LOADS = 3;
 const DRAG_NODES = 500;
 const DRAG_MS = 2000;
 
-async function createWorkflow(base: string, size: number): Promise<string> {
+async function createWorkflow(base: string, cookie: string, size: number): Promise<string> {
   const response = await fetch(`${base}/api/v1/orchestration/workflows`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", cookie },
     body: JSON.stringify({ name: `Bench ${size} nodes`, nodes: generateGraph(size) }),
   });
   if (!response.ok) throw new Error(`Creating the ${size}-node workflow failed: ${response.status} ${await response.text()}`);
@@ -81,12 +81,13 @@ async function dragFrames(page: Page): Promise<number[]> {
 }
 
 async function main() {
-  const { base, stop } = await startProductionApp();
+  const { base, stop, cookie, signIn } = await startProductionApp();
   const browser = await launchChromium();
   try {
     const uuids = new Map<number, string>();
-    for (const size of SIZES) uuids.set(size, await createWorkflow(base, size));
+    for (const size of SIZES) uuids.set(size, await createWorkflow(base, cookie, size));
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await signIn(context);
     await context.addInitScript(RECORD_MILESTONES);
     const page = await context.newPage();
     // One load first so every measured load finds the app's scripts in the HTTP cache, as a returning operator does.

@@ -6,10 +6,12 @@ import { E2E_DIST_DIR, launchChromium, percentile, startProductionApp } from "..
 const KEYSTROKES = 60;
 
 async function main() {
-  const { base, stop } = await startProductionApp({ distDir: E2E_DIST_DIR });
+  const { base, stop, signIn } = await startProductionApp({ distDir: E2E_DIST_DIR });
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    await signIn(context);
+    const page = await context.newPage();
     await page.goto(`${base}/dev/form-bench`);
     const field = page.getByLabel("Text 100");
     await field.waitFor();

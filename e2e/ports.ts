@@ -11,3 +11,7 @@ export const E2E_DEMO_URL = `http://127.0.0.1:${E2E_DEMO_PORT}`;
 export const E2E_APP_LOG = `${E2E_DATA_DIR}/app.log`;
 /** The app under test gives up on integration servers sooner, so the timeout test is quick. */
 export const E2E_INTEGRATION_TIMEOUT_MS = 2_000;
+/** The signed-in browser state the suite reuses: e2e/global-setup.ts signs in through the pages once. */
+export const E2E_AUTH_STATE = `test-results/e2e-auth-${E2E_APP_PORT}.json`;
+/** The owner account global setup creates on the fresh instance. */
+export const E2E_OWNER = { name: "Ada Owner", email: "owner@relay.test", password: "correct horse battery", workspaceName: "Acme Ops" } as const;

@@ -29,7 +29,7 @@ try {
     const contentType = response.headers.get("content-type") ?? "";
     check(response.status === 200 && contentType.startsWith(type), `GET ${url} answers ${response.status} (${contentType})`);
   }
-  const home = await (await get("/integrations")).text();
+  const home = await (await get("/login")).text();
   check(home.includes('href="/favicon.ico"'), "pages link the favicon");
   for (const url of ["/dev/forms", "/dev/form-bench", "/dev/editor", "/dev/run-panel", "/dev/validate"]) {
     const response = await get(url);

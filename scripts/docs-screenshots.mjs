@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Takes the README's screenshots from a running app: `node scripts/docs-screenshots.mjs http://localhost:3000`.
-// Needs the demo integration registered (the default) and Debian's Chromium.
+// Needs the demo integration registered (the default) and Debian's Chromium, and an owner's sign-in:
+// RELAY_EMAIL and RELAY_PASSWORD.
 import { chromium } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://localhost:3000";
@@ -10,6 +11,8 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+const signIn = await page.request.post(`${base}/api/v1/session`, { data: { email: process.env.RELAY_EMAIL, password: process.env.RELAY_PASSWORD } });
+if (!signIn.ok()) throw new Error(`Sign-in failed (${signIn.status()}): set RELAY_EMAIL and RELAY_PASSWORD to an owner's`);
 const shot = async (name, fullPage = false) => {
   await page.waitForTimeout(600);
   await page.screenshot({ path: `${out}/${name}.png`, fullPage });

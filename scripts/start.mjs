@@ -8,6 +8,8 @@ import path from "node:path";
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
+// Only this machine can reach the app unless HOST says otherwise (README: "Serving a team").
+const host = process.env.HOST || "127.0.0.1";
 const demoPort = process.env.DEMO_INTEGRATION_PORT || "4010";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DEMO_INTEGRATION_PORT: demoPort };
 
@@ -19,9 +21,16 @@ if (!dev && buildIsStale()) {
 
 const children = [];
 const startDemo = (process.env.DEMO_INTEGRATION_URL ?? "x") !== "" && process.env.START_DEMO_INTEGRATION !== "0";
+// The app calls the embedded demo on this machine: keep it on the outbound allowlist, also when
+// OUTBOUND_ALLOWLIST is set (unset, the app's default is the demo alone).
+if (startDemo) {
+  const demo = new URL(process.env.DEMO_INTEGRATION_URL || `http://127.0.0.1:${demoPort}`);
+  const entry = `${demo.hostname}:${demo.port || (demo.protocol === "https:" ? 443 : 80)}`;
+  env.OUTBOUND_ALLOWLIST = [process.env.OUTBOUND_ALLOWLIST, entry].filter(Boolean).join(",");
+}
 if (startDemo) children.push(run("demo", ["--import", "tsx", "examples/demo-integration/server.ts"]));
-children.push(run("app", [NEXT_BIN, dev ? "dev" : "start", "-p", port]));
-console.log(`[start] app on http://localhost:${port}${startDemo ? `, demo integration on http://127.0.0.1:${demoPort}` : ""}`);
+children.push(run("app", [NEXT_BIN, dev ? "dev" : "start", "-p", port, "-H", host]));
+console.log(`[start] app on http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}${startDemo ? `, demo integration on http://127.0.0.1:${demoPort}` : ""}`);
 
 function run(name, args) {
   // Node itself, not npx: signals then reach the server rather than a wrapper that ignores them.

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 import { navItems } from "./nav-items";
+import { AccountMenu } from "./account-menu";
 import { ThemeToggle } from "./theme-toggle";
+import { WorkspaceSwitcher } from "./workspace-switcher";
 
 export function Header() {
   const pathname = usePathname();
@@ -13,7 +15,7 @@ export function Header() {
     <header className="flex h-14 items-center justify-between gap-4 border-b border-border bg-surface px-4 md:px-6">
       <div className="flex items-center gap-3 text-sm">
         <span className="font-medium">{section?.label ?? (pathname.startsWith("/playground") ? "Action playground" : "Home")}</span>
-        <span className="hidden text-fg-muted sm:inline">Default workspace</span>
+        <WorkspaceSwitcher />
       </div>
       <nav aria-label="Sections" className="flex min-w-0 gap-1 overflow-x-auto md:hidden">
         {navItems.map((item) => (
@@ -26,7 +28,10 @@ export function Header() {
           </Link>
         ))}
       </nav>
-      <ThemeToggle />
+      <div className="flex items-center gap-1">
+        <ThemeToggle />
+        <AccountMenu />
+      </div>
     </header>
   );
 }

@@ -1,4 +1,4 @@
-import { Blocks, History, Plug, Workflow, type LucideIcon } from "lucide-react";
+import { Blocks, History, Plug, Settings, Workflow, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -11,4 +11,5 @@ export const navItems: readonly NavItem[] = [
   { href: "/connectors", label: "Connectors", icon: Plug },
   { href: "/workflows", label: "Workflows", icon: Workflow },
   { href: "/runs", label: "Runs", icon: History },
+  { href: "/settings", label: "Settings", icon: Settings },
 ];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { TextInput } from "@/components/integrations/text-input";
+import { TextInput } from "@/components/ui/text-input";
 import { Label } from "@/components/ui/select";
 
 /** The "Name" field of the create and rename dialogs, with its error under it. */

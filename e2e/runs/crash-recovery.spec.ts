@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "../fixtures";
-import { E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_URL } from "../ports";
+import { E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_URL, E2E_DIST_DIR, E2E_OWNER } from "../ports";
 
 // A second app process of our own, killed with SIGKILL in the middle of runs and started again
 // on the same data folder: every run must finish, none may be lost, no node may run twice.
@@ -12,7 +12,7 @@ const RUNS = 12;
 
 function startApp(): ChildProcess {
   const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATA_DIR, DEMO_INTEGRATION_URL: E2E_DEMO_URL, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_DIST_DIR: E2E_DIST_DIR, DATA_DIR, DEMO_INTEGRATION_URL: E2E_DEMO_URL, OUTBOUND_ALLOWLIST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   return app;
@@ -24,10 +24,23 @@ async function healthy(): Promise<void> {
     .toBe(200);
 }
 
+/** The session of this app's own owner, made with the setup code the fresh data folder got. */
+let cookie = "";
+async function claimInstance(): Promise<void> {
+  const code = fs.readFileSync(`${DATA_DIR}/setup-code`, "utf8").trim();
+  const response = await fetch(`${BASE}/api/v1/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...E2E_OWNER, code }),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  cookie = response.headers.get("set-cookie")!.split(";")[0]!;
+}
+
 async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
   const response = await fetch(`${BASE}/api/v1${path}`, {
     method: init?.method ?? (init?.body ? "POST" : "GET"),
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", cookie },
     body: init?.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const body = await response.json();
@@ -45,6 +58,7 @@ test("runs interrupted by a killed server resume after restart: all finish, none
   let app = startApp();
   try {
     await healthy();
+    await claimInstance();
     const { integrations } = await api<{ integrations: Array<{ slug: string; baseUrl: string | null }> }>("/connection/integrations/list");
     const integrationSlug = integrations.find((integration) => integration.baseUrl === E2E_DEMO_URL)!.slug;
     const { connector } = await api<{ connector: { uuid: string } }>("/connection/connectors", {

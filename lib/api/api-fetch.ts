@@ -36,6 +36,7 @@ export async function apiFetch<S extends z.ZodType>(schema: S, path: string, ini
   }
   const json: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    if (response.status === 401) leaveForSignIn(path);
     const error = ApiErrorResponseBody.safeParse(json);
     throw error.success
       ? new ApiError(response.status, error.data.errorMessage, { reason: error.data.reason, problems: error.data.problems, body: json })
@@ -44,4 +45,16 @@ export async function apiFetch<S extends z.ZodType>(schema: S, path: string, ini
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ApiError(response.status, `The server's answer to ${path} had an unexpected shape.`);
   return parsed.data;
+}
+
+/** Paths whose 401 is an answer for the form that called them, not an ended session. */
+const SIGN_IN_PATHS = ["/api/v1/session", "/api/v1/setup", "/api/v1/invitations/"];
+
+/** A session that ended (expired, signed out elsewhere) sends the page to sign-in, then back. */
+function leaveForSignIn(path: string) {
+  if (typeof window === "undefined" || SIGN_IN_PATHS.some((p) => path.startsWith(p))) return;
+  const here = `${window.location.pathname}${window.location.search}`;
+  // Outside React (no router here), and a full load is what we want: nothing of the old session stays.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  window.location.assign(`/login?next=${encodeURIComponent(here)}`);
 }

@@ -9,3 +9,9 @@ export type { ConnectorRepository, NewConnector, StoredConnector } from "./repos
 export type { OauthStateRepository, StoredOauthState } from "./repositories/oauth-states";
 export type { RunListFilter, RunRepository, StoredRunState } from "./repositories/runs";
 export type { NewWorkflow, WorkflowChanges, WorkflowRepository, WorkflowUpdateResult } from "./repositories/workflows";
+export type { User, UserRepository, WorkspaceRole } from "./repositories/users";
+export type { Member, MembershipRepository, UserWorkspace } from "./repositories/memberships";
+export type { SessionRepository, StoredSession } from "./repositories/sessions";
+export type { ApiToken, ApiTokenRepository } from "./repositories/api-tokens";
+export type { Invitation, InvitationRepository } from "./repositories/invitations";
+export type { AuditEntry, AuditLogRepository } from "./repositories/audit-log";

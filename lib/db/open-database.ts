@@ -1,5 +1,11 @@
 import path from "node:path";
 import { migrate } from "./migrate";
+import { apiTokenRepository } from "./repositories/api-tokens";
+import { auditLogRepository } from "./repositories/audit-log";
+import { invitationRepository } from "./repositories/invitations";
+import { membershipRepository } from "./repositories/memberships";
+import { sessionRepository } from "./repositories/sessions";
+import { userRepository } from "./repositories/users";
 import { connectorRepository } from "./repositories/connectors";
 import { customIntegrationRepository } from "./repositories/custom-integrations";
 import { oauthStateRepository } from "./repositories/oauth-states";
@@ -32,6 +38,12 @@ export async function openDatabase(options: DatabaseOptions) {
     workflows: workflowRepository(client),
     runs: runRepository(client),
     oauthStates: oauthStateRepository(client),
+    users: userRepository(client),
+    memberships: membershipRepository(client),
+    sessions: sessionRepository(client),
+    apiTokens: apiTokenRepository(client),
+    invitations: invitationRepository(client),
+    auditLog: auditLogRepository(client),
     close: () => client.close(),
   };
 }

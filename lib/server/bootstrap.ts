@@ -1,4 +1,7 @@
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
+import { needsSetup } from "./accounts";
+import { authSettings } from "./auth/auth-settings";
+import { ensureSetupCode } from "./auth/setup-code";
 import type { Deps } from "./deps";
 import { registerCustomIntegration } from "./custom-integrations";
 
@@ -46,4 +49,14 @@ export function bootstrapRetrier(deps: Pick<Deps, "settings" | "db" | "integrati
       });
     await running;
   };
+}
+
+/**
+ * While no one has claimed the instance, the one-time setup code is in DATA_DIR/setup-code
+ * (mode 600) and in the console, so only whoever runs the server can create the first account.
+ */
+export async function announceSetupCode(deps: Pick<Deps, "settings" | "db">): Promise<void> {
+  if (!(await needsSetup(deps))) return;
+  const code = ensureSetupCode(deps.settings.dataDir);
+  console.info(`[setup] no account yet: open ${authSettings().appUrl.origin}/setup and enter the setup code ${code} (also in ${deps.settings.dataDir}/setup-code)`);
 }

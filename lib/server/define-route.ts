@@ -3,12 +3,16 @@ import type { z } from "zod";
 import { toProblems } from "@/lib/contract";
 import { getDeps, type Deps } from "./deps";
 import { AppError, errorToResponse } from "./errors";
-import { resolveRequestContext, type RequestContext } from "./request-context";
+import { authSettings } from "./auth/auth-settings";
+import { clearSessionCookieHeader } from "./auth/session-cookie";
+import { bodyTooLarge, resolveRequestContext, type AccessLevel, type RequestContext } from "./request-context";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
 
 interface RouteSchemas<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+  /** Who may call it (default `member`: any signed-in member or API token of the workspace). */
+  access?: AccessLevel;
   params?: P;
   query?: Q;
   body?: B;
@@ -24,8 +28,9 @@ export interface RouteInput<P, Q, B> {
 }
 
 /**
- * Wraps a route handler: resolves who is calling, parses params, query and body with contract
- * schemas (400 with every problem), and maps thrown errors to `{errorMessage}` + status.
+ * Wraps a route handler: resolves who is calling and checks they may (401/403 before anything is
+ * read), parses params, query and body with contract schemas (400 with every problem), and maps
+ * thrown errors to `{errorMessage}` + status.
  * @example export const GET = defineRoute({ query: ListQuery }, ({ query, deps }) => list(deps, query));
  */
 export function defineRoute<
@@ -39,14 +44,17 @@ export function defineRoute<
   return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     try {
       const deps = await getDeps();
-      const ctx = await resolveRequestContext(request, deps);
+      const ctx = await resolveRequestContext(request, deps, schemas.access);
       const params = parse("path parameters", schemas.params, await context.params);
       const query = parse("query", schemas.query, Object.fromEntries(request.nextUrl.searchParams));
       const body = schemas.body ? parse("body", schemas.body, await readJson(request)) : undefined;
       const result = await handler({ params, query, body, ctx, deps, request } as RouteInput<Infer<P>, Infer<Q>, Infer<B>>);
       return result instanceof Response ? result : Response.json(result ?? {});
     } catch (error) {
-      return errorToResponse(error);
+      const response = errorToResponse(error);
+      // An ended session's cookie is cleared, so the browser stops sending it.
+      if (error instanceof AppError && error.code === "unauthorized:session") response.headers.append("set-cookie", clearSessionCookieHeader());
+      return response;
     }
   };
 }
@@ -61,11 +69,30 @@ function parse<S extends Schema | undefined>(where: string, schema: S, value: un
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const text = await readBodyText(request, authSettings().maxBodyBytes);
   if (text.trim() === "") throw new AppError("bad_request:body", "The request body is empty; send a JSON object");
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("bad_request:body", "The request body is not valid JSON");
   }
+}
+
+/** The body as text, counted as it arrives: a body without Content-Length is stopped at the limit too. */
+async function readBodyText(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw bodyTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

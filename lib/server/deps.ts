@@ -1,10 +1,11 @@
 import "server-only";
 import { openDatabase, type Database } from "@/lib/db";
+import { createOutboundFetch } from "@/lib/integrations";
 import { createVault, loadVaultKey } from "@/lib/vault";
-import { bootstrapRetrier, bootstrapWorkspace } from "./bootstrap";
+import { announceSetupCode, bootstrapRetrier, bootstrapWorkspace } from "./bootstrap";
 import { createRuns, type Runs } from "./engine";
 import { createIntegrationRegistry, type IntegrationRegistry } from "./integration-registry";
-import { readSettings, type Settings } from "./settings";
+import { outboundAllowlistOf, readSettings, type Settings } from "./settings";
 
 /** Everything route handlers need, wired once per process. */
 export interface Deps {
@@ -38,10 +39,12 @@ export function getDeps(): Promise<Deps> {
 export async function createDeps(settings: Settings = readSettings()): Promise<Deps> {
   const db = await openDatabase({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
   const vault = createVault(loadVaultKey({ dataDir: settings.dataDir, envKey: settings.encryptionKey }));
-  const base = { settings, db, vault, integrations: createIntegrationRegistry(db, { maxTimeoutMs: settings.integrationTimeoutMs }) };
+  const outbound = createOutboundFetch({ allowlist: outboundAllowlistOf(settings) });
+  const base = { settings, db, vault, integrations: createIntegrationRegistry(db, { maxTimeoutMs: settings.integrationTimeoutMs, outbound }) };
   const settled = await bootstrapWorkspace(base);
   const runs = await createRuns(base);
   const resumed = await runs.queue.resumeUnfinished();
   if (resumed > 0) console.info(`[engine] resuming ${resumed} unfinished run(s)`);
+  await announceSetupCode(base);
   return { ...base, runs, retryBootstrap: bootstrapRetrier(base, settled) };
 }

@@ -13,6 +13,6 @@ export async function checkHealth({ db, settings }: Deps, workspaceUuid: string)
     status: ok ? "ok" : "degraded",
     version: settings.version,
     database: { dialect: db.dialect, ok, migrations: db.migrations },
-    workspaceUuid,
+    ...(workspaceUuid ? { workspaceUuid } : {}),
   };
 }

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { chromium, type BrowserContext } from "@playwright/test";
 import { E2E_DIST_DIR } from "../../e2e/ports";
 
 export { E2E_DIST_DIR };
@@ -21,7 +21,7 @@ interface StartOptions {
   env?: Record<string, string>;
 }
 
-/** `next start` of an existing build (the demo integration skipped), ready to answer; `stop` cleans up. */
+/** `next start` of an existing build (the demo integration skipped), claimed by an owner and ready to answer; `stop` cleans up. */
 export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR || ".next", env = {} }: StartOptions = {}) {
   if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
     throw new Error(distDir === E2E_DIST_DIR ? "Run `npm run build:e2e` first" : "Run `npx next build` first");
@@ -37,13 +37,32 @@ export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR |
     app.kill("SIGTERM");
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  let cookie: string;
   try {
     await waitFor(`${base}/api/v1/health`);
+    cookie = await claimInstance(base, dataDir);
   } catch (error) {
     stop();
     throw error;
   }
-  return { base, stop };
+  /** Signs a browser context in as the instance's owner. */
+  const signIn = (context: BrowserContext) => {
+    const [name, value] = cookie.split("=") as [string, string];
+    return context.addCookies([{ name, value, url: base }]);
+  };
+  return { base, stop, cookie, signIn };
+}
+
+/** Claims the fresh instance with its setup code, as its first user would; returns the session cookie (`name=value`). */
+async function claimInstance(base: string, dataDir: string): Promise<string> {
+  const code = fs.readFileSync(path.join(dataDir, "setup-code"), "utf8").trim();
+  const response = await fetch(`${base}/api/v1/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ code, email: "bench@relay.test", password: "bench password 1", name: "Bench", workspaceName: "Bench" }),
+  });
+  if (response.status !== 201) throw new Error(`setup answered ${response.status}: ${await response.text()}`);
+  return response.headers.get("set-cookie")!.split(";")[0]!;
 }
 
 /** The system Chromium with the flags playwright.config.ts uses. */

@@ -8,6 +8,6 @@ export const HealthResponseBody = z.object({
     ok: z.boolean(),
     migrations: z.number().int().describe("Applied migrations"),
   }),
-  workspaceUuid: z.string().describe("The workspace this request acts in"),
+  workspaceUuid: z.string().optional().describe("The workspace this request acts in, when it carries credentials"),
 });
 export type HealthResponseBody = z.infer<typeof HealthResponseBody>;

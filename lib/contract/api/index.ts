@@ -3,3 +3,4 @@ export * from "./custom-integrations";
 export * from "./health";
 export * from "./integrations";
 export * from "./connectors";
+export * from "./accounts";

@@ -1,3 +1,5 @@
+import { accountsMigration } from "./accounts";
+
 /** One schema change. Append only: never edit a migration that has shipped. */
 export interface Migration {
   version: number;
@@ -121,4 +123,5 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX oauth_states_expires ON oauth_states (expires_at)`,
     ],
   },
+  accountsMigration(5),
 ];

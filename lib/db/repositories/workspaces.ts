@@ -16,6 +16,9 @@ export function workspaceRepository(db: SqlClient) {
       );
       return row ? { uuid: row.uuid, name: row.name, createdAt: row.created_at } : null;
     },
+    async rename(uuid: string, name: string): Promise<void> {
+      await db.run("UPDATE workspaces SET name = ? WHERE uuid = ?", [name, uuid]);
+    },
     async create(uuid: string, name: string): Promise<Workspace> {
       const createdAt = new Date().toISOString();
       await db.run("INSERT INTO workspaces (uuid, name, created_at) VALUES (?, ?, ?)", [uuid, name, createdAt]);

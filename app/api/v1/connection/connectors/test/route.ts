@@ -4,6 +4,6 @@ import { defineRoute, testConnectorConfig } from "@/lib/server";
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/connection/connectors/test: authenticate a config without saving it. */
-export const POST = defineRoute({ body: TestConnectorConfigRequestBody }, ({ deps, ctx, body }) =>
+export const POST = defineRoute({ access: "admin", body: TestConnectorConfigRequestBody }, ({ deps, ctx, body }) =>
   testConnectorConfig(deps, ctx.workspaceUuid, body.integrationSlug, body.config),
 );

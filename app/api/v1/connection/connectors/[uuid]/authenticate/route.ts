@@ -4,4 +4,4 @@ import { defineRoute, testConnector } from "@/lib/server";
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/connection/connectors/:uuid/authenticate: re-test the saved credentials. */
-export const POST = defineRoute({ params: UuidParams }, ({ deps, ctx, params }) => testConnector(deps, ctx.workspaceUuid, params.uuid));
+export const POST = defineRoute({ access: "admin",  params: UuidParams }, ({ deps, ctx, params }) => testConnector(deps, ctx.workspaceUuid, params.uuid));

@@ -1,0 +1,2 @@
+// A page inside the app that calls notFound() keeps the shell around the same message.
+export { default } from "../not-found";
