@@ -14,6 +14,7 @@ const json = () => new Request("http://localhost:3000/api/v1/x", { method: "POST
 const as = (cookie: string) => new Request("http://localhost:3000/api/v1/x", { headers: { host: "localhost:3000", cookie } });
 const bearer = (token: string) => new Request("http://localhost:3000/api/v1/x", { headers: { host: "localhost:3000", authorization: `Bearer ${token}` } });
 const cookieOf = (response: Response) => response.headers.get("set-cookie")!.split(";")[0]!;
+const userUuidOf = ({ principal }: RequestContext) => (principal?.kind === "user" ? principal.user.uuid : "");
 
 describe("members", () => {
   let deps: Deps;
@@ -48,7 +49,7 @@ describe("members", () => {
     const { token } = await createApiToken(deps, admin.ctx, { name: "admin's" });
     expect(await resolvePrincipal(bearer(token), deps.db)).toMatchObject({ kind: "token", role: "admin" });
 
-    await removeMember(deps, owner, admin.ctx.principal!.kind === "user" ? admin.ctx.principal.user.uuid : "");
+    await removeMember(deps, owner, userUuidOf(admin.ctx));
     await expect(resolvePrincipal(bearer(token), deps.db)).rejects.toMatchObject({ status: 401 });
     await expect(resolvePrincipal(as(admin.cookie), deps.db)).rejects.toMatchObject({ status: 401 });
   });
@@ -59,8 +60,8 @@ describe("members", () => {
     await expect(createApiToken(deps, tokenCtx, { name: "minted" })).rejects.toMatchObject({ status: 403 });
 
     const admin = await invite("admin", "b@relay.test");
-    const ownerUuid = owner.principal!.kind === "user" ? owner.principal.user.uuid : "";
-    const adminUuid = admin.ctx.principal!.kind === "user" ? admin.ctx.principal.user.uuid : "";
+    const ownerUuid = userUuidOf(owner);
+    const adminUuid = userUuidOf(admin.ctx);
     await expect(changeRole(deps, admin.ctx, adminUuid, "owner")).rejects.toMatchObject({ status: 403 });
     await expect(changeRole(deps, admin.ctx, ownerUuid, "member")).rejects.toMatchObject({ status: 403 });
     await expect(changeRole(deps, owner, ownerUuid, "admin")).rejects.toMatchObject({ status: 409 });
