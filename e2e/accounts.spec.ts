@@ -86,15 +86,21 @@ test.describe("accounts in the browser", () => {
     await api.dispose();
   });
 
-  test("a second workspace appears in the switcher, and switching shows its own (empty) workflows", async ({ browser, request }) => {
+  test("a new workspace from the settings page becomes the current one; the switcher moves between them, each with its own workflows", async ({ browser, request }) => {
     const name = `Side project ${Date.now()}`;
     // Its own session, so switching does not move the suite's shared one.
     const context = await browser.newContext({ baseURL: APP, storageState: { cookies: [], origins: [] } });
     expect((await context.request.post("/api/v1/session", { data: { email: E2E_OWNER.email, password: E2E_OWNER.password } })).status()).toBe(200);
-    expect((await context.request.post("/api/v1/workspaces", { data: { name } })).status()).toBe(200);
     const page = await context.newPage();
-    await page.goto("/workflows");
-    await page.getByLabel("Workspace").selectOption({ label: name });
+    await page.goto("/settings/members");
+    await page.getByLabel("Workspace name").fill(name);
+    await page.getByRole("button", { name: "Create workspace" }).click();
+    await expect(page).toHaveURL(/\/integrations$/);
+    expect((await (await context.request.get("/api/v1/whoami")).json()).workspace.name).toBe(name);
+    // Back to the first one and over again, through the switcher.
+    await page.getByLabel("Workspace", { exact: true }).selectOption({ label: E2E_OWNER.workspaceName });
+    await expect.poll(async () => (await (await context.request.get("/api/v1/whoami")).json()).workspace.name).toBe(E2E_OWNER.workspaceName);
+    await page.getByLabel("Workspace", { exact: true }).selectOption({ label: name });
     await expect(page).toHaveURL(/\/integrations$/);
     await page.goto("/workflows");
     await expect(page.getByRole("heading", { name: "No workflows yet" })).toBeVisible();

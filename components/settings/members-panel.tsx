@@ -13,6 +13,7 @@ import { useChangeRoleMutation, useCreateInvitationMutation, useRemoveMemberMuta
 import { accountQueries } from "@/lib/api/account-queries";
 import type { WorkspaceRole } from "@/lib/contract";
 import { CopyField } from "./copy-field";
+import { NewWorkspaceCard } from "./new-workspace-card";
 
 const ROLES: WorkspaceRole[] = ["owner", "admin", "member"];
 
@@ -87,6 +88,7 @@ export function MembersPanel() {
         </table>
       </Card>
       {canManage && <InviteCard />}
+      <NewWorkspaceCard />
     </div>
   );
 }

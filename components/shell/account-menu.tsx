@@ -1,9 +1,8 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { LogOut, UserRound } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { useSignOutMutation } from "@/lib/api/account-mutations";
 import { accountQueries } from "@/lib/api/account-queries";
@@ -14,8 +13,6 @@ const item = "flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-
 export function AccountMenu() {
   const whoami = useQuery(accountQueries.whoami());
   const signOut = useSignOutMutation();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const details = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const close = (event: MouseEvent | KeyboardEvent) => {
@@ -30,13 +27,9 @@ export function AccountMenu() {
     };
   }, []);
   const user = whoami.data?.user;
-  const leave = (everywhere: boolean) =>
-    signOut.mutate(everywhere, {
-      onSuccess: () => {
-        queryClient.clear();
-        router.replace("/login");
-      },
-    });
+  // A full load, not a client navigation: nothing of the ended session stays in memory, and no
+  // query of the old page refetches into a 401 on the way out.
+  const leave = (everywhere: boolean) => signOut.mutate(everywhere, { onSuccess: () => window.location.replace("/login") });
   return (
     <details ref={details} className="relative">
       <summary className="flex h-8 cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm hover:bg-surface-muted" aria-label="Account">
