@@ -19,9 +19,10 @@ check(routes.includes("/workflows"), `the route list has the app's pages (${rout
 const devRoutes = routes.filter((route) => route === "/dev" || route.startsWith("/dev/"));
 check(devRoutes.length === 0, `the route list has no /dev route${devRoutes.length ? ` (found ${devRoutes.join(", ")})` : ""}`);
 
-const { base, stop } = await startProductionApp({ distDir });
+const { base, stop, cookie } = await startProductionApp({ distDir });
 try {
-  const get = (url: string) => fetch(`${base}${url}`, { redirect: "manual" });
+  // As the instance's owner, so a missing page is a 404 rather than a trip to sign-in.
+  const get = (url: string) => fetch(`${base}${url}`, { redirect: "manual", headers: { cookie } });
   const health = await get("/api/v1/health");
   check(health.status === 200, `GET /api/v1/health answers ${health.status}`);
   for (const [url, type] of [["/favicon.ico", "image/"], ["/icon.svg", "image/svg+xml"], ["/apple-touch-icon.png", "image/png"], ["/manifest.webmanifest", ""]] as const) {
