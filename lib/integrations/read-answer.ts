@@ -1,11 +1,19 @@
 import { IntegrationError } from "./integration-error";
 
 /** Reads a response body as text, refusing it as soon as it passes `maxBytes`. */
-export async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!response.body) return "";
-  const reader = response.body.getReader();
+export function readCapped(response: Response, maxBytes: number): Promise<string> {
+  return readCappedText(response, maxBytes, () => tooLarge(maxBytes));
+}
+
+/**
+ * Reads a body (an answer, or a request the app received) as text, counting bytes as they arrive,
+ * so a body without a Content-Length is stopped at the limit too; `tooLarge` makes the error.
+ */
+export async function readCappedText(message: Request | Response, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  const declared = Number(message.headers.get("content-length"));
+  if (declared > maxBytes) throw tooLarge();
+  if (!message.body) return "";
+  const reader = message.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -14,7 +22,7 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge(maxBytes);
+      throw tooLarge();
     }
     chunks.push(value);
   }

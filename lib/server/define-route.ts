@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { toProblems } from "@/lib/contract";
+import { readCappedText } from "@/lib/integrations/read-answer";
 import { getDeps, type Deps } from "./deps";
 import { AppError, errorToResponse } from "./errors";
 import { authSettings } from "./auth/auth-settings";
@@ -69,30 +70,12 @@ function parse<S extends Schema | undefined>(where: string, schema: S, value: un
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const text = await readBodyText(request, authSettings().maxBodyBytes);
+  const limit = authSettings().maxBodyBytes;
+  const text = await readCappedText(request, limit, () => bodyTooLarge(limit));
   if (text.trim() === "") throw new AppError("bad_request:body", "The request body is empty; send a JSON object");
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("bad_request:body", "The request body is not valid JSON");
   }
-}
-
-/** The body as text, counted as it arrives: a body without Content-Length is stopped at the limit too. */
-async function readBodyText(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw bodyTooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
