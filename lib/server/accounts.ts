@@ -81,6 +81,8 @@ export async function startSession(deps: Pick<Deps, "db">, user: User, workspace
   const secret = newSecret("");
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_MS);
+  // Ended sessions are swept whenever a new one starts, so the table holds live ones only.
+  await deps.db.sessions.deleteExpired(now.toISOString());
   await deps.db.sessions.create(hashSecret(secret), {
     userUuid: user.uuid,
     workspaceUuid,
