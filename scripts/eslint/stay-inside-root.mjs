@@ -1,5 +1,5 @@
 // ESLint rule `relay/stay-inside-root`: no import and no file read may climb out of the repository.
-// A user's clone has nothing beside it, so a path like "../../../shared/vectors/x.json" that works
+// A user's clone has nothing beside it, so a path like "../../../elsewhere/data.json" that works
 // in one workspace breaks everyone else's build. The rule resolves every relative path it can see
 // statically against the file's folder and reports the ones that land outside `root`:
 //   - module specifiers: import/export … from, import(), require(), vi.mock() and friends;
