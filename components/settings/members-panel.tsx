@@ -13,6 +13,7 @@ import { useChangeRoleMutation, useCreateInvitationMutation, useRemoveMemberMuta
 import { accountQueries } from "@/lib/api/account-queries";
 import type { WorkspaceRole } from "@/lib/contract";
 import { CopyField } from "./copy-field";
+import { SettingsTable } from "./settings-table";
 import { NewWorkspaceCard } from "./new-workspace-card";
 
 const ROLES: WorkspaceRole[] = ["owner", "admin", "member"];
@@ -32,61 +33,48 @@ export function MembersPanel() {
   return (
     <div className="space-y-6">
       {failure && <Alert title="That change was not made">{failure.message}</Alert>}
-      <Card>
-        <table className="w-full text-sm">
-          <caption className="sr-only">Members</caption>
-          <thead className="text-left text-xs text-fg-muted">
-            <tr>
-              <th className="px-4 py-2 font-medium">Name</th>
-              <th className="px-4 py-2 font-medium">Email</th>
-              <th className="px-4 py-2 font-medium">Role</th>
-              <th className="px-4 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {members.data.members.map((member) => (
-              <tr key={member.uuid} className="border-t border-border">
-                <td className="px-4 py-2">
-                  {member.name} {member.uuid === whoami.data?.user?.uuid && <Badge>you</Badge>}
-                </td>
-                <td className="px-4 py-2 text-fg-muted">{member.email}</td>
-                <td className="px-4 py-2">
-                  {canManage ? (
-                    <Select
-                      aria-label={`Role of ${member.email}`}
-                      className="h-8 w-32"
-                      value={member.role}
-                      disabled={changeRole.isPending}
-                      onChange={(event) => changeRole.mutate({ userUuid: member.uuid, role: event.target.value as WorkspaceRole })}
-                    >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {role}
-                        </option>
-                      ))}
-                    </Select>
-                  ) : (
-                    member.role
-                  )}
-                </td>
-                <td className="px-4 py-2 text-right">
-                  {canManage && member.uuid !== whoami.data?.user?.uuid && (
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      aria-label={`Remove ${member.email}`}
-                      disabled={remove.isPending}
-                      onClick={() => window.confirm(`Remove ${member.email} from this workspace?`) && remove.mutate(member.uuid)}
-                    >
-                      Remove
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <SettingsTable caption="Members" columns={["Name", "Email", "Role", ""]}>
+        {members.data.members.map((member) => (
+          <tr key={member.uuid} className="border-t border-border">
+            <td className="px-4 py-2">
+              {member.name} {member.uuid === whoami.data?.user?.uuid && <Badge>you</Badge>}
+            </td>
+            <td className="px-4 py-2 text-fg-muted">{member.email}</td>
+            <td className="px-4 py-2">
+              {canManage ? (
+                <Select
+                  aria-label={`Role of ${member.email}`}
+                  className="h-8 w-32"
+                  value={member.role}
+                  disabled={changeRole.isPending}
+                  onChange={(event) => changeRole.mutate({ userUuid: member.uuid, role: event.target.value as WorkspaceRole })}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {role}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                member.role
+              )}
+            </td>
+            <td className="px-4 py-2 text-right">
+              {canManage && member.uuid !== whoami.data?.user?.uuid && (
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Remove ${member.email}`}
+                  disabled={remove.isPending}
+                  onClick={() => window.confirm(`Remove ${member.email} from this workspace?`) && remove.mutate(member.uuid)}
+                >
+                  Remove
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </SettingsTable>
       {canManage && <InviteCard />}
       <NewWorkspaceCard />
     </div>

@@ -13,6 +13,7 @@ import { TextInput } from "@/components/ui/text-input";
 import { useCreateApiTokenMutation, useRevokeApiTokenMutation } from "@/lib/api/account-mutations";
 import { accountQueries } from "@/lib/api/account-queries";
 import { CopyField } from "./copy-field";
+import { SettingsTable } from "./settings-table";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
 
@@ -58,39 +59,25 @@ export function TokensPanel() {
       ) : tokens.data.apiTokens.length === 0 ? (
         <EmptyState title="No API tokens yet">Create one to call the API from scripts and other tools.</EmptyState>
       ) : (
-        <Card>
-          <table className="w-full text-sm">
-            <caption className="sr-only">API tokens</caption>
-            <thead className="text-left text-xs text-fg-muted">
-              <tr>
-                <th className="px-4 py-2 font-medium">Name</th>
-                <th className="px-4 py-2 font-medium">Token</th>
-                <th className="px-4 py-2 font-medium">Created</th>
-                <th className="px-4 py-2 font-medium">Last used</th>
-                <th className="px-4 py-2" />
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.apiTokens.map((token) => (
-                <tr key={token.uuid} className="border-t border-border">
-                  <td className="px-4 py-2">{token.name}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
-                  <td className="px-4 py-2 text-fg-muted">{when(token.createdAt)}</td>
-                  <td className="px-4 py-2 text-fg-muted">{when(token.lastUsedAt)}</td>
-                  <td className="px-4 py-2 text-right">
-                    {token.revokedAt ? (
-                      <Badge tone="danger">revoked</Badge>
-                    ) : (
-                      <Button variant="ghost" size="sm" aria-label={`Revoke ${token.name}`} disabled={revoke.isPending} onClick={() => revoke.mutate(token.uuid)}>
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <SettingsTable caption="API tokens" columns={["Name", "Token", "Created", "Last used", ""]}>
+          {tokens.data.apiTokens.map((token) => (
+            <tr key={token.uuid} className="border-t border-border">
+              <td className="px-4 py-2">{token.name}</td>
+              <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
+              <td className="px-4 py-2 text-fg-muted">{when(token.createdAt)}</td>
+              <td className="px-4 py-2 text-fg-muted">{when(token.lastUsedAt)}</td>
+              <td className="px-4 py-2 text-right">
+                {token.revokedAt ? (
+                  <Badge tone="danger">revoked</Badge>
+                ) : (
+                  <Button variant="ghost" size="sm" aria-label={`Revoke ${token.name}`} disabled={revoke.isPending} onClick={() => revoke.mutate(token.uuid)}>
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </SettingsTable>
       )}
     </div>
   );
