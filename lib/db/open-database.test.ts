@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID, migrations } from "./migrations";
 import { openDatabase, type Database } from "./open-database";
+import { toPositional } from "./postgres/postgres-client";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 const OTHER_WORKSPACE = "00000000-0000-4000-8000-0000000000b2";
 
@@ -16,24 +18,26 @@ const makeIntegration = (overrides: Partial<Parameters<Database["customIntegrati
   ...overrides,
 });
 
-describe("openDatabase (SQLite file)", () => {
+describe(`openDatabase (${process.env.TEST_POSTGRES_URL ? "Postgres" : "SQLite file"})`, () => {
   let dataDir: string;
+  let storage: TestStorage;
   let db: Database;
 
   beforeEach(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "db-test-"));
-    db = await openDatabase({ dataDir });
+    storage = await createTestStorage("db-test-");
+    dataDir = storage.dataDir;
+    db = await openDatabase({ dataDir, databaseUrl: storage.databaseUrl });
   });
   afterEach(async () => {
     await db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await storage.cleanup();
   });
 
   it("creates the file on first start and applies every migration once", async () => {
-    expect(fs.existsSync(path.join(dataDir, "app.db"))).toBe(true);
+    if (storage.dialect === "sqlite") expect(fs.existsSync(path.join(dataDir, "app.db"))).toBe(true);
     expect(db.migrations).toBe(migrations.length);
     await db.close();
-    db = await openDatabase({ dataDir });
+    db = await openDatabase({ dataDir, databaseUrl: storage.databaseUrl });
     expect(db.migrations).toBe(migrations.length);
     expect(await db.workspaces.get(DEFAULT_WORKSPACE_UUID)).toMatchObject({ name: "Default workspace" });
   });
@@ -41,7 +45,7 @@ describe("openDatabase (SQLite file)", () => {
   it("keeps data across restarts", async () => {
     const created = await db.customIntegrations.create(DEFAULT_WORKSPACE_UUID, makeIntegration());
     await db.close();
-    db = await openDatabase({ dataDir });
+    db = await openDatabase({ dataDir, databaseUrl: storage.databaseUrl });
     expect(await db.customIntegrations.get(DEFAULT_WORKSPACE_UUID, created.uuid)).toEqual(created);
     expect(await db.customIntegrations.getStoredManifest(DEFAULT_WORKSPACE_UUID, created.uuid)).toEqual({
       name: "Demo CRM",
@@ -62,7 +66,7 @@ describe("openDatabase (SQLite file)", () => {
   it("keeps slugs unique per workspace, not across workspaces", async () => {
     await db.workspaces.create(OTHER_WORKSPACE, "Other");
     await db.customIntegrations.create(DEFAULT_WORKSPACE_UUID, makeIntegration());
-    await expect(db.customIntegrations.create(DEFAULT_WORKSPACE_UUID, makeIntegration())).rejects.toThrow(/UNIQUE/);
+    await expect(db.customIntegrations.create(DEFAULT_WORKSPACE_UUID, makeIntegration())).rejects.toThrow(/unique/i);
     await expect(db.customIntegrations.create(OTHER_WORKSPACE, makeIntegration())).resolves.toMatchObject({ slug: "demo_crm" });
     expect(await db.customIntegrations.slugExists(DEFAULT_WORKSPACE_UUID, "demo_crm")).toBe(true);
     expect(await db.customIntegrations.slugExists(DEFAULT_WORKSPACE_UUID, "other")).toBe(false);
@@ -85,7 +89,22 @@ describe("openDatabase (SQLite file)", () => {
     expect(await db.workspaceSettings.get(DEFAULT_WORKSPACE_UUID, "flag")).toEqual({ on: false });
   });
 
-  it("refuses a Postgres URL with a clear message instead of silently using SQLite", async () => {
-    await expect(openDatabase({ dataDir, databaseUrl: "postgres://localhost/app" })).rejects.toThrow(/Postgres.*not supported yet/);
+  it("refuses a DATABASE_URL of a database it does not speak, naming what it got", async () => {
+    await expect(openDatabase({ dataDir, databaseUrl: "mysql://localhost/app" })).rejects.toThrow(/must start with postgres:\/\/.*"mysql:"/);
+  });
+
+  // Two SQLite connections in one thread would block each other (better-sqlite3 waits
+  // synchronously); two processes on one file are covered by the chaos check.
+  it.runIf(process.env.TEST_POSTGRES_URL)("lets two openers migrate one database at once, applying each migration once", async () => {
+    const [a, b] = await Promise.all([openDatabase({ dataDir, databaseUrl: storage.databaseUrl }), openDatabase({ dataDir, databaseUrl: storage.databaseUrl })]);
+    expect(a.migrations).toBe(migrations.length);
+    expect(b.migrations).toBe(migrations.length);
+    await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe("toPositional", () => {
+  it("numbers placeholders and leaves question marks inside quotes alone", () => {
+    expect(toPositional("SELECT ? AS a, '?' AS \"b?\" WHERE x = ? AND y IN (?, ?)")).toBe("SELECT $1 AS a, '?' AS \"b?\" WHERE x = $2 AND y IN ($3, $4)");
   });
 });

@@ -9,10 +9,12 @@ import { userRepository } from "./repositories/users";
 import { connectorRepository } from "./repositories/connectors";
 import { customIntegrationRepository } from "./repositories/custom-integrations";
 import { oauthStateRepository } from "./repositories/oauth-states";
+import { runLeaseRepository } from "./repositories/run-leases";
 import { runRepository } from "./repositories/runs";
 import { workflowRepository } from "./repositories/workflows";
 import { workspaceSettingsRepository } from "./repositories/workspace-settings";
 import { workspaceRepository } from "./repositories/workspaces";
+import { openPostgresClient } from "./postgres/postgres-client";
 import { openSqliteClient } from "./sqlite/sqlite-client";
 import type { SqlClient } from "./sql-client";
 
@@ -37,6 +39,10 @@ export async function openDatabase(options: DatabaseOptions) {
     connectors: connectorRepository(client),
     workflows: workflowRepository(client),
     runs: runRepository(client),
+    runLeases: runLeaseRepository(client),
+    /** The same repositories over a transaction's client (for writes that must land together). */
+    inTransaction: <T>(work: (tx: { runs: ReturnType<typeof runRepository>; client: SqlClient }) => Promise<T>) =>
+      client.transaction((tx) => work({ runs: runRepository(tx), client: tx })),
     oauthStates: oauthStateRepository(client),
     users: userRepository(client),
     memberships: membershipRepository(client),
@@ -51,9 +57,7 @@ export async function openDatabase(options: DatabaseOptions) {
 export type Database = Awaited<ReturnType<typeof openDatabase>>;
 
 function openClient({ dataDir, databaseUrl }: DatabaseOptions): SqlClient {
-  if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new Error("DATABASE_URL points at Postgres, which is not supported yet: unset it to use SQLite");
-  }
-  if (databaseUrl) throw new Error(`DATABASE_URL must start with postgres://, got "${databaseUrl.split(":")[0]}:"`);
-  return openSqliteClient(path.join(dataDir, "app.db"));
+  if (!databaseUrl) return openSqliteClient(path.join(dataDir, "app.db"));
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgresClient(databaseUrl);
+  throw new Error(`DATABASE_URL must start with postgres:// (or be unset for SQLite), got "${databaseUrl.split(":")[0]}:"`);
 }

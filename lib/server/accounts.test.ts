@@ -7,6 +7,7 @@ import { resolvePrincipal } from "./auth/principal";
 import { ensureSetupCode } from "./auth/setup-code";
 import { createDeps, type Deps } from "./deps";
 import { resolveRequestContext } from "./request-context";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 const owner = { email: "Owner@Relay.test", password: "correct horse battery", name: "Ada", workspaceName: "Acme Ops" };
 const json = (body: unknown, headers: Record<string, string> = {}) =>
@@ -18,14 +19,16 @@ const withCookie = (cookie: string, init: { method?: string; headers?: Record<st
 describe("accounts", () => {
   let deps: Deps;
   let dataDir: string;
+  let storage: TestStorage;
   beforeEach(async () => {
     vi.spyOn(console, "info").mockImplementation(() => {});
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "accounts-"));
-    deps = await createDeps({ dataDir, version: "test" });
+    storage = await createTestStorage("accounts-");
+    dataDir = storage.dataDir;
+    deps = await createDeps({ dataDir, databaseUrl: storage.databaseUrl, version: "test" });
   });
   afterEach(async () => {
     await deps.db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await storage.cleanup();
     vi.restoreAllMocks();
   });
 

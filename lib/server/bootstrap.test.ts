@@ -7,6 +7,7 @@ import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
 import { bootstrapRetrier, bootstrapWorkspace } from "./bootstrap";
 import { createDeps, type Deps } from "./deps";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -20,19 +21,21 @@ describe("first-start bootstrap", () => {
   let deps: Deps | undefined;
   let demo: RunningDemoIntegrationServer | undefined;
   let dataDir: string;
+  let storage: TestStorage;
   afterEach(async () => {
     await demo?.close();
     await deps?.db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await storage.cleanup();
     vi.restoreAllMocks();
   });
 
   it("registers the demo integration once it is up, and never brings back a deleted one", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     vi.spyOn(console, "info").mockImplementation(() => {});
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bootstrap-"));
+    storage = await createTestStorage("bootstrap-");
+    dataDir = storage.dataDir;
     const port = await freePort();
-    deps = await createDeps({ dataDir, demoIntegrationUrl: `http://127.0.0.1:${port}`, version: "test", integrationTimeoutMs: 2_000 });
+    deps = await createDeps({ dataDir, databaseUrl: storage.databaseUrl, demoIntegrationUrl: `http://127.0.0.1:${port}`, version: "test", integrationTimeoutMs: 2_000 });
     expect(await deps.db.customIntegrations.list(DEFAULT_WORKSPACE_UUID)).toEqual([]);
 
     demo = await startDemoIntegrationServer({ port });

@@ -14,6 +14,7 @@ import { AppError } from "./errors";
 import { executeConnectorAction } from "./execute-action";
 import { createRun } from "./runs";
 import { graph } from "./testing/nodes";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 // Real SQLite, the real vault and two real integration servers on loopback ports: the one the
 // secrets were saved for, and the one the integration is moved to.
@@ -74,12 +75,14 @@ async function expectLocked(promise: Promise<unknown>) {
 
 let deps: Deps;
 let dataDir: string;
+let storage: TestStorage;
 const servers: TestServer[] = [];
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "relay-connector-secrets-"));
+  storage = await createTestStorage("relay-connector-secrets-");
+    dataDir = storage.dataDir;
   // The test servers listen on loopback, which the outbound guard refuses unless allowed.
-  deps = await createDeps({ dataDir, version: "test", outboundAllowlist: ["127.0.0.1"] });
+  deps = await createDeps({ dataDir, databaseUrl: storage.databaseUrl, version: "test", outboundAllowlist: ["127.0.0.1"] });
 });
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
@@ -87,7 +90,7 @@ afterEach(async () => {
 afterAll(async () => {
   await deps.runs.queue.idle();
   await deps.db.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await storage.cleanup();
 });
 
 async function setUp(slugSuffix: string) {

@@ -9,6 +9,7 @@ import { ensureSetupCode } from "./auth/setup-code";
 import { createDeps, type Deps } from "./deps";
 import { acceptInvitation, changeRole, createInvitation, removeMember } from "./members";
 import { resolveRequestContext, type RequestContext } from "./request-context";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 const json = () => new Request("http://localhost:3000/api/v1/x", { method: "POST", headers: { host: "localhost:3000", "content-type": "application/json" }, body: "{}" });
 const as = (cookie: string) => new Request("http://localhost:3000/api/v1/x", { headers: { host: "localhost:3000", cookie } });
@@ -19,17 +20,19 @@ const userUuidOf = ({ principal }: RequestContext) => (principal?.kind === "user
 describe("members", () => {
   let deps: Deps;
   let dataDir: string;
+  let storage: TestStorage;
   let owner: RequestContext;
   beforeEach(async () => {
     vi.spyOn(console, "info").mockImplementation(() => {});
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "members-"));
-    deps = await createDeps({ dataDir, version: "test" });
+    storage = await createTestStorage("members-");
+    dataDir = storage.dataDir;
+    deps = await createDeps({ dataDir, databaseUrl: storage.databaseUrl, version: "test" });
     const ownerCookie = cookieOf(await setup(deps, { code: ensureSetupCode(dataDir), email: "o@relay.test", password: "owner password 1", name: "O", workspaceName: "W" }, json()));
     owner = await resolveRequestContext(as(ownerCookie), deps);
   });
   afterEach(async () => {
     await deps.db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await storage.cleanup();
     vi.restoreAllMocks();
   });
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID, openDatabase, type Database } from "@/lib/db";
 import { consumeOauthState, issueOauthState, OAUTH_STATE_REFUSED_MESSAGE, OAUTH_STATE_TTL_MS, OauthStateRefusedError, type OauthStateBinding } from "./oauth-state";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 const T0 = new Date("2025-03-01T12:00:00.000Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -34,15 +35,17 @@ async function attempt(db: Database, state: string, binding: OauthStateBinding, 
 
 describe("OAuth state", () => {
   let dataDir: string;
+  let storage: TestStorage;
   let db: Database;
 
   beforeEach(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "oauth-state-test-"));
-    db = await openDatabase({ dataDir });
+    storage = await createTestStorage("oauth-state-test-");
+    dataDir = storage.dataDir;
+    db = await openDatabase({ dataDir, databaseUrl: storage.databaseUrl });
   });
   afterEach(async () => {
     await db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await storage.cleanup();
   });
 
   it("is random, carries the integration slug, and expires ten minutes after it is issued", async () => {

@@ -10,19 +10,22 @@ import { createDeps, type Deps } from "./deps";
 import { AppError } from "./errors";
 import { cancelRuns, createRun, executeTopLevelAction, getRun } from "./runs";
 import { graph, tmpl } from "./testing/nodes";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 // The engine end to end: real SQLite, the real sandbox, the demo integration over HTTP.
 const ws = DEFAULT_WORKSPACE_UUID;
 let demo: RunningDemoIntegrationServer;
 let deps: Deps;
 let dataDir: string;
+let storage: TestStorage;
 let connectorUuid: string;
 let integrationSlug: string;
 
 beforeAll(async () => {
   demo = await startDemoIntegrationServer({ port: 0 });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "relay-runs-"));
-  deps = await createDeps({ dataDir, demoIntegrationUrl: demo.url, version: "test" });
+  storage = await createTestStorage("relay-runs-");
+    dataDir = storage.dataDir;
+  deps = await createDeps({ dataDir, databaseUrl: storage.databaseUrl, demoIntegrationUrl: demo.url, version: "test" });
   integrationSlug = (await deps.db.customIntegrations.list(ws))[0]!.slug;
   const connector = await createConnector(deps, ws, { integrationSlug, slug: "crm", name: "CRM", config: { apiKey: "demo-api-key", region: "eu" } });
   connectorUuid = connector.uuid;
@@ -31,7 +34,7 @@ afterAll(async () => {
   await deps.runs.queue.idle();
   await deps.db.close();
   await demo.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await storage.cleanup();
 });
 beforeEach(() => fetch(`${demo.url}/_demo/reset`, { method: "POST" }));
 

@@ -14,6 +14,7 @@ import { integrationDocumentation, listIntegrations } from "./integration-catalo
 import { createIntegrationRegistry } from "./integration-registry";
 import { defineNativeIntegration } from "@/lib/integrations/native";
 import { authenticateSdkConnector, runHttpRequest, runSdkAction } from "./sdk-actions";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 const WS = DEFAULT_WORKSPACE_UUID;
 const KEY = "sk-live-openai-secret-key";
@@ -21,13 +22,15 @@ const MASK = "••••••••";
 
 describe("SDK integrations through the connector functions", () => {
   let dataDir: string;
+  let storage: TestStorage;
   let db: Database;
   let ctx: ConnectorCtx;
   let openai: TestServer;
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sdk-actions-"));
-    db = await openDatabase({ dataDir });
+    storage = await createTestStorage("sdk-actions-");
+    dataDir = storage.dataDir;
+    db = await openDatabase({ dataDir, databaseUrl: storage.databaseUrl });
     ctx = { db, integrations: createIntegrationRegistry(db, { outbound: loopbackOutbound }), vault: createVault(Buffer.alloc(32, 7)) };
     openai = await startTestServer((request, res) => {
       const authorized = request.headers.authorization === `Bearer ${KEY}`;
@@ -41,7 +44,7 @@ describe("SDK integrations through the connector functions", () => {
   afterAll(async () => {
     await openai.close();
     await db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await storage.cleanup();
   });
 
   const create = (config: Record<string, unknown>) =>

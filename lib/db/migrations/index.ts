@@ -1,4 +1,5 @@
 import { accountsMigration } from "./accounts";
+import { runLeasesMigration } from "./run-leases";
 
 /** One schema change. Append only: never edit a migration that has shipped. */
 export interface Migration {
@@ -124,4 +125,5 @@ export const migrations: readonly Migration[] = [
     ],
   },
   accountsMigration(5),
+  runLeasesMigration(6),
 ];

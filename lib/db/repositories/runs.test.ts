@@ -6,6 +6,7 @@ import type { Execution, WorkflowNode } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "../migrations";
 import { openDatabase, type Database } from "../open-database";
 import type { StoredRunState } from "./runs";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 const WS = DEFAULT_WORKSPACE_UUID;
 const OTHER_WORKSPACE = "00000000-0000-4000-8000-0000000000c3";
@@ -66,15 +67,17 @@ const execution: Execution = {
 
 describe("runRepository", () => {
   let dataDir: string;
+  let storage: TestStorage;
   let db: Database;
 
   beforeEach(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "runs-test-"));
-    db = await openDatabase({ dataDir });
+    storage = await createTestStorage("runs-test-");
+    dataDir = storage.dataDir;
+    db = await openDatabase({ dataDir, databaseUrl: storage.databaseUrl });
   });
   afterEach(async () => {
     await db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await storage.cleanup();
   });
 
   it("round-trips a state through create, save and load, across a restart", async () => {
@@ -90,7 +93,7 @@ describe("runRepository", () => {
     };
     expect(await db.runs.save(finished)).toBe(true);
     await db.close();
-    db = await openDatabase({ dataDir });
+    db = await openDatabase({ dataDir, databaseUrl: storage.databaseUrl });
     expect(await db.runs.load(WS, state.run.uuid)).toEqual(finished);
   });
 

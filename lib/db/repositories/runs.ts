@@ -137,14 +137,18 @@ export function runRepository(db: SqlClient) {
      * when the run is missing or was cancelled meanwhile and `state` is not itself cancelled: the
      * engine must then stop, since a cancel from the API wins over an in-flight step.
      * The graph, input, workflow and creation time never change after `create`.
+     * With `leaseOwner` it is also refused unless that process holds the run's lease (a cancelled
+     * state may be written to a run nobody holds): a process that lost its lease, stalled past
+     * the expiry say, can no longer write over the process that took the run over.
      */
-    async save(state: StoredRunState): Promise<boolean> {
+    async save(state: StoredRunState, { leaseOwner }: { leaseOwner?: string } = {}): Promise<boolean> {
       const { run } = state;
       const json = serialize(state);
+      const fence = leaseOwner === undefined ? "" : " AND (lease_owner = ? OR (lease_owner IS NULL AND ? = 'cancelled'))";
       const { changes } = await db.run(
         `UPDATE runs SET status = ?, error_message = ?, output_json = ?, executions_json = ?, outputs_json = ?,
           computed_configs_json = ?, cursor_node_uuid = ?, updated_at = ?, finished_at = ?
-         WHERE workspace_uuid = ? AND uuid = ? AND (status <> 'cancelled' OR ? = 'cancelled')`,
+         WHERE workspace_uuid = ? AND uuid = ? AND (status <> 'cancelled' OR ? = 'cancelled')${fence}`,
         [
           run.status,
           run.errorMessage,
@@ -158,6 +162,7 @@ export function runRepository(db: SqlClient) {
           run.workspaceUuid,
           run.uuid,
           run.status,
+          ...(leaseOwner === undefined ? [] : [leaseOwner, run.status]),
         ],
       );
       return changes > 0;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkflowNode } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "../migrations";
 import { openDatabase, type Database } from "../open-database";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 const WS = DEFAULT_WORKSPACE_UUID;
 const OTHER_WORKSPACE = "00000000-0000-4000-8000-0000000000d4";
@@ -23,16 +24,18 @@ const makeNode = (overrides: Partial<Extract<WorkflowNode, { kind: "native" }>> 
 
 describe("workflowRepository", () => {
   let dataDir: string;
+  let storage: TestStorage;
   let db: Database;
 
   beforeEach(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "workflows-test-"));
-    db = await openDatabase({ dataDir });
+    storage = await createTestStorage("workflows-test-");
+    dataDir = storage.dataDir;
+    db = await openDatabase({ dataDir, databaseUrl: storage.databaseUrl });
   });
   afterEach(async () => {
     vi.useRealTimers();
     await db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await storage.cleanup();
   });
 
   it("creates, gets, lists and removes, scoped by workspace", async () => {

@@ -14,16 +14,26 @@ export function openSqliteClient(file: string): SqlClient {
 }
 
 function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): SqlClient {
+  // Compiling a statement costs more than running most of ours; the texts are a fixed set.
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      if (statements.size < 5_000) statements.set(sql, statement);
+    }
+    return statement;
+  };
   const client: SqlClient = {
     dialect: "sqlite",
     async all<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
-      return db.prepare(sql).all(...params) as T[];
+      return prepare(sql).all(...params) as T[];
     },
     async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
-      return db.prepare(sql).get(...params) as T | undefined;
+      return prepare(sql).get(...params) as T | undefined;
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
-      return { changes: db.prepare(sql).run(...params).changes };
+      return { changes: prepare(sql).run(...params).changes };
     },
     async transaction<T>(work: (tx: SqlClient) => Promise<T>) {
       // better-sqlite3 transactions are synchronous; async work is bracketed by hand instead, and a
