@@ -8,3 +8,4 @@ export { computedConfigsBySlug, contextBySlug } from "./run-context";
 export { createRunQueue, type RunQueue } from "./run-queue";
 export { createRunSystem, type CreateRunInput, type RunSystem } from "./run-system";
 export { isTerminalRunStatus } from "./statuses";
+export { DEFAULT_LEASE_TIMING, type LeaseTiming, type RunLeases } from "./run-leases";

@@ -1,11 +1,10 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setup, signIn, signOut } from "./accounts";
 import { resolvePrincipal } from "./auth/principal";
 import { ensureSetupCode } from "./auth/setup-code";
-import { createDeps, type Deps } from "./deps";
+import { closeDeps, createDeps, type Deps } from "./deps";
 import { resolveRequestContext } from "./request-context";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
@@ -27,7 +26,7 @@ describe("accounts", () => {
     deps = await createDeps({ dataDir, databaseUrl: storage.databaseUrl, version: "test" });
   });
   afterEach(async () => {
-    await deps.db.close();
+    await closeDeps(deps);
     await storage.cleanup();
     vi.restoreAllMocks();
   });

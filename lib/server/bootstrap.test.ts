@@ -1,12 +1,9 @@
-import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
 import { bootstrapRetrier, bootstrapWorkspace } from "./bootstrap";
-import { createDeps, type Deps } from "./deps";
+import { closeDeps, createDeps, type Deps } from "./deps";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 async function freePort(): Promise<number> {
@@ -24,7 +21,7 @@ describe("first-start bootstrap", () => {
   let storage: TestStorage;
   afterEach(async () => {
     await demo?.close();
-    await deps?.db.close();
+    if (deps) await closeDeps(deps);
     await storage.cleanup();
     vi.restoreAllMocks();
   });

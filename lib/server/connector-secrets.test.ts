@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CONNECTOR_SECRETS_LOCKED } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
@@ -9,7 +6,7 @@ import { openConnectorSeal, SECRET_MASK } from "@/lib/vault";
 import { connectorAutocomplete, connectorDynamicSchema, connectorListUsers } from "./connector-calls";
 import { createConnector, getConnector, listConnectors, testConnector, updateConnector } from "./connectors";
 import { refreshCustomIntegration, registerCustomIntegration, updateCustomIntegrationUrl } from "./custom-integrations";
-import { createDeps, type Deps } from "./deps";
+import { closeDeps, createDeps, type Deps } from "./deps";
 import { AppError } from "./errors";
 import { executeConnectorAction } from "./execute-action";
 import { createRun } from "./runs";
@@ -80,7 +77,7 @@ const servers: TestServer[] = [];
 
 beforeAll(async () => {
   storage = await createTestStorage("relay-connector-secrets-");
-    dataDir = storage.dataDir;
+  dataDir = storage.dataDir;
   // The test servers listen on loopback, which the outbound guard refuses unless allowed.
   deps = await createDeps({ dataDir, databaseUrl: storage.databaseUrl, version: "test", outboundAllowlist: ["127.0.0.1"] });
 });
@@ -89,7 +86,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await deps.runs.queue.idle();
-  await deps.db.close();
+  await closeDeps(deps);
   await storage.cleanup();
 });
 

@@ -13,7 +13,7 @@ export interface Deps {
   db: Database;
   vault: ReturnType<typeof createVault>;
   integrations: IntegrationRegistry;
-  /** The run engine and its queue; runs left unfinished by a previous process resume at start. */
+  /** The run engine, its queue and the job queue; a worker takes over runs nobody holds. */
   runs: Runs;
   /** Finishes first-start defaults that could not be done at start (the demo server was not up). */
   retryBootstrap: () => Promise<void>;
@@ -43,8 +43,25 @@ export async function createDeps(settings: Settings = readSettings()): Promise<D
   const base = { settings, db, vault, integrations: createIntegrationRegistry(db, { maxTimeoutMs: settings.integrationTimeoutMs, outbound }) };
   const settled = await bootstrapWorkspace(base);
   const runs = await createRuns(base);
-  const resumed = await runs.queue.resumeUnfinished();
-  if (resumed > 0) console.info(`[engine] resuming ${resumed} unfinished run(s)`);
-  await announceSetupCode(base);
+  if (settings.role !== "worker") await announceSetupCode(base);
   return { ...base, runs, retryBootstrap: bootstrapRetrier(base, settled) };
+}
+
+/**
+ * Stops this process's part in the work (SIGTERM): no new jobs, running runs get `graceMs` to
+ * finish and are then handed back to other workers, and the database closes. A no-op when the
+ * dependencies were never built.
+ */
+export async function stopDeps(graceMs?: number): Promise<void> {
+  const pending = holder.__appDeps;
+  if (!pending) return;
+  holder.__appDeps = undefined;
+  const deps = await pending.catch(() => null);
+  if (deps) await closeDeps(deps, graceMs);
+}
+
+/** Stops the workers and closes the database of one set of dependencies (tests build their own). */
+export async function closeDeps(deps: Pick<Deps, "runs" | "db">, graceMs = 0): Promise<void> {
+  await deps.runs.stop(graceMs);
+  await deps.db.close();
 }

@@ -1,21 +1,67 @@
 import { randomUUID } from "node:crypto";
-import { createRunQueue, createRunSystem, systemClock, type RunQueue, type RunSystem } from "@/lib/engine";
+import os from "node:os";
+import {
+  createRunQueue,
+  createRunSystem,
+  DEFAULT_LEASE_TIMING,
+  systemClock,
+  type LeaseTiming,
+  type RunLeases,
+  type RunQueue,
+  type RunStore,
+  type RunSystem,
+} from "@/lib/engine";
 import { createExpressionEvaluator } from "@/lib/engine/expressions";
 import type { ConnectorCtx } from "./connector-access";
 import { createEngineActions } from "./engine-actions";
+import { createJobQueue, type JobQueue } from "./jobs";
+import { executesJobs, type Settings } from "./settings";
 
 export interface Runs {
   system: RunSystem;
   queue: RunQueue;
+  jobs: JobQueue;
+  /** This process's id in run leases (host, pid and a random part). */
+  owner: string;
+  /** Stops taking runs and hands back what is still executing after `graceMs` (SIGTERM). */
+  stop(graceMs?: number): Promise<void>;
 }
 
-/** How many runs execute at once in this process; the rest wait in the queue. */
+/** Runs one worker process executes at once unless `RUN_CONCURRENCY` says otherwise. */
 const RUN_CONCURRENCY = 8;
 
-/** Wires the engine to the database, the integrations and the sandbox. One per process. */
-export async function createRuns(ctx: ConnectorCtx): Promise<Runs> {
+/**
+ * Wires the engine to the database, the integrations and the sandbox. One per process. A run is
+ * created and its job added in one transaction; a worker (`ROLE` worker or all) takes the job,
+ * and executes the run only while it holds the run's lease, which a heartbeat renews. Every
+ * worker also sweeps for runs nobody holds (a dead process's, a parked run now due, or a run
+ * whose job went to a process that is gone), which is what resume-at-boot used to be.
+ */
+export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Promise<Runs> {
+  const { db, settings } = ctx;
+  const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const concurrency = settings.runConcurrency ?? RUN_CONCURRENCY;
+  const timing = leaseTimingOf(settings.runLeaseMs);
+  const jobs = await createJobQueue(settings, { concurrency });
+  const store: RunStore = {
+    ...db.runs,
+    // The run and its job land together or not at all.
+    create: (state) =>
+      db.inTransaction(async (tx) => {
+        await tx.runs.create(state);
+        await jobs.add(tx.client, "run.execute", { workspaceUuid: state.run.workspaceUuid, runUuid: state.run.uuid });
+      }),
+    // Fenced: once another process has taken the run over, this one's writes are refused.
+    save: (state) => db.runs.save(state, { leaseOwner: owner }),
+  };
+  const leases: RunLeases = {
+    claim: (runUuid, until) => db.runLeases.claim(runUuid, owner, new Date(), until),
+    renew: (runUuids, until) => db.runLeases.renew(runUuids, owner, until),
+    release: (runUuid, availableAt) => db.runLeases.release(runUuid, owner, availableAt),
+    listClaimable: (limit) => db.runLeases.listClaimable(new Date(), limit),
+  };
   const system = createRunSystem({
-    store: ctx.db.runs,
+    store,
     actions: createEngineActions(ctx),
     expressions: await createExpressionEvaluator(),
     clock: systemClock,
@@ -25,9 +71,36 @@ export async function createRuns(ctx: ConnectorCtx): Promise<Runs> {
   });
   const queue = createRunQueue({
     system,
-    store: ctx.db.runs,
-    concurrency: RUN_CONCURRENCY,
-    onError: (runUuid, error) => console.error(`[engine] run ${runUuid} could not be executed`, error),
+    store,
+    concurrency,
+    leases,
+    timing,
+    onError: (runUuid, error) => console.error(`[engine] run ${runUuid}: ${(error as Error)?.message ?? error}`),
   });
-  return { system, queue };
+  if (executesJobs(settings)) {
+    await jobs.start({
+      "run.execute": async ({ workspaceUuid, runUuid }) => {
+        await queue.enqueue(workspaceUuid, runUuid);
+      },
+    });
+    const recovered = await queue.recover();
+    if (recovered > 0) console.info(`[engine] took over ${recovered} unfinished run(s)`);
+    queue.startSweeping();
+  }
+  return {
+    system,
+    queue,
+    jobs,
+    owner,
+    async stop(graceMs = 10_000) {
+      await jobs.stop();
+      const handedBack = await queue.stop(graceMs);
+      if (handedBack > 0) console.info(`[engine] handed back ${handedBack} run(s) still executing`);
+    },
+  };
+}
+
+function leaseTimingOf(leaseMs: number | undefined): LeaseTiming {
+  if (!leaseMs) return DEFAULT_LEASE_TIMING;
+  return { leaseMs, heartbeatMs: Math.max(200, Math.floor(leaseMs / 3)), sweepMs: Math.min(DEFAULT_LEASE_TIMING.sweepMs, Math.floor(leaseMs / 3)) };
 }

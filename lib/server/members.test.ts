@@ -1,12 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setup } from "./accounts";
 import { createApiToken } from "./api-tokens";
 import { resolvePrincipal } from "./auth/principal";
 import { ensureSetupCode } from "./auth/setup-code";
-import { createDeps, type Deps } from "./deps";
+import { closeDeps, createDeps, type Deps } from "./deps";
 import { acceptInvitation, changeRole, createInvitation, removeMember } from "./members";
 import { resolveRequestContext, type RequestContext } from "./request-context";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
@@ -31,7 +28,7 @@ describe("members", () => {
     owner = await resolveRequestContext(as(ownerCookie), deps);
   });
   afterEach(async () => {
-    await deps.db.close();
+    await closeDeps(deps);
     await storage.cleanup();
     vi.restoreAllMocks();
   });

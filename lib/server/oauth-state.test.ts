@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID, openDatabase, type Database } from "@/lib/db";
 import { consumeOauthState, issueOauthState, OAUTH_STATE_REFUSED_MESSAGE, OAUTH_STATE_TTL_MS, OauthStateRefusedError, type OauthStateBinding } from "./oauth-state";

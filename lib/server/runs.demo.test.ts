@@ -1,12 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
 import type { Run, WorkflowNode } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
 import { createConnector } from "./connectors";
-import { createDeps, type Deps } from "./deps";
+import { closeDeps, createDeps, type Deps } from "./deps";
 import { AppError } from "./errors";
 import { cancelRuns, createRun, executeTopLevelAction, getRun } from "./runs";
 import { graph, tmpl } from "./testing/nodes";
@@ -24,7 +21,7 @@ let integrationSlug: string;
 beforeAll(async () => {
   demo = await startDemoIntegrationServer({ port: 0 });
   storage = await createTestStorage("relay-runs-");
-    dataDir = storage.dataDir;
+  dataDir = storage.dataDir;
   deps = await createDeps({ dataDir, databaseUrl: storage.databaseUrl, demoIntegrationUrl: demo.url, version: "test" });
   integrationSlug = (await deps.db.customIntegrations.list(ws))[0]!.slug;
   const connector = await createConnector(deps, ws, { integrationSlug, slug: "crm", name: "CRM", config: { apiKey: "demo-api-key", region: "eu" } });
@@ -32,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await deps.runs.queue.idle();
-  await deps.db.close();
+  await closeDeps(deps);
   await demo.close();
   await storage.cleanup();
 });

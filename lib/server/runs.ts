@@ -7,7 +7,7 @@ import type {
   RunSummary,
   WorkflowNode,
 } from "@/lib/contract";
-import { computedConfigsBySlug, contextBySlug, type RunState } from "@/lib/engine";
+import { computedConfigsBySlug, contextBySlug, isTerminalRunStatus, type RunState } from "@/lib/engine";
 import { childrenCount } from "@/lib/workflow";
 import type { Deps } from "./deps";
 import { AppError } from "./errors";
@@ -78,13 +78,31 @@ export async function cancelRuns(deps: RunsDeps, workspaceUuid: string, uuids: s
 }
 
 async function startRun(deps: RunsDeps, input: Parameters<Deps["runs"]["system"]["createRun"]>[0], wait: boolean): Promise<Run> {
+  // Creating the run adds its job in the same transaction; a worker (this process or another) takes it.
   const state = await deps.runs.system.createRun(input);
-  const finished = deps.runs.queue.enqueue(input.workspaceUuid, state.run.uuid);
   if (!wait) return state.run;
+  return waitForEnd(deps, input.workspaceUuid, state.run.uuid, WAIT_UNTIL_FINISHED_MS);
+}
+
+/**
+ * The run once it has ended, or as it is after `timeoutMs`. A run this process executes is
+ * awaited directly; one executing elsewhere (another worker) is polled, quickly at first.
+ */
+async function waitForEnd(deps: RunsDeps, workspaceUuid: string, uuid: string, timeoutMs: number): Promise<Run> {
+  const deadline = Date.now() + timeoutMs;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 250)) {
+    const local = deps.runs.queue.settled(uuid);
+    if (local) await raceDeadline(local, deadline);
+    const { run } = await loadRun(deps, workspaceUuid, uuid);
+    if (isTerminalRunStatus(run.status) || Date.now() >= deadline) return run;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, deadline - Date.now())));
+  }
+}
+
+async function raceDeadline(promise: Promise<unknown>, deadline: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), WAIT_UNTIL_FINISHED_MS)));
-  await Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
-  return (await loadRun(deps, input.workspaceUuid, state.run.uuid)).run;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+  await Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function graphOf(deps: RunsDeps, workspaceUuid: string, body: CreateRunRequestBody) {

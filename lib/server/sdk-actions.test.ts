@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID, openDatabase, type Database } from "@/lib/db";
 import { loopbackOutbound } from "@/lib/integrations/testing/outbound";

@@ -16,7 +16,16 @@ export interface Settings {
    */
   outboundAllowlist?: string[];
   version: string;
+  /** `ROLE`: `web` serves requests and queues runs, `worker` executes them, `all` (the default) does both. */
+  role?: ProcessRole;
+  /** `RUN_LEASE_MS`: how long a run's lease lasts unrenewed, so how soon a dead worker's runs are taken over (default 15 s). */
+  runLeaseMs?: number;
+  /** `RUN_CONCURRENCY`: runs one worker process executes at once (default 8). */
+  runConcurrency?: number;
 }
+
+export type ProcessRole = "web" | "worker" | "all";
+const ROLES: readonly ProcessRole[] = ["web", "worker", "all"];
 
 /** Reads settings from the environment, applying the embedded defaults. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -31,8 +40,20 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     integrationTimeoutMs: Number(env.INTEGRATION_TIMEOUT_MS) > 0 ? Number(env.INTEGRATION_TIMEOUT_MS) : undefined,
     outboundAllowlist: env.OUTBOUND_ALLOWLIST === undefined ? undefined : env.OUTBOUND_ALLOWLIST.split(",").map((entry) => entry.trim()).filter(Boolean),
     version: env.npm_package_version || "0.1.0",
+    role: roleOf(env.ROLE),
+    runLeaseMs: Number(env.RUN_LEASE_MS) >= 1_000 ? Number(env.RUN_LEASE_MS) : undefined,
+    runConcurrency: Number(env.RUN_CONCURRENCY) >= 1 ? Math.floor(Number(env.RUN_CONCURRENCY)) : undefined,
   };
 }
+
+function roleOf(value: string | undefined): ProcessRole {
+  if (!value) return "all";
+  if ((ROLES as readonly string[]).includes(value)) return value as ProcessRole;
+  throw new Error(`ROLE must be one of ${ROLES.join(", ")}; got "${value}"`);
+}
+
+/** Whether this process executes runs (and later syncs, batches, schedules). */
+export const executesJobs = (settings: Pick<Settings, "role">) => (settings.role ?? "all") !== "web";
 
 /**
  * The outbound allowlist in force: `OUTBOUND_ALLOWLIST` when set (even empty), else the demo

@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Execution, WorkflowNode } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "../migrations";
