@@ -1,4 +1,4 @@
-import type { Migration } from "./index";
+import type { Migration } from "./migration";
 
 /**
  * Accounts: users, their roles in workspaces, server-side sessions, API tokens, invitations and the

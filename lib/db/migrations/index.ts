@@ -1,12 +1,8 @@
 import { accountsMigration } from "./accounts";
+import type { Migration } from "./migration";
 import { runLeasesMigration } from "./run-leases";
 
-/** One schema change. Append only: never edit a migration that has shipped. */
-export interface Migration {
-  version: number;
-  name: string;
-  statements: readonly string[];
-}
+export type { Migration };
 
 export const DEFAULT_WORKSPACE_UUID = "00000000-0000-4000-8000-000000000001";
 

@@ -1,4 +1,4 @@
-import type { Migration } from "./index";
+import type { Migration } from "./migration";
 
 /**
  * Run leases: which process executes a run and until when. A process takes a run with a
