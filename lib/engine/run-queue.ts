@@ -68,8 +68,11 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     } finally {
       if (leases) {
         held.delete(runUuid);
-        const wakeAt = state && !isTerminalRunStatus(state.run.status) ? wakeTimeOf(state) : null;
-        await leases.release(runUuid, wakeAt === null ? null : new Date(wakeAt)).catch((error) => onError?.(runUuid, error));
+        // An ended run's last save let go of its lease already.
+        if (!state || !isTerminalRunStatus(state.run.status)) {
+          const wakeAt = state ? wakeTimeOf(state) : null;
+          await leases.release(runUuid, wakeAt === null ? null : new Date(wakeAt)).catch((error) => onError?.(runUuid, error));
+        }
       }
     }
   }

@@ -145,9 +145,11 @@ export function runRepository(db: SqlClient) {
       const { run } = state;
       const json = serialize(state);
       const fence = leaseOwner === undefined ? "" : " AND (lease_owner = ? OR (lease_owner IS NULL AND ? = 'cancelled'))";
+      // A run that has ended is nobody's any more: its lease goes in the same statement.
+      const ended = run.status === "success" || run.status === "error" || run.status === "cancelled";
       const { changes } = await db.run(
         `UPDATE runs SET status = ?, error_message = ?, output_json = ?, executions_json = ?, outputs_json = ?,
-          computed_configs_json = ?, cursor_node_uuid = ?, updated_at = ?, finished_at = ?
+          computed_configs_json = ?, cursor_node_uuid = ?, updated_at = ?, finished_at = ?${ended ? ", lease_owner = NULL, lease_expires_at = NULL" : ""}
          WHERE workspace_uuid = ? AND uuid = ? AND (status <> 'cancelled' OR ? = 'cancelled')${fence}`,
         [
           run.status,
