@@ -28,3 +28,23 @@ export class RunCancelledError extends Error {
     this.name = "RunCancelledError";
   }
 }
+
+/**
+ * The run hit one of its own caps (limits.ts), such as the number of executions: the run ends
+ * `error` at once, whatever fallback the node has, since every later node would hit it too.
+ */
+export class RunLimitError extends Error {
+  readonly retryable = false;
+  constructor(message: string) {
+    super(message);
+    this.name = "RunLimitError";
+  }
+}
+
+/** An action still answered `executing` when its polling policy ran out. Another attempt may finish it. */
+export class StillExecutingError extends Error {
+  constructor(readonly calls: number) {
+    super(`The action was still executing after ${calls} calls`);
+    this.name = "StillExecutingError";
+  }
+}

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkflowNode } from "@/lib/contract";
+import { systemClock } from "./clock";
 import { createExpressionEvaluator, type ExpressionEvaluator } from "./expressions";
-import { MAX_GROUP_ITEMS } from "./group-system";
+import { MAX_GROUP_ITEMS } from "./limits";
 import { createMemoryRunStore } from "./memory-run-store";
-import type { ActionAnswer, ActionCall, EngineDeps, RunState } from "./ports";
+import type { ActionAnswer, ActionCall, Clock, EngineDeps, RunState } from "./ports";
 import { createRunSystem } from "./run-system";
 import { createFakeClock } from "./testing/fake-clock";
 
@@ -15,14 +16,14 @@ beforeAll(async () => {
   expressions = await createExpressionEvaluator();
 });
 
-function makeEngine(answer: (call: ActionCall) => Promise<ActionAnswer> = async () => ({ outcome: "executed", data: {} })) {
+function makeEngine(answer: (call: ActionCall) => Promise<ActionAnswer> = async () => ({ outcome: "executed", data: {} }), clock: Clock = createFakeClock()) {
   const store = createMemoryRunStore();
   const calls: ActionCall[] = [];
   const deps: EngineDeps = {
     store,
     actions: { execute: (call) => (calls.push(call), answer(call)), policies: async () => ({}), runsNative: (slug) => slug === "httpRequest" },
     expressions,
-    clock: createFakeClock(),
+    clock,
     ids: { uuid: () => `00000000-0000-4000-8000-${String(++lastId).padStart(12, "0")}` },
     random: () => 0.5,
   };
@@ -135,7 +136,8 @@ describe("group nodes", () => {
 
   it("retries a failed group on the node's retry policy, replacing the earlier attempt's item executions", async () => {
     let calls = 0;
-    const { run } = makeEngine(async () => (++calls === 1 ? Promise.reject(new Error("flaky")) : { outcome: "executed", data: { status: 201 } }));
+    // The wall clock: the retry waits MIN_RETRY_INTERVAL_MS, which a fake clock would wait for forever.
+    const { run } = makeEngine(async () => (++calls === 1 ? Promise.reject(new Error("flaky")) : { outcome: "executed", data: { status: 201 } }), systemClock);
     const retried = { retry: { maximumAttempts: 2, initialInterval: 0, backoffCoefficient: 1 }, failOnItemFailure: true };
     const done = await run(outer(group(["a"], failingSub(), retried)));
     expect(done.run.status).toBe("success");
@@ -169,13 +171,17 @@ describe("group nodes", () => {
     const first = makeEngine(async () => ({ outcome: "executed", data: { status: 200 } }));
     const nodes = outer(group(["x", "y"], failingSub()));
     const created = await first.system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes, data: {} });
-    // The process dies once the group has finished, before its result is saved.
+    // The process dies once the group has finished, while its result is being saved: that save never returns.
     const save = first.store.save;
+    let died = () => {};
+    const dead = new Promise<void>((resolve) => (died = resolve));
     first.store.save = async (state) => {
-      if (state.run.executions.some((execution) => execution.nodeSlug === "each" && execution.status === "success")) throw new Error("killed");
-      return save(state);
+      if (!state.run.executions.some((execution) => execution.nodeSlug === "each" && execution.status === "success")) return save(state);
+      died();
+      return new Promise<boolean>(() => {});
     };
-    await expect(first.system.executeRun(ws, created.run.uuid)).rejects.toThrow("killed");
+    void first.system.executeRun(ws, created.run.uuid);
+    await dead;
     first.store.save = save;
 
     const second = createRunSystem(first.deps);

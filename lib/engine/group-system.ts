@@ -1,12 +1,10 @@
 import { WorkflowNodes, type Execution, type WorkflowNode } from "@/lib/contract";
-import { errorMessageOf, isRetryable, PermanentNodeError, RunCancelledError } from "./errors";
+import { errorMessageOf, isRetryable, PermanentNodeError, RunCancelledError, RunLimitError } from "./errors";
 import { isTruthy, type StepResult } from "./flow-steps";
-import type { NodeScope, NodeSystem, RunHandle } from "./node-system";
+import { MAX_GROUP_ITEM_WALKS, MAX_GROUP_ITEMS } from "./limits";
+import type { NodeScope, RunHandle, RunNode } from "./node-scope";
 import type { EngineDeps } from "./ports";
-import { completeExecution, failExecution, isAction, newExecution } from "./walk-steps";
-
-/** The most items one group node runs; more fail the node rather than hold the queue for hours. */
-export const MAX_GROUP_ITEMS = 1_000;
+import { appendExecution, completeExecution, failExecution, isAction, newExecution } from "./walk-steps";
 
 /** An item's end output, or why it failed and whether another attempt of the group could help. */
 type ItemOutcome = { ok: true; output: unknown } | { ok: false; message: string; retryable: boolean };
@@ -19,13 +17,20 @@ type ItemOutcome = { ok: true; output: unknown } | { ok: false; message: string;
  * (null for an item whose path stopped before an end). A failed item fails the group when
  * `failOnItemFailure` is true; otherwise its entry is `{error: "<node>: <message>"}`.
  */
-export function createGroupSystem(deps: EngineDeps, { runNode }: Pick<NodeSystem, "runNode">) {
+export function createGroupSystem(deps: EngineDeps, { runNode }: { runNode: RunNode }) {
   const now = () => deps.clock.now().toISOString();
 
   async function runGroup(run: RunHandle, scope: NodeScope, group: WorkflowNode, config: Record<string, unknown>, execution: Execution, signal: AbortSignal): Promise<StepResult> {
     const items = config.items;
     if (!Array.isArray(items)) throw new PermanentNodeError(`Group items must be an array, got ${items === null ? "null" : typeof items}`);
     if (items.length > MAX_GROUP_ITEMS) throw new PermanentNodeError(`The group has ${items.length} items; at most ${MAX_GROUP_ITEMS} are allowed`);
+    // Counted per attempt of the top-level group, across the groups nested in it.
+    const itemWalks = scope.itemWalks ?? { count: 0 };
+    if (itemWalks.count + items.length > MAX_GROUP_ITEM_WALKS) {
+      throw new PermanentNodeError(
+        `The group's ${items.length} items would take its nested groups past ${MAX_GROUP_ITEM_WALKS.toLocaleString("en-US")} item walks in all (${itemWalks.count.toLocaleString("en-US")} so far); nested groups multiply their items`,
+      );
+    }
     const parsed = WorkflowNodes.safeParse(group.config._nodes ?? []);
     if (!parsed.success) throw new PermanentNodeError(`The group's nodes are not a valid graph: ${parsed.error.issues[0]?.message}`);
     const subNodes = parsed.data;
@@ -39,6 +44,7 @@ export function createGroupSystem(deps: EngineDeps, { runNode }: Pick<NodeSystem
     const outputs: unknown[] = [];
     let failed = 0;
     for (const [index, item] of items.entries()) {
+      itemWalks.count += 1;
       const itemOutputs: Record<string, unknown> = {};
       const itemScope: NodeScope = {
         startOutput: isRecord(item) ? item : { value: item },
@@ -47,6 +53,7 @@ export function createGroupSystem(deps: EngineDeps, { runNode }: Pick<NodeSystem
         keyPrefix: `${scope.keyPrefix}:${group.uuid}:${index}`,
         mayPark: false,
         executionTags: { groupNodeUuid: group.uuid, itemIndex: index },
+        itemWalks,
       };
       const outcome = await runItem(run, itemScope, subNodes, itemOutputs, signal);
       if (outcome.ok) outputs.push(outcome.output);
@@ -75,8 +82,7 @@ export function createGroupSystem(deps: EngineDeps, { runNode }: Pick<NodeSystem
       if (signal.aborted) throw signal.reason;
       const node = byUuid.get(cursor);
       if (!node) return { ok: false, message: `Node ${cursor} is not in the group's graph`, retryable: false };
-      const execution: Execution = { ...newExecution(node, now()), ...scope.executionTags };
-      run.state.run.executions.push(execution);
+      const execution = appendExecution(run.state, { ...newExecution(node, now()), ...scope.executionTags });
       try {
         const result = (await runNode(run, scope, node, execution, signal)) as StepResult;
         cursor = completeExecution(node, execution, result, now());
@@ -85,7 +91,10 @@ export function createGroupSystem(deps: EngineDeps, { runNode }: Pick<NodeSystem
       } catch (error) {
         if (signal.aborted || error instanceof RunCancelledError) throw error;
         const message = errorMessageOf(error);
-        const fallback = failExecution(node, execution, message, now());
+        // A cap of the whole run ends it, whatever the item's fallbacks.
+        const final = error instanceof RunLimitError;
+        const fallback = failExecution(node, execution, message, now(), { final });
+        if (final) throw error;
         if (fallback === undefined) return { ok: false, message: `${node.name ?? node.slug}: ${message}`, retryable: isRetryable(error) };
         outputs[node.slug] = { error: message };
         cursor = fallback;

@@ -1,9 +1,9 @@
 export { systemClock } from "./clock";
-export { isRetryable, PermanentNodeError } from "./errors";
+export { callAction, type AttemptControl } from "./action-attempts";
+export { isRetryable, PermanentNodeError, StillExecutingError } from "./errors";
 export { isTruthy, variablesOf } from "./flow-steps";
 export { createMemoryRunStore } from "./memory-run-store";
 export type { ActionAnswer, ActionCall, ActionPolicies, ActionPort, Clock, EngineDeps, ExpressionPort, RunState, RunStore } from "./ports";
-export { DEFAULT_EXECUTING_POLICY, withDefaults } from "./retry-policy";
 export { computedConfigsBySlug, contextBySlug } from "./run-context";
 export { createRunQueue, type RunQueue } from "./run-queue";
 export { createRunSystem, type CreateRunInput, type RunSystem } from "./run-system";

@@ -1,4 +1,5 @@
 import type { NodeRetryPolicy } from "@/lib/contract";
+import { MAX_RETRY_INTERVAL_MS, MIN_RETRY_INTERVAL_MS } from "./limits";
 
 /** One attempt and no retry: what a node without a policy gets. */
 export const NO_RETRY: NodeRetryPolicy = { maximumAttempts: 1, initialInterval: 0, backoffCoefficient: 1 };
@@ -15,12 +16,20 @@ export function withDefaults(policy: Partial<NodeRetryPolicy> | undefined, fallb
   };
 }
 
-/** The wait before attempt `attempt + 1` (attempt counts from 1). */
-export function delayAfter(policy: NodeRetryPolicy, attempt: number): number {
-  return policy.initialInterval * policy.backoffCoefficient ** (attempt - 1);
+/**
+ * The attempts a policy allows, at most `cap` (limits.ts): 0, "unlimited" in Temporal's terms,
+ * and anything not a positive number mean the cap.
+ */
+export function attemptsAllowed(policy: NodeRetryPolicy, cap: number): number {
+  const asked = policy.maximumAttempts;
+  return Number.isFinite(asked) && asked >= 1 ? Math.min(Math.floor(asked), cap) : cap;
 }
 
-/** Whether another attempt is allowed after `attempt` attempts; 0 means unlimited, as in Temporal. */
-export function mayRetry(policy: NodeRetryPolicy, attempt: number): boolean {
-  return policy.maximumAttempts === 0 || attempt < policy.maximumAttempts;
+/**
+ * The wait before attempt `attempt + 1` (attempt counts from 1), kept between
+ * MIN_RETRY_INTERVAL_MS and MAX_RETRY_INTERVAL_MS whatever the policy says.
+ */
+export function delayAfter(policy: NodeRetryPolicy, attempt: number): number {
+  const wanted = policy.initialInterval * policy.backoffCoefficient ** (attempt - 1);
+  return Number.isNaN(wanted) ? MIN_RETRY_INTERVAL_MS : Math.min(MAX_RETRY_INTERVAL_MS, Math.max(MIN_RETRY_INTERVAL_MS, wanted));
 }

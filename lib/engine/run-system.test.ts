@@ -42,13 +42,17 @@ describe("the run walker with fake ports", () => {
     const first = makeEngine(async () => ({ outcome: "executed", data: { ok: true } }));
     const nodes = [node("start", "start", ["http"]), node("http", "httpRequest", ["end"]), node("end", "end", [])];
     const state = await first.system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes, data: {} });
-    // The process "dies" right after the call returned, before its result was saved.
+    // The process "dies" right after the call returned, while its result was being saved: that save never returns.
     const save = first.store.save;
+    let died = () => {};
+    const dead = new Promise<void>((resolve) => (died = resolve));
     first.store.save = async (next) => {
-      if (next.run.executions.some((execution) => execution.nodeUuid === "http" && execution.status === "success")) throw new Error("killed");
-      return save(next);
+      if (!next.run.executions.some((execution) => execution.nodeUuid === "http" && execution.status === "success")) return save(next);
+      died();
+      return new Promise<boolean>(() => {});
     };
-    await expect(first.system.executeRun(ws, state.run.uuid)).rejects.toThrow("killed");
+    void first.system.executeRun(ws, state.run.uuid);
+    await dead;
     first.store.save = save;
 
     const second = createRunSystem({ ...makeEngine(async () => ({ outcome: "executed", data: {} })).deps, store: first.store, actions: first.deps.actions });
@@ -56,6 +60,21 @@ describe("the run walker with fake ports", () => {
     expect(done.run.status).toBe("success");
     expect(done.run.executions.map((execution) => `${execution.nodeSlug}:${execution.status}`)).toEqual(["start:success", "http:success", "end:success"]);
     expect(first.calls.map((call) => call.idempotencyKey)).toEqual([`${state.run.uuid}:http`, `${state.run.uuid}:http`]);
+  });
+
+  it("saves around nodes with IO only: flow steps ride along with the next save", async () => {
+    const { system, store } = makeEngine(async () => ({ outcome: "executed", data: { ok: true } }));
+    const saved: string[][] = [];
+    const save = store.save;
+    store.save = async (state) => (saved.push(state.run.executions.map((execution) => `${execution.nodeSlug}:${execution.status}`)), save(state));
+    const nodes = [node("start", "start", ["vars"]), node("vars", "variables", ["http"]), node("http", "httpRequest", ["end"]), node("end", "end", [])];
+    const state = await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes, data: {} });
+    expect((await system.executeRun(ws, state.run.uuid)).run.status).toBe("success");
+    expect(saved).toEqual([
+      ["start:success", "vars:success", "http:running"],
+      ["start:success", "vars:success", "http:success"],
+      ["start:success", "vars:success", "http:success", "end:success"],
+    ]);
   });
 
   it("runs at most `concurrency` runs at once and cancels a queued one before it starts", async () => {

@@ -1,11 +1,13 @@
 import type { WorkflowNode } from "@/lib/contract";
 import { wakeTimeOf } from "./delay";
-import { errorMessageOf, RunCancelledError } from "./errors";
-import { createNodeSystem, PARKED, type NodeScope, type RunHandle } from "./node-system";
+import { errorMessageOf, RunCancelledError, RunLimitError } from "./errors";
+import { PARKED, type NodeScope, type RunHandle } from "./node-scope";
+import { createNodeSystem } from "./node-system";
 import type { EngineDeps, RunState } from "./ports";
 import { contextBySlug } from "./run-context";
+import { createRunEndings } from "./run-endings";
 import { isTerminalRunStatus } from "./statuses";
-import { completeExecution, failExecution, isAction, newExecution, openExecutionOf } from "./walk-steps";
+import { appendExecution, completeExecution, failExecution, isAction, isFlowStep, newExecution, openExecutionOf } from "./walk-steps";
 
 export interface CreateRunInput {
   workspaceUuid: string;
@@ -19,16 +21,18 @@ const PROGRESS_SAVE_INTERVAL_MS = 1_000;
 
 /**
  * Creates and executes runs. A run walks from `start`, one child per node; its state is saved
- * before and after every node, so `executeRun` on an unfinished run resumes where it stopped.
- * A node interrupted mid-call is called again with the same Idempotency-Key
- * (`<runUuid>:<nodeUuid>`), so an integration that honours the key does the work once.
- * A long `delay` parks the run: `executeRun` returns it still `running`, and `waitUntilDue`
- * (called by the queue without a slot) sleeps until the delay is over.
+ * before and after every node with IO (flow steps are saved with the next save), so
+ * `executeRun` on an unfinished run resumes where it stopped. A node interrupted mid-call is
+ * called again with the same Idempotency-Key (`<runUuid>:<nodeUuid>`), so an integration that
+ * honours the key does the work once. A long `delay` parks the run: `executeRun` returns it
+ * still `running`, and `waitUntilDue` (called by the queue without a slot) sleeps until the
+ * delay is over. A state that cannot be saved ends the run `error` rather than leave it running.
  */
 export function createRunSystem(deps: EngineDeps) {
   const inFlight = new Map<string, AbortController>();
   const now = () => deps.clock.now().toISOString();
   const nodeSystem = createNodeSystem(deps);
+  const { save, finish, endUnsaved, settleCancelled } = createRunEndings(deps);
 
   async function createRun(input: CreateRunInput): Promise<RunState> {
     const at = now();
@@ -56,7 +60,10 @@ export function createRunSystem(deps: EngineDeps) {
     return state;
   }
 
-  /** Runs (or resumes) a run to its end, or until it parks on a long delay. Never throws for a node failure. */
+  /**
+   * Runs (or resumes) a run to its end, or until it parks on a long delay. Never throws for a
+   * node failure, nor for a state the store refuses: that ends the run `error` (see `endUnsaved`).
+   */
   async function executeRun(workspaceUuid: string, runUuid: string): Promise<RunState> {
     const loaded = await deps.store.load(workspaceUuid, runUuid);
     if (!loaded) throw new Error(`Run ${runUuid} does not exist`);
@@ -67,6 +74,9 @@ export function createRunSystem(deps: EngineDeps) {
     inFlight.set(runUuid, controller);
     try {
       return await walk(loaded, controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted || error instanceof RunCancelledError) return settleCancelled(workspaceUuid, runUuid);
+      return endUnsaved(workspaceUuid, runUuid, errorMessageOf(error));
     } finally {
       inFlight.delete(runUuid);
     }
@@ -104,18 +114,13 @@ export function createRunSystem(deps: EngineDeps) {
     return changed;
   }
 
-  async function save(state: RunState): Promise<boolean> {
-    state.run.updatedAt = now();
-    return (await deps.store.save(state)) !== false;
-  }
-
   async function walk(state: RunState, signal: AbortSignal): Promise<RunState> {
     const nodes = new Map(state.run.nodes.map((node) => [node.uuid, node]));
     const cancelled = () => settleCancelled(state.run.workspaceUuid, state.run.uuid);
     if (state.run.status === "pending") {
+      // Saved as running by the first save of the walk: a crash before it resumes a pending run alike.
       state.run.status = "running";
       if (!state.cursorNodeUuid) return finish(state, "error", 'The graph has no start node (slug "start", action "start")');
-      if (!(await save(state))) return cancelled();
     }
     let savedAt = deps.clock.now().getTime();
     const run: RunHandle = {
@@ -137,11 +142,18 @@ export function createRunSystem(deps: EngineDeps) {
       if (signal.aborted) return cancelled();
       const node = nodes.get(state.cursorNodeUuid);
       if (!node) return finish(state, "error", `Node ${state.cursorNodeUuid} is not in the graph`);
+      // A node with IO is saved `running` before it starts and finished after, so a crash calls it
+      // again with the same Idempotency-Key. A flow step has no IO: re-running one is harmless, so
+      // it is saved with the next save.
+      const bracketed = !isFlowStep(node);
       let execution = openExecutionOf(state, node.uuid);
       if (!execution) {
-        execution = newExecution(node, now());
-        state.run.executions.push(execution);
-        if (!(await save(state))) return cancelled();
+        try {
+          execution = appendExecution(state, newExecution(node, now()));
+        } catch (error) {
+          return finish(state, "error", errorMessageOf(error));
+        }
+        if (bracketed && !(await save(state))) return cancelled();
       }
       try {
         const result = await nodeSystem.runNode(run, scope, node, execution, signal);
@@ -152,35 +164,16 @@ export function createRunSystem(deps: EngineDeps) {
       } catch (error) {
         if (signal.aborted || error instanceof RunCancelledError) return cancelled();
         const message = errorMessageOf(error);
-        const fallback = failExecution(node, execution, message, now());
+        // A cap of the whole run (RunLimitError) ends it, whatever the node's fallback.
+        const fallback = failExecution(node, execution, message, now(), { final: error instanceof RunLimitError });
         if (fallback === undefined) return finish(state, "error", `${node.name ?? node.slug}: ${message}`);
         // The fallback path can read what went wrong as nodes.<slug>.error.
         state.outputs[node.uuid] = { error: message };
         state.cursorNodeUuid = fallback;
       }
-      if (!(await save(state))) return cancelled();
+      if (bracketed && !(await save(state))) return cancelled();
     }
     return finish(state, "success", null);
-  }
-
-  async function finish(state: RunState, status: "success" | "error", errorMessage: string | null): Promise<RunState> {
-    Object.assign(state.run, { status, errorMessage, finishedAt: now() });
-    state.cursorNodeUuid = null;
-    if (!(await save(state))) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
-    return state;
-  }
-
-  /** The store says cancelled: mark the node that was running (and any group item node in it) as cancelled too. */
-  async function settleCancelled(workspaceUuid: string, runUuid: string): Promise<RunState> {
-    const state = (await deps.store.load(workspaceUuid, runUuid))!;
-    let changed = false;
-    for (const execution of state.run.executions) {
-      if (execution.status !== "running") continue;
-      Object.assign(execution, { status: "cancelled", errorMessage: "The run was cancelled", finishedAt: now() });
-      changed = true;
-    }
-    if (changed) await deps.store.save(state);
-    return state;
   }
 
   return { createRun, executeRun, waitUntilDue, cancelRuns, isRunning: (uuid: string) => inFlight.has(uuid) };

@@ -1,15 +1,16 @@
 import type { ActionAnswer, ActionCall, ActionPort } from "@/lib/engine";
 import { IntegrationError } from "@/lib/integrations";
-import { connectorRef, openConnectorForCall, type ConnectorCtx } from "./connector-access";
+import { NativeActionError } from "@/lib/integrations/native";
+import { openConnectorAction } from "./connector-action";
+import type { ConnectorCtx } from "./connector-access";
 import { AppError } from "./errors";
-import { callingIntegration } from "./integration-errors";
-import { runHttpRequest, runSdkAction } from "./sdk-actions";
-import { validateAgainstSchema } from "./validate-config";
+import { runHttpRequest } from "./sdk-actions";
 
 /**
- * The engine's action port over real integrations: custom integration servers (one call per
- * `execute`; the engine polls `executing` and retries) and the built-in actions that do IO.
- * Errors a retry cannot fix (bad config, a missing connector, a 4xx answer) say so.
+ * The engine's action port over real integrations: connector actions (one call per `execute`,
+ * through `openConnectorAction` as the playground's; the engine polls `executing` and retries
+ * with `callAction`) and the built-in actions that do IO. Errors a retry cannot fix (bad config,
+ * a missing connector, a 4xx answer) say so.
  */
 export function createEngineActions(ctx: ConnectorCtx): ActionPort {
   return {
@@ -33,35 +34,14 @@ export function createEngineActions(ctx: ConnectorCtx): ActionPort {
 }
 
 async function executeConnector(ctx: ConnectorCtx, call: Extract<ActionCall, { kind: "connector" }>): Promise<ActionAnswer> {
-  const open = await openConnectorForCall(ctx, call.workspaceUuid, call.connectorUuid);
-  if (open.stored.integrationSlug !== call.integrationSlug) {
-    throw new AppError("bad_request:connector", `Connector ${open.stored.name} belongs to ${open.stored.integrationSlug}, not ${call.integrationSlug}`);
-  }
-  const { integration } = open.resolved;
-  const action = integration.actions[call.actionSlug];
-  if (!action) throw new AppError("not_found:action", `${integration.name} has no action "${call.actionSlug}"`);
-  const definitions = { ...(action.config.jsonSchema.definitions as object | undefined), expression: {} };
-  validateAgainstSchema("computed config", { ...action.config.jsonSchema, definitions }, call.config);
-  if (open.resolved.sdk) {
-    const data = await runSdkAction({
-      integrationSlug: call.integrationSlug,
-      actionSlug: call.actionSlug,
-      connectorConfig: open.config,
-      inputs: call.config,
-      workspaceUuid: call.workspaceUuid,
-      runId: call.runUuid,
-      signal: call.signal,
-      outbound: ctx.integrations.outbound,
-    });
-    return { outcome: "executed", data, title: action.name };
-  }
-  const client = ctx.integrations.clientFor(open.resolved);
-  const answer = await callingIntegration(
-    () => client.executeAction(connectorRef(open), call.actionSlug, call.config, { idempotencyKey: call.idempotencyKey, signal: call.signal }),
-    open.redact,
-  );
-  if (answer.outcome === "executing") return { outcome: "executing" };
-  return { outcome: "executed", data: answer.data, title: answer.title, childIndex: answer.childIndex };
+  const action = await openConnectorAction(ctx, call.workspaceUuid, {
+    connectorUuid: call.connectorUuid,
+    integrationSlug: call.integrationSlug,
+    actionSlug: call.actionSlug,
+    config: call.config,
+    what: "computed config",
+  });
+  return action.call({ idempotencyKey: call.idempotencyKey, runId: call.runUuid, signal: call.signal });
 }
 
 async function executeNative(ctx: ConnectorCtx, call: Extract<ActionCall, { kind: "native" }>): Promise<ActionAnswer> {
@@ -70,10 +50,12 @@ async function executeNative(ctx: ConnectorCtx, call: Extract<ActionCall, { kind
   return { outcome: "executed", data: output, title: `${String(call.config.method ?? "GET")} → HTTP ${output.status}` };
 }
 
-// 4xx answers (bad input, not found, unauthorized) will not change on a retry; 408, 429 and 5xx may.
-// An integration server's own status counts, not the 502 the API would answer for it.
+// An SDK failure says itself whether another attempt may help. Otherwise 4xx answers (bad input,
+// not found, unauthorized) will not change on a retry; 408, 429 and 5xx may. An integration
+// server's own status counts, not the 502 the API would answer for it.
 function asNodeError(error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
+  if (error.cause instanceof NativeActionError) return Object.assign(error, { retryable: error.cause.retryable });
   const status = error.cause instanceof IntegrationError && error.cause.status ? error.cause.status : error.status;
   const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
   return Object.assign(error, { retryable: !permanent });

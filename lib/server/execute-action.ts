@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { ActionExecuted } from "@/lib/contract";
-import { DEFAULT_EXECUTING_POLICY, withDefaults } from "@/lib/engine";
-import { connectorRef, openConnectorForCall, type ConnectorCtx } from "./connector-access";
+import { callAction, StillExecutingError, systemClock } from "@/lib/engine";
+import { isRecord } from "@/lib/vault/config-path";
+import { openConnectorAction } from "./connector-action";
+import type { ConnectorCtx } from "./connector-access";
 import { AppError } from "./errors";
-import { callingIntegration } from "./integration-errors";
-import { executeSdkConnectorAction } from "./sdk-actions";
-import { validateAgainstSchema } from "./validate-config";
 
 export interface ExecutedAction extends ActionExecuted {
   /** How many times the action was called, `executing` answers included. */
@@ -13,10 +12,11 @@ export interface ExecutedAction extends ActionExecuted {
 }
 
 /**
- * Executes one action once through a connector: the config is checked against the action's
- * schema, and while the server answers `executing` the same call (same Idempotency-Key) is
- * repeated on the action's polling policy until it answers `executed`. An SDK action runs
- * inside the app, once.
+ * The playground's execution of one action through a connector, on the same path as a run's
+ * connector node (`openConnectorAction`, then `callAction`): the config is checked against the
+ * action's schema, and while the server answers `executing` the same call (one random
+ * Idempotency-Key) is repeated on the action's polling policy; a poll that never ends is a 504.
+ * Errors are not retried: the operator sees the failure at once and may execute again.
  */
 export async function executeConnectorAction(
   ctx: ConnectorCtx,
@@ -24,33 +24,22 @@ export async function executeConnectorAction(
   connectorUuid: string,
   actionSlug: string,
   config: Record<string, unknown>,
-  { signal, sleep = defaultSleep }: { signal?: AbortSignal; sleep?: (ms: number) => Promise<void> } = {},
+  { signal }: { signal?: AbortSignal } = {},
 ): Promise<ExecutedAction> {
-  const open = await openConnectorForCall(ctx, workspaceUuid, connectorUuid);
-  const action = open.resolved.integration.actions[actionSlug];
-  if (!action) throw new AppError("not_found:action", `${open.resolved.integration.name} has no action "${actionSlug}"`);
-  const { jsonSchema } = action.config;
-  // Manifests point expression fields at a definition the platform supplies; any value fits it.
-  const definitions = { ...(jsonSchema.definitions as object | undefined), expression: {} };
-  validateAgainstSchema("action config", { ...jsonSchema, definitions }, config);
-  if (open.resolved.sdk) return executeSdkConnectorAction(open, open.resolved.sdk, actionSlug, config, { signal, outbound: ctx.integrations.outbound });
-
-  const client = ctx.integrations.clientFor(open.resolved);
-  const policy = withDefaults(action.executing?.retry, DEFAULT_EXECUTING_POLICY);
+  const { action, call } = await openConnectorAction(ctx, workspaceUuid, { connectorUuid, actionSlug, config, what: "action config" });
   const idempotencyKey = randomUUID();
-  let interval = policy.initialInterval;
-  for (let attempt = 1; ; attempt++) {
-    const answer = await callingIntegration(
-      () => client.executeAction(connectorRef(open), actionSlug, config, { idempotencyKey, signal }),
-      open.redact,
+  let attempts = 0;
+  try {
+    const answer = await callAction(
+      () => call({ idempotencyKey, runId: idempotencyKey, signal }),
+      { executing: action.executing?.retry },
+      { clock: systemClock, signal, onCall: () => attempts++ },
     );
-    if (answer.outcome === "executed") return { ...answer, attempts: attempt };
-    if (policy.maximumAttempts > 0 && attempt >= policy.maximumAttempts) {
-      throw new AppError("gateway_timeout:integration", `${action.name} was still executing after ${attempt} attempts`);
-    }
-    await sleep(interval);
-    interval *= policy.backoffCoefficient;
+    // An SDK action may output anything; the playground shows an object.
+    const data = answer.data === undefined || isRecord(answer.data) ? answer.data : { value: answer.data };
+    return { ...answer, title: answer.title ?? action.name, data, attempts };
+  } catch (error) {
+    if (!(error instanceof StillExecutingError)) throw error;
+    throw new AppError("gateway_timeout:integration", `${action.name} was still executing after ${error.calls} calls`);
   }
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -4,13 +4,14 @@ import { loopbackOutbound } from "@/lib/integrations/testing/outbound";
 import { reply, startTestServer, type TestServer } from "@/lib/integrations/testing/test-server";
 import { createVault } from "@/lib/vault";
 import type { ConnectorCtx } from "./connector-access";
+import { createEngineActions } from "./engine-actions";
 import { createConnector, getConnector, testConnector, testConnectorConfig, updateConnector } from "./connectors";
 import type { AppError } from "./errors";
 import { executeConnectorAction } from "./execute-action";
 import { integrationDocumentation, listIntegrations } from "./integration-catalog";
 import { createIntegrationRegistry } from "./integration-registry";
 import { defineNativeIntegration } from "@/lib/integrations/native";
-import { authenticateSdkConnector, runHttpRequest, runSdkAction } from "./sdk-actions";
+import { authenticateSdkConnector, runHttpRequest } from "./sdk-actions";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 const WS = DEFAULT_WORKSPACE_UUID;
@@ -109,30 +110,15 @@ describe("SDK integrations through the connector functions", () => {
     expect(renamed.name).toBe("Renamed");
   });
 
-  it("runSdkAction gives the engine the output, and a NativeActionError that says whether to retry", async () => {
-    const output = await runSdkAction({
-      integrationSlug: "openai",
-      actionSlug: "openai.chatCompletion",
-      connectorConfig: { api_key: KEY, baseUrl: openai.url },
-      inputs: { prompt: "engine" },
-      workspaceUuid: WS,
-      runId: "run-1",
-      outbound: loopbackOutbound,
-    });
-    expect(output).toMatchObject({ text: "You said: engine" });
-    const refused = runSdkAction({
-      integrationSlug: "openai",
-      actionSlug: "openai.chatCompletion",
-      connectorConfig: { api_key: "sk-bad-key-000", baseUrl: openai.url },
-      inputs: { prompt: "x" },
-      workspaceUuid: WS,
-      runId: "run-1",
-      outbound: loopbackOutbound,
-    });
-    await expect(refused).rejects.toMatchObject({ name: "NativeActionError", kind: "providerError", status: 401, retryable: false });
-    await expect(runSdkAction({ integrationSlug: "nope", actionSlug: "nope.x", connectorConfig: {}, inputs: {}, workspaceUuid: WS, runId: "r" })).rejects.toMatchObject({
-      kind: "unknownAction",
-    });
+  it("the engine's action port runs SDK actions too, and its errors say whether to retry", async () => {
+    const connector = await create({ api_key: KEY, baseUrl: openai.url });
+    const port = createEngineActions(ctx);
+    const call = (actionSlug: string, config: Record<string, unknown>) =>
+      port.execute({ kind: "connector", workspaceUuid: WS, runUuid: "run-1", integrationSlug: "openai", actionSlug, connectorUuid: connector.uuid, config, idempotencyKey: "run-1:n", signal: new AbortController().signal });
+    expect(await call("openai.chatCompletion", { prompt: "engine" })).toMatchObject({ outcome: "executed", title: "Chat completion", data: { text: "You said: engine" } });
+    // The provider's 400 will not change on another attempt, and neither will an unknown action.
+    await expect(call("openai.chatCompletion", { prompt: "fail" })).rejects.toMatchObject({ status: 502, retryable: false, cause: { name: "NativeActionError", kind: "providerError", status: 400 } });
+    await expect(call("openai.nope", {})).rejects.toMatchObject({ status: 404, retryable: false });
   });
 
   it("runHttpRequest answers any status as output", async () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { OutboundFetch } from "@/lib/integrations";
 import {
   authenticateNative,
@@ -14,43 +13,8 @@ import {
 import { SECRET_MASK } from "@/lib/vault";
 import type { OpenConnector } from "./connector-access";
 import { AppError, type ErrorCode } from "./errors";
-import type { ExecutedAction } from "./execute-action";
 
 export { getSdkIntegration, sdkIntegrations };
-
-export interface RunSdkActionInput {
-  integrationSlug: string;
-  /** The action's key, e.g. `slack.sendMessage`. */
-  actionSlug: string;
-  /** The connector's decrypted config. */
-  connectorConfig: Record<string, unknown>;
-  /** The node's computed config: expressions already evaluated. */
-  inputs: Record<string, unknown>;
-  workspaceUuid: string;
-  runId: string;
-  signal?: AbortSignal;
-  /** The outbound guard the provider's requests go through (the registry's). */
-  outbound?: OutboundFetch;
-}
-
-/**
- * Runs an SDK action for the run engine and resolves to its output. Throws a NativeActionError
- * whose `retryable` says whether another attempt may help, and whose message has no secret.
- * @example
- * const output = await runSdkAction({ integrationSlug: "slack", actionSlug: "slack.sendMessage", connectorConfig, inputs, workspaceUuid, runId, signal });
- */
-export async function runSdkAction(input: RunSdkActionInput): Promise<unknown> {
-  const integration = getSdkIntegration(input.integrationSlug);
-  if (!integration) throw new NativeActionError("unknownAction", `No SDK integration with slug "${input.integrationSlug}"`);
-  return runNativeAction(integration, input.actionSlug, {
-    connectorConfig: input.connectorConfig,
-    inputs: input.inputs,
-    workspaceUuid: input.workspaceUuid,
-    runId: input.runId,
-    signal: input.signal,
-    outbound: input.outbound,
-  });
-}
 
 /**
  * Runs the built-in `httpRequest` action with a node's computed config, through the outbound guard.
@@ -83,28 +47,22 @@ export async function authenticateSdkConnector(
   return { outcome: "success", message: `${sdk.name} has no credential check: the credentials will be tried when an action first runs` };
 }
 
-/** The playground's one execution of an SDK action through a connector. */
-export async function executeSdkConnectorAction(
+/**
+ * Runs an SDK action through a connector and resolves to its output. Failures become AppErrors
+ * (statuses as for servers, secrets removed) whose cause, the NativeActionError, says whether
+ * another attempt may help.
+ */
+export function runSdkConnectorAction(
   open: OpenConnector,
   sdk: NativeIntegration,
   actionSlug: string,
   config: Record<string, unknown>,
-  { signal, outbound }: { signal?: AbortSignal; outbound?: OutboundFetch } = {},
-): Promise<ExecutedAction> {
-  const output = await asAppError(
-    () =>
-      runNativeAction(sdk, actionSlug, {
-        connectorConfig: open.config,
-        inputs: config,
-        workspaceUuid: open.stored.workspaceUuid,
-        runId: randomUUID(),
-        signal,
-        outbound,
-      }),
+  { runId, signal, outbound }: { runId: string; signal?: AbortSignal; outbound?: OutboundFetch },
+): Promise<unknown> {
+  return asAppError(
+    () => runNativeAction(sdk, actionSlug, { connectorConfig: open.config, inputs: config, workspaceUuid: open.stored.workspaceUuid, runId, signal, outbound }),
     open.redact,
   );
-  const data = typeof output === "object" && output !== null && !Array.isArray(output) ? (output as Record<string, unknown>) : { value: output };
-  return { outcome: "executed", title: sdk.action(actionSlug)?.name ?? actionSlug, data, attempts: 1 };
 }
 
 /**

@@ -1,0 +1,65 @@
+import { errorMessageOf } from "./errors";
+import type { EngineDeps, RunState } from "./ports";
+import { isTerminalRunStatus } from "./statuses";
+
+/**
+ * How a walk saves a run and how a run ends: finished (`success` or `error`), cancelled, or
+ * failed because the store refused its state. Every ending is saved, so a restart finds the run
+ * finished and executes nothing of it again.
+ */
+export function createRunEndings(deps: Pick<EngineDeps, "store" | "clock">) {
+  const now = () => deps.clock.now().toISOString();
+
+  /** Saves the whole state; false when the run was cancelled meanwhile (nothing is written then). */
+  async function save(state: RunState): Promise<boolean> {
+    state.run.updatedAt = now();
+    try {
+      return (await deps.store.save(state)) !== false;
+    } catch (error) {
+      throw new Error(`The run's state could not be saved (${errorMessageOf(error)})`, { cause: error });
+    }
+  }
+
+  async function finish(state: RunState, status: "success" | "error", errorMessage: string | null): Promise<RunState> {
+    Object.assign(state.run, { status, errorMessage, finishedAt: now() });
+    state.cursorNodeUuid = null;
+    if (!(await save(state))) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
+    return state;
+  }
+
+  /**
+   * The walk could not go on: the store refused a state (or something else broke). The run ends
+   * `error` from its last saved state, without whatever could not be saved; the node it was on
+   * ends `error` too, so the next start does not execute it again. Throws only when even that
+   * state cannot be saved.
+   */
+  async function endUnsaved(workspaceUuid: string, runUuid: string, message: string): Promise<RunState> {
+    const state = await deps.store.load(workspaceUuid, runUuid);
+    if (!state) throw new Error(`Run ${runUuid} does not exist`);
+    if (state.run.status === "cancelled") return settleCancelled(workspaceUuid, runUuid);
+    if (isTerminalRunStatus(state.run.status)) return state;
+    const names = new Map(state.run.nodes.map((node) => [node.uuid, node.name ?? node.slug]));
+    let where = "";
+    for (const execution of state.run.executions) {
+      if (execution.status !== "running") continue;
+      Object.assign(execution, { status: "error", errorMessage: message, title: "Failed", finishedAt: now() });
+      if (execution.groupNodeUuid === undefined) where = `${names.get(execution.nodeUuid) ?? execution.nodeSlug}: `;
+    }
+    return finish(state, "error", `${where}${message}`);
+  }
+
+  /** The store says cancelled: mark the node that was running (and any group item node in it) as cancelled too. */
+  async function settleCancelled(workspaceUuid: string, runUuid: string): Promise<RunState> {
+    const state = (await deps.store.load(workspaceUuid, runUuid))!;
+    let changed = false;
+    for (const execution of state.run.executions) {
+      if (execution.status !== "running") continue;
+      Object.assign(execution, { status: "cancelled", errorMessage: "The run was cancelled", finishedAt: now() });
+      changed = true;
+    }
+    if (changed) await deps.store.save(state);
+    return state;
+  }
+
+  return { save, finish, endUnsaved, settleCancelled };
+}
