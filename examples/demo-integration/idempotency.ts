@@ -1,4 +1,4 @@
-import type { ActionResult } from "./actions/types";
+import type { ActionResult } from "./action-result";
 
 /** Completed action results by `Idempotency-Key`, and how often each key really executed. */
 export interface IdempotencyLog {

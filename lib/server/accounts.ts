@@ -6,7 +6,7 @@ import { decoyHash, hashPassword, verifyPassword } from "./auth/passwords";
 import { hashSecret, newSecret } from "./auth/secrets";
 import { clearSessionCookieHeader, clientIp, SESSION_MS, sessionCookieHeader } from "./auth/session-cookie";
 import { deleteSetupCode, readSetupCode, setupCodeMatches } from "./auth/setup-code";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
 import type { RequestContext } from "./request-context";
 

@@ -3,7 +3,7 @@ import type { ApiToken } from "@/lib/db";
 import { audit } from "./audit";
 import { isAdmin } from "./auth/principal";
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from "./auth/secrets";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
 import type { RequestContext } from "./request-context";
 

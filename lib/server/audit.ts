@@ -1,6 +1,6 @@
 import type { AuditLogResponseBody } from "@/lib/contract";
 import { actorOf } from "./auth/principal";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 import type { RequestContext } from "./request-context";
 
 /**

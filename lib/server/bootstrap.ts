@@ -2,7 +2,7 @@ import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
 import { needsSetup } from "./accounts";
 import { authSettings } from "./auth/auth-settings";
 import { ensureSetupCode } from "./auth/setup-code";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 import { registerCustomIntegration } from "./custom-integrations";
 
 const DEMO_OFFERED = "demoIntegrationRegistered";

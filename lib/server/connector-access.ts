@@ -2,11 +2,11 @@ import type { Connector, ConnectorSecretsLock, Integration } from "@/lib/contrac
 import type { StoredConnector } from "@/lib/db";
 import { collectSecretValues, findSecretPaths, maskSecrets, openConnectorSeal, redactSecrets, unionSecretPaths } from "@/lib/vault";
 import { assertSecretsUnlocked, secretsBaseUrlOf, secretsLockOf } from "./connector-secrets";
-import type { Deps } from "./deps";
+import type { ConnectorCtx } from "./deps-types";
 import { AppError } from "./errors";
 import type { ResolvedIntegration } from "./integration-registry";
 
-export type ConnectorCtx = Pick<Deps, "db" | "integrations" | "vault">;
+export type { ConnectorCtx };
 
 /** A connector opened for use: its integration, decrypted config and which fields are secret. */
 export interface OpenConnector {

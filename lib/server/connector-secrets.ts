@@ -1,6 +1,6 @@
 import { CONNECTOR_SECRETS_LOCKED, type ConnectorSecretsLock, type CustomIntegration } from "@/lib/contract";
 import { keptSecretPaths, openConnectorSeal, sealConnector, setSecretPaths, type ConnectorSeal } from "@/lib/vault";
-import type { ConnectorCtx } from "./connector-access";
+import type { ConnectorCtx } from "./deps-types";
 import { AppError } from "./errors";
 
 /*

@@ -3,7 +3,7 @@ import { fetchManifest, IntegrationError, normalizeManifest, type FetchedManifes
 import { NATIVE_INTEGRATION_SLUG, sdkIntegrations } from "@/lib/integrations/native";
 import { secretPathsOf } from "./connector-access";
 import { pinLegacyConnectorSeals } from "./connector-secrets";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
 
 type Ctx = Pick<Deps, "db" | "integrations" | "settings">;

@@ -1,23 +1,14 @@
 import "server-only";
-import { openDatabase, type Database } from "@/lib/db";
+import { openDatabase } from "@/lib/db";
 import { createOutboundFetch } from "@/lib/integrations";
 import { createVault, loadVaultKey } from "@/lib/vault";
 import { announceSetupCode, bootstrapRetrier, bootstrapWorkspace } from "./bootstrap";
-import { createRuns, type Runs } from "./engine";
-import { createIntegrationRegistry, type IntegrationRegistry } from "./integration-registry";
+import type { Deps } from "./deps-types";
+import { createRuns } from "./engine";
+import { createIntegrationRegistry } from "./integration-registry";
 import { outboundAllowlistOf, readSettings, type Settings } from "./settings";
 
-/** Everything route handlers need, wired once per process. */
-export interface Deps {
-  settings: Settings;
-  db: Database;
-  vault: ReturnType<typeof createVault>;
-  integrations: IntegrationRegistry;
-  /** The run engine, its queue and the job queue; a worker takes over runs nobody holds. */
-  runs: Runs;
-  /** Finishes first-start defaults that could not be done at start (the demo server was not up). */
-  retryBootstrap: () => Promise<void>;
-}
+export type { Deps };
 
 // Kept on globalThis so Next's per-route module instances share one database handle and one set
 // of caches and rate limiters.

@@ -7,25 +7,13 @@ import {
   systemClock,
   type LeaseTiming,
   type RunLeases,
-  type RunQueue,
   type RunStore,
-  type RunSystem,
 } from "@/lib/engine";
 import { createExpressionEvaluator } from "@/lib/engine/expressions";
-import type { ConnectorCtx } from "./connector-access";
+import type { ConnectorCtx, Runs } from "./deps-types";
 import { createEngineActions } from "./engine-actions";
-import { createJobQueue, type JobQueue } from "./jobs";
+import { createJobQueue } from "./jobs";
 import { executesJobs, type Settings } from "./settings";
-
-export interface Runs {
-  system: RunSystem;
-  queue: RunQueue;
-  jobs: JobQueue;
-  /** This process's id in run leases (host, pid and a random part). */
-  owner: string;
-  /** Stops taking runs and hands back what is still executing after `graceMs` (SIGTERM). */
-  stop(graceMs?: number): Promise<void>;
-}
 
 /** Runs one worker process executes at once unless `RUN_CONCURRENCY` says otherwise. */
 const RUN_CONCURRENCY = 8;

@@ -1,5 +1,5 @@
 import type { HealthResponseBody } from "@/lib/contract";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 
 /** Checks that storage answers; used by the health route and the e2e harness's readiness probe. */
 export async function checkHealth({ db, settings }: Deps, workspaceUuid: string): Promise<HealthResponseBody> {

@@ -1,5 +1,5 @@
 import type { Integration, IntegrationListQuery, IntegrationSummary } from "@/lib/contract";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 
 /** The catalog with Cargo's filters: category, search, slugs, hasActions, hasExtractors. */
 export async function listIntegrations(

@@ -4,7 +4,7 @@ import { authSettings } from "./auth/auth-settings";
 import { hashPassword } from "./auth/passwords";
 import { hashSecret, newSecret } from "./auth/secrets";
 import { startSession } from "./accounts";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
 import type { RequestContext } from "./request-context";
 

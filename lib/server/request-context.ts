@@ -2,7 +2,7 @@ import { isAdmin, resolvePrincipal, type Principal } from "./auth/principal";
 import { authSettings } from "./auth/auth-settings";
 import { crossSiteRefusal, declaredBodyTooLarge, hostAllowed } from "./auth/request-guards";
 import { clientIp } from "./auth/session-cookie";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
 
 /** Who may call a route: anyone, any member of the workspace, or its admins and owners. */

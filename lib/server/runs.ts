@@ -9,7 +9,7 @@ import type {
 } from "@/lib/contract";
 import { computedConfigsBySlug, contextBySlug, isTerminalRunStatus, type RunState } from "@/lib/engine";
 import { childrenCount } from "@/lib/workflow";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
 import { validationCatalog, validateWorkflowNodes } from "./validate-nodes";
 
@@ -90,6 +90,8 @@ async function startRun(deps: RunsDeps, input: Parameters<Deps["runs"]["system"]
  */
 async function waitForEnd(deps: RunsDeps, workspaceUuid: string, uuid: string, timeoutMs: number): Promise<Run> {
   const deadline = Date.now() + timeoutMs;
+  // A job for this process is handed to its queue on the next turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
   for (let pause = 5; ; pause = Math.min(pause * 2, 250)) {
     const local = deps.runs.queue.settled(uuid);
     if (local) await raceDeadline(local, deadline);

@@ -6,7 +6,7 @@ import type {
   WorkflowNode,
   WorkflowSummary,
 } from "@/lib/contract";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
 
 export type WorkflowCtx = Pick<Deps, "db">;

@@ -1,6 +1,6 @@
 import type { WorkspaceListResponseBody, WorkspaceSummary } from "@/lib/contract";
 import { audit } from "./audit";
-import type { Deps } from "./deps";
+import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
 import type { RequestContext } from "./request-context";
 

@@ -1,10 +1,8 @@
+import type { ActionResult } from "../action-result";
 import type { ManifestAction } from "../manifest-types";
 import type { DemoState } from "../state";
 
-/** What `POST /actions/:slug/execute` answers with HTTP 200. */
-export type ActionResult =
-  | { outcome: "executed"; title: string; data?: Record<string, unknown>; childIndex?: number }
-  | { outcome: "executing" };
+export type { ActionResult };
 
 /** What an action's execute function gets. */
 export interface ActionContext {

@@ -1,0 +1,35 @@
+import type { Database } from "@/lib/db";
+import type { RunQueue, RunSystem } from "@/lib/engine";
+import type { Vault } from "@/lib/vault";
+import type { IntegrationRegistry } from "./integration-registry";
+import type { JobQueue } from "./jobs";
+import type { Settings } from "./settings";
+
+/**
+ * Everything route handlers need, wired once per process by `deps.ts`. The type lives apart from
+ * the wiring so that features can name it without importing the composition root that imports them.
+ */
+export interface Deps {
+  settings: Settings;
+  db: Database;
+  vault: Vault;
+  integrations: IntegrationRegistry;
+  /** The run engine, its queue and the job queue; a worker takes over runs nobody holds. */
+  runs: Runs;
+  /** Finishes first-start defaults that could not be done at start (the demo server was not up). */
+  retryBootstrap: () => Promise<void>;
+}
+
+/** The engine as wired by `engine.ts`. */
+export interface Runs {
+  system: RunSystem;
+  queue: RunQueue;
+  jobs: JobQueue;
+  /** This process's id in run leases (host, pid and a random part). */
+  owner: string;
+  /** Stops taking runs and hands back what is still executing after `graceMs` (SIGTERM). */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** What the connector features use: storage, the integration registry and the vault. */
+export type ConnectorCtx = Pick<Deps, "db" | "integrations" | "vault">;
