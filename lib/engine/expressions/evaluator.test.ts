@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createExpressionEvaluator, ExpressionError, type ExpressionEvaluator } from ".";
+import { CONFIG_TIME_LIMIT_MS, MAX_EXPRESSIONS_PER_CONFIG } from "./limits";
 
 const template = (expression: string) => ({ kind: "templateExpression", expression, instructTo: "none", fromRecipe: false });
 const js = (expression: string) => ({ kind: "jsExpression", expression, instructTo: "none", fromRecipe: false });
@@ -157,6 +158,56 @@ describe("errors", () => {
 
   it("is not retryable", async () => {
     expect((await failure(js("nope"))).retryable).toBe(false);
+  });
+});
+
+const busy = (ms: number) => js(`(() => { const end = Date.now() + ${ms}; while (Date.now() < end); return ${ms} })()`);
+
+describe("caps per config", () => {
+  it("evaluates up to 1,000 expressions in a config and refuses more, before running any", async () => {
+    expect(MAX_EXPRESSIONS_PER_CONFIG).toBe(1_000);
+    const fields = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`f${index}`, js(`${index} + 1`)]));
+    const computed = await expressions.evaluateConfig(fields(1_000), scope);
+    expect(Object.keys(computed)).toHaveLength(1_000);
+    expect(computed.f999).toBe(1_000);
+    // The first one would fail: the count is checked before anything runs.
+    const error = await expressions.evaluateConfig({ first: js("nodes.start.x.y"), ...fields(1_000) }, scope).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ExpressionError);
+    expect(error).toMatchObject({
+      message: "This config has 1,001 expressions ({{ }} segments and jsExpressions); at most 1,000 are evaluated per config",
+      path: "",
+      retryable: false,
+    });
+  });
+
+  it("counts each {{ }} segment of a template", async () => {
+    const strict = await createExpressionEvaluator({ maxExpressions: 3 });
+    await expect(strict.evaluateConfig({ a: template("{{nodes.start.n}}-{{nodes.start.name}}"), b: template("{{nodes.start.n}}") }, scope)).resolves.toStrictEqual({ a: "21-Ada", b: 21 });
+    await expect(strict.evaluateConfig({ a: template("{{nodes.start.n}}-{{nodes.start.name}}"), b: template("{{1}}{{2}}") }, scope)).rejects.toThrow(
+      "This config has 4 expressions ({{ }} segments and jsExpressions); at most 3 are evaluated per config",
+    );
+  });
+
+  // Busy loops count wall time, so the margins are wide: a loaded machine stretches everything.
+  it("stops a config whose expressions together outlast the total time limit", async () => {
+    expect(CONFIG_TIME_LIMIT_MS).toBe(5_000);
+    const strict = await createExpressionEvaluator({ timeoutMs: 2_000, totalTimeoutMs: 600 });
+    const error = await strict.evaluateConfig({ a: busy(250), b: busy(250), c: busy(250), d: busy(250), e: js("1") }, scope).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ExpressionError);
+    expect((error as ExpressionError).message).toMatch(/^Expression \(\(\) => .* was stopped: the config's expressions together took longer than 600 ms, the limit per config$/);
+    expect(["a", "b", "c", "d"]).toContain((error as ExpressionError).path);
+    // Each config has its own total.
+    await expect(strict.evaluateConfig({ a: busy(100), b: busy(100) }, scope)).resolves.toStrictEqual({ a: 100, b: 100 });
+  });
+
+  it("stops a native loop at the total time limit too", async () => {
+    const strict = await createExpressionEvaluator({ timeoutMs: 10_000, totalTimeoutMs: 300 });
+    const started = Date.now();
+    await expect(strict.evaluateConfig({ a: js("Array.prototype.indexOf.call({ length: 1e15 }, 1)") }, scope)).rejects.toThrow(
+      "was stopped: the config's expressions together took longer than 300 ms, the limit per config",
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await expect(strict.evaluateConfig({ a: js("1 + 1") }, scope)).resolves.toStrictEqual({ a: 2 });
   });
 });
 

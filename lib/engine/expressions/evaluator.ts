@@ -1,11 +1,14 @@
-import { isExpressionObject, type ExpressionObject } from "@/lib/contract";
-import { expressionSources, isSingleSegment, parseTemplate } from "@/lib/workflow/expressions/template";
+import { plainMemberPath } from "@/lib/workflow/expressions/member-path";
 import { type ExpressionPort } from "../ports";
-import { ExpressionError } from "./expression-error";
-import { expressionSyntaxError } from "./expression-syntax";
-import { sharedSandboxHost, type EvaluateCode } from "./sandbox-host";
-import { neededEntries } from "./scope-references";
-import { type SandboxLimits, type SegmentOutcome } from "./sandbox-protocol";
+import { planConfig, type Segment } from "./config-plan";
+import { type ExpressionError } from "./expression-error";
+import { describeFailure, refusalError, segmentError, tooManyExpressionsError } from "./failure-messages";
+import { CONFIG_TIME_LIMIT_MS, DEFAULT_LIMITS, MAX_EXPRESSIONS_PER_CONFIG, nativeStackMb } from "./limits";
+import { readMemberPath, type PathReading } from "./read-member-path";
+import { sharedSandboxPool, type SandboxPool } from "./sandbox-pool";
+import { type SandboxLimits } from "./sandbox-protocol";
+import { narrowScope } from "./scope-references";
+import { isSideEffectFree } from "./side-effect-free";
 
 export interface ExpressionEvaluatorOptions {
   /** Time each `{{ … }}` segment (or jsExpression) may run; default 100 ms. */
@@ -14,6 +17,12 @@ export interface ExpressionEvaluatorOptions {
   memoryBytes?: number;
   /** QuickJS stack; default 256 KiB, about 1,500 nested calls. */
   stackBytes?: number;
+  /** Most segments one config may hold; default {@link MAX_EXPRESSIONS_PER_CONFIG}. */
+  maxExpressions?: number;
+  /** Time one config's expressions may take together; default {@link CONFIG_TIME_LIMIT_MS}. */
+  totalTimeoutMs?: number;
+  /** Read plain paths (`{{nodes.a.b}}`) in the host rather than in the sandbox; default true (false is for comparing the two). */
+  fastPath?: boolean;
 }
 
 /** What expressions see as globals: `nodes` (outputs by slug), and any other plain-data key given. */
@@ -29,16 +38,19 @@ export interface ExpressionEvaluator extends ExpressionPort {
   evaluateValue(value: unknown, scope: ExpressionScope): Promise<unknown>;
 }
 
-const MiB = 1024 * 1024;
-const DEFAULT_LIMITS: SandboxLimits = { timeoutMs: 100, memoryBytes: 32 * MiB, stackBytes: 256 * 1024 };
-/** Longest expression text quoted in a message. */
-const MAX_SHOWN_LENGTH = 120;
+interface Settings {
+  limits: SandboxLimits;
+  maxExpressions: number;
+  totalTimeoutMs: number;
+  fastPath: boolean;
+}
 
 /**
- * Starts (or reuses) the process's sandbox thread and returns an evaluator bound to the limits.
- * Each call to `evaluateConfig`/`evaluateValue` that holds an expression gets a fresh QuickJS
- * runtime, shared by that call's expressions in config order and disposed after; a value without
- * expression objects is returned as it is, without touching the sandbox.
+ * Starts (or reuses) the process's sandbox threads and returns an evaluator bound to the limits.
+ * Plain paths (`{{nodes.start.id}}`) are read in the host with the sandbox's semantics
+ * (read-member-path.ts); the other segments of a config run in one sandbox session, in config
+ * order, in a context with pristine globals, on whichever pool thread is free. A value without
+ * expression objects is returned as it is.
  *
  * @example
  * const expressions = await createExpressionEvaluator();
@@ -46,150 +58,87 @@ const MAX_SHOWN_LENGTH = 120;
  * // { to: "ada@acme.example" }
  */
 export async function createExpressionEvaluator(options: ExpressionEvaluatorOptions = {}): Promise<ExpressionEvaluator> {
-  const limits: SandboxLimits = {
-    timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
-    memoryBytes: options.memoryBytes ?? DEFAULT_LIMITS.memoryBytes,
-    stackBytes: options.stackBytes ?? DEFAULT_LIMITS.stackBytes,
+  const settings: Settings = {
+    limits: {
+      timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
+      memoryBytes: options.memoryBytes ?? DEFAULT_LIMITS.memoryBytes,
+      stackBytes: options.stackBytes ?? DEFAULT_LIMITS.stackBytes,
+    },
+    maxExpressions: options.maxExpressions ?? MAX_EXPRESSIONS_PER_CONFIG,
+    totalTimeoutMs: options.totalTimeoutMs ?? CONFIG_TIME_LIMIT_MS,
+    fastPath: options.fastPath ?? true,
   };
-  const host = sharedSandboxHost(nativeStackMb(limits.stackBytes));
-  await host.start(limits.memoryBytes);
+  const pool = sharedSandboxPool(nativeStackMb(settings.limits.stackBytes));
+  await pool.start(settings.limits.memoryBytes);
 
-  const inSession = <T>(value: unknown, scope: ExpressionScope, work: (evaluate: EvaluateCode) => Promise<T>) =>
-    host.session(JSON.stringify(narrowScope(scope, value)), limits, work);
-
+  const compute = async (value: unknown, scope: ExpressionScope, asFields: boolean): Promise<unknown> => {
+    const plan = planConfig(value, asFields);
+    if (!plan.hasExpressions) return value;
+    if (plan.segments.length > settings.maxExpressions) throw tooManyExpressionsError(plan.segments.length, settings.maxExpressions);
+    return plan.assemble(await computeSegments(plan.segments, scope, settings, pool));
+  };
   return {
-    async evaluateValue(value, scope) {
-      if (!containsExpression(value)) return value;
-      return inSession(value, scope, (evaluate) => computeValue(value, "", { evaluate, limits }));
-    },
-    async evaluateConfig(config, scope) {
-      if (!containsExpression(Object.values(config))) return config;
-      return inSession(Object.values(config), scope, (evaluate) => computeFields(config, "", { evaluate, limits }));
-    },
+    evaluateValue: (value, scope) => compute(value, scope, false),
+    evaluateConfig: async (config, scope) => (await compute(config, scope, true)) as Record<string, unknown>,
   };
-}
-
-interface Session {
-  evaluate: EvaluateCode;
-  limits: SandboxLimits;
 }
 
 /**
- * QuickJS counts its stack in WebAssembly memory, but the calls themselves run on the thread's
- * native stack, which fills much faster: 512 KiB of QuickJS stack needed a 16 MB thread to stop
- * deep parser recursion cleanly. Twice that ratio keeps overflows inside QuickJS.
+ * Every segment's value, by index; throws the ExpressionError of the first segment that fails, in
+ * config order, as if all had run in the sandbox one after another. Paths are read in the host
+ * until a segment that may change the scope: from there on they run in the sandbox too, where
+ * the change is.
  */
-function nativeStackMb(stackBytes: number): number {
-  return Math.max(16, Math.ceil((stackBytes * 64) / MiB));
-}
-
-function containsExpression(value: unknown): boolean {
-  return expressionsIn(value).length > 0;
-}
-
-function expressionsIn(value: unknown): ExpressionObject[] {
-  if (isExpressionObject(value)) return [value];
-  if (Array.isArray(value)) return value.flatMap(expressionsIn);
-  if (isRecord(value)) return Object.values(value).flatMap(expressionsIn);
-  return [];
-}
-
-/** The scope with only the entries of its records (`nodes`) that the value's expressions name. */
-function narrowScope(scope: ExpressionScope, value: unknown): Record<string, unknown> {
-  const codes = expressionsIn(value).flatMap(expressionSources);
-  const recordNames = Object.keys(scope).filter((name) => isRecord(scope[name]));
-  const needs = neededEntries(codes, recordNames);
-  return Object.fromEntries(
-    Object.entries(scope).map(([name, entries]) => {
-      const needed = needs.get(name);
-      if (!needed || needed === "all" || !isRecord(entries)) return [name, entries];
-      return [name, Object.fromEntries(Object.entries(entries).filter(([key]) => needed.has(key)))];
-    }),
-  );
-}
-
-async function computeValue(value: unknown, path: string, session: Session): Promise<unknown> {
-  if (isExpressionObject(value)) return computeExpression(value, path, session);
-  if (Array.isArray(value)) {
-    const items: unknown[] = [];
-    for (const [index, item] of value.entries()) items.push(await computeValue(item, joinPath(path, index), session));
-    return items;
+async function computeSegments(segments: Segment[], scope: ExpressionScope, settings: Settings, pool: SandboxPool): Promise<unknown[]> {
+  const started = Date.now();
+  const values: unknown[] = new Array(segments.length);
+  const sandboxed: Segment[] = [];
+  const sandboxedAt: number[] = [];
+  let failure: ExpressionError | null = null;
+  let scopeMayChange = false;
+  for (const [index, segment] of segments.entries()) {
+    if (!segment.parsed.ok) {
+      failure = refusalError(segment);
+      break;
+    }
+    const reading = settings.fastPath && !scopeMayChange ? readInHost(segment, scope) : null;
+    if (reading?.kind === "thrown") {
+      failure = segmentError(segment, `failed: ${reading.detail}`);
+      break;
+    }
+    if (reading) values[index] = reading.value;
+    else {
+      sandboxed.push(segment);
+      sandboxedAt.push(index);
+      scopeMayChange ||= !isSideEffectFree(segment.parsed.ast);
+    }
   }
-  if (isRecord(value)) return computeFields(value, path, session);
-  return value;
-}
-
-async function computeFields(record: Record<string, unknown>, path: string, session: Session): Promise<Record<string, unknown>> {
-  const entries: Array<[string, unknown]> = [];
-  for (const [key, item] of Object.entries(record)) entries.push([key, await computeValue(item, joinPath(path, key), session)]);
-  // fromEntries defines keys, so a field named "__proto__" stays a field.
-  return Object.fromEntries(entries);
-}
-
-async function computeExpression(expression: ExpressionObject, path: string, session: Session): Promise<unknown> {
-  const source = expression.expression;
-  const run = (code: string, shown: string) => computeSegment(code, shown, { path, source, session });
-  if (expression.instructTo === "ai") {
-    throw new ExpressionError("AI-filled values are not supported: replace the instruction with an expression or a fixed value", path, source);
+  // The segments before the first failure run; theirs comes first when one fails.
+  if (sandboxed.length > 0) {
+    const budgetMs = Math.max(0, settings.totalTimeoutMs - (Date.now() - started));
+    const sandboxValues = await runInSandbox(sandboxed, scope, settings, pool, budgetMs);
+    sandboxValues.forEach((value, index) => (values[sandboxedAt[index]!] = value));
   }
-  if (expression.kind === "jsExpression") return run(source, source);
-  const parts = parseTemplate(source);
-  if (isSingleSegment(parts)) {
-    const code = parts.find((part) => part.kind === "code")!.code;
-    return run(code, `{{${code}}}`);
-  }
-  let text = "";
-  for (const part of parts) text += part.kind === "text" ? part.text : interpolate(await run(part.code, `{{${part.code}}}`));
-  return text;
+  if (failure) throw failure;
+  return values;
 }
 
-async function computeSegment(code: string, shown: string, at: { path: string; source: string; session: Session }): Promise<unknown> {
-  const fail = (problem: string) => new ExpressionError(`Expression ${abbreviate(shown)} ${problem}`, at.path, at.source);
-  const syntaxError = expressionSyntaxError(code);
-  if (syntaxError !== null) throw fail(`is not valid JavaScript: ${syntaxError}`);
-  const outcome = await at.session.evaluate(code);
-  if (outcome.kind === "value") return outcome.json === undefined ? undefined : JSON.parse(outcome.json);
-  throw fail(describeFailure(outcome, at.session.limits));
+async function runInSandbox(segments: Segment[], scope: ExpressionScope, settings: Settings, pool: SandboxPool, budgetMs: number): Promise<unknown[]> {
+  const codes = segments.map((segment) => segment.code);
+  const result = await pool.run({
+    scopeJson: JSON.stringify(narrowScope(scope, codes)),
+    codes,
+    limits: settings.limits,
+    budgetMs,
+    reusable: segments.every((segment) => segment.parsed.ok && isSideEffectFree(segment.parsed.ast)),
+  });
+  if (result.kind === "notOpened") throw new Error(`The expression sandbox could not take in the run context (${result.outcome.kind})`);
+  if (result.kind === "failed") throw segmentError(segments[result.index]!, describeFailure(result.outcome, settings.limits, settings.totalTimeoutMs));
+  return result.values.map((json) => (json === undefined ? undefined : JSON.parse(json)));
 }
 
-function describeFailure(outcome: Exclude<SegmentOutcome, { kind: "value" }>, limits: SandboxLimits): string {
-  switch (outcome.kind) {
-    case "thrown":
-      return `failed: ${outcome.detail}`;
-    case "unserializable":
-      return `returned ${outcome.detail}, which is not JSON data`;
-    case "timeout":
-      return `took longer than ${limits.timeoutMs} ms and was stopped`;
-    case "memory":
-      return `used more than ${formatBytes(limits.memoryBytes)} and was stopped`;
-    case "stack":
-      return "nested calls too deeply (stack overflow) and was stopped";
-    case "crashed":
-      return `crashed the sandbox (${outcome.detail}) and was stopped`;
-  }
-}
-
-/** How a value reads inside mixed template text: objects as JSON, missing values as nothing. */
-function interpolate(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function joinPath(path: string, key: string | number): string {
-  return path === "" ? String(key) : `${path}.${key}`;
-}
-
-function abbreviate(text: string): string {
-  return text.length > MAX_SHOWN_LENGTH ? `${text.slice(0, MAX_SHOWN_LENGTH)}…` : text;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes % MiB === 0) return `${bytes / MiB} MiB`;
-  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
+function readInHost(segment: Segment, scope: ExpressionScope): PathReading {
+  if (!segment.parsed.ok) return null;
+  const path = plainMemberPath(segment.parsed.ast);
+  return path && readMemberPath(path, scope);
 }

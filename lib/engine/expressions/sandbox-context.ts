@@ -1,16 +1,11 @@
-import {
-  shouldInterruptAfterDeadline,
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-  type QuickJSWASMModule,
-} from "quickjs-emscripten";
-import { type SandboxLimits, type SegmentOutcome } from "./sandbox-protocol";
+import { shouldInterruptAfterDeadline, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime } from "quickjs-emscripten";
+import { type SandboxLimits, type SegmentFailure, type SegmentOutcome } from "./sandbox-protocol";
 
 /**
  * Helpers defined inside the sandbox before any expression runs, so they hold the original
- * intrinsics. They talk to the host only through strings: `install` takes the scope as JSON,
- * `toResult` answers "u" (undefined), "j<json>" or "x<what could not be converted>", and
+ * intrinsics. They talk to the host only through strings: `install` takes the scope as JSON (and
+ * removes the previous session's globals first), answering whether a scope key replaced a builtin
+ * global; `toResult` answers "u" (undefined), "j<json>" or "x<what could not be converted>", and
  * `describe` turns a thrown value into "Name: message".
  */
 const HELPERS = `(() => {
@@ -21,12 +16,19 @@ const HELPERS = `(() => {
   const NativeString = String;
   const NativeTypeError = TypeError;
   const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+  let installed = [];
   const install = (scopeJson) => {
+    for (const key of installed) delete globalThis[key];
+    installed = [];
     const scope = parse(scopeJson);
+    let replacedBuiltin = false;
     for (const key of keys(scope)) {
       if (key === "__proto__" || !identifier.test(key)) continue;
+      if (key in globalThis) replacedBuiltin = true;
       defineProperty(globalThis, key, { value: scope[key], writable: true, enumerable: false, configurable: true });
+      installed[installed.length] = key;
     }
+    return replacedBuiltin;
   };
   const unserializable = (value) => {
     const type = typeof value;
@@ -75,48 +77,58 @@ const MEMORY_ERRORS = new Set(["InternalError: out of memory", "InternalError: s
 const STACK_ERRORS = /^(InternalError|SyntaxError|RangeError): (stack overflow|Maximum call stack size exceeded)$/;
 
 /**
- * One QuickJS runtime and context holding one scope: the session in which a config's expressions
- * run. No host function is ever exposed to it; values cross as JSON text only.
+ * One QuickJS context on a runtime, holding one session's scope: where a config's expressions
+ * run. No host function is ever exposed to it; values cross as JSON text only. A context can take
+ * in another scope for the next session (sandbox-sessions.ts decides when that is safe).
  */
 export class SandboxContext {
   private interrupted = false;
+  private memoryLimit = 0;
 
   private constructor(
     private readonly runtime: QuickJSRuntime,
     private readonly vm: QuickJSContext,
+    private readonly installer: QuickJSHandle,
     private readonly toResult: QuickJSHandle,
     private readonly describe: QuickJSHandle,
-    private readonly limits: SandboxLimits,
-    private readonly memoryLimit: number,
   ) {}
 
-  /**
-   * Creates the runtime and defines every scope key as a global. QuickJS's memory limit counts
-   * every allocation as 8 bytes under Emscripten (it cannot read allocation sizes there), so it
-   * stops single oversized allocations and runaway counts; the thread's WebAssembly memory
-   * ceiling (sandbox-host.ts) bounds the rest.
-   */
-  static open(module: QuickJSWASMModule, scopeJson: string, limits: SandboxLimits): SandboxContext {
-    // A context made by the module owns its runtime: disposing it frees both.
-    const vm = module.newContext();
-    const runtime = vm.runtime;
-    const memoryLimit = limits.memoryBytes + 3 * scopeJson.length;
-    runtime.setMaxStackSize(limits.stackBytes);
-    runtime.setMemoryLimit(memoryLimit);
+  /** A fresh context (fresh intrinsics and global object) on the runtime, with the helpers defined. */
+  static create(runtime: QuickJSRuntime): SandboxContext {
+    const vm = runtime.newContext();
     const helpers = vm.unwrapResult(vm.evalCode(HELPERS, "helpers.js", { type: "global" }));
     const [install, toResult, describe] = [0, 1, 2].map((index) => vm.getProp(helpers, index)) as [QuickJSHandle, QuickJSHandle, QuickJSHandle];
     helpers.dispose();
-    const scope = vm.newString(scopeJson);
-    vm.unwrapResult(vm.callFunction(install, vm.undefined, scope)).dispose();
-    scope.dispose();
-    install.dispose();
-    return new SandboxContext(runtime, vm, toResult, describe, limits, memoryLimit);
+    return new SandboxContext(runtime, vm, install, toResult, describe);
   }
 
-  /** Runs one expression (already known to be a single JavaScript expression) within the limits. */
-  evaluate(code: string): SegmentOutcome {
+  /**
+   * Sets the session's limits and defines every scope key as a global, in place of the previous
+   * session's. QuickJS's memory limit counts every allocation as 8 bytes under Emscripten (it
+   * cannot read allocation sizes there), so it stops single oversized allocations and runaway
+   * counts; the thread's WebAssembly memory ceiling (sandbox-pool.ts) bounds the rest. Answers
+   * whether a scope key replaced a builtin global (which the next session could not get back),
+   * or why the scope could not go in.
+   */
+  install(scopeJson: string, limits: SandboxLimits): { replacedBuiltin: boolean } | SegmentFailure {
+    this.runtime.removeInterruptHandler();
     this.interrupted = false;
-    const due = shouldInterruptAfterDeadline(Date.now() + this.limits.timeoutMs);
+    this.memoryLimit = limits.memoryBytes + 3 * scopeJson.length;
+    this.runtime.setMaxStackSize(limits.stackBytes);
+    this.runtime.setMemoryLimit(this.memoryLimit);
+    const scope = this.vm.newString(scopeJson);
+    const installed = this.vm.callFunction(this.installer, this.vm.undefined, scope);
+    scope.dispose();
+    if (installed.error) return this.failure(installed.error);
+    const replacedBuiltin = this.vm.dump(installed.value) === true;
+    installed.value.dispose();
+    return { replacedBuiltin };
+  }
+
+  /** Runs one expression (already known to be a single JavaScript expression), stopping it at `deadline` (ms since the epoch). */
+  evaluate(code: string, deadline: number): SegmentOutcome {
+    this.interrupted = false;
+    const due = shouldInterruptAfterDeadline(deadline);
     this.runtime.setInterruptHandler((runtime) => {
       if (!due(runtime)) return false;
       this.interrupted = true;
@@ -135,14 +147,16 @@ export class SandboxContext {
     return { kind: "unserializable", detail: truncate(answer?.slice(1) ?? "a value that could not be read") };
   }
 
+  /** Frees the context; its runtime stays, for the next context. */
   dispose(): void {
     this.runtime.removeInterruptHandler();
+    this.installer.dispose();
     this.toResult.dispose();
     this.describe.dispose();
     this.vm.dispose();
   }
 
-  private failure(error: QuickJSHandle): SegmentOutcome {
+  private failure(error: QuickJSHandle): SegmentFailure {
     try {
       if (this.interrupted) return { kind: "timeout" };
       this.runtime.setMemoryLimit(this.memoryLimit + ERROR_READING_HEADROOM);

@@ -99,6 +99,13 @@ describe("sandbox escapes", () => {
     expect([1, 2].map((n) => n * 2)).toStrictEqual([2, 4]);
   });
 
+  it("starts every evaluation from the current scope only, also in a context that served harmless code before", async () => {
+    const js = (expression: string) => ({ kind: "jsExpression", expression });
+    const secret = { nodes: { start: { email: "ada@acme.example" }, vault: { key: "k" } }, parentNodes: { outer: { id: 1 } } };
+    await expect(expressions.evaluateValue(js("[nodes.vault.key, parentNodes.outer.id]"), secret)).resolves.toStrictEqual(["k", 1]);
+    await expect(expressions.evaluateValue(js("[typeof parentNodes, nodes.vault, this.vault]"), scope)).resolves.toStrictEqual(["undefined", null, null]);
+  });
+
   it("keeps __proto__ tricks on the scope inside the sandbox", async () => {
     await expect(expressions.evaluateValue(template("{{ (nodes.__proto__.x = 1, nodes.start.__proto__.polluted = 1, ({}).x) }}"), scope)).resolves.toBe(1);
     // JSON writes undefined array items as null.

@@ -31,8 +31,14 @@ describe("neededEntries", () => {
     ["the Function constructor", "Function('return nodes')()"],
     ["a constructor property", "[].constructor.constructor('return nodes')()"],
     ["a constructor named in a string", "Object.getOwnPropertyDescriptor(Object.getPrototypeOf(() => 1), 'constructor')"],
+    ["a method of the record", "nodes.hasOwnProperty('crm')"],
+    ["a local of the same name", "[1].map((nodes) => nodes)"],
   ])("needs every entry after %s", (_name, code) => {
     expect(needs("nodes.start.id", code)).toBe("all");
+  });
+
+  it("narrows only nodes and parentNodes", () => {
+    expect(neededEntries(["vars.a"], ["nodes", "vars"]).get("vars")).toBe("all");
   });
 
   it("needs nothing from code that does not parse", () => {

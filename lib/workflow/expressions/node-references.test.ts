@@ -28,6 +28,9 @@ describe("findNodeReferences", () => {
     ["nodes.a[nodes.b.c]", ["nodes.a", "nodes.b.c"]],
     ["nodes.a.b > 100 && nodes.c", ["nodes.a.b", "nodes.c"]],
     ["`${nodes.a.b}-x`", ["nodes.a.b"]],
+    ["(nodes.a).b", ["nodes.a.b"]],
+    ["(nodes.a.b + 1) * 2", ["nodes.a.b"]],
+    ["nodes.a.tag`x`", ["nodes.a"]],
   ])("%s", (code, expected) => {
     expect(references(code)).toEqual(expected);
   });
