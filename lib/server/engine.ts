@@ -71,6 +71,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
         await queue.enqueue(workspaceUuid, runUuid);
       },
     });
+    await releaseDeadNeighbours(ctx.db);
     const recovered = await queue.recover();
     if (recovered > 0) console.info(`[engine] took over ${recovered} unfinished run(s)`);
     queue.startSweeping();
@@ -86,6 +87,31 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
       if (handedBack > 0) console.info(`[engine] handed back ${handedBack} run(s) still executing`);
     },
   };
+}
+
+/**
+ * A process restarted on the same machine need not wait for the lease expiry of its previous
+ * self: leases held by a process of this host whose pid no longer exists are freed at start.
+ * (An owner id is `host:pid:random`; a pid that exists, whatever it runs now, is left alone.)
+ */
+async function releaseDeadNeighbours(db: ConnectorCtx["db"]): Promise<void> {
+  const host = os.hostname();
+  for (const owner of await db.runLeases.owners()) {
+    const [ownerHost, pid] = owner.split(":");
+    if (ownerHost !== host || !pid || processExists(Number(pid))) continue;
+    const freed = await db.runLeases.releaseAllOf(owner);
+    if (freed > 0) console.info(`[engine] freed ${freed} run(s) held by ${owner}, a process of this machine that is gone`);
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function leaseTimingOf(leaseMs: number | undefined): LeaseTiming {

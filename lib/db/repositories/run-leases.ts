@@ -53,6 +53,20 @@ export function runLeaseRepository(db: SqlClient) {
       return rows.map((row) => ({ workspaceUuid: row.workspace_uuid, uuid: row.uuid }));
     },
 
+    /** The processes holding unfinished runs (to find the ones of a process that is gone). */
+    async owners(): Promise<string[]> {
+      const rows = await db.all<{ lease_owner: string }>(
+        `SELECT DISTINCT lease_owner FROM runs WHERE ${UNFINISHED} AND lease_owner IS NOT NULL`,
+      );
+      return rows.map((row) => row.lease_owner);
+    },
+
+    /** Frees every unfinished run a process holds (one known to be dead); answers how many. */
+    async releaseAllOf(owner: string): Promise<number> {
+      const { changes } = await db.run(`UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ? AND ${UNFINISHED}`, [owner]);
+      return changes;
+    },
+
     /** Who holds a run and until when (tests, the chaos check). */
     async holderOf(runUuid: string): Promise<{ owner: string | null; expiresAt: string | null } | null> {
       const row = await db.get<{ lease_owner: string | null; lease_expires_at: string | null }>(

@@ -1,0 +1,38 @@
+import os from "node:os";
+import { afterEach, expect, it } from "vitest";
+import { DEFAULT_WORKSPACE_UUID as ws } from "@/lib/db";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
+import { closeDeps, createDeps, type Deps } from "./deps";
+import { createRun } from "./runs";
+import { graph } from "./testing/nodes";
+
+let storage: TestStorage;
+const opened: Deps[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((deps) => closeDeps(deps)));
+  await storage.cleanup();
+});
+
+const open = async (role: "web" | "worker") => {
+  const deps = await createDeps({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, version: "test", role, runLeaseMs: 60_000 });
+  opened.push(deps);
+  return deps;
+};
+
+it("a worker starting on this machine takes over at once the runs of a local process that is gone, but not a live one's", async () => {
+  storage = await createTestStorage("lease-recovery-");
+  const web = await open("web");
+  const nodes = graph({ slug: "start", children: ["end"] }, { slug: "end" });
+  const orphan = await createRun(web, ws, { nodes, data: {} });
+  const held = await createRun(web, ws, { nodes, data: {} });
+  const hour = new Date(Date.now() + 3_600_000);
+  // A pid that cannot exist (above Linux's pid_max), and this test's own, which does.
+  expect(await web.db.runLeases.claim(orphan.uuid, `${os.hostname()}:99999999:gone`, new Date(), hour)).toBe(true);
+  expect(await web.db.runLeases.claim(held.uuid, `${os.hostname()}:${process.pid}:alive`, new Date(), hour)).toBe(true);
+
+  await open("worker");
+  await expect.poll(async () => (await web.db.runs.load(ws, orphan.uuid))!.run.status, { timeout: 5_000 }).toBe("success");
+  expect((await web.db.runs.load(ws, held.uuid))!.run.status).toBe("pending");
+  expect((await web.db.runLeases.holderOf(held.uuid))!.owner).toBe(`${os.hostname()}:${process.pid}:alive`);
+});
