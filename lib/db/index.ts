@@ -1,7 +1,7 @@
 import "server-only";
 
 export { DEFAULT_WORKSPACE_UUID } from "./migrations";
-export { openDatabase, type Database, type DatabaseOptions } from "./open-database";
+export { openDatabase, type Database, type DatabaseOptions, type Repositories } from "./open-database";
 export type { CustomIntegrationRepository, NewCustomIntegration } from "./repositories/custom-integrations";
 export type { Workspace, WorkspaceRepository } from "./repositories/workspaces";
 export type { WorkspaceSettingsRepository } from "./repositories/workspace-settings";

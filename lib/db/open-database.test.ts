@@ -81,6 +81,20 @@ describe(`openDatabase (${process.env.TEST_POSTGRES_URL ? "Postgres" : "SQLite f
     expect(await db.workspaces.get(OTHER_WORKSPACE)).toBeNull();
   });
 
+  it("keeps the repositories' writes inside a transaction together: a failure rolls all of them back", async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.workspaces.create(OTHER_WORKSPACE, "Other");
+        await tx.workspaceSettings.set(OTHER_WORKSPACE, "flag", true);
+        expect(await tx.workspaces.get(OTHER_WORKSPACE)).toMatchObject({ name: "Other" });
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await db.workspaces.get(OTHER_WORKSPACE)).toBeNull();
+    await db.transaction(async (tx) => tx.workspaces.create(OTHER_WORKSPACE, "Other"));
+    expect(await db.workspaces.get(OTHER_WORKSPACE)).toMatchObject({ name: "Other" });
+  });
+
   it("stores workspace settings as JSON values", async () => {
     expect(await db.workspaceSettings.get(DEFAULT_WORKSPACE_UUID, "flag")).toBeUndefined();
     await db.workspaceSettings.set(DEFAULT_WORKSPACE_UUID, "flag", { on: true });

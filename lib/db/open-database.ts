@@ -29,10 +29,25 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions) {
   const client = openClient(options);
   const migrations = await migrate(client);
+  return { ...over(client), migrations, close: () => client.close() };
+}
+
+/**
+ * Every repository over one client. `transaction` hands its work the same set over the
+ * transaction's client: on Postgres that is one pooled connection, so only queries made through
+ * it are inside the transaction (the outer repositories would use other connections).
+ */
+function over(client: SqlClient): Repositories {
+  return {
+    ...repositoriesOver(client),
+    transaction: (work) => client.transaction((tx) => work(over(tx))),
+  };
+}
+
+function repositoriesOver(client: SqlClient) {
   return {
     client,
     dialect: client.dialect,
-    migrations,
     workspaces: workspaceRepository(client),
     workspaceSettings: workspaceSettingsRepository(client),
     customIntegrations: customIntegrationRepository(client),
@@ -40,9 +55,6 @@ export async function openDatabase(options: DatabaseOptions) {
     workflows: workflowRepository(client),
     runs: runRepository(client),
     runLeases: runLeaseRepository(client),
-    /** The same repositories over a transaction's client (for writes that must land together). */
-    inTransaction: <T>(work: (tx: { runs: ReturnType<typeof runRepository>; client: SqlClient }) => Promise<T>) =>
-      client.transaction((tx) => work({ runs: runRepository(tx), client: tx })),
     oauthStates: oauthStateRepository(client),
     users: userRepository(client),
     memberships: membershipRepository(client),
@@ -50,10 +62,13 @@ export async function openDatabase(options: DatabaseOptions) {
     apiTokens: apiTokenRepository(client),
     invitations: invitationRepository(client),
     auditLog: auditLogRepository(client),
-    close: () => client.close(),
   };
 }
 
+/** The repositories, inside or outside a transaction. */
+export interface Repositories extends ReturnType<typeof repositoriesOver> {
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+}
 export type Database = Awaited<ReturnType<typeof openDatabase>>;
 
 function openClient({ dataDir, databaseUrl }: DatabaseOptions): SqlClient {

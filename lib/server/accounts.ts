@@ -15,7 +15,7 @@ const FAILED_SIGN_IN = "session.signInFailed";
 const SIGN_IN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
 
 /** Whether the instance still waits for its first user. */
-export async function needsSetup(deps: Pick<Deps, "db">): Promise<boolean> {
+export async function needsSetup(deps: { db: Pick<Deps["db"], "users"> }): Promise<boolean> {
   return (await deps.db.users.count()) === 0;
 }
 
@@ -30,11 +30,11 @@ export async function setup(deps: Pick<Deps, "db" | "settings">, body: SetupRequ
     throw new AppError("forbidden:setupCode", "That setup code is not right: use the one `npm start` printed (also in DATA_DIR/setup-code)", { reason: "setupCodeInvalid" });
   }
   const passwordHash = await hashPassword(body.password);
-  const user = await deps.db.client.transaction(async () => {
-    if (!(await needsSetup(deps))) throw new AppError("conflict:setup", "This instance is already set up: sign in instead", { reason: "alreadySetUp" });
-    const created = await deps.db.users.create({ uuid: crypto.randomUUID(), email: body.email, name: body.name, passwordHash });
-    await deps.db.workspaces.rename(DEFAULT_WORKSPACE_UUID, body.workspaceName);
-    await deps.db.memberships.add(DEFAULT_WORKSPACE_UUID, created.uuid, "owner");
+  const user = await deps.db.transaction(async (db) => {
+    if (!(await needsSetup({ db }))) throw new AppError("conflict:setup", "This instance is already set up: sign in instead", { reason: "alreadySetUp" });
+    const created = await db.users.create({ uuid: crypto.randomUUID(), email: body.email, name: body.name, passwordHash });
+    await db.workspaces.rename(DEFAULT_WORKSPACE_UUID, body.workspaceName);
+    await db.memberships.add(DEFAULT_WORKSPACE_UUID, created.uuid, "owner");
     return created;
   });
   deleteSetupCode(deps.settings.dataDir);

@@ -1,5 +1,6 @@
 import { CONNECTOR_SECRETS_LOCKED, type ConnectorSecretsLock, type CustomIntegration } from "@/lib/contract";
 import { keptSecretPaths, openConnectorSeal, sealConnector, setSecretPaths, type ConnectorSeal } from "@/lib/vault";
+import type { Repositories } from "@/lib/db";
 import type { ConnectorCtx } from "./deps-types";
 import { AppError } from "./errors";
 
@@ -72,7 +73,7 @@ export function hostOf(baseUrl: string): string {
  * the current secret fields masked if the new manifest drops them.
  */
 export async function pinLegacyConnectorSeals(
-  ctx: ConnectorCtx,
+  ctx: Pick<ConnectorCtx, "vault"> & { db: Pick<Repositories, "connectors"> },
   workspaceUuid: string,
   custom: CustomIntegration,
   currentSecretPaths: string[][],

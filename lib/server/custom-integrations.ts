@@ -58,9 +58,9 @@ export async function updateCustomIntegrationUrl(
   const normalized = normalizeBaseUrl(baseUrl);
   const fetched = await fetchForRegistration(ctx, normalized);
   const currentSecretPaths = await secretPathsNow(ctx, workspaceUuid, custom);
-  const updated = await ctx.db.client.transaction(async () => {
-    await pinLegacyConnectorSeals(ctx, workspaceUuid, custom, currentSecretPaths);
-    return ctx.db.customIntegrations.recordManifest(workspaceUuid, uuid, {
+  const updated = await ctx.db.transaction(async (db) => {
+    await pinLegacyConnectorSeals({ ...ctx, db }, workspaceUuid, custom, currentSecretPaths);
+    return db.customIntegrations.recordManifest(workspaceUuid, uuid, {
       baseUrl: normalized,
       name: fetched.manifest.name,
       layout: fetched.layout,
@@ -96,11 +96,11 @@ export async function refreshCustomIntegration(ctx: Ctx & Pick<Deps, "vault">, w
 /** Removes a registration and the connectors that used it. */
 export async function removeCustomIntegration(ctx: Ctx, workspaceUuid: string, uuid: string): Promise<void> {
   const custom = await getCustomIntegration(ctx, workspaceUuid, uuid);
-  await ctx.db.client.transaction(async () => {
-    for (const connector of await ctx.db.connectors.list(workspaceUuid, { integrationSlug: custom.slug })) {
-      await ctx.db.connectors.remove(workspaceUuid, connector.uuid);
+  await ctx.db.transaction(async (db) => {
+    for (const connector of await db.connectors.list(workspaceUuid, { integrationSlug: custom.slug })) {
+      await db.connectors.remove(workspaceUuid, connector.uuid);
     }
-    await ctx.db.customIntegrations.remove(workspaceUuid, uuid);
+    await db.customIntegrations.remove(workspaceUuid, uuid);
   });
   ctx.integrations.forget(uuid);
 }

@@ -35,7 +35,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     ...db.runs,
     // The run and its job land together or not at all.
     create: (state) =>
-      db.inTransaction(async (tx) => {
+      db.transaction(async (tx) => {
         await tx.runs.create(state);
         await jobs.add(tx.client, "run.execute", { workspaceUuid: state.run.workspaceUuid, runUuid: state.run.uuid });
       }),

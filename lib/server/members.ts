@@ -100,20 +100,20 @@ export async function acceptInvitation(
   if (ctx.principal?.kind !== "user" && !body.account) throw new AppError("unauthorized", "Sign in, or create an account with the invitation");
   const passwordHash = ctx.principal?.kind !== "user" && body.account ? await hashPassword(body.account.password) : null;
   // The account, the use of the link and the membership happen together or not at all.
-  const user = await deps.db.client.transaction(async () => {
+  const user = await deps.db.transaction(async (db) => {
     let joining;
-    if (ctx.principal?.kind === "user") joining = await deps.db.users.get(ctx.principal.user.uuid);
+    if (ctx.principal?.kind === "user") joining = await db.users.get(ctx.principal.user.uuid);
     else if (body.account && passwordHash) {
-      if (await deps.db.users.findWithPassword(body.account.email)) {
+      if (await db.users.findWithPassword(body.account.email)) {
         throw new AppError("conflict:email", "An account with this email exists: sign in first, then open the link again", { reason: "emailTaken" });
       }
-      joining = await deps.db.users.create({ uuid: crypto.randomUUID(), email: body.account.email, name: body.account.name, passwordHash });
+      joining = await db.users.create({ uuid: crypto.randomUUID(), email: body.account.email, name: body.account.name, passwordHash });
     }
     if (!joining) throw new AppError("unauthorized", "Sign in again");
-    if (!(await deps.db.invitations.accept(invitation.uuid, joining.uuid, new Date().toISOString()))) {
+    if (!(await db.invitations.accept(invitation.uuid, joining.uuid, new Date().toISOString()))) {
       throw new AppError("not_found:invitation", "This invitation link was just used", { reason: "invitationInvalid" });
     }
-    await deps.db.memberships.add(invitation.workspaceUuid, joining.uuid, invitation.role);
+    await db.memberships.add(invitation.workspaceUuid, joining.uuid, invitation.role);
     return joining;
   });
   await audit(deps, { principal: ctx.principal, ip: ctx.ip, workspaceUuid: invitation.workspaceUuid }, "member.joined", user.email, { role: invitation.role });

@@ -18,9 +18,9 @@ export async function createWorkspace(deps: Pick<Deps, "db">, ctx: RequestContex
   const principal = ctx.principal!;
   if (principal.kind !== "user") throw new AppError("forbidden:token", "An API token cannot create workspaces; sign in instead");
   const uuid = crypto.randomUUID();
-  await deps.db.client.transaction(async () => {
-    await deps.db.workspaces.create(uuid, name);
-    await deps.db.memberships.add(uuid, principal.user.uuid, "owner");
+  await deps.db.transaction(async (db) => {
+    await db.workspaces.create(uuid, name);
+    await db.memberships.add(uuid, principal.user.uuid, "owner");
   });
   await audit(deps, { ...ctx, workspaceUuid: uuid }, "workspace.created", name);
   return { workspace: { uuid, name, role: "owner" } };

@@ -13,7 +13,8 @@ const types = {
  * placeholders; they are rewritten to `$1…$n` once per statement text and cached.
  */
 export function openPostgresClient(url: string, { max = 10 }: { max?: number } = {}): SqlClient & { pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max, types });
+  // A query waits at most 10 s for a free connection, then fails with a message, rather than hanging.
+  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.warn(`[db] idle Postgres connection failed: ${error.message}`));
   const base = wrap((text, values) => pool.query(text, values as unknown[]));
