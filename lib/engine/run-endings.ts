@@ -48,9 +48,14 @@ export function createRunEndings(deps: Pick<EngineDeps, "store" | "clock">) {
     return finish(state, "error", `${where}${message}`);
   }
 
-  /** The store says cancelled: mark the node that was running (and any group item node in it) as cancelled too. */
+  /**
+   * The store says cancelled: mark the node that was running (and any group item node in it) as
+   * cancelled too. A walk stopped for another reason (abandoned: the run went to another
+   * process) finds the run not cancelled and leaves it as it is.
+   */
   async function settleCancelled(workspaceUuid: string, runUuid: string): Promise<RunState> {
     const state = (await deps.store.load(workspaceUuid, runUuid))!;
+    if (state.run.status !== "cancelled") return state;
     let changed = false;
     for (const execution of state.run.executions) {
       if (execution.status !== "running") continue;

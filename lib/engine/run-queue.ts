@@ -5,7 +5,7 @@ import type { RunSystem } from "./run-system";
 import { isTerminalRunStatus } from "./statuses";
 
 export interface RunQueueOptions {
-  system: Pick<RunSystem, "executeRun" | "waitUntilDue">;
+  system: Pick<RunSystem, "executeRun" | "waitUntilDue" | "abandon">;
   store: Pick<RunStore, "listUnfinished">;
   concurrency?: number;
   onError?: (runUuid: string, error: unknown) => void;
@@ -17,10 +17,14 @@ export interface RunQueueOptions {
 
 /**
  * Executes runs in the background, at most `concurrency` at a time, each run once even when
- * enqueued twice. A run parked on a long delay gives its slot back while it waits and takes one
- * again when it is due. With leases, a slot first claims the run's lease (skipping runs another
- * process holds), a heartbeat renews it while the walk goes on, and the lease is given back when
- * the walk ends or parks; `recover` (on a timer: `startSweeping`) takes over runs nobody holds.
+ * enqueued twice.
+ *
+ * Without leases (one process): a run parked on a long delay gives its slot back and this queue
+ * wakes it by timer. With leases (any number of processes on one database): a run is claimed
+ * before it waits for a slot (so one taken over from a dead process changes hands at once), a
+ * heartbeat renews what is held and stops the walk of a run that was taken over or cancelled
+ * elsewhere, and the lease is given back when the walk ends or parks. A parked run is released
+ * with its wake time, and whichever worker's sweep (`startSweeping`) finds it due executes it.
  */
 export function createRunQueue({ system, store, concurrency = 8, onError, leases, timing = DEFAULT_LEASE_TIMING, clock = { now: () => new Date() } }: RunQueueOptions) {
   const waiting: Array<() => void> = [];
@@ -30,7 +34,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
   let stopping = false;
   let sweepTimer: ReturnType<typeof setInterval> | undefined;
   let beatTimer: ReturnType<typeof setInterval> | undefined;
-  const until = () => new Date(clock.now().getTime() + timing.leaseMs);
+  const after = (ms: number) => new Date(clock.now().getTime() + ms);
 
   async function slot(): Promise<void> {
     if (active < concurrency) {
@@ -46,14 +50,10 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     else active--;
   }
 
-  /**
-   * One walk under the run's lease; null when another process holds it (or it has ended). The
-   * lease is claimed before waiting for a slot, so a run taken over from a dead process changes
-   * hands at once even when every slot is busy; the heartbeat keeps it while it waits.
-   */
+  /** One walk, under the run's lease when there are leases; null when another process holds it. */
   async function walkLeased(workspaceUuid: string, runUuid: string): Promise<RunState | null> {
     if (leases) {
-      if (stopping || !(await leases.claim(runUuid, until()))) return null;
+      if (stopping || !(await leases.claim(runUuid, after(timing.leaseMs)))) return null;
       held.add(runUuid);
     }
     let state: RunState | null = null;
@@ -66,18 +66,20 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
       }
       return state;
     } finally {
-      if (leases) {
-        held.delete(runUuid);
-        // An ended run's last save let go of its lease already.
-        if (!state || !isTerminalRunStatus(state.run.status)) {
-          const wakeAt = state ? wakeTimeOf(state) : null;
-          await leases.release(runUuid, wakeAt === null ? null : new Date(wakeAt)).catch((error) => onError?.(runUuid, error));
-        }
-      }
+      if (leases && held.delete(runUuid)) await giveBack(runUuid, state);
     }
   }
 
-  /** Starts a run in the background; the promise settles with its final state (null if it did not run here). */
+  /** An ended run's last save let go of its lease already; a parked one is kept from others until due. */
+  async function giveBack(runUuid: string, state: RunState | null) {
+    if (state && isTerminalRunStatus(state.run.status)) return;
+    const wakeAt = state ? wakeTimeOf(state) : null;
+    // No state: the execution threw (the store unreachable, say); try again a little later.
+    const availableAt = wakeAt !== null ? new Date(wakeAt) : state ? null : after(timing.retryAfterMs);
+    await leases!.release(runUuid, availableAt).catch((error) => onError?.(runUuid, error));
+  }
+
+  /** Starts a run in the background; the promise settles with its state when it ends or (with leases) parks, null when it did not run here. */
   function enqueue(workspaceUuid: string, runUuid: string): Promise<RunState | null> {
     const existing = promises.get(runUuid);
     if (existing) return existing;
@@ -87,7 +89,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
           const settled = await system.waitUntilDue(workspaceUuid, runUuid);
           if (settled) return settled;
           const state = await walkLeased(workspaceUuid, runUuid);
-          if (!state || isTerminalRunStatus(state.run.status) || wakeTimeOf(state) === null) return state;
+          if (!state || isTerminalRunStatus(state.run.status) || wakeTimeOf(state) === null || leases) return state;
         }
       } catch (error) {
         onError?.(runUuid, error);
@@ -108,26 +110,32 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
   }
 
   /**
-   * With leases: enqueues runs nobody holds, up to `concurrency` per sweep and while this process
-   * has fewer than twice that in hand, so a backlog stays in the database rather than in memory.
-   * Without leases: `resumeUnfinished`.
+   * With leases: enqueues runs nobody holds. New and due runs only as many as there are free
+   * slots (a busy worker leaves them to idle ones, and a backlog stays in the database); runs
+   * orphaned by a dead process up to `concurrency` per sweep whatever the load, so they change
+   * hands within the lease expiry. Without leases: `resumeUnfinished`.
    */
   async function recover(): Promise<number> {
     if (!leases) return resumeUnfinished();
-    const room = Math.min(concurrency, 2 * concurrency - promises.size);
-    if (stopping || room <= 0) return 0;
-    const claimable = (await leases.listClaimable(room + promises.size)).filter(({ uuid }) => !promises.has(uuid)).slice(0, room);
-    for (const { workspaceUuid, uuid } of claimable) void enqueue(workspaceUuid, uuid);
-    return claimable.length;
+    if (stopping) return 0;
+    let free = Math.max(0, concurrency - active - waiting.length);
+    let orphans = concurrency;
+    const taken = [];
+    for (const run of await leases.listClaimable(concurrency * 2 + promises.size)) {
+      if (promises.has(run.uuid)) continue;
+      if (run.orphaned ? orphans-- <= 0 : free-- <= 0) continue;
+      taken.push(run);
+      void enqueue(run.workspaceUuid, run.uuid);
+    }
+    return taken.length;
   }
 
+  /** Renews what is held; a run no longer ours (taken over, cancelled elsewhere) has its walk stopped. */
   async function heartbeat() {
     if (!leases || held.size === 0) return;
     const mine = [...held];
-    const kept = new Set(await leases.renew(mine, until()));
-    // A lease lost (the process stalled past the expiry) is not fought for: the store refuses this
-    // process's saves from now on, so its walk stops at the next step.
-    for (const uuid of mine) if (!kept.has(uuid) && held.has(uuid)) onError?.(uuid, new Error("lost the run's lease to another process"));
+    const kept = new Set(await leases.renew(mine, after(timing.leaseMs)));
+    for (const uuid of mine) if (!kept.has(uuid) && held.has(uuid)) system.abandon(uuid);
   }
 
   /** Sweeps for runs nobody holds and renews held leases, on timers, until `stop`. */
@@ -141,22 +149,28 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
   }
 
   /**
-   * Stops taking work, waits up to `graceMs` for what is executing, then gives back the leases
-   * still held so another process takes those runs over at once (their current node runs again
-   * there with the same Idempotency-Key). Returns how many runs were handed back.
+   * Stops taking work and waits up to `graceMs` for what is executing (still renewing its
+   * leases), then stops the walks left and gives their runs back, so another process takes them
+   * over at once (their current node runs again there with the same Idempotency-Key). Returns
+   * how many runs were handed back.
    */
   async function stop(graceMs = 10_000): Promise<number> {
     stopping = true;
     clearInterval(sweepTimer);
-    clearInterval(beatTimer);
     const deadline = Date.now() + graceMs;
-    while (held.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (held.size > 0 && Date.now() < deadline) await sleep(50);
     const left = [...held];
-    if (leases) for (const uuid of left) await leases.release(uuid, null).catch((error) => onError?.(uuid, error));
+    for (const uuid of left) system.abandon(uuid);
+    // The stopped walks give their leases back as they unwind; whatever is still held after a
+    // moment is released here.
+    const unwind = Date.now() + 2_000;
+    while (held.size > 0 && Date.now() < unwind) await sleep(20);
+    clearInterval(beatTimer);
+    if (leases) for (const uuid of [...held]) await leases.release(uuid, null).catch((error) => onError?.(uuid, error));
     return left.length;
   }
 
-  /** Resolves once nothing is running, queued or parked (tests, shutdown). */
+  /** Resolves once nothing is running, queued or parked here (tests, shutdown). */
   async function idle(): Promise<void> {
     while (promises.size > 0) await Promise.allSettled([...promises.values()]);
   }
@@ -168,9 +182,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     startSweeping,
     stop,
     idle,
-    /** Whether this process is executing (or waiting to execute) the run. */
-    has: (runUuid: string) => promises.has(runUuid),
-    /** The run's local execution, settling when it ends here (undefined when not executing here). */
+    /** The run's execution here, settling when it ends or parks (undefined when not executing here). */
     settled: (runUuid: string): Promise<RunState | null> | undefined => promises.get(runUuid),
     get size() {
       return promises.size;
@@ -180,5 +192,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     },
   };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type RunQueue = ReturnType<typeof createRunQueue>;

@@ -107,11 +107,28 @@ export function createRunSystem(deps: EngineDeps) {
     }
   }
 
-  /** Cancels runs that have not finished; a node in the middle of a call, or a parked delay, is aborted. */
+  /**
+   * Cancels runs that have not finished; a node in the middle of a call, or a parked delay, is
+   * aborted. A run this process is not executing (parked, or executing in another process, which
+   * notices at its next heartbeat) gets its open executions marked cancelled here.
+   */
   async function cancelRuns(workspaceUuid: string, runUuids: string[]): Promise<string[]> {
     const changed = await deps.store.cancel(workspaceUuid, runUuids, now());
-    for (const uuid of changed) inFlight.get(uuid)?.abort(new Error("The run was cancelled"));
+    for (const uuid of changed) {
+      const controller = inFlight.get(uuid);
+      if (controller) controller.abort(new Error("The run was cancelled"));
+      else await settleCancelled(workspaceUuid, uuid);
+    }
     return changed;
+  }
+
+  /**
+   * Stops this process's walk of a run without ending the run: its lease was lost, or the
+   * process is shutting down and hands it back. Nothing more is written; whoever takes the run
+   * over calls its current node again with the same Idempotency-Key.
+   */
+  function abandon(runUuid: string): void {
+    inFlight.get(runUuid)?.abort(new Error("The run was handed over to another process"));
   }
 
   async function walk(state: RunState, signal: AbortSignal): Promise<RunState> {
@@ -176,7 +193,7 @@ export function createRunSystem(deps: EngineDeps) {
     return finish(state, "success", null);
   }
 
-  return { createRun, executeRun, waitUntilDue, cancelRuns, isRunning: (uuid: string) => inFlight.has(uuid) };
+  return { createRun, executeRun, waitUntilDue, cancelRuns, abandon, isRunning: (uuid: string) => inFlight.has(uuid) };
 }
 
 export type RunSystem = ReturnType<typeof createRunSystem>;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import {
   createRunQueue,
@@ -27,7 +28,7 @@ const RUN_CONCURRENCY = 8;
  */
 export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Promise<Runs> {
   const { db, settings } = ctx;
-  const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const owner = `${os.hostname()}:${process.pid}:${pidNamespace()}:${randomUUID().slice(0, 8)}`;
   const concurrency = settings.runConcurrency ?? RUN_CONCURRENCY;
   const timing = leaseTimingOf(settings.runLeaseMs);
   const jobs = await createJobQueue(settings, { concurrency });
@@ -82,8 +83,10 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     jobs,
     owner,
     async stop(graceMs = 10_000) {
-      await jobs.stop();
+      // The queue first: it stops taking runs at once and stops the walks left after the grace,
+      // which lets the job handlers waiting on them return, so the job runner can stop.
       const handedBack = await queue.stop(graceMs);
+      await jobs.stop();
       if (handedBack > 0) console.info(`[engine] handed back ${handedBack} run(s) still executing`);
     },
   };
@@ -92,15 +95,29 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
 /**
  * A process restarted on the same machine need not wait for the lease expiry of its previous
  * self: leases held by a process of this host whose pid no longer exists are freed at start.
- * (An owner id is `host:pid:random`; a pid that exists, whatever it runs now, is left alone.)
+ * An owner id is `host:pid:pid-namespace:random`: two containers can share a hostname but not
+ * a pid namespace, so only a process that this one could see is judged; a pid that exists,
+ * whatever it runs now, is left alone.
  */
 async function releaseDeadNeighbours(db: ConnectorCtx["db"]): Promise<void> {
   const host = os.hostname();
+  const namespace = pidNamespace();
+  // Without a known pid namespace, a pid cannot be told apart from another container's.
+  if (namespace === "-") return;
   for (const owner of await db.runLeases.owners()) {
-    const [ownerHost, pid] = owner.split(":");
-    if (ownerHost !== host || !pid || processExists(Number(pid))) continue;
+    const [ownerHost, pid, ownerNamespace] = owner.split(":");
+    if (ownerHost !== host || ownerNamespace !== namespace || !pid || processExists(Number(pid))) continue;
     const freed = await db.runLeases.releaseAllOf(owner);
     if (freed > 0) console.info(`[engine] freed ${freed} run(s) held by ${owner}, a process of this machine that is gone`);
+  }
+}
+
+/** The pid namespace's inode on Linux (`/proc/self/ns/pid`), "-" elsewhere. */
+function pidNamespace(): string {
+  try {
+    return /\[(\d+)\]/.exec(fs.readlinkSync("/proc/self/ns/pid"))?.[1] ?? "-";
+  } catch {
+    return "-";
   }
 }
 
@@ -116,5 +133,10 @@ function processExists(pid: number): boolean {
 
 function leaseTimingOf(leaseMs: number | undefined): LeaseTiming {
   if (!leaseMs) return DEFAULT_LEASE_TIMING;
-  return { leaseMs, heartbeatMs: Math.max(200, Math.floor(leaseMs / 3)), sweepMs: Math.min(DEFAULT_LEASE_TIMING.sweepMs, Math.floor(leaseMs / 3)) };
+  return {
+    ...DEFAULT_LEASE_TIMING,
+    leaseMs,
+    heartbeatMs: Math.max(200, Math.floor(leaseMs / 3)),
+    sweepMs: Math.min(DEFAULT_LEASE_TIMING.sweepMs, Math.floor(leaseMs / 3)),
+  };
 }

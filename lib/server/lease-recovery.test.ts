@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import os from "node:os";
 import { afterEach, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID as ws } from "@/lib/db";
@@ -27,12 +28,13 @@ it("a worker starting on this machine takes over at once the runs of a local pro
   const orphan = await createRun(web, ws, { nodes, data: {} });
   const held = await createRun(web, ws, { nodes, data: {} });
   const hour = new Date(Date.now() + 3_600_000);
+  const namespace = /\[(\d+)\]/.exec(fs.readlinkSync("/proc/self/ns/pid"))![1];
   // A pid that cannot exist (above Linux's pid_max), and this test's own, which does.
-  expect(await web.db.runLeases.claim(orphan.uuid, `${os.hostname()}:99999999:gone`, new Date(), hour)).toBe(true);
-  expect(await web.db.runLeases.claim(held.uuid, `${os.hostname()}:${process.pid}:alive`, new Date(), hour)).toBe(true);
+  expect(await web.db.runLeases.claim(orphan.uuid, `${os.hostname()}:99999999:${namespace}:gone`, new Date(), hour)).toBe(true);
+  expect(await web.db.runLeases.claim(held.uuid, `${os.hostname()}:${process.pid}:${namespace}:alive`, new Date(), hour)).toBe(true);
 
   await open("worker");
   await expect.poll(async () => (await web.db.runs.load(ws, orphan.uuid))!.run.status, { timeout: 5_000 }).toBe("success");
   expect((await web.db.runs.load(ws, held.uuid))!.run.status).toBe("pending");
-  expect((await web.db.runLeases.holderOf(held.uuid))!.owner).toBe(`${os.hostname()}:${process.pid}:alive`);
+  expect((await web.db.runLeases.holderOf(held.uuid))!.owner).toBe(`${os.hostname()}:${process.pid}:${namespace}:alive`);
 });

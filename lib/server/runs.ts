@@ -94,17 +94,19 @@ async function waitForEnd(deps: RunsDeps, workspaceUuid: string, uuid: string, t
   await new Promise((resolve) => setImmediate(resolve));
   for (let pause = 5; ; pause = Math.min(pause * 2, 250)) {
     const local = deps.runs.queue.settled(uuid);
-    if (local) await raceDeadline(local, deadline);
+    const ended = local && (await raceDeadline(local, deadline));
+    if (ended && isTerminalRunStatus(ended.run.status)) return ended.run;
     const { run } = await loadRun(deps, workspaceUuid, uuid);
     if (isTerminalRunStatus(run.status) || Date.now() >= deadline) return run;
     await new Promise((resolve) => setTimeout(resolve, Math.min(pause, deadline - Date.now())));
   }
 }
 
-async function raceDeadline(promise: Promise<unknown>, deadline: number): Promise<void> {
+/** The promise's value, or undefined once the deadline passes. */
+async function raceDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
-  await Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now()))));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function graphOf(deps: RunsDeps, workspaceUuid: string, body: CreateRunRequestBody) {

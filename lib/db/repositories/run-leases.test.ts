@@ -54,7 +54,7 @@ describe("run leases", () => {
     expect(await db.runLeases.claim(run.uuid, loser, at(109), at(119))).toBe(false);
     expect(await db.runLeases.listClaimable(at(109), 10)).toEqual([]);
     // The winner stopped renewing (it died): at the expiry the run is free to the other.
-    expect(await db.runLeases.listClaimable(at(110), 10)).toEqual([{ workspaceUuid: WS, uuid: run.uuid }]);
+    expect(await db.runLeases.listClaimable(at(110), 10)).toEqual([{ workspaceUuid: WS, uuid: run.uuid, orphaned: true }]);
     expect(await db.runLeases.claim(run.uuid, loser, at(110), at(120))).toBe(true);
     expect(await db.runLeases.holderOf(run.uuid)).toEqual({ owner: loser, expiresAt: at(120).toISOString() });
     // The old holder can neither renew nor write the run any more.
@@ -63,6 +63,9 @@ describe("run leases", () => {
     expect(await db.runs.save(stale, { leaseOwner: winner })).toBe(false);
     expect(await db.runs.save(stale, { leaseOwner: loser })).toBe(true);
     expect(await db.runLeases.renew([run.uuid], loser, at(130))).toEqual([run.uuid]);
+    // A run cancelled meanwhile (by another process) is no longer renewed: its holder stops.
+    await db.runs.cancel(WS, [run.uuid], at(125).toISOString());
+    expect(await db.runLeases.renew([run.uuid], loser, at(140))).toEqual([]);
   });
 
   it("keeps a parked run from everyone until its wake time, and frees an ended run's lease with its last save", async () => {
@@ -71,6 +74,7 @@ describe("run leases", () => {
     expect(await db.runLeases.claim(state.run.uuid, "a", at(100), at(110))).toBe(true);
     await db.runLeases.release(state.run.uuid, "a", at(500));
     expect(await db.runLeases.listClaimable(at(499), 10)).toEqual([]);
+    expect(await db.runLeases.listClaimable(at(500), 10)).toEqual([{ workspaceUuid: WS, uuid: state.run.uuid, orphaned: false }]);
     expect(await db.runLeases.claim(state.run.uuid, "b", at(499), at(509))).toBe(false);
     expect(await db.runLeases.claim(state.run.uuid, "b", at(500), at(510))).toBe(true);
 

@@ -21,11 +21,11 @@ export function runLeaseRepository(db: SqlClient) {
       return changes > 0;
     },
 
-    /** Pushes our lease's expiry out; false when the lease is no longer ours (taken over, or the run ended). */
+    /** Pushes our leases' expiry out; answers the runs still ours (not taken over, not ended or cancelled). */
     async renew(runUuids: readonly string[], owner: string, until: Date): Promise<string[]> {
       if (runUuids.length === 0) return [];
       const rows = await db.all<{ uuid: string }>(
-        `UPDATE runs SET lease_expires_at = ? WHERE lease_owner = ? AND uuid IN (${runUuids.map(() => "?").join(", ")})
+        `UPDATE runs SET lease_expires_at = ? WHERE lease_owner = ? AND ${UNFINISHED} AND uuid IN (${runUuids.map(() => "?").join(", ")})
          RETURNING uuid`,
         [until.toISOString(), owner, ...runUuids],
       );
@@ -45,12 +45,12 @@ export function runLeaseRepository(db: SqlClient) {
     },
 
     /** Unfinished runs nobody holds (new, abandoned by a dead process, or parked and due), oldest first. */
-    async listClaimable(now: Date, limit: number): Promise<Array<{ workspaceUuid: string; uuid: string }>> {
-      const rows = await db.all<{ uuid: string; workspace_uuid: string }>(
-        `SELECT uuid, workspace_uuid FROM runs WHERE ${UNFINISHED} AND ${FREE} ORDER BY created_at, uuid LIMIT ?`,
+    async listClaimable(now: Date, limit: number): Promise<Array<{ workspaceUuid: string; uuid: string; orphaned: boolean }>> {
+      const rows = await db.all<{ uuid: string; workspace_uuid: string; lease_owner: string | null }>(
+        `SELECT uuid, workspace_uuid, lease_owner FROM runs WHERE ${UNFINISHED} AND ${FREE} ORDER BY created_at, uuid LIMIT ?`,
         [now.toISOString(), limit],
       );
-      return rows.map((row) => ({ workspaceUuid: row.workspace_uuid, uuid: row.uuid }));
+      return rows.map((row) => ({ workspaceUuid: row.workspace_uuid, uuid: row.uuid, orphaned: row.lease_owner !== null }));
     },
 
     /** The processes holding unfinished runs (to find the ones of a process that is gone). */

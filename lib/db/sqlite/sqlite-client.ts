@@ -46,7 +46,8 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
         db.exec("COMMIT");
         return result;
       } catch (error) {
-        db.exec("ROLLBACK");
+        // SQLite may have rolled back already (a full disk, an I/O error): keep the original error.
+        if (db.inTransaction) db.exec("ROLLBACK");
         throw error;
       } finally {
         state.inTransaction = false;
