@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_APP_LOG, E2E_APP_PORT, E2E_AUTH_STATE, E2E_DATA_DIR, E2E_DEMO_PORT, E2E_DIST_DIR, E2E_INTEGRATION_TIMEOUT_MS } from "./e2e/ports";
+import { PRODUCTION_SERVER_ARGS } from "./scripts/support/production-app";
 
 // A run on non-default ports (E2E_APP_PORT) keeps its reports apart from the default run's.
 const RUN_SUFFIX = process.env.E2E_APP_PORT ? `-${E2E_APP_PORT}` : "";
@@ -47,11 +48,12 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      // A fresh data folder each run: the first start registers the demo integration, as for a new user.
-      // Its output goes to a file the secret-handling tests read. Idle connections stay open for 2
-      // minutes: with Node's 5 s default, a test's request context that sat idle while the browser
-      // worked could send on a socket the server was closing that instant (read ECONNRESET).
-      command: `rm -rf ${E2E_DATA_DIR} && mkdir -p ${E2E_DATA_DIR} && exec node node_modules/next/dist/bin/next start -p ${E2E_APP_PORT} -H 127.0.0.1 --keepAliveTimeout 120000 > ${E2E_APP_LOG} 2>&1`,
+      // The production server `npm start` runs, over the e2e build. A fresh data folder each run: the
+      // first start registers the demo integration, as for a new user. Its output goes to a file the
+      // secret-handling tests read. Idle connections stay open for 2 minutes: with Node's 5 s
+      // default, a test's request context that sat idle while the browser worked could send on a
+      // socket the server was closing that instant (read ECONNRESET).
+      command: `rm -rf ${E2E_DATA_DIR} && mkdir -p ${E2E_DATA_DIR} && exec node ${PRODUCTION_SERVER_ARGS.join(" ")} -p ${E2E_APP_PORT} -H 127.0.0.1 --keepAliveTimeout 120000 > ${E2E_APP_LOG} 2>&1`,
       url: `http://127.0.0.1:${E2E_APP_PORT}/api/v1/health`,
       env: {
         DATA_DIR: E2E_DATA_DIR,

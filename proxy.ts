@@ -1,28 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { authSettings } from "@/lib/server/auth/auth-settings";
-import { declaredBodyTooLarge, hostAllowed } from "@/lib/server/auth/request-guards";
 import { SESSION_COOKIE } from "@/lib/server/auth/session-cookie";
+import { requestRefusal } from "@/lib/server/http/request-refusal";
 
 /** Pages anyone may open: signing in, the first run, and invitation links. */
 const PUBLIC_PAGES = ["/login", "/setup", "/invite"];
 
 /**
- * Runs before every page and API route: refuses hosts this server is not served under (DNS
- * rebinding) and bodies declared over the limit, and sends a visit without a session cookie to
- * sign-in before any page renders. The API answers 401 itself (defineRoute); the page layout
- * checks that a cookie's session is still valid.
+ * Runs before everything Next serves: refuses hosts this server is not served under (DNS
+ * rebinding) and bodies declared over the limit (`requestRefusal`, which the API app runs too, as
+ * the production server hands /api/* to it without Next), and sends a visit without a session
+ * cookie to sign-in before any page renders. The API answers 401 itself (defineRoute); the page
+ * layout checks that a cookie's session is still valid.
  */
 export function proxy(request: NextRequest) {
-  const settings = authSettings();
-  if (!hostAllowed(request.headers.get("host"), settings)) {
-    return NextResponse.json(
-      { errorMessage: `This server does not answer to the host ${request.headers.get("host") ?? "(none)"}; set APP_URL to the address it is served at` },
-      { status: 403 },
-    );
-  }
-  if (declaredBodyTooLarge(request, settings.maxBodyBytes)) {
-    return NextResponse.json({ errorMessage: `The request body is over the ${Math.round(settings.maxBodyBytes / 1024 / 1024)} MB limit` }, { status: 413 });
-  }
+  const refusal = requestRefusal(request);
+  if (refusal) return refusal;
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith("/api/") || PUBLIC_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`))) return NextResponse.next();
   if (!request.cookies.has(SESSION_COOKIE)) {

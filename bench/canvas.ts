@@ -117,7 +117,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    stop();
+    await stop();
   }
 }
 

@@ -48,7 +48,7 @@ async function main() {
     console.log(`form-typing: ajv compiled ${compilesAfterTyping} validator(s) while typing and ${compilesAfterSubmits} in all after 3 submits`);
   } finally {
     await browser.close();
-    stop();
+    await stop();
   }
 }
 

@@ -1,5 +1,6 @@
-// `npm test`'s production step: the build a user gets from `next build` (the same as `npm start`)
-// has no test-only /dev route, serves the icons in public/, and answers its health check.
+// `npm test`'s production step: the build a user gets from `next build`, served by the production
+// server `npm start` runs (scripts/serve.mts), has no test-only /dev route, serves the icons in
+// public/, and answers its health check and API errors as JSON with the security headers.
 // Run after `npx next build`: node --import tsx scripts/check-production-build.mts
 import fs from "node:fs";
 import path from "node:path";
@@ -25,6 +26,10 @@ try {
   const get = (url: string) => fetch(`${base}${url}`, { redirect: "manual", headers: { cookie } });
   const health = await get("/api/v1/health");
   check(health.status === 200, `GET /api/v1/health answers ${health.status}`);
+  check(health.headers.get("x-content-type-options") === "nosniff", "API answers carry the security headers");
+  const unknown = await get("/api/v1/no/such/route");
+  const unknownBody = (await unknown.json().catch(() => ({}))) as { errorMessage?: string };
+  check(unknown.status === 404 && Boolean(unknownBody.errorMessage), `GET /api/v1/no/such/route answers ${unknown.status} with {errorMessage}`);
   for (const [url, type] of [["/favicon.ico", "image/"], ["/icon.svg", "image/svg+xml"], ["/apple-touch-icon.png", "image/png"], ["/manifest.webmanifest", ""]] as const) {
     const response = await get(url);
     const contentType = response.headers.get("content-type") ?? "";
@@ -37,7 +42,7 @@ try {
     check(response.status === 404, `GET ${url} answers ${response.status}`);
   }
 } finally {
-  stop();
+  await stop();
 }
 
 if (failures.length > 0) {

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: builds the app if the build is missing or older than the sources, then runs the
-// demo integration server and the app together; stopping one stops both. `--dev` runs `next dev`.
+// demo integration server and the app's production server (scripts/serve.mts: the API app for
+// /api/*, Next for the rest) together; stopping one stops both. `--dev` runs `next dev`, where the
+// API is served through Next's catch-all route app/api/[...path].
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
+/** The production server, as node arguments (see scripts/serve.mts for why the condition). */
+const SERVE = ["--conditions=react-server", "--import", "tsx", "scripts/serve.mts"];
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
 // Only this machine can reach the app unless HOST says otherwise (README: "Serving a team").
@@ -29,7 +33,7 @@ if (startDemo) {
   env.OUTBOUND_ALLOWLIST = [process.env.OUTBOUND_ALLOWLIST, entry].filter(Boolean).join(",");
 }
 if (startDemo) children.push(run("demo", ["--import", "tsx", "examples/demo-integration/server.ts"]));
-children.push(run("app", [NEXT_BIN, dev ? "dev" : "start", "-p", port, "-H", host]));
+children.push(run("app", dev ? [NEXT_BIN, "dev", "-p", port, "-H", host] : [...SERVE, "-p", port, "-H", host]));
 console.log(`[start] app on http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}${startDemo ? `, demo integration on http://127.0.0.1:${demoPort}` : ""}`);
 
 function run(name, args) {
@@ -53,7 +57,7 @@ function buildIsStale() {
   const buildId = path.join(".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  return ["app", "components", "lib", "public", "package.json", "next.config.ts"].some((entry) => newestMtime(entry) > built);
+  return ["app", "components", "lib", "public", "package.json", "next.config.ts", "proxy.ts", "instrumentation.ts"].some((entry) => newestMtime(entry) > built);
 }
 
 function newestMtime(entry) {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import { PRODUCTION_SERVER_ARGS } from "../../scripts/support/production-app";
 import { expect, test } from "../fixtures";
 import { E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_URL, E2E_DIST_DIR, E2E_OWNER } from "../ports";
 
@@ -11,7 +12,7 @@ const DATA_DIR = `${E2E_DATA_DIR}-crash`;
 const RUNS = 12;
 
 function startApp(): ChildProcess {
-  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const app = spawn(process.execPath, [...PRODUCTION_SERVER_ARGS, "-p", String(PORT), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_DIST_DIR: E2E_DIST_DIR, DATA_DIR, DEMO_INTEGRATION_URL: E2E_DEMO_URL, OUTBOUND_ALLOWLIST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -1,9 +1,8 @@
-import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { toProblems } from "@/lib/contract";
 import { readCappedText } from "@/lib/integrations/read-answer";
 import { getDeps, type Deps } from "./deps";
-import { AppError, errorToResponse } from "./errors";
+import { AppError, errorToResponse, isAppError } from "./errors";
 import { authSettings } from "./auth/auth-settings";
 import { clearSessionCookieHeader } from "./auth/session-cookie";
 import { bodyTooLarge, resolveRequestContext, type AccessLevel, type RequestContext } from "./request-context";
@@ -25,14 +24,21 @@ export interface RouteInput<P, Q, B> {
   body: B;
   ctx: RequestContext;
   deps: Deps;
-  request: NextRequest;
+  request: Request;
+}
+
+/** A route's handler, as the API's route table holds it: a Web request and its path parameters in, a response out. */
+export interface RouteHandler {
+  (request: Request, params?: Record<string, string>): Promise<Response>;
+  /** Who may call it, so the route table can say which routes are public. */
+  readonly access: AccessLevel;
 }
 
 /**
  * Wraps a route handler: resolves who is calling and checks they may (401/403 before anything is
  * read), parses params, query and body with contract schemas (400 with every problem), and maps
  * thrown errors to `{errorMessage}` + status.
- * @example export const GET = defineRoute({ query: ListQuery }, ({ query, deps }) => list(deps, query));
+ * @example route("GET", "/connection/connectors/list", defineRoute({ query: ListQuery }, ({ query, deps, ctx }) => list(deps, ctx.workspaceUuid, query)))
  */
 export function defineRoute<
   P extends Schema | undefined = undefined,
@@ -41,23 +47,24 @@ export function defineRoute<
 >(
   schemas: RouteSchemas<P, Q, B>,
   handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown> | unknown,
-) {
-  return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
+): RouteHandler {
+  const handle = async (request: Request, pathParams: Record<string, string> = {}) => {
     try {
       const deps = await getDeps();
       const ctx = await resolveRequestContext(request, deps, schemas.access);
-      const params = parse("path parameters", schemas.params, await context.params);
-      const query = parse("query", schemas.query, Object.fromEntries(request.nextUrl.searchParams));
+      const params = parse("path parameters", schemas.params, pathParams);
+      const query = parse("query", schemas.query, Object.fromEntries(new URL(request.url).searchParams));
       const body = schemas.body ? parse("body", schemas.body, await readJson(request)) : undefined;
       const result = await handler({ params, query, body, ctx, deps, request } as RouteInput<Infer<P>, Infer<Q>, Infer<B>>);
       return result instanceof Response ? result : Response.json(result ?? {});
     } catch (error) {
       const response = errorToResponse(error);
       // An ended session's cookie is cleared, so the browser stops sending it.
-      if (error instanceof AppError && error.code === "unauthorized:session") response.headers.append("set-cookie", clearSessionCookieHeader());
+      if (isAppError(error) && error.code === "unauthorized:session") response.headers.append("set-cookie", clearSessionCookieHeader());
       return response;
     }
   };
+  return Object.assign(handle, { access: schemas.access ?? "member" });
 }
 
 function parse<S extends Schema | undefined>(where: string, schema: S, value: unknown): Infer<S> {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { AppError, errorToResponse } from "./errors";
+import { AppError, errorToResponse, isAppError } from "./errors";
 
 describe("errorToResponse", () => {
   it.each([
@@ -29,5 +29,27 @@ describe("errorToResponse", () => {
     expect(JSON.stringify(await response.json())).not.toContain("/secret/path");
     expect(log).toHaveBeenCalled();
     log.mockRestore();
+  });
+});
+
+describe("AppError across module copies", () => {
+  it("an error thrown by another copy of the module is recognised and maps to its status", async () => {
+    vi.resetModules();
+    const other = await import("./errors");
+    expect(other.AppError).not.toBe(AppError);
+    const foreign = new other.AppError("not_found:workflow", "Gone");
+    expect(foreign instanceof AppError).toBe(true);
+    expect(isAppError(foreign)).toBe(true);
+    const response = errorToResponse(foreign);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ errorMessage: "Gone" });
+  });
+
+  it("is not fooled by a plain Error, and a subclass keeps the ordinary check", () => {
+    class Narrower extends AppError {}
+    expect(new Error("x") instanceof AppError).toBe(false);
+    expect(isAppError({ code: "not_found:workflow" })).toBe(false);
+    expect(new AppError("conflict", "x") instanceof Narrower).toBe(false);
+    expect(new Narrower("conflict", "x") instanceof AppError).toBe(true);
   });
 });

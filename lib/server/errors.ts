@@ -33,8 +33,19 @@ const statusByKind: Record<ErrorKind, number> = {
   internal: 500,
 };
 
+// The production server loads the API from the sources while pages run from Next's bundle, so a
+// process can hold two copies of this class: errors carry a brand shared through the symbol
+// registry, and `instanceof AppError` checks the brand rather than the prototype chain
+// (a subclass keeps the ordinary check).
+const APP_ERROR = Symbol.for("relay.AppError");
+
 /** The one error type route handlers throw; its message is shown to the operator as is. */
 export class AppError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return this === AppError ? isAppError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
+  readonly [APP_ERROR] = true;
   readonly code: ErrorCode;
   readonly reason?: string;
   readonly problems?: Problem[];
@@ -59,9 +70,14 @@ export class AppError extends Error {
   }
 }
 
+/** True for an AppError from any copy of this module (see APP_ERROR). */
+export function isAppError(value: unknown): value is AppError {
+  return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
+}
+
 /** Turns anything thrown into `{errorMessage}` and a status; unknown errors hide their internals. */
 export function errorToResponse(error: unknown): Response {
-  if (error instanceof AppError) {
+  if (isAppError(error)) {
     return Response.json(
       {
         ...error.details,

@@ -1,5 +1,6 @@
-// Shared by the browser benchmarks and the production-build check: the app's build on a free port
-// with a throwaway data folder, Chromium with the project's flags, and the statistics they print.
+// Shared by the benchmarks, the production-build check and the e2e suite: the production server
+// over a build, on a free port with a throwaway data folder, Chromium with the project's flags, and
+// the statistics they print.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -10,6 +11,12 @@ import { E2E_DIST_DIR } from "../../e2e/ports";
 
 export { E2E_DIST_DIR };
 
+/**
+ * Node's arguments for the production server (what `npm start` runs): /api/* to the API app, the
+ * rest to Next. Run from the project folder; `-p`, `-H` and `--keepAliveTimeout` go after them.
+ */
+export const PRODUCTION_SERVER_ARGS = ["--conditions=react-server", "--import", "tsx", "scripts/serve.mts"] as const;
+
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
@@ -19,30 +26,35 @@ interface StartOptions {
   /** The build to start: `.next` (the production build, default) or E2E_DIST_DIR. */
   distDir?: string;
   env?: Record<string, string>;
+  /** More arguments for node, before the server's (`--cpu-prof`, say). */
+  nodeArgs?: string[];
 }
 
-/** `next start` of an existing build (the demo integration skipped), claimed by an owner and ready to answer; `stop` cleans up. */
-export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR || ".next", env = {} }: StartOptions = {}) {
+/** The production server over an existing build (the demo integration skipped), claimed by an owner and ready to answer; `stop` cleans up. */
+export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR || ".next", env = {}, nodeArgs = [] }: StartOptions = {}) {
   if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
     throw new Error(distDir === E2E_DIST_DIR ? "Run `npm run build:e2e` first" : "Run `npx next build` first");
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "relay-bench-"));
-  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const app = spawn(process.execPath, [...nodeArgs, ...PRODUCTION_SERVER_ARGS, "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_DIST_DIR: distDir, DATA_DIR: dataDir, DEMO_INTEGRATION_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "inherit"],
   });
-  const stop = () => {
-    app.kill("SIGTERM");
+  const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
+  /** Stops the server and waits for it to exit (a CPU profile is written then), then removes its data. */
+  const stop = async () => {
+    if (app.exitCode === null && app.signalCode === null) app.kill("SIGTERM");
+    await exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   let cookie: string;
   try {
-    await waitFor(`${base}/api/v1/health`);
+    await waitFor(`${base}/api/v1/health`, 60_000, exited);
     cookie = await claimInstance(base, dataDir);
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
   /** Signs a browser context in as the instance's owner. */
@@ -50,7 +62,7 @@ export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR |
     const [name, value] = cookie.split("=") as [string, string];
     return context.addCookies([{ name, value, url: base }]);
   };
-  return { base, stop, cookie, signIn };
+  return { base, stop, cookie, signIn, pid: app.pid! };
 }
 
 /** Claims the fresh instance with its setup code, as its first user would; returns the session cookie (`name=value`). */
@@ -70,7 +82,8 @@ export function launchChromium() {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
@@ -81,11 +94,13 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, timeoutMs = 60_000) {
+async function waitFor(url: string, timeoutMs = 60_000, exited?: Promise<void>) {
   const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
+  let gone = false;
+  void exited?.then(() => (gone = true));
+  while (Date.now() - started < timeoutMs && !gone) {
     if (await fetch(url).then((r) => r.ok, () => false)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${url} did not come up`);
+  throw new Error(gone ? `the server for ${url} exited before it answered` : `${url} did not come up`);
 }

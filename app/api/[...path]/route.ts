@@ -1,9 +1,16 @@
-import { AppError, errorToResponse } from "@/lib/server";
+import { createApiApp } from "@/lib/server/http/api-app";
 
-/** Any unknown API path answers JSON, not Next's HTML 404 page. */
-function notFound(request: Request) {
-  const { pathname } = new URL(request.url);
-  return errorToResponse(new AppError("not_found:route", `No API route at ${request.method} ${pathname}`));
+export const dynamic = "force-dynamic";
+
+const api = createApiApp();
+
+/**
+ * Every /api/* request Next serves (`next dev`, or a server that leaves the API to Next) goes to the
+ * API app and its one route table (lib/server/http). The production server (scripts/serve.mts)
+ * hands /api/* to the same app without passing through Next.
+ */
+function handle(request: Request) {
+  return api.fetch(request);
 }
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export { handle as DELETE, handle as GET, handle as HEAD, handle as OPTIONS, handle as PATCH, handle as POST, handle as PUT };

@@ -1,0 +1,80 @@
+import http from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import next from "next";
+import type { NextConfig } from "next";
+import { getDeps, stopDeps } from "../deps";
+import { createApiApp } from "./api-app";
+
+export interface AppServerOptions {
+  /** The project folder (where the build and `public/` are). */
+  dir: string;
+  /** next.config.ts as loaded; its `distDir` picks the build. */
+  conf: NextConfig;
+  hostname: string;
+  port: number;
+  /** How long an idle keep-alive connection stays open, in ms (Node's default is 5 s). */
+  keepAliveTimeout?: number;
+}
+
+export interface AppServer {
+  server: http.Server;
+  /**
+   * Stops accepting connections; answers in flight and runs executing here get `graceMs` (10 s)
+   * in all to finish, then the runs still going are handed back to the other workers
+   * (`stopDeps`), the database closes, and so does Next.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The production server: one node:http server whose /api/* requests go straight to the API app and
+ * everything else (pages, assets, Next's own routes) to Next's request handler. The dependencies
+ * are created before it listens, so a bad setting stops the start, the setup code is printed and
+ * runs left unfinished are taken up at once.
+ */
+export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeout }: AppServerOptions): Promise<AppServer> {
+  const origin = `http://${hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname}:${port}`;
+  // What `next start` sets: the settings' default APP_URL and instrumentation.ts read them.
+  process.env.PORT = String(port);
+  process.env.__NEXT_PRIVATE_ORIGIN = origin;
+  await getDeps();
+  const nextApp = next({ dev: false, dir, conf, hostname, port });
+  await nextApp.prepare();
+  const handleNext = nextApp.getRequestHandler();
+  // Hono's Node adapter would otherwise replace the global Request and Response, which Next uses too.
+  const handleApi = getRequestListener(createApiApp({ securityHeaders: true }).fetch, { overrideGlobalObjects: false });
+
+  const server = http.createServer((request, response) => {
+    const url = request.url ?? "/";
+    const served = url === "/api" || url.startsWith("/api/") || url.startsWith("/api?") ? handleApi(request, response) : handleNext(request, response);
+    served.catch((error: unknown) => {
+      console.error("[server] unhandled error", error);
+      if (response.headersSent) return void response.destroy();
+      response.writeHead(500, { "content-type": "application/json" });
+      response.end(JSON.stringify({ errorMessage: "Something went wrong on the server. The error was logged." }));
+    });
+  });
+  if (keepAliveTimeout) server.keepAliveTimeout = keepAliveTimeout;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+
+  return {
+    server,
+    async close(graceMs = 10_000) {
+      const deadline = Date.now() + graceMs;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      server.closeAllConnections();
+      await stopDeps(Math.max(0, deadline - Date.now()));
+      await nextApp.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import {
+  ConnectorAutocompleteRequestBody,
+  ConnectorDynamicSchemaRequestBody,
+  ConnectorExistsQuery,
+  ConnectorListQuery,
+  CreateConnectorRequestBody,
+  ExecuteConnectorActionParams,
+  ExecuteConnectorActionRequestBody,
+  TestConnectorConfigRequestBody,
+  UpdateConnectorRequestBody,
+  UuidParams,
+} from "@/lib/contract";
+import { audit } from "../../audit";
+import { connectorAutocomplete, connectorDynamicSchema, connectorListUsers } from "../../connector-calls";
+import { createConnector, getConnector, listConnectors, removeConnector, testConnector, testConnectorConfig, updateConnector } from "../../connectors";
+import { defineRoute } from "../../define-route";
+import { executeConnectorAction } from "../../execute-action";
+import { route } from "../api-route";
+
+/** Connectors (an integration plus credentials) and the calls action forms and the playground make through them. */
+export const connectorRoutes = [
+  /** POST /api/v1/connection/connectors: authenticate first, then save encrypted. */
+  route(
+    "POST",
+    "/connection/connectors",
+    defineRoute({ access: "admin", body: CreateConnectorRequestBody }, async ({ deps, ctx, body }) => {
+      const connector = await createConnector(deps, ctx.workspaceUuid, body);
+      await audit(deps, ctx, "connector.created", connector.slug, { integrationSlug: body.integrationSlug });
+      return { connector };
+    }),
+  ),
+  /** POST /api/v1/connection/connectors/test: authenticate a config without saving it. */
+  route(
+    "POST",
+    "/connection/connectors/test",
+    defineRoute({ access: "admin", body: TestConnectorConfigRequestBody }, ({ deps, ctx, body }) =>
+      testConnectorConfig(deps, ctx.workspaceUuid, body.integrationSlug, body.config),
+    ),
+  ),
+  /** GET /api/v1/connection/connectors/list?integrationSlug */
+  route(
+    "GET",
+    "/connection/connectors/list",
+    defineRoute({ query: ConnectorListQuery }, async ({ deps, ctx, query }) => ({ connectors: await listConnectors(deps, ctx.workspaceUuid, query) })),
+  ),
+  /** GET /api/v1/connection/connectors/existsBySlug?slug */
+  route(
+    "GET",
+    "/connection/connectors/existsBySlug",
+    defineRoute({ query: ConnectorExistsQuery }, async ({ deps, ctx, query }) => ({ exists: await deps.db.connectors.slugExists(ctx.workspaceUuid, query.slug) })),
+  ),
+  /** GET /api/v1/connection/connectors/:uuid (secrets masked) */
+  route(
+    "GET",
+    "/connection/connectors/:uuid",
+    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ connector: await getConnector(deps, ctx.workspaceUuid, params.uuid) })),
+  ),
+  /** PUT /api/v1/connection/connectors/:uuid: `{name?, config?}`; a masked secret keeps its value. */
+  route(
+    "PUT",
+    "/connection/connectors/:uuid",
+    defineRoute({ access: "admin", params: UuidParams, body: UpdateConnectorRequestBody }, async ({ deps, ctx, params, body }) => {
+      const connector = await updateConnector(deps, ctx.workspaceUuid, params.uuid, body);
+      await audit(deps, ctx, "connector.updated", connector.slug, { fields: Object.keys(body).sort() });
+      return { connector };
+    }),
+  ),
+  /** DELETE /api/v1/connection/connectors/:uuid */
+  route(
+    "DELETE",
+    "/connection/connectors/:uuid",
+    defineRoute({ access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => {
+      await removeConnector(deps, ctx.workspaceUuid, params.uuid);
+      await audit(deps, ctx, "connector.removed", params.uuid);
+      return {};
+    }),
+  ),
+  /** POST /api/v1/connection/connectors/:uuid/authenticate: re-test the saved credentials. */
+  route(
+    "POST",
+    "/connection/connectors/:uuid/authenticate",
+    defineRoute({ access: "admin", params: UuidParams }, ({ deps, ctx, params }) => testConnector(deps, ctx.workspaceUuid, params.uuid)),
+  ),
+  /** POST /api/v1/connection/connectors/:uuid/autocomplete: `{slug, params, value?, refresh?}` → `{results}` */
+  route(
+    "POST",
+    "/connection/connectors/:uuid/autocomplete",
+    defineRoute({ params: UuidParams, body: ConnectorAutocompleteRequestBody }, ({ deps, ctx, params, body }) =>
+      connectorAutocomplete(deps, ctx.workspaceUuid, params.uuid, body),
+    ),
+  ),
+  /** POST /api/v1/connection/connectors/:uuid/dynamicSchema: `{slug, params}` → `{jsonSchema, uiSchema}` */
+  route(
+    "POST",
+    "/connection/connectors/:uuid/dynamicSchema",
+    defineRoute({ params: UuidParams, body: ConnectorDynamicSchemaRequestBody }, ({ deps, ctx, params, body }) =>
+      connectorDynamicSchema(deps, ctx.workspaceUuid, params.uuid, body),
+    ),
+  ),
+  /** POST /api/v1/connection/connectors/:uuid/listUsers → `{users}` */
+  route(
+    "POST",
+    "/connection/connectors/:uuid/listUsers",
+    defineRoute({ params: UuidParams }, ({ deps, ctx, params }) => connectorListUsers(deps, ctx.workspaceUuid, params.uuid)),
+  ),
+  /** POST /api/v1/connection/connectors/:uuid/actions/:actionSlug/execute: run one action once, polling `executing`. */
+  route(
+    "POST",
+    "/connection/connectors/:uuid/actions/:actionSlug/execute",
+    defineRoute({ params: ExecuteConnectorActionParams, body: ExecuteConnectorActionRequestBody }, ({ deps, ctx, params, body, request }) =>
+      executeConnectorAction(deps, ctx.workspaceUuid, params.uuid, params.actionSlug, body.config, { signal: request.signal }),
+    ),
+  ),
+];

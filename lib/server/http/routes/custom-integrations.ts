@@ -1,0 +1,75 @@
+import { CreateCustomIntegrationRequestBody, PreviewCustomIntegrationRequestBody, UpdateCustomIntegrationRequestBody, UuidParams } from "@/lib/contract";
+import { audit } from "../../audit";
+import {
+  getCustomIntegration,
+  previewCustomIntegration,
+  refreshCustomIntegration,
+  registerCustomIntegration,
+  removeCustomIntegration,
+  updateCustomIntegrationUrl,
+} from "../../custom-integrations";
+import { defineRoute } from "../../define-route";
+import { route } from "../api-route";
+
+/** Integration servers registered by URL. */
+export const customIntegrationRoutes = [
+  /** POST /api/v1/connection/customIntegrations: register a server after validating its manifest. */
+  route(
+    "POST",
+    "/connection/customIntegrations",
+    defineRoute({ access: "admin", body: CreateCustomIntegrationRequestBody }, async ({ deps, ctx, body }) => {
+      const customIntegration = await registerCustomIntegration(deps, ctx.workspaceUuid, body.baseUrl);
+      await audit(deps, ctx, "customIntegration.registered", customIntegration.slug, { baseUrl: body.baseUrl });
+      return { customIntegration };
+    }),
+  ),
+  /** POST /api/v1/connection/customIntegrations/preview: validate a server's manifest, save nothing. */
+  route(
+    "POST",
+    "/connection/customIntegrations/preview",
+    defineRoute({ access: "admin", body: PreviewCustomIntegrationRequestBody }, ({ deps, body }) => previewCustomIntegration(deps, body.baseUrl)),
+  ),
+  /** GET /api/v1/connection/customIntegrations/list */
+  route(
+    "GET",
+    "/connection/customIntegrations/list",
+    defineRoute({}, async ({ deps, ctx }) => ({ customIntegrations: await deps.db.customIntegrations.list(ctx.workspaceUuid) })),
+  ),
+  /** GET /api/v1/connection/customIntegrations/:uuid (Cargo's docs answer under `connector`; both keys are sent). */
+  route(
+    "GET",
+    "/connection/customIntegrations/:uuid",
+    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => {
+      const customIntegration = await getCustomIntegration(deps, ctx.workspaceUuid, params.uuid);
+      return { customIntegration, connector: customIntegration };
+    }),
+  ),
+  /** PUT /api/v1/connection/customIntegrations/:uuid: change the base URL (the new server is validated first). */
+  route(
+    "PUT",
+    "/connection/customIntegrations/:uuid",
+    defineRoute({ access: "admin", params: UuidParams, body: UpdateCustomIntegrationRequestBody }, async ({ deps, ctx, params, body }) => {
+      const customIntegration = await updateCustomIntegrationUrl(deps, ctx.workspaceUuid, params.uuid, body.baseUrl);
+      await audit(deps, ctx, "customIntegration.moved", customIntegration.slug, { baseUrl: body.baseUrl });
+      return { customIntegration };
+    }),
+  ),
+  /** DELETE /api/v1/connection/customIntegrations/:uuid: also removes the connectors that used it. */
+  route(
+    "DELETE",
+    "/connection/customIntegrations/:uuid",
+    defineRoute({ access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => {
+      await removeCustomIntegration(deps, ctx.workspaceUuid, params.uuid);
+      await audit(deps, ctx, "customIntegration.removed", params.uuid);
+      return {};
+    }),
+  ),
+  /** POST /api/v1/connection/customIntegrations/:uuid/refresh: re-fetch the manifest now. */
+  route(
+    "POST",
+    "/connection/customIntegrations/:uuid/refresh",
+    defineRoute({ access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => ({
+      customIntegration: await refreshCustomIntegration(deps, ctx.workspaceUuid, params.uuid),
+    })),
+  ),
+];

@@ -1,0 +1,19 @@
+import type { ApiRoute } from "../api-route";
+import { accountRoutes } from "./accounts";
+import { connectorRoutes } from "./connectors";
+import { customIntegrationRoutes } from "./custom-integrations";
+import { integrationRoutes } from "./integrations";
+import { runRoutes } from "./runs";
+import { workflowRoutes } from "./workflows";
+import { workspaceRoutes } from "./workspace";
+
+/** The whole API under /api/v1: every route, once. */
+export const apiRoutes: readonly ApiRoute[] = [
+  ...accountRoutes,
+  ...workspaceRoutes,
+  ...customIntegrationRoutes,
+  ...integrationRoutes,
+  ...connectorRoutes,
+  ...workflowRoutes,
+  ...runRoutes,
+];

@@ -1,0 +1,35 @@
+import { CancelRunsRequestBody, CreateRunQuery, CreateRunRequestBody, ExecuteTopLevelActionRequestBody, RunListQuery, UuidParams, ValidateNodesRequestBody } from "@/lib/contract";
+import { defineRoute } from "../../define-route";
+import { cancelRuns, createRun, executeTopLevelAction, getRun, listRuns } from "../../runs";
+import { validateWorkflowNodes } from "../../validate-nodes";
+import { route } from "../api-route";
+
+/** Validating graphs, runs of workflows and of single actions. */
+export const runRoutes = [
+  /** POST /api/v1/orchestration/nodes/validate: findings about a graph, `valid` or `notValid`, warnings either way. */
+  route(
+    "POST",
+    "/orchestration/nodes/validate",
+    defineRoute({ body: ValidateNodesRequestBody }, ({ deps, ctx, body }) => validateWorkflowNodes(deps, ctx.workspaceUuid, body.nodes)),
+  ),
+  /** POST /api/v1/orchestration/runs: validate the graph, queue a run; `?waitUntilFinished=true` answers once it ends. */
+  route(
+    "POST",
+    "/orchestration/runs",
+    defineRoute({ query: CreateRunQuery, body: CreateRunRequestBody }, async ({ deps, ctx, query, body }) => ({
+      run: await createRun(deps, ctx.workspaceUuid, body, { wait: query.waitUntilFinished }),
+    })),
+  ),
+  /** GET /api/v1/orchestration/runs/list?workflowUuid&statuses&limit: newest first. */
+  route("GET", "/orchestration/runs/list", defineRoute({ query: RunListQuery }, async ({ deps, ctx, query }) => ({ runs: await listRuns(deps, ctx.workspaceUuid, query) }))),
+  /** POST /api/v1/orchestration/runs/cancel `{uuids}`: stops unfinished runs; answers which it cancelled. */
+  route("POST", "/orchestration/runs/cancel", defineRoute({ body: CancelRunsRequestBody }, ({ deps, ctx, body }) => cancelRuns(deps, ctx.workspaceUuid, body.uuids))),
+  /** GET /api/v1/orchestration/runs/:uuid: the run with its context and computed configs, by node slug. */
+  route("GET", "/orchestration/runs/:uuid", defineRoute({ params: UuidParams }, ({ deps, ctx, params }) => getRun(deps, ctx.workspaceUuid, params.uuid))),
+  /** POST /api/v1/orchestration/actions/execute `{action, data}`: one action as a run; answers once it ends. */
+  route(
+    "POST",
+    "/orchestration/actions/execute",
+    defineRoute({ body: ExecuteTopLevelActionRequestBody }, async ({ deps, ctx, body }) => ({ run: await executeTopLevelAction(deps, ctx.workspaceUuid, body) })),
+  ),
+];

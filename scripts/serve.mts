@@ -1,0 +1,42 @@
+// The production server `npm start` runs (and the e2e suite, the production check and the
+// benchmarks): /api/* goes straight to the API app, everything else to Next's handler for the
+// build in NEXT_DIST_DIR (default .next). Run from the project folder:
+//   node --conditions=react-server --import tsx scripts/serve.mts [-p 3000] [-H 127.0.0.1] [--keepAliveTimeout ms]
+// The react-server condition makes `server-only` (imported by lib/server) the empty module it is
+// in Next's server build.
+import { parseArgs } from "node:util";
+import nextConfig from "../next.config";
+import { startAppServer } from "../lib/server/http/app-server";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+    keepAliveTimeout: { type: "string" },
+  },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+// Only this machine can reach the app unless HOST says otherwise (README: "Serving a team").
+const hostname = values.hostname ?? process.env.HOST ?? "127.0.0.1";
+const keepAliveTimeout = values.keepAliveTimeout ? Number(values.keepAliveTimeout) : undefined;
+
+const app = await startAppServer({ dir: process.cwd(), conf: nextConfig, hostname, port, keepAliveTimeout }).catch((error: unknown) => {
+  console.error("[server] could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
+console.log(`[server] ready on http://${hostname}:${port}`);
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("[server] error while stopping", error);
+        process.exit(1);
+      },
+    );
+  });
+}
