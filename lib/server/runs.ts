@@ -11,7 +11,7 @@ import { computedConfigsBySlug, contextBySlug, isTerminalRunStatus, type RunStat
 import { childrenCount } from "@/lib/workflow";
 import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
-import { validationCatalog, validateWorkflowNodes } from "./validate-nodes";
+import { validateForRun, validationCatalog } from "./validate-nodes";
 
 type RunsDeps = Pick<Deps, "db" | "integrations" | "runs">;
 
@@ -117,7 +117,8 @@ async function graphOf(deps: RunsDeps, workspaceUuid: string, body: CreateRunReq
 }
 
 async function assertRunnable(deps: RunsDeps, workspaceUuid: string, nodes: WorkflowNode[]) {
-  const validation = await validateWorkflowNodes(deps, workspaceUuid, nodes);
+  // Remembered per graph and catalog version: a saved workflow run again and again is validated once.
+  const validation = await validateForRun(deps, workspaceUuid, nodes);
   if (validation.outcome === "valid") return;
   const first = validation.invalidNodes
     .slice(0, 3)

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ValidateNodesResponseBody, WorkflowNode } from "@/lib/contract";
 import { catalogFromIntegrations, validateNodes, type ValidationCatalog } from "@/lib/workflow";
 import type { Deps } from "./deps";
@@ -16,4 +17,71 @@ export async function validationCatalog({ db, integrations }: ValidationDeps, wo
 /** Validates a graph against the workspace (the same answer the editor computes in the browser). */
 export async function validateWorkflowNodes(deps: ValidationDeps, workspaceUuid: string, nodes: WorkflowNode[]): Promise<ValidateNodesResponseBody> {
   return validateNodes(nodes, await validationCatalog(deps, workspaceUuid));
+}
+
+/** How many answers each database's cache keeps (the oldest used goes first). */
+const CACHE_ENTRIES = 500;
+// Per database, so tests (and anything else holding several) never share answers.
+const caches = new WeakMap<object, Map<string, Promise<ValidateNodesResponseBody>>>();
+
+/**
+ * `validateWorkflowNodes` for a run about to start, remembered per graph and catalog version: the
+ * same graph (a saved workflow until its next save) against an unchanged catalog gets the answer
+ * already computed, without building the catalog or validating again. The catalog version is read
+ * on every call (see `catalogVersion`), so a change made by any process sharing the database shows.
+ */
+export async function validateForRun(deps: ValidationDeps, workspaceUuid: string, nodes: WorkflowNode[]): Promise<ValidateNodesResponseBody> {
+  let cache = caches.get(deps.db);
+  if (!cache) caches.set(deps.db, (cache = new Map()));
+  // The graph's content stands for the workflow's uuid and version: a save changes both, and
+  // an unsaved graph (a test run, one action) gets the same reuse.
+  const key = `${workspaceUuid} ${graphVersion(nodes)} ${await catalogVersion(deps, workspaceUuid)}`;
+  let answer = cache.get(key);
+  if (answer) {
+    cache.delete(key);
+  } else {
+    answer = validateWorkflowNodes(deps, workspaceUuid, nodes);
+    answer.catch(() => cache.delete(key));
+    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, answer);
+  return answer;
+}
+
+function graphVersion(nodes: WorkflowNode[]): string {
+  return createHash("sha1").update(JSON.stringify(nodes)).digest("base64");
+}
+
+const manifestNumbers = new WeakMap<object, number>();
+let nextManifestNumber = 1;
+
+/**
+ * What the catalog is built from, cheaply: the workspace's custom integrations (uuid, URL, last
+ * change) and the count and latest change of its connectors (an insert, update or delete changes
+ * one of them), read in two small queries, and which manifest the process's manifest cache serves
+ * for each custom integration (a new object after every fetch, so a manifest fetched again when
+ * its 5 minutes are up counts as new). The built-in and SDK integrations are code: they cannot
+ * change while the process runs.
+ */
+async function catalogVersion({ db, integrations }: ValidationDeps, workspaceUuid: string): Promise<string> {
+  const [customs, connectors] = await Promise.all([
+    db.client.all<{ uuid: string; base_url: string; updated_at: string }>(
+      "SELECT uuid, base_url, updated_at FROM custom_integrations WHERE workspace_uuid = ? ORDER BY uuid",
+      [workspaceUuid],
+    ),
+    db.client.get<{ count: number | string; latest: string | null }>(
+      "SELECT COUNT(*) AS count, MAX(updated_at) AS latest FROM connectors WHERE workspace_uuid = ?",
+      [workspaceUuid],
+    ),
+  ]);
+  const manifests = await Promise.all(
+    customs.map(async ({ uuid, base_url, updated_at }) => {
+      // From memory within its 5 minutes; past them (or never fetched here yet) this fetches it,
+      // as building the catalog would have.
+      const fetched = await integrations.manifests.get(uuid, base_url).catch(() => null);
+      if (fetched && !manifestNumbers.has(fetched)) manifestNumbers.set(fetched, nextManifestNumber++);
+      return `${uuid}@${updated_at}:${fetched ? manifestNumbers.get(fetched) : "unavailable"}`;
+    }),
+  );
+  return [`${connectors?.count}@${connectors?.latest}`, ...manifests].join(" ");
 }
