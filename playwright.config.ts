@@ -19,7 +19,8 @@ export default defineConfig({
   outputDir: `test-results/playwright${RUN_SUFFIX}`,
   // Signs in through the real /setup page once; every test starts from that session.
   globalSetup: "./e2e/global-setup.ts",
-  reporter: [["list"], ["json", { outputFile: `test-results/e2e-results${RUN_SUFFIX}.json` }]],
+  // `npm test` runs the suite twice, on SQLite and on Postgres (E2E_DATABASE_URL), each with its own report.
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_RESULTS || `test-results/e2e-results${RUN_SUFFIX}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_APP_PORT}`,
     storageState: E2E_AUTH_STATE,
@@ -63,6 +64,8 @@ export default defineConfig({
         NEXT_DIST_DIR: E2E_DIST_DIR,
         // The demo and the suite's fake integration servers all listen on loopback.
         OUTBOUND_ALLOWLIST: "127.0.0.1",
+        // The Postgres pass: a fresh database made by `npm test` for this run.
+        ...(process.env.E2E_DATABASE_URL && { DATABASE_URL: process.env.E2E_DATABASE_URL }),
       },
       reuseExistingServer: false,
       timeout: 60_000,

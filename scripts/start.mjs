@@ -17,6 +17,16 @@ const host = process.env.HOST || "127.0.0.1";
 const demoPort = process.env.DEMO_INTEGRATION_PORT || "4010";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DEMO_INTEGRATION_PORT: demoPort };
 
+// ROLE=worker: this machine only executes runs (npm run worker); no build, no web server, no demo.
+if (process.env.ROLE === "worker") {
+  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.mts"], { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => worker.kill(signal));
+  worker.on("exit", (code) => process.exit(code ?? 1));
+} else {
+  startWeb();
+}
+
+function startWeb() {
 if (!dev && buildIsStale()) {
   console.log("[start] building the app (first start or sources changed)…");
   const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
@@ -35,6 +45,7 @@ if (startDemo) {
 if (startDemo) children.push(run("demo", ["--import", "tsx", "examples/demo-integration/server.ts"]));
 children.push(run("app", dev ? [NEXT_BIN, "dev", "-p", port, "-H", host] : [...SERVE, "-p", port, "-H", host]));
 console.log(`[start] app on http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}${startDemo ? `, demo integration on http://127.0.0.1:${demoPort}` : ""}`);
+}
 
 function run(name, args) {
   // Node itself, not npx: signals then reach the server rather than a wrapper that ignores them.

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import {
   ApiErrorResponseBody,
   ConnectorAuthenticateResponseBody,
@@ -90,8 +91,24 @@ test.describe("connectors API", () => {
     expect(created.config).toEqual({ apiKey: MASK, region: "eu", oauthToken: MASK });
 
     const files = fs.readdirSync(E2E_DATA_DIR).map((name) => path.join(E2E_DATA_DIR, name));
-    expect(files.some((file) => file.endsWith("app.db"))).toBe(true);
     for (const file of files) expect(fs.readFileSync(file).includes(canary), `${file} holds the canary`).toBe(false);
+    if (process.env.E2E_DATABASE_URL) {
+      // The Postgres pass: no table holds it either.
+      const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+      await client.connect();
+      try {
+        const tables = (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows.map((row) => row.tablename as string);
+        expect(tables).toContain("connectors");
+        for (const table of tables) {
+          const { rows } = await client.query(`SELECT * FROM ${table}`);
+          expect(JSON.stringify(rows).includes(canary), `table ${table} holds the canary`).toBe(false);
+        }
+      } finally {
+        await client.end();
+      }
+    } else {
+      expect(files.some((file) => file.endsWith("app.db"))).toBe(true);
+    }
   });
 
   test("an update that sends the mask back keeps the secret; a wrong new key is refused and changes nothing", async ({ request }) => {
