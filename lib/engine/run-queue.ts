@@ -86,7 +86,8 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     const promise = (async () => {
       try {
         for (;;) {
-          const settled = await system.waitUntilDue(workspaceUuid, runUuid);
+          // With leases a parked run cannot be claimed before its wake time, so there is nothing to wait for.
+          const settled = leases ? null : await system.waitUntilDue(workspaceUuid, runUuid);
           if (settled) return settled;
           const state = await walkLeased(workspaceUuid, runUuid);
           if (!state || isTerminalRunStatus(state.run.status) || wakeTimeOf(state) === null || leases) return state;

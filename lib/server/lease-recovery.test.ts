@@ -38,3 +38,18 @@ it("a worker starting on this machine takes over at once the runs of a local pro
   expect((await web.db.runs.load(ws, held.uuid))!.run.status).toBe("pending");
   expect((await web.db.runLeases.holderOf(held.uuid))!.owner).toBe(`${os.hostname()}:${process.pid}:${namespace}:alive`);
 });
+
+it("a run parked on a delay is released until its wake time and then taken up by a worker's sweep", async () => {
+  storage = await createTestStorage("lease-parked-");
+  const worker = await open("worker");
+  const nodes = graph({ slug: "start", children: ["wait"] }, { slug: "wait", actionSlug: "delay", config: { minutes: 0.04 }, children: ["end"] }, { slug: "end" });
+  const run = await createRun(worker, ws, { nodes, data: {} });
+  // Parked: running, nobody holds it, and it may not be taken before the delay is over.
+  await expect.poll(async () => (await worker.db.runLeases.holderOf(run.uuid))?.expiresAt ?? null, { timeout: 5_000 }).not.toBeNull();
+  const parked = await worker.db.runLeases.holderOf(run.uuid);
+  expect(parked!.owner).toBeNull();
+  const started = (await worker.db.runs.load(ws, run.uuid))!.run.executions.find((e) => e.nodeSlug === "wait")!.startedAt;
+  expect(Date.parse(parked!.expiresAt!)).toBe(Date.parse(started) + 0.04 * 60_000);
+  expect(worker.runs.queue.size).toBe(0);
+  await expect.poll(async () => (await worker.db.runs.load(ws, run.uuid))!.run.status, { timeout: 8_000 }).toBe("success");
+});
