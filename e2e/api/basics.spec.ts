@@ -7,7 +7,7 @@ test.describe("API basics", () => {
     expect(response.status()).toBe(200);
     const health = HealthResponseBody.parse(await response.json());
     expect(health.status).toBe("ok");
-    expect(health.database).toMatchObject({ dialect: "sqlite", ok: true });
+    expect(health.database).toMatchObject({ dialect: process.env.E2E_DATABASE_URL ? "postgres" : "sqlite", ok: true });
     expect(health.database.migrations).toBeGreaterThan(0);
   });
 
