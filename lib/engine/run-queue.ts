@@ -30,6 +30,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
   const waiting: Array<() => void> = [];
   const promises = new Map<string, Promise<RunState | null>>();
   const held = new Set<string>();
+  const watchers = new Map<string, Array<() => void>>();
   let active = 0;
   let stopping = false;
   let sweepTimer: ReturnType<typeof setInterval> | undefined;
@@ -100,7 +101,23 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
       }
     })();
     promises.set(runUuid, promise);
+    for (const notify of watchers.get(runUuid) ?? []) notify();
+    watchers.delete(runUuid);
     return promise;
+  }
+
+  /** Resolves when this process starts executing the run (or at once if it already is); `cancel` forgets the wait. */
+  function whenLocal(runUuid: string): { started: Promise<void>; cancel(): void } {
+    if (promises.has(runUuid)) return { started: Promise.resolve(), cancel: () => undefined };
+    let notify!: () => void;
+    const started = new Promise<void>((resolve) => (notify = resolve));
+    watchers.set(runUuid, [...(watchers.get(runUuid) ?? []), notify]);
+    const cancel = () => {
+      const left = (watchers.get(runUuid) ?? []).filter((candidate) => candidate !== notify);
+      if (left.length > 0) watchers.set(runUuid, left);
+      else watchers.delete(runUuid);
+    };
+    return { started, cancel };
   }
 
   /** Enqueues every run a previous process did not finish (parked ones wait without a slot); returns how many. */
@@ -183,10 +200,15 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     startSweeping,
     stop,
     idle,
+    whenLocal,
     /** The run's execution here, settling when it ends or parks (undefined when not executing here). */
     settled: (runUuid: string): Promise<RunState | null> | undefined => promises.get(runUuid),
     get size() {
       return promises.size;
+    },
+    /** Slots nobody is using or waiting for. */
+    get free() {
+      return Math.max(0, concurrency - active - waiting.length);
     },
     get active() {
       return active;

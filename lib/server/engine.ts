@@ -32,14 +32,22 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
   const concurrency = settings.runConcurrency ?? RUN_CONCURRENCY;
   const timing = leaseTimingOf(settings.runLeaseMs);
   const jobs = await createJobQueue(settings, { concurrency });
+  const executes = executesJobs(settings);
   const store: RunStore = {
     ...db.runs,
     // The run and its job land together or not at all.
-    create: (state) =>
-      db.transaction(async (tx) => {
+    // A worker with a free slot starts the run itself at once, and its job waits one lease
+    // period as the guarantee: it is removed when the run ends here, and taken by any worker if
+    // this process dies first. A busy or web-only process leaves the run to the job at once.
+    create: async (state) => {
+      const payload = { workspaceUuid: state.run.workspaceUuid, runUuid: state.run.uuid };
+      const local = executes && queue.free > 0;
+      await db.transaction(async (tx) => {
         await tx.runs.create(state);
-        await jobs.add(tx.client, "run.execute", { workspaceUuid: state.run.workspaceUuid, runUuid: state.run.uuid });
-      }),
+        await jobs.add(tx.client, "run.execute", payload, { runAfterMs: local ? timing.leaseMs : 0 });
+      });
+      if (local) void queue.enqueue(payload.workspaceUuid, payload.runUuid).then(() => jobs.remove("run.execute", payload).catch(() => undefined));
+    },
     // Fenced: once another process has taken the run over, this one's writes are refused.
     save: (state) => db.runs.save(state, { leaseOwner: owner }),
   };
@@ -66,7 +74,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     timing,
     onError: (runUuid, error) => console.error(`[engine] run ${runUuid}: ${(error as Error)?.message ?? error}`),
   });
-  if (executesJobs(settings)) {
+  if (executes) {
     await jobs.start({
       "run.execute": async ({ workspaceUuid, runUuid }) => {
         await queue.enqueue(workspaceUuid, runUuid);

@@ -50,8 +50,15 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound
     return manifests.get(custom.uuid, custom.baseUrl, { refresh });
   }
 
+  // Normalizing a manifest costs more than the rest of a connector call's bookkeeping; the cached
+  // manifest object is the same until it is fetched again, so its normal form is kept beside it.
+  const normalized = new WeakMap<FetchedManifest, Map<string, Integration>>();
   function toIntegration(custom: CustomIntegration, fetched: FetchedManifest): Integration {
-    return normalizeManifest(fetched, { slug: custom.slug, category: "custom" });
+    let bySlug = normalized.get(fetched);
+    if (!bySlug) normalized.set(fetched, (bySlug = new Map()));
+    let integration = bySlug.get(custom.slug);
+    if (!integration) bySlug.set(custom.slug, (integration = normalizeManifest(fetched, { slug: custom.slug, category: "custom" })));
+    return integration;
   }
 
   return {

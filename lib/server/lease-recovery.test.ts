@@ -45,9 +45,13 @@ it("a run parked on a delay is released until its wake time and then taken up by
   const nodes = graph({ slug: "start", children: ["wait"] }, { slug: "wait", actionSlug: "delay", config: { minutes: 0.04 }, children: ["end"] }, { slug: "end" });
   const run = await createRun(worker, ws, { nodes, data: {} });
   // Parked: running, nobody holds it, and it may not be taken before the delay is over.
-  await expect.poll(async () => (await worker.db.runLeases.holderOf(run.uuid))?.expiresAt ?? null, { timeout: 5_000 }).not.toBeNull();
+  await expect
+    .poll(async () => {
+      const holder = await worker.db.runLeases.holderOf(run.uuid);
+      return holder?.owner === null && holder.expiresAt !== null;
+    }, { timeout: 5_000 })
+    .toBe(true);
   const parked = await worker.db.runLeases.holderOf(run.uuid);
-  expect(parked!.owner).toBeNull();
   const started = (await worker.db.runs.load(ws, run.uuid))!.run.executions.find((e) => e.nodeSlug === "wait")!.startedAt;
   expect(Date.parse(parked!.expiresAt!)).toBe(Date.parse(started) + 0.04 * 60_000);
   expect(worker.runs.queue.size).toBe(0);

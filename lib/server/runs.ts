@@ -98,7 +98,12 @@ async function waitForEnd(deps: RunsDeps, workspaceUuid: string, uuid: string, t
     if (ended && isTerminalRunStatus(ended.run.status)) return ended.run;
     const { run } = await loadRun(deps, workspaceUuid, uuid);
     if (isTerminalRunStatus(run.status) || Date.now() >= deadline) return run;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, deadline - Date.now())));
+    // Until the next look, or until a worker of this process takes the run up.
+    const taken = deps.runs.queue.whenLocal(uuid);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([taken.started, new Promise((resolve) => (timer = setTimeout(resolve, Math.min(pause, deadline - Date.now()))))]);
+    clearTimeout(timer);
+    taken.cancel();
   }
 }
 

@@ -9,10 +9,12 @@ const types = {
 };
 
 /**
- * A `SqlClient` over a pool of Postgres connections. Repositories write SQLite-style `?`
+ * A `SqlClient` over a pool of Postgres connections (`DATABASE_POOL_SIZE`, default 20: a run in
+ * flight holds one for each of its statements, and 8 runs at once with their requests need more
+ * than 10). Repositories write SQLite-style `?`
  * placeholders; they are rewritten to `$1…$n` once per statement text and cached.
  */
-export function openPostgresClient(url: string, { max = 10 }: { max?: number } = {}): SqlClient & { pool: pg.Pool } {
+export function openPostgresClient(url: string, { max = Number(process.env.DATABASE_POOL_SIZE) || 20 }: { max?: number } = {}): SqlClient & { pool: pg.Pool } {
   // A query waits at most 10 s for a free connection, then fails with a message, rather than hanging.
   const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.

@@ -1,5 +1,8 @@
 import { Logger, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
-import type { JobHandlers, JobQueue } from "./job-queue";
+import pg from "pg";
+import type { JobHandlers, JobName, JobPayloads, JobQueue } from "./job-queue";
+
+const jobKey = <Name extends JobName>(name: Name, payload: JobPayloads[Name]) => `${name}:${Object.values(payload).join(":")}`;
 
 /** graphile-worker says a lot at info level (every job); only what needs a human is kept. */
 const quietLogger = new Logger(() => (level, message) => {
@@ -14,16 +17,23 @@ const quietLogger = new Logger(() => (level, message) => {
  */
 export async function createGraphileJobQueue(connectionString: string, { concurrency }: { concurrency: number }): Promise<JobQueue> {
   await runMigrations({ connectionString, logger: quietLogger });
+  // For removals outside any transaction (a run that ended where it was created).
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  pool.on("error", () => undefined);
   let runner: Runner | null = null;
   return {
     kind: "graphile-worker",
-    async add(tx, name, payload) {
+    async add(tx, name, payload, { runAfterMs = 0 } = {}) {
       // job_key: adding the same run twice keeps one job.
-      await tx.run("SELECT graphile_worker.add_job(?, ?::json, job_key => ?, max_attempts => 5)", [
+      await tx.run("SELECT graphile_worker.add_job(?, ?::json, job_key => ?, max_attempts => 5, run_at => now() + ? * interval '1 millisecond')", [
         name,
         JSON.stringify(payload),
-        `${name}:${Object.values(payload).join(":")}`,
+        jobKey(name, payload),
+        runAfterMs,
       ]);
+    },
+    async remove(name, payload) {
+      await pool.query("SELECT graphile_worker.remove_job($1)", [jobKey(name, payload)]);
     },
     async start(handlers: JobHandlers) {
       if (runner) return;
@@ -42,6 +52,7 @@ export async function createGraphileJobQueue(connectionString: string, { concurr
       const current = runner;
       runner = null;
       await current?.stop();
+      await pool.end().catch(() => undefined);
     },
   };
 }

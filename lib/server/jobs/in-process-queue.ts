@@ -10,12 +10,14 @@ export function createInProcessJobQueue(): JobQueue {
   let handlers: JobHandlers | null = null;
   return {
     kind: "in-process",
-    async add(_tx, name, payload) {
+    async add(_tx, name, payload, { runAfterMs = 0 } = {}) {
       const handler = handlers?.[name];
-      if (!handler) return;
+      // Work the caller starts itself needs no second start here: the row is the guarantee.
+      if (!handler || runAfterMs > 0) return;
       // After the caller's transaction has committed: the handler reads what it wrote.
       setImmediate(() => void handler(payload).catch((error) => console.error(`[jobs] ${name} failed`, error)));
     },
+    async remove() {},
     async start(next) {
       handlers = next;
     },

@@ -17,7 +17,9 @@ export interface JobQueue {
    * Adds a job inside the caller's transaction (`tx`), so the job exists exactly when the rows it
    * is about do: a rolled-back run leaves no job, and a committed one always has its job.
    */
-  add<Name extends JobName>(tx: SqlClient, name: Name, payload: JobPayloads[Name]): Promise<void>;
+  add<Name extends JobName>(tx: SqlClient, name: Name, payload: JobPayloads[Name], options?: { runAfterMs?: number }): Promise<void>;
+  /** Removes a job not yet taken (its work was done another way); a no-op when there is none. */
+  remove<Name extends JobName>(name: Name, payload: JobPayloads[Name]): Promise<void>;
   /** Starts taking jobs in this process (the worker role). */
   start(handlers: JobHandlers): Promise<void>;
   /** Stops taking new jobs and waits for the running handlers. */
