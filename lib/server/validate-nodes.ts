@@ -58,30 +58,21 @@ let nextManifestNumber = 1;
 /**
  * What the catalog is built from, cheaply: the workspace's custom integrations (uuid, URL, last
  * change) and the count and latest change of its connectors (an insert, update or delete changes
- * one of them), read in two small queries, and which manifest the process's manifest cache serves
+ * one of them), read by two small repository queries, and which manifest the process's manifest cache serves
  * for each custom integration (a new object after every fetch, so a manifest fetched again when
  * its 5 minutes are up counts as new). The built-in and SDK integrations are code: they cannot
  * change while the process runs.
  */
 async function catalogVersion({ db, integrations }: ValidationDeps, workspaceUuid: string): Promise<string> {
-  const [customs, connectors] = await Promise.all([
-    db.client.all<{ uuid: string; base_url: string; updated_at: string }>(
-      "SELECT uuid, base_url, updated_at FROM custom_integrations WHERE workspace_uuid = ? ORDER BY uuid",
-      [workspaceUuid],
-    ),
-    db.client.get<{ count: number | string; latest: string | null }>(
-      "SELECT COUNT(*) AS count, MAX(updated_at) AS latest FROM connectors WHERE workspace_uuid = ?",
-      [workspaceUuid],
-    ),
-  ]);
+  const [customs, connectors] = await Promise.all([db.customIntegrations.versions(workspaceUuid), db.connectors.version(workspaceUuid)]);
   const manifests = await Promise.all(
-    customs.map(async ({ uuid, base_url, updated_at }) => {
+    customs.map(async ({ uuid, baseUrl, updatedAt }) => {
       // From memory within its 5 minutes; past them (or never fetched here yet) this fetches it,
       // as building the catalog would have.
-      const fetched = await integrations.manifests.get(uuid, base_url).catch(() => null);
+      const fetched = await integrations.manifests.get(uuid, baseUrl).catch(() => null);
       if (fetched && !manifestNumbers.has(fetched)) manifestNumbers.set(fetched, nextManifestNumber++);
-      return `${uuid}@${updated_at}:${fetched ? manifestNumbers.get(fetched) : "unavailable"}`;
+      return `${uuid}@${updatedAt}:${fetched ? manifestNumbers.get(fetched) : "unavailable"}`;
     }),
   );
-  return [`${connectors?.count}@${connectors?.latest}`, ...manifests].join(" ");
+  return [connectors, ...manifests].join(" ");
 }

@@ -84,6 +84,15 @@ export function customIntegrationRepository(db: SqlClient) {
       return row ? toCustomIntegration(row) : null;
     },
 
+    /** What each registration's catalog entry depends on: uuid, server and last change (cheap, for cache keys). */
+    async versions(workspaceUuid: string): Promise<Array<{ uuid: string; baseUrl: string; updatedAt: string }>> {
+      const rows = await db.all<{ uuid: string; base_url: string; updated_at: string }>(
+        "SELECT uuid, base_url, updated_at FROM custom_integrations WHERE workspace_uuid = ? ORDER BY uuid",
+        [workspaceUuid],
+      );
+      return rows.map((row) => ({ uuid: row.uuid, baseUrl: row.base_url, updatedAt: row.updated_at }));
+    },
+
     async slugExists(workspaceUuid: string, slug: string): Promise<boolean> {
       const row = await db.get("SELECT 1 AS found FROM custom_integrations WHERE workspace_uuid = ? AND slug = ?", [
         workspaceUuid,
