@@ -121,7 +121,7 @@ async function releaseDeadNeighbours(db: ConnectorCtx["db"]): Promise<void> {
 }
 
 /** The pid namespace's inode on Linux (`/proc/self/ns/pid`), "-" elsewhere. */
-function pidNamespace(): string {
+export function pidNamespace(): string {
   try {
     return /\[(\d+)\]/.exec(fs.readlinkSync("/proc/self/ns/pid"))?.[1] ?? "-";
   } catch {

@@ -1,9 +1,9 @@
-import fs from "node:fs";
 import os from "node:os";
 import { afterEach, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID as ws } from "@/lib/db";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 import { closeDeps, createDeps, type Deps } from "./deps";
+import { pidNamespace } from "./engine";
 import { createRun } from "./runs";
 import { graph } from "./testing/nodes";
 
@@ -28,7 +28,7 @@ it("a worker starting on this machine takes over at once the runs of a local pro
   const orphan = await createRun(web, ws, { nodes, data: {} });
   const held = await createRun(web, ws, { nodes, data: {} });
   const hour = new Date(Date.now() + 3_600_000);
-  const namespace = /\[(\d+)\]/.exec(fs.readlinkSync("/proc/self/ns/pid"))![1];
+  const namespace = pidNamespace();
   // A pid that cannot exist (above Linux's pid_max), and this test's own, which does.
   expect(await web.db.runLeases.claim(orphan.uuid, `${os.hostname()}:99999999:${namespace}:gone`, new Date(), hour)).toBe(true);
   expect(await web.db.runLeases.claim(held.uuid, `${os.hostname()}:${process.pid}:${namespace}:alive`, new Date(), hour)).toBe(true);
