@@ -6,6 +6,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The wall clock; `sleep` rejects with the signal's reason when aborted, and may last past 24.8 days. */
 export const systemClock: Clock = {
   now: () => new Date(),
+  timer: (ms, callback) => {
+    const timer = setTimeout(callback, Math.min(MAX_TIMER_MS, Math.max(0, ms)));
+    return () => clearTimeout(timer);
+  },
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);

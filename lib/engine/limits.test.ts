@@ -86,7 +86,7 @@ describe("outputs a run can store", () => {
 });
 
 describe("a state the store refuses", () => {
-  it("ends the run error from its last saved state, the node failed, and a restart calls nothing again", async () => {
+  it("ends the run error from its last saved state, and a restart calls nothing again", async () => {
     const engine = makeEngine(async () => ({ outcome: "executed", data: { ok: true } }));
     const save = engine.store.save;
     engine.store.save = async (state) => {
@@ -95,14 +95,31 @@ describe("a state the store refuses", () => {
     };
     const done = await engine.run(around(http()));
     expect(done.run.status).toBe("error");
-    expect(done.run.errorMessage).toBe("http: The run's state could not be saved (disk full)");
-    expect(path(done)).toEqual(["start:success", "http:error"]);
+    // The refused save is the ending one (a quick run writes only then): the last saved state is the run as created.
+    expect(done.run.errorMessage).toBe("The run's state could not be saved (disk full)");
+    expect(path(done)).toEqual([]);
     expect(done.run.finishedAt).not.toBeNull();
 
     engine.store.save = save;
     expect(await engine.store.listUnfinished()).toEqual([]);
     const restarted = createRunSystem(engine.deps);
     expect((await restarted.executeRun(ws, done.run.uuid)).run.status).toBe("error");
+    expect(engine.calls).toHaveLength(1);
+  });
+});
+
+describe("a state the store refuses after a node was saved running", () => {
+  it("ends that node error too, named in the run's message", async () => {
+    // The call takes a minute: the walk saves it running meanwhile, then the ending save is refused.
+    const engine = makeEngine(async () => (await engine.clock.sleep(60_000), { outcome: "executed", data: { ok: true } }));
+    const save = engine.store.save;
+    engine.store.save = async (state) => {
+      if (state.run.executions.some((execution) => execution.nodeSlug === "http" && execution.status === "success")) throw new Error("disk full");
+      return save(state);
+    };
+    const done = await engine.run(around(http()));
+    expect(done.run.errorMessage).toBe("http: The run's state could not be saved (disk full)");
+    expect(path(done)).toEqual(["start:success", "http:error"]);
     expect(engine.calls).toHaveLength(1);
   });
 });

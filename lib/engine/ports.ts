@@ -87,6 +87,8 @@ export interface ExpressionPort {
 export interface Clock {
   now(): Date;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Calls `callback` once after `ms`, unless the answer is called first (cheaper than a sleep with a signal). */
+  timer(ms: number, callback: () => void): () => void;
 }
 
 export interface EngineDeps {

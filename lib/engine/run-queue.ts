@@ -51,17 +51,20 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     else active--;
   }
 
-  /** One walk, under the run's lease when there are leases; null when another process holds it. */
-  async function walkLeased(workspaceUuid: string, runUuid: string): Promise<RunState | null> {
+  /**
+   * One walk, under the run's lease when there are leases; null when another process holds it.
+   * `adopted` is a run this process just created already holding its lease: no claim, no load.
+   */
+  async function walkLeased(workspaceUuid: string, runUuid: string, adopted?: RunState): Promise<RunState | null> {
     if (leases) {
-      if (stopping || !(await leases.claim(runUuid, after(timing.leaseMs)))) return null;
+      if (!adopted && (stopping || !(await leases.claim(runUuid, after(timing.leaseMs))))) return null;
       held.add(runUuid);
     }
     let state: RunState | null = null;
     try {
       await slot();
       try {
-        state = await system.executeRun(workspaceUuid, runUuid);
+        state = await system.executeRun(workspaceUuid, runUuid, adopted);
       } finally {
         release();
       }
@@ -81,16 +84,17 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
   }
 
   /** Starts a run in the background; the promise settles with its state when it ends or (with leases) parks, null when it did not run here. */
-  function enqueue(workspaceUuid: string, runUuid: string): Promise<RunState | null> {
+  function enqueue(workspaceUuid: string, runUuid: string, adopted?: RunState): Promise<RunState | null> {
     const existing = promises.get(runUuid);
     if (existing) return existing;
     const promise = (async () => {
       try {
         for (;;) {
           // With leases a parked run cannot be claimed before its wake time, so there is nothing to wait for.
-          const settled = leases ? null : await system.waitUntilDue(workspaceUuid, runUuid);
+          const settled = leases || adopted ? null : await system.waitUntilDue(workspaceUuid, runUuid);
           if (settled) return settled;
-          const state = await walkLeased(workspaceUuid, runUuid);
+          const state = await walkLeased(workspaceUuid, runUuid, adopted);
+          adopted = undefined;
           if (!state || isTerminalRunStatus(state.run.status) || wakeTimeOf(state) === null || leases) return state;
         }
       } catch (error) {
@@ -104,6 +108,21 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     for (const notify of watchers.get(runUuid) ?? []) notify();
     watchers.delete(runUuid);
     return promise;
+  }
+
+  /**
+   * Starts a run this process has just created (stored as `state`, and with leases already
+   * leased to this process by the insert itself), skipping the claim and the read-back. The
+   * queue walks its own copy: `state` is the caller's to answer with, and stays as created.
+   */
+  function adopt(state: RunState): Promise<RunState | null> {
+    const copy: RunState = {
+      ...state,
+      run: { ...state.run, executions: [...state.run.executions] },
+      outputs: { ...state.outputs },
+      computedConfigs: { ...state.computedConfigs },
+    };
+    return enqueue(state.run.workspaceUuid, state.run.uuid, copy);
   }
 
   /** Resolves when this process starts executing the run (or at once if it already is); `cancel` forgets the wait. */
@@ -195,6 +214,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
 
   return {
     enqueue,
+    adopt,
     resumeUnfinished,
     recover,
     startSweeping,
@@ -206,9 +226,13 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     get size() {
       return promises.size;
     },
-    /** Slots nobody is using or waiting for. */
+    /** Whether it still takes runs (not stopping). */
+    get accepting() {
+      return !stopping;
+    },
+    /** Slots nobody is using or waiting for (none once stopping). */
     get free() {
-      return Math.max(0, concurrency - active - waiting.length);
+      return stopping ? 0 : Math.max(0, concurrency - active - waiting.length);
     },
     get active() {
       return active;

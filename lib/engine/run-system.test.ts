@@ -4,11 +4,13 @@ import { createMemoryRunStore } from "./memory-run-store";
 import type { ActionAnswer, ActionCall, EngineDeps } from "./ports";
 import { createRunQueue } from "./run-queue";
 import { createRunSystem } from "./run-system";
+import { createFakeClock } from "./testing/fake-clock";
+import { PROGRESS_SAVE_INTERVAL_MS, SAVE_RUNNING_AFTER_MS } from "./walk-saves";
 
 // The walker with fake ports: literal configs only, actions answered by a function.
 const literalExpressions = { evaluateConfig: async (config: Record<string, unknown>) => structuredClone(config) };
 
-function makeEngine(answer: (call: ActionCall) => Promise<ActionAnswer>) {
+function makeEngine(answer: (call: ActionCall) => Promise<ActionAnswer>, clock = createFakeClock()) {
   let id = 0;
   const store = createMemoryRunStore();
   const calls: ActionCall[] = [];
@@ -16,12 +18,12 @@ function makeEngine(answer: (call: ActionCall) => Promise<ActionAnswer>) {
     store,
     actions: { execute: (call) => (calls.push(call), answer(call)), policies: async () => ({}), runsNative: (slug) => slug === "httpRequest" },
     expressions: literalExpressions,
-    clock: { now: () => new Date(), sleep: (ms, signal) => new Promise((resolve, reject) => { const timer = setTimeout(resolve, ms); signal?.addEventListener("abort", () => { clearTimeout(timer); reject(signal.reason); }); }) },
+    clock,
     ids: { uuid: () => `00000000-0000-4000-8000-${String(++id).padStart(12, "0")}` },
     random: () => 0.25,
   };
   const system = createRunSystem(deps);
-  return { store, system, calls, deps, queue: createRunQueue({ system, store, concurrency: 2 }) };
+  return { store, system, calls, deps, clock, queue: createRunQueue({ system, store, concurrency: 2 }) };
 }
 
 const node = (uuid: string, actionSlug: string, children: string[], extra: Partial<WorkflowNode> = {}): WorkflowNode =>
@@ -62,19 +64,49 @@ describe("the run walker with fake ports", () => {
     expect(first.calls.map((call) => call.idempotencyKey)).toEqual([`${state.run.uuid}:http`, `${state.run.uuid}:http`]);
   });
 
-  it("saves around nodes with IO only: flow steps ride along with the next save", async () => {
-    const { system, store } = makeEngine(async () => ({ outcome: "executed", data: { ok: true } }));
+  it("writes a run of quick nodes once, when it ends; a node that takes a while is saved running meanwhile", async () => {
+    let finishCall = () => {};
+    const { system, store, clock } = makeEngine(async (call) => {
+      if (call.config.slow) await new Promise<void>((resolve) => (finishCall = resolve));
+      return { outcome: "executed", data: { ok: true } };
+    });
     const saved: string[][] = [];
     const save = store.save;
     store.save = async (state) => (saved.push(state.run.executions.map((execution) => `${execution.nodeSlug}:${execution.status}`)), save(state));
-    const nodes = [node("start", "start", ["vars"]), node("vars", "variables", ["http"]), node("http", "httpRequest", ["end"]), node("end", "end", [])];
+    const quick = [node("start", "start", ["vars"]), node("vars", "variables", ["http"]), node("http", "httpRequest", ["end"]), node("end", "end", [])];
+    const state = await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: quick, data: {} });
+    expect((await system.executeRun(ws, state.run.uuid)).run.status).toBe("success");
+    expect(saved).toEqual([["start:success", "vars:success", "http:success", "end:success"]]);
+
+    saved.length = 0;
+    const slow = [node("start", "start", ["http"]), node("http", "httpRequest", ["end"], { config: { slow: true } }), node("end", "end", [])];
+    const second = await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: slow, data: {} });
+    const done = system.executeRun(ws, second.run.uuid);
+    await clock.advance(SAVE_RUNNING_AFTER_MS - 1);
+    expect(saved).toEqual([]);
+    await clock.advance(1);
+    expect(saved).toEqual([["start:success", "http:running"]]);
+    expect((await store.load(ws, second.run.uuid))!.run.status).toBe("running");
+    finishCall();
+    expect((await done).run.status).toBe("success");
+    expect(saved).toEqual([["start:success", "http:running"], ["start:success", "http:success", "end:success"]]);
+    // Nothing is left waiting to save once the node has ended.
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it("saves a long walk of quick nodes at least every PROGRESS_SAVE_INTERVAL_MS", async () => {
+    const clock = createFakeClock();
+    // Each call takes a fifth of the interval: under SAVE_RUNNING_AFTER_MS, so no node is saved running.
+    const step = PROGRESS_SAVE_INTERVAL_MS / 5;
+    expect(step).toBeLessThan(SAVE_RUNNING_AFTER_MS);
+    const { system, store } = makeEngine(async () => (await clock.advance(step), { outcome: "executed", data: {} }), clock);
+    const saved: string[] = [];
+    const save = store.save;
+    store.save = async (state) => (saved.push(state.run.executions.filter((execution) => execution.status === "success").map((execution) => execution.nodeSlug).join(",")), save(state));
+    const nodes = [node("start", "start", ["h1"]), ...[1, 2, 3, 4, 5, 6].map((index) => node(`h${index}`, "httpRequest", [index < 6 ? `h${index + 1}` : "end"])), node("end", "end", [])];
     const state = await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes, data: {} });
     expect((await system.executeRun(ws, state.run.uuid)).run.status).toBe("success");
-    expect(saved).toEqual([
-      ["start:success", "vars:success", "http:running"],
-      ["start:success", "vars:success", "http:success"],
-      ["start:success", "vars:success", "http:success", "end:success"],
-    ]);
+    expect(saved).toEqual(["start,h1,h2,h3,h4,h5", "start,h1,h2,h3,h4,h5,h6,end"]);
   });
 
   it("runs at most `concurrency` runs at once and cancels a queued one before it starts", async () => {

@@ -7,6 +7,7 @@ import type { EngineDeps, RunState } from "./ports";
 import { contextBySlug } from "./run-context";
 import { createRunEndings } from "./run-endings";
 import { isTerminalRunStatus } from "./statuses";
+import { createWalkSaves } from "./walk-saves";
 import { appendExecution, completeExecution, failExecution, isAction, isFlowStep, newExecution, openExecutionOf } from "./walk-steps";
 
 export interface CreateRunInput {
@@ -16,14 +17,11 @@ export interface CreateRunInput {
   data: Record<string, unknown>;
 }
 
-/** How often a long node (a group going through its items) saves its progress. */
-const PROGRESS_SAVE_INTERVAL_MS = 1_000;
-
 /**
  * Creates and executes runs. A run walks from `start`, one child per node; its state is saved
- * before and after every node with IO (flow steps are saved with the next save), so
- * `executeRun` on an unfinished run resumes where it stopped. A node interrupted mid-call is
- * called again with the same Idempotency-Key (`<runUuid>:<nodeUuid>`), so an integration that
+ * when it ends, parks, or shows progress (`walk-saves.ts`: a node running a while, a long walk),
+ * so `executeRun` on an unfinished run resumes from its last save. A node executed again that
+ * way is called with the same Idempotency-Key (`<runUuid>:<nodeUuid>`), so an integration that
  * honours the key does the work once. A long `delay` parks the run: `executeRun` returns it
  * still `running`, and `waitUntilDue` (called by the queue without a slot) sleeps until the
  * delay is over. A state that cannot be saved ends the run `error` rather than leave it running.
@@ -63,9 +61,11 @@ export function createRunSystem(deps: EngineDeps) {
   /**
    * Runs (or resumes) a run to its end, or until it parks on a long delay. Never throws for a
    * node failure, nor for a state the store refuses: that ends the run `error` (see `endUnsaved`).
+   * `stored` is the run as it is stored, when the caller has it (it just created the run): the
+   * walk then starts without reading it back, and changes that object.
    */
-  async function executeRun(workspaceUuid: string, runUuid: string): Promise<RunState> {
-    const loaded = await deps.store.load(workspaceUuid, runUuid);
+  async function executeRun(workspaceUuid: string, runUuid: string, stored?: RunState): Promise<RunState> {
+    const loaded = stored ?? (await deps.store.load(workspaceUuid, runUuid));
     if (!loaded) throw new Error(`Run ${runUuid} does not exist`);
     // Cancelled while it waited for a slot (after its delay was due): the node it was on ends cancelled too.
     if (loaded.run.status === "cancelled") return settleCancelled(workspaceUuid, runUuid);
@@ -139,13 +139,13 @@ export function createRunSystem(deps: EngineDeps) {
       state.run.status = "running";
       if (!state.cursorNodeUuid) return finish(state, "error", 'The graph has no start node (slug "start", action "start")');
     }
-    let savedAt = deps.clock.now().getTime();
+    const saves = createWalkSaves(() => save(state), deps.clock);
+    // A timer's save may be in flight: the ending waits for it, so it lands last.
+    const end = async (status: "success" | "error", message: string | null) => ((await saves.settled()) ? finish(state, status, message) : cancelled());
     const run: RunHandle = {
       state,
       async checkpoint() {
-        if (deps.clock.now().getTime() - savedAt < PROGRESS_SAVE_INTERVAL_MS) return;
-        savedAt = deps.clock.now().getTime();
-        if (!(await save(state))) throw new RunCancelledError();
+        if (!(await saves.progress())) throw new RunCancelledError();
       },
     };
     const scope: NodeScope = {
@@ -158,23 +158,20 @@ export function createRunSystem(deps: EngineDeps) {
     while (state.cursorNodeUuid) {
       if (signal.aborted) return cancelled();
       const node = nodes.get(state.cursorNodeUuid);
-      if (!node) return finish(state, "error", `Node ${state.cursorNodeUuid} is not in the graph`);
-      // A node with IO is saved `running` before it starts and finished after, so a crash calls it
-      // again with the same Idempotency-Key. A flow step has no IO: re-running one is harmless, so
-      // it is saved with the next save.
-      const bracketed = !isFlowStep(node);
+      if (!node) return end("error", `Node ${state.cursorNodeUuid} is not in the graph`);
       let execution = openExecutionOf(state, node.uuid);
       if (!execution) {
         try {
           execution = appendExecution(state, newExecution(node, now()));
         } catch (error) {
-          return finish(state, "error", errorMessageOf(error));
+          return end("error", errorMessageOf(error));
         }
-        if (bracketed && !(await save(state))) return cancelled();
       }
+      // A flow step takes microseconds; a node with IO shows as running once it takes a while.
+      const ended = isFlowStep(node) ? () => undefined : saves.nodeStarted();
       try {
-        const result = await nodeSystem.runNode(run, scope, node, execution, signal);
-        if (result === PARKED) return (await save(state)) ? state : cancelled();
+        const result = await nodeSystem.runNode(run, scope, node, execution, signal).finally(ended);
+        if (result === PARKED) return (await saves.now()) ? state : cancelled();
         state.cursorNodeUuid = completeExecution(node, execution, result, now());
         state.outputs[node.uuid] = result.output;
         if (isAction(node, "end")) state.run.output = result.output as Record<string, unknown>;
@@ -183,14 +180,14 @@ export function createRunSystem(deps: EngineDeps) {
         const message = errorMessageOf(error);
         // A cap of the whole run (RunLimitError) ends it, whatever the node's fallback.
         const fallback = failExecution(node, execution, message, now(), { final: error instanceof RunLimitError });
-        if (fallback === undefined) return finish(state, "error", `${node.name ?? node.slug}: ${message}`);
+        if (fallback === undefined) return end("error", `${node.name ?? node.slug}: ${message}`);
         // The fallback path can read what went wrong as nodes.<slug>.error.
         state.outputs[node.uuid] = { error: message };
         state.cursorNodeUuid = fallback;
       }
-      if (bracketed && !(await save(state))) return cancelled();
+      if (!(await saves.progress())) return cancelled();
     }
-    return finish(state, "success", null);
+    return end("success", null);
   }
 
   return { createRun, executeRun, waitUntilDue, cancelRuns, abandon, isRunning: (uuid: string) => inFlight.has(uuid) };

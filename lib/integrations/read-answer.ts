@@ -10,8 +10,13 @@ export function readCapped(response: Response, maxBytes: number): Promise<string
  * so a body without a Content-Length is stopped at the limit too; `tooLarge` makes the error.
  */
 export async function readCappedText(message: Request | Response, maxBytes: number, tooLarge: () => Error): Promise<string> {
-  const declared = Number(message.headers.get("content-length"));
+  const length = message.headers.get("content-length");
+  const declared = Number(length);
   if (declared > maxBytes) throw tooLarge();
+  // A declared length within the limit, of a body that is not decoded on the way (gzip could
+  // expand it), is what the HTTP parser lets through and no more: read it whole, without a
+  // stream (the API's requests then skip building a Web stream for their body).
+  if (length !== null && Number.isSafeInteger(declared) && !message.headers.has("content-encoding")) return message.text();
   if (!message.body) return "";
   const reader = message.body.getReader();
   const chunks: Uint8Array[] = [];

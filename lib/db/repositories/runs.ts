@@ -97,8 +97,11 @@ const placeholders = (count: number) => Array.from({ length: count }, () => "?")
  */
 export function runRepository(db: SqlClient) {
   return {
-    /** Inserts a new run; throws when the uuid exists. */
-    async create(state: StoredRunState): Promise<void> {
+    /**
+     * Inserts a new run; throws when the uuid exists. With `lease` the run is inserted already
+     * held by that process (it executes the run itself at once), so no claim has to follow.
+     */
+    async create(state: StoredRunState, lease?: { owner: string; expiresAt: Date }): Promise<void> {
       const { run } = state;
       const json = serialize(state);
       const params: SqlValue[] = [
@@ -117,11 +120,13 @@ export function runRepository(db: SqlClient) {
         run.createdAt,
         run.updatedAt,
         run.finishedAt,
+        lease?.owner ?? null,
+        lease?.expiresAt.toISOString() ?? null,
       ];
       await db.run(
         `INSERT INTO runs (uuid, workspace_uuid, workflow_uuid, status, error_message, nodes_json, data_json,
           output_json, executions_json, outputs_json, computed_configs_json, cursor_node_uuid,
-          created_at, updated_at, finished_at)
+          created_at, updated_at, finished_at, lease_owner, lease_expires_at)
          VALUES (${placeholders(params.length)})`,
         params,
       );

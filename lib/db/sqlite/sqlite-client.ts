@@ -8,6 +8,11 @@ export function openSqliteClient(file: string): SqlClient {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new BetterSqlite3(file);
   db.pragma("journal_mode = WAL");
+  // In WAL mode NORMAL syncs the log at checkpoints, not at every commit: a commit survives the
+  // process dying (SIGKILL, a crash), and only a power cut or an OS crash can lose the last few,
+  // never corrupting the file. FULL would block the event loop on an fsync per write, since
+  // better-sqlite3 is synchronous. See docs/architecture.md, decision 15.
+  db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   return wrap(db, { inTransaction: false });

@@ -11,6 +11,11 @@ export function createFakeClock(start = Date.parse("2030-01-01T00:00:00.000Z")) 
 
   const clock: Clock = {
     now: () => new Date(time),
+    timer: (ms, callback) => {
+      const timer = { at: time + Math.max(0, ms), fire: callback };
+      timers.add(timer);
+      return () => void timers.delete(timer);
+    },
     sleep: (ms, signal) =>
       new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);

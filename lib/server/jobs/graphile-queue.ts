@@ -23,6 +23,7 @@ export async function createGraphileJobQueue(connectionString: string, { concurr
   let runner: Runner | null = null;
   return {
     kind: "graphile-worker",
+    transactional: true,
     async add(tx, name, payload, { runAfterMs = 0 } = {}) {
       // job_key: adding the same run twice keeps one job.
       await tx.run("SELECT graphile_worker.add_job(?, ?::json, job_key => ?, max_attempts => 5, run_at => now() + ? * interval '1 millisecond')", [

@@ -13,6 +13,8 @@ export type JobHandlers = { [Name in JobName]: (payload: JobPayloads[Name]) => P
 
 export interface JobQueue {
   readonly kind: "graphile-worker" | "in-process";
+  /** Whether `add` writes through the caller's transaction; when not, the caller needs none for it. */
+  readonly transactional: boolean;
   /**
    * Adds a job inside the caller's transaction (`tx`), so the job exists exactly when the rows it
    * is about do: a rolled-back run leaves no job, and a committed one always has its job.
