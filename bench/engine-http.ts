@@ -102,7 +102,8 @@ async function main() {
     const [red, ours] = [summary(rounds.nodeRed), summary(rounds.relay)];
     print(`Node-RED, median of ${ROUNDS}`, red, "runs/s");
     print(`Relay, median of ${ROUNDS}`, ours, "runs/s");
-    console.log(`Relay/Node-RED: ${(ours.perSecond / red.perSecond).toFixed(2)}× the runs/s (the aim is 1.5×)`);
+    // The issue's goals: 1.5× on SQLite, 1.0× on Postgres.
+    console.log(`Relay/Node-RED: ${(ours.perSecond / red.perSecond).toFixed(2)}× the runs/s (the aim is ${ADMIN_URL ? "1.0× on Postgres" : "1.5× on SQLite"})`);
     if (ours.failures > 0) throw new Error(`${ours.failures} Relay answers were not a successful run with every execution recorded: ${ours.firstFailure}`);
   } finally {
     // Last started, first stopped: Relay's server ends (and writes its profile) before its database goes.

@@ -3,6 +3,16 @@ export type SqlRow = Record<string, unknown>;
 export type SqlValue = string | number | bigint | null | Uint8Array;
 
 /**
+ * An SQL expression and its parameters that another module asks a repository to evaluate in the
+ * statement it writes with (Postgres: a job added or removed in the statement that writes its
+ * run, atomic as one statement is, and one round trip instead of a transaction's four).
+ */
+export interface SqlExpression {
+  sql: string;
+  params: readonly SqlValue[];
+}
+
+/**
  * The only surface repositories use. Async so a Postgres driver fits behind it; SQL uses `?`
  * placeholders and portable types (TEXT, INTEGER), which a Postgres client rewrites to `$n`.
  */

@@ -11,7 +11,6 @@ import {
   type RunStore,
 } from "@/lib/engine";
 import { createExpressionEvaluator } from "@/lib/engine/expressions";
-import type { SqlClient } from "@/lib/db/sql-client";
 import type { ConnectorCtx, Runs } from "./deps-types";
 import { createEngineActions } from "./engine-actions";
 import { createJobQueue } from "./jobs";
@@ -36,28 +35,23 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
   const executes = executesJobs(settings);
   const store: RunStore = {
     ...db.runs,
-    // The run and its job land together or not at all.
     // A worker starts the run itself at once when it has a free slot (or when, on SQLite, every
-    // job comes back to it anyway): the run is inserted holding this process's lease (no claim
-    // follows) and walked from the state in hand (no read-back). Its job waits one lease period
-    // as the guarantee: removed when the run ends here, taken by any worker if this process dies
-    // first. A busy worker of several, or a web-only process, leaves the run to the job.
+    // job comes back to it anyway): the run is inserted holding this process's lease, so no claim
+    // follows, and walked from the state in hand, with no read-back. It needs no job: should this
+    // process die, the lease runs out and any worker's sweep takes the run over, as it does every
+    // run of a dead worker. A busy worker of several, or a web-only process, leaves the run to a
+    // job, which lands with the run or not at all: on Postgres the very statement that inserts the
+    // run adds it; the in-process queue (SQLite) writes nothing, and is told after.
     create: async (state) => {
       const payload = { workspaceUuid: state.run.workspaceUuid, runUuid: state.run.uuid };
-      const local = executes && queue.accepting && (queue.free > 0 || jobs.kind === "in-process");
-      const lease = local ? { owner, expiresAt: new Date(Date.now() + timing.leaseMs) } : undefined;
-      const addJob = (client: SqlClient) => jobs.add(client, "run.execute", payload, { runAfterMs: local ? timing.leaseMs : 0 });
-      if (jobs.transactional) {
-        await db.transaction(async (tx) => {
-          await tx.runs.create(state, lease);
-          await addJob(tx.client);
-        });
-      } else {
-        // The in-process queue writes nothing: one INSERT, atomic by itself, is enough.
-        await db.runs.create(state, lease);
-        await addJob(db.client);
+      if (executes && queue.accepting && (queue.free > 0 || jobs.kind === "in-process")) {
+        await db.runs.create(state, { lease: { owner, expiresAt: new Date(Date.now() + timing.leaseMs) } });
+        void queue.adopt(state);
+        return;
       }
-      if (local) void queue.adopt(state).then(() => jobs.remove("run.execute", payload).catch(() => undefined));
+      const job = jobs.addExpression("run.execute", payload);
+      await db.runs.create(state, { also: job ?? undefined });
+      if (!job) await jobs.add(db.client, "run.execute", payload);
     },
     // Fenced: once another process has taken the run over, this one's writes are refused.
     save: (state) => db.runs.save(state, { leaseOwner: owner }),

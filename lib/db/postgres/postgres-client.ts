@@ -19,7 +19,7 @@ export function openPostgresClient(url: string, { max = Number(process.env.DATAB
   const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.warn(`[db] idle Postgres connection failed: ${error.message}`));
-  const base = wrap((text, values) => pool.query(text, values as unknown[]));
+  const base = wrap((query) => pool.query(query));
   return {
     ...base,
     pool,
@@ -29,7 +29,7 @@ export function openPostgresClient(url: string, { max = Number(process.env.DATAB
       try {
         await connection.query("BEGIN");
         const tx: SqlClient = {
-          ...wrap((text, values) => connection.query(text, values as unknown[])),
+          ...wrap((query) => connection.query(query)),
           // A nested call joins the outer transaction, as on SQLite.
           transaction: (inner) => inner(tx),
           close: async () => undefined,
@@ -50,24 +50,40 @@ export function openPostgresClient(url: string, { max = Number(process.env.DATAB
   };
 }
 
-type Query = (text: string, values: readonly SqlValue[]) => Promise<pg.QueryResult>;
+type Query = (query: pg.QueryConfig) => Promise<pg.QueryResult>;
 
 function wrap(query: Query): Omit<SqlClient, "transaction" | "close"> {
   return {
     dialect: "postgres",
     async all<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
-      return (await query(toPositional(sql), params)).rows as T[];
+      return (await query(prepared(sql, params))).rows as T[];
     },
     async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
-      return (await query(toPositional(sql), params)).rows[0] as T | undefined;
+      return (await query(prepared(sql, params))).rows[0] as T | undefined;
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
-      return { changes: (await query(toPositional(sql), params)).rowCount ?? 0 };
+      return { changes: (await query(prepared(sql, params))).rowCount ?? 0 };
     },
   };
 }
 
 const rewritten = new Map<string, string>();
+const names = new Map<string, string>();
+/** Statement texts given a name; past it (long `IN (?, …)` lists of every length, say) they go unnamed. */
+const MAX_NAMED_STATEMENTS = 2_000;
+
+/**
+ * The statement as node-postgres sends it, named: each pooled connection parses and plans a
+ * named statement once and then only binds and executes it, which is most of a small query's
+ * cost on the server. Statements after a migration are fine: the schema changes only at start,
+ * before any is prepared.
+ */
+function prepared(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+  const text = toPositional(sql);
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED_STATEMENTS) names.set(text, (name = `relay_${names.size + 1}`));
+  return { text, values: params as unknown[], ...(name && { name }) };
+}
 
 /** `?` → `$n`, leaving question marks inside quoted strings and identifiers alone. */
 export function toPositional(sql: string): string {

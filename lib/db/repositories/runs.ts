@@ -1,5 +1,5 @@
 import type { Execution, Run, RunStatus, RunSummary, WorkflowNode } from "@/lib/contract";
-import type { SqlClient, SqlValue } from "../sql-client";
+import type { SqlClient, SqlExpression, SqlValue } from "../sql-client";
 
 /**
  * A run with everything needed to resume it. Structurally the engine's `RunState`
@@ -92,6 +92,20 @@ function serialize({ run, outputs, computedConfigs }: StoredRunState) {
 const placeholders = (count: number) => Array.from({ length: count }, () => "?").join(", ");
 
 /**
+ * An INSERT or UPDATE of one run, with `also` evaluated once for the row written, in the same
+ * statement (Postgres only: SQLite has no data-modifying CTE). Its row count stays the run's.
+ */
+function writing(sql: string, params: readonly SqlValue[], also: SqlExpression | undefined): [string, SqlValue[]] {
+  if (!also) return [sql, [...params]];
+  return [`WITH written AS (${sql} RETURNING uuid) SELECT ${also.sql} FROM written`, [...params, ...also.params]];
+}
+
+export interface RunWriteOptions {
+  /** Evaluated in the same statement as the write, for the run written (a job added or removed with it). */
+  also?: SqlExpression;
+}
+
+/**
  * Durable run states (the engine's `RunStore` port). Every write is one statement, so a crash
  * leaves either the previous state or the new one, whole.
  */
@@ -101,7 +115,7 @@ export function runRepository(db: SqlClient) {
      * Inserts a new run; throws when the uuid exists. With `lease` the run is inserted already
      * held by that process (it executes the run itself at once), so no claim has to follow.
      */
-    async create(state: StoredRunState, lease?: { owner: string; expiresAt: Date }): Promise<void> {
+    async create(state: StoredRunState, { lease, also }: RunWriteOptions & { lease?: { owner: string; expiresAt: Date } } = {}): Promise<void> {
       const { run } = state;
       const json = serialize(state);
       const params: SqlValue[] = [
@@ -124,11 +138,14 @@ export function runRepository(db: SqlClient) {
         lease?.expiresAt.toISOString() ?? null,
       ];
       await db.run(
-        `INSERT INTO runs (uuid, workspace_uuid, workflow_uuid, status, error_message, nodes_json, data_json,
-          output_json, executions_json, outputs_json, computed_configs_json, cursor_node_uuid,
-          created_at, updated_at, finished_at, lease_owner, lease_expires_at)
-         VALUES (${placeholders(params.length)})`,
-        params,
+        ...writing(
+          `INSERT INTO runs (uuid, workspace_uuid, workflow_uuid, status, error_message, nodes_json, data_json,
+            output_json, executions_json, outputs_json, computed_configs_json, cursor_node_uuid,
+            created_at, updated_at, finished_at, lease_owner, lease_expires_at)
+           VALUES (${placeholders(params.length)})`,
+          params,
+          also,
+        ),
       );
     },
 
@@ -146,31 +163,34 @@ export function runRepository(db: SqlClient) {
      * state may be written to a run nobody holds): a process that lost its lease, stalled past
      * the expiry say, can no longer write over the process that took the run over.
      */
-    async save(state: StoredRunState, { leaseOwner }: { leaseOwner?: string } = {}): Promise<boolean> {
+    async save(state: StoredRunState, { leaseOwner, also }: RunWriteOptions & { leaseOwner?: string } = {}): Promise<boolean> {
       const { run } = state;
       const json = serialize(state);
       const fence = leaseOwner === undefined ? "" : " AND (lease_owner = ? OR (lease_owner IS NULL AND ? = 'cancelled'))";
       // A run that has ended is nobody's any more: its lease goes in the same statement.
       const ended = run.status === "success" || run.status === "error" || run.status === "cancelled";
       const { changes } = await db.run(
-        `UPDATE runs SET status = ?, error_message = ?, output_json = ?, executions_json = ?, outputs_json = ?,
-          computed_configs_json = ?, cursor_node_uuid = ?, updated_at = ?, finished_at = ?${ended ? ", lease_owner = NULL, lease_expires_at = NULL" : ""}
-         WHERE workspace_uuid = ? AND uuid = ? AND (status <> 'cancelled' OR ? = 'cancelled')${fence}`,
-        [
-          run.status,
-          run.errorMessage,
-          json.output,
-          json.executions,
-          json.outputs,
-          json.computedConfigs,
-          state.cursorNodeUuid,
-          run.updatedAt,
-          run.finishedAt,
-          run.workspaceUuid,
-          run.uuid,
-          run.status,
-          ...(leaseOwner === undefined ? [] : [leaseOwner, run.status]),
-        ],
+        ...writing(
+          `UPDATE runs SET status = ?, error_message = ?, output_json = ?, executions_json = ?, outputs_json = ?,
+            computed_configs_json = ?, cursor_node_uuid = ?, updated_at = ?, finished_at = ?${ended ? ", lease_owner = NULL, lease_expires_at = NULL" : ""}
+           WHERE workspace_uuid = ? AND uuid = ? AND (status <> 'cancelled' OR ? = 'cancelled')${fence}`,
+          [
+            run.status,
+            run.errorMessage,
+            json.output,
+            json.executions,
+            json.outputs,
+            json.computedConfigs,
+            state.cursorNodeUuid,
+            run.updatedAt,
+            run.finishedAt,
+            run.workspaceUuid,
+            run.uuid,
+            run.status,
+            ...(leaseOwner === undefined ? [] : [leaseOwner, run.status]),
+          ],
+          also,
+        ),
       );
       return changes > 0;
     },

@@ -1,5 +1,6 @@
 import { Logger, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
 import pg from "pg";
+import type { SqlExpression } from "@/lib/db/sql-client";
 import type { JobHandlers, JobName, JobPayloads, JobQueue } from "./job-queue";
 
 const jobKey = <Name extends JobName>(name: Name, payload: JobPayloads[Name]) => `${name}:${Object.values(payload).join(":")}`;
@@ -11,7 +12,8 @@ const quietLogger = new Logger(() => (level, message) => {
 
 /**
  * Jobs in Postgres through graphile-worker: `add` is its `add_job` SQL function called on the
- * caller's connection (inside the caller's transaction), and workers on any number of machines
+ * caller's connection (inside the caller's transaction, or the caller's own statement through
+ * `addExpression`), and workers on any number of machines
  * take jobs with `SKIP LOCKED` and are woken by LISTEN/NOTIFY, so a job starts within
  * milliseconds. Its tables live in the `graphile_worker` schema, migrated at start.
  */
@@ -21,18 +23,19 @@ export async function createGraphileJobQueue(connectionString: string, { concurr
   const pool = new pg.Pool({ connectionString, max: 2 });
   pool.on("error", () => undefined);
   let runner: Runner | null = null;
+  const addExpression = <Name extends JobName>(name: Name, payload: JobPayloads[Name], { runAfterMs = 0 } = {}): SqlExpression => ({
+    // job_key: adding the same run twice keeps one job.
+    sql: "graphile_worker.add_job(?, ?::json, job_key => ?, max_attempts => 5, run_at => now() + ? * interval '1 millisecond')",
+    params: [name, JSON.stringify(payload), jobKey(name, payload), runAfterMs],
+  });
   return {
     kind: "graphile-worker",
-    transactional: true,
-    async add(tx, name, payload, { runAfterMs = 0 } = {}) {
-      // job_key: adding the same run twice keeps one job.
-      await tx.run("SELECT graphile_worker.add_job(?, ?::json, job_key => ?, max_attempts => 5, run_at => now() + ? * interval '1 millisecond')", [
-        name,
-        JSON.stringify(payload),
-        jobKey(name, payload),
-        runAfterMs,
-      ]);
+    addExpression,
+    async add(tx, name, payload, options) {
+      const { sql, params } = addExpression(name, payload, options);
+      await tx.run(`SELECT ${sql}`, params);
     },
+    // A job already taken is not deleted but kept from running again (graphile-worker's remove_job).
     async remove(name, payload) {
       await pool.query("SELECT graphile_worker.remove_job($1)", [jobKey(name, payload)]);
     },

@@ -10,7 +10,7 @@ export function createInProcessJobQueue(): JobQueue {
   let handlers: JobHandlers | null = null;
   return {
     kind: "in-process",
-    transactional: false,
+    addExpression: () => null,
     async add(_tx, name, payload, { runAfterMs = 0 } = {}) {
       const handler = handlers?.[name];
       // Work the caller starts itself needs no second start here: the row is the guarantee.

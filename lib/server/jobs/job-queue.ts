@@ -1,4 +1,4 @@
-import type { SqlClient } from "@/lib/db/sql-client";
+import type { SqlClient, SqlExpression } from "@/lib/db/sql-client";
 
 /**
  * Work that any worker process may pick up. Runs today; model syncs, batches and play schedules
@@ -13,13 +13,17 @@ export type JobHandlers = { [Name in JobName]: (payload: JobPayloads[Name]) => P
 
 export interface JobQueue {
   readonly kind: "graphile-worker" | "in-process";
-  /** Whether `add` writes through the caller's transaction; when not, the caller needs none for it. */
-  readonly transactional: boolean;
   /**
    * Adds a job inside the caller's transaction (`tx`), so the job exists exactly when the rows it
    * is about do: a rolled-back run leaves no job, and a committed one always has its job.
    */
   add<Name extends JobName>(tx: SqlClient, name: Name, payload: JobPayloads[Name], options?: { runAfterMs?: number }): Promise<void>;
+  /**
+   * `add` as an SQL expression, for a caller that writes its rows in one statement and adds the
+   * job in that same statement (`SqlExpression`); null when the queue keeps its jobs outside the
+   * database (in-process), and the caller then calls `add` after its write.
+   */
+  addExpression<Name extends JobName>(name: Name, payload: JobPayloads[Name], options?: { runAfterMs?: number }): SqlExpression | null;
   /** Removes a job not yet taken (its work was done another way); a no-op when there is none. */
   remove<Name extends JobName>(name: Name, payload: JobPayloads[Name]): Promise<void>;
   /** Starts taking jobs in this process (the worker role). */

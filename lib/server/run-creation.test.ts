@@ -1,0 +1,63 @@
+import { afterEach, expect, it } from "vitest";
+import { DEFAULT_WORKSPACE_UUID as ws } from "@/lib/db";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
+import { closeDeps, createDeps, type Deps } from "./deps";
+import { createRun } from "./runs";
+import { graph } from "./testing/nodes";
+
+// How a run lands: with its job (a web process; on Postgres in the statement that inserts it), or
+// leased to the worker that creates it and executes it at once (no job, no claim). Both dialects.
+let storage: TestStorage;
+const opened: Deps[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((deps) => closeDeps(deps)));
+  await storage.cleanup();
+});
+
+const open = async (role: "web" | "all") => {
+  const deps = await createDeps({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, version: "test", role, runLeaseMs: 60_000 });
+  opened.push(deps);
+  return deps;
+};
+
+const nodes = graph({ slug: "start", children: ["end"] }, { slug: "end" });
+// A delay short enough to be waited inside the walk (not parked): the run stays held meanwhile.
+const waiting = graph({ slug: "start", children: ["wait"] }, { slug: "wait", actionSlug: "delay", config: { minutes: 0.01 }, children: ["end"] }, { slug: "end" });
+
+/** graphile-worker's jobs for a run (Postgres only). */
+async function jobsOf(deps: Deps, runUuid: string): Promise<number> {
+  const row = await deps.db.client.get<{ count: number }>("SELECT COUNT(*) AS count FROM graphile_worker.jobs WHERE key = ?", [`run.execute:${ws}:${runUuid}`]);
+  return row?.count ?? 0;
+}
+
+it("a web process's run lands with its job, and a run that cannot be inserted leaves no job", async () => {
+  storage = await createTestStorage("run-creation-");
+  const web = await open("web");
+  const run = await createRun(web, ws, { nodes, data: {} });
+  expect((await web.db.runLeases.holderOf(run.uuid))!.owner).toBeNull();
+  if (storage.dialect === "postgres") {
+    expect(await jobsOf(web, run.uuid)).toBe(1);
+    // An insert that fails (the uuid exists) adds no job either: both are one statement.
+    const state = (await web.db.runs.load(ws, run.uuid))!;
+    const job = web.runs.jobs.addExpression("run.execute", { workspaceUuid: ws, runUuid: "not-inserted" })!;
+    await expect(web.db.runs.create(state, { also: job })).rejects.toThrow();
+    expect(await jobsOf(web, "not-inserted")).toBe(0);
+  }
+  // Nobody executes it here; a worker starting later takes it (its job on Postgres, the sweep on SQLite).
+  expect((await web.db.runs.load(ws, run.uuid))!.run.status).toBe("pending");
+  await open("all");
+  await expect.poll(async () => (await web.db.runs.load(ws, run.uuid))!.run.status, { timeout: 8_000 }).toBe("success");
+});
+
+it("a worker with a free slot inserts its run already leased to itself, with no job, and ends it", async () => {
+  storage = await createTestStorage("run-creation-local-");
+  const app = await open("all");
+  const run = await createRun(app, ws, { nodes: waiting, data: {} }, { wait: false });
+  // Held by this process from the insert on, while the walk waits.
+  expect((await app.db.runLeases.holderOf(run.uuid))!.owner).toBe(app.runs.owner);
+  if (storage.dialect === "postgres") expect(await jobsOf(app, run.uuid)).toBe(0);
+  await expect.poll(async () => (await app.db.runs.load(ws, run.uuid))!.run.status, { timeout: 5_000 }).toBe("success");
+  // Ended: the lease went with the last save.
+  expect((await app.db.runLeases.holderOf(run.uuid))!.owner).toBeNull();
+});
