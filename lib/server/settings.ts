@@ -20,7 +20,7 @@ export interface Settings {
   role?: ProcessRole;
   /** `RUN_LEASE_MS`: how long a run's lease lasts unrenewed, so how soon a dead worker's runs are taken over (default 15 s). */
   runLeaseMs?: number;
-  /** `RUN_CONCURRENCY`: runs one worker process executes at once (default 8). */
+  /** `RUN_CONCURRENCY`: runs one worker process executes at once (default 16). */
   runConcurrency?: number;
 }
 

@@ -10,7 +10,7 @@ const types = {
 
 /**
  * A `SqlClient` over a pool of Postgres connections (`DATABASE_POOL_SIZE`, default 20: a run in
- * flight holds one for each of its statements, and 8 runs at once with their requests need more
+ * flight holds one for each of its statements, and 16 runs at once with their requests need more
  * than 10). Repositories write SQLite-style `?`
  * placeholders; they are rewritten to `$1…$n` once per statement text and cached.
  */
