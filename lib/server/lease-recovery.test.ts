@@ -1,28 +1,15 @@
 import os from "node:os";
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID as ws } from "@/lib/db";
-import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
-import { closeDeps, createDeps, type Deps } from "./deps";
 import { pidNamespace } from "./engine";
 import { createRun } from "./runs";
 import { graph } from "./testing/nodes";
+import { testProcesses } from "./testing/test-deps";
 
-let storage: TestStorage;
-const opened: Deps[] = [];
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((deps) => closeDeps(deps)));
-  await storage.cleanup();
-});
-
-const open = async (role: "web" | "worker") => {
-  const deps = await createDeps({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, version: "test", role, runLeaseMs: 60_000 });
-  opened.push(deps);
-  return deps;
-};
+const processes = testProcesses();
+const open = processes.open.bind(processes);
 
 it("a worker starting on this machine takes over at once the runs of a local process that is gone, but not a live one's", async () => {
-  storage = await createTestStorage("lease-recovery-");
   const web = await open("web");
   const nodes = graph({ slug: "start", children: ["end"] }, { slug: "end" });
   const orphan = await createRun(web, ws, { nodes, data: {} });
@@ -40,7 +27,6 @@ it("a worker starting on this machine takes over at once the runs of a local pro
 });
 
 it("a run parked on a delay is released until its wake time and then taken up by a worker's sweep", async () => {
-  storage = await createTestStorage("lease-parked-");
   const worker = await open("worker");
   const nodes = graph({ slug: "start", children: ["wait"] }, { slug: "wait", actionSlug: "delay", config: { minutes: 0.04 }, children: ["end"] }, { slug: "end" });
   const run = await createRun(worker, ws, { nodes, data: {} });

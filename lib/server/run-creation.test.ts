@@ -1,25 +1,13 @@
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID as ws } from "@/lib/db";
-import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
-import { closeDeps, createDeps, type Deps } from "./deps";
+import type { Deps } from "./deps";
 import { createRun } from "./runs";
 import { graph } from "./testing/nodes";
+import { testProcesses } from "./testing/test-deps";
 
 // How a run lands: with its job (a web process; on Postgres in the statement that inserts it), or
 // leased to the worker that creates it and executes it at once (no job, no claim). Both dialects.
-let storage: TestStorage;
-const opened: Deps[] = [];
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((deps) => closeDeps(deps)));
-  await storage.cleanup();
-});
-
-const open = async (role: "web" | "all") => {
-  const deps = await createDeps({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, version: "test", role, runLeaseMs: 60_000 });
-  opened.push(deps);
-  return deps;
-};
+const processes = testProcesses();
 
 const nodes = graph({ slug: "start", children: ["end"] }, { slug: "end" });
 // A delay short enough to be waited inside the walk (not parked): the run stays held meanwhile.
@@ -32,8 +20,8 @@ async function jobsOf(deps: Deps, runUuid: string): Promise<number> {
 }
 
 it("a web process's run lands with its job, and a run that cannot be inserted leaves no job", async () => {
-  storage = await createTestStorage("run-creation-");
-  const web = await open("web");
+  const storage = await processes.storage();
+  const web = await processes.open("web");
   const run = await createRun(web, ws, { nodes, data: {} });
   expect((await web.db.runLeases.holderOf(run.uuid))!.owner).toBeNull();
   if (storage.dialect === "postgres") {
@@ -46,13 +34,13 @@ it("a web process's run lands with its job, and a run that cannot be inserted le
   }
   // Nobody executes it here; a worker starting later takes it (its job on Postgres, the sweep on SQLite).
   expect((await web.db.runs.load(ws, run.uuid))!.run.status).toBe("pending");
-  await open("all");
+  await processes.open("all");
   await expect.poll(async () => (await web.db.runs.load(ws, run.uuid))!.run.status, { timeout: 8_000 }).toBe("success");
 });
 
 it("a worker with a free slot inserts its run already leased to itself, with no job, and ends it", async () => {
-  storage = await createTestStorage("run-creation-local-");
-  const app = await open("all");
+  const storage = await processes.storage();
+  const app = await processes.open("all");
   const run = await createRun(app, ws, { nodes: waiting, data: {} }, { wait: false });
   // Held by this process from the insert on, while the walk waits.
   expect((await app.db.runLeases.holderOf(run.uuid))!.owner).toBe(app.runs.owner);
