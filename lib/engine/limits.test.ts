@@ -85,14 +85,20 @@ describe("outputs a run can store", () => {
   });
 });
 
+/** Makes the store refuse ("disk full") every state in which the http node has succeeded; answers the real save. */
+function refuseAfterHttp(engine: ReturnType<typeof makeEngine>) {
+  const save = engine.store.save;
+  engine.store.save = async (state) => {
+    if (state.run.executions.some((execution) => execution.nodeSlug === "http" && execution.status === "success")) throw new Error("disk full");
+    return save(state);
+  };
+  return save;
+}
+
 describe("a state the store refuses", () => {
   it("ends the run error from its last saved state, and a restart calls nothing again", async () => {
     const engine = makeEngine(async () => ({ outcome: "executed", data: { ok: true } }));
-    const save = engine.store.save;
-    engine.store.save = async (state) => {
-      if (state.run.executions.some((execution) => execution.nodeSlug === "http" && execution.status === "success")) throw new Error("disk full");
-      return save(state);
-    };
+    const save = refuseAfterHttp(engine);
     const done = await engine.run(around(http()));
     expect(done.run.status).toBe("error");
     // The refused save is the ending one (a quick run writes only then): the last saved state is the run as created.
@@ -112,11 +118,7 @@ describe("a state the store refuses after a node was saved running", () => {
   it("ends that node error too, named in the run's message", async () => {
     // The call takes a minute: the walk saves it running meanwhile, then the ending save is refused.
     const engine = makeEngine(async () => (await engine.clock.sleep(60_000), { outcome: "executed", data: { ok: true } }));
-    const save = engine.store.save;
-    engine.store.save = async (state) => {
-      if (state.run.executions.some((execution) => execution.nodeSlug === "http" && execution.status === "success")) throw new Error("disk full");
-      return save(state);
-    };
+    refuseAfterHttp(engine);
     const done = await engine.run(around(http()));
     expect(done.run.errorMessage).toBe("http: The run's state could not be saved (disk full)");
     expect(path(done)).toEqual(["start:success", "http:error"]);
