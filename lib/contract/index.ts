@@ -3,3 +3,4 @@ export * from "./integration";
 export * from "./problems";
 export * from "./workflow";
 export * from "./manifest-url";
+export * from "./stable-stringify";

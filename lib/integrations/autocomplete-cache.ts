@@ -1,5 +1,5 @@
 import type { AutocompleteResponseBody } from "@/lib/contract";
-import { stableStringify } from "./stable-stringify";
+import { stableStringify } from "@/lib/contract";
 
 export const AUTOCOMPLETE_CACHE_MAX_ENTRIES = 5_000;
 

@@ -41,4 +41,3 @@ export {
 export { normalizeManifest, type NormalizeManifestMeta } from "./normalize-manifest";
 export { createRateLimiter, processRateLimiter, RATE_LIMIT_MARGIN_MS, type RateLimiter, type RateLimiterOptions } from "./rate-limiter";
 export { DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-after";
-export { stableStringify } from "./stable-stringify";

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import type { Problem } from "@/lib/contract";
-import { stableStringify } from "@/lib/integrations";
+import { stableStringify, type Problem } from "@/lib/contract";
 import { AppError } from "./errors";
 
 /**

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import Ajv from "ajv";
+import { describe, expect, it, vi } from "vitest";
 import { js, template } from "../testing/factories";
 import { configProblems } from "./config-schema";
 
@@ -81,8 +82,18 @@ describe("configProblems", () => {
     expect(configProblems({ $ref: "#/definitions/missing" }, {})).toEqual({ unusable: expect.stringContaining("missing") });
   });
 
-  it("reuses the compiled validator for an equal schema given as a new object", () => {
-    const copy = structuredClone(schema);
-    expect(configProblems(copy, valid)).toEqual([]);
+  it("compiles an equal schema once, whatever object or key order it comes in", () => {
+    const compile = vi.spyOn(Ajv.prototype, "compile");
+    const title = `schema ${Math.random()}`;
+    const first = { title, type: "object", required: ["alpha"], properties: { zeta: { type: "string" }, alpha: { type: "number" } } };
+    const reordered = { properties: { alpha: { type: "number" }, zeta: { type: "string" } }, required: ["alpha"], type: "object", title };
+    try {
+      expect(configProblems(first, {})).toEqual([{ path: "alpha", message: "Required" }]);
+      expect(configProblems(structuredClone(first), {})).toEqual([{ path: "alpha", message: "Required" }]);
+      expect(configProblems(reordered, { alpha: 1 })).toEqual([]);
+      expect(compile).toHaveBeenCalledTimes(1);
+    } finally {
+      compile.mockRestore();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import { isExpressionObject } from "@/lib/contract";
+import { isExpressionObject, stableStringify } from "@/lib/contract";
 import { acceptExpressions, ACCEPTS_EXPRESSION, EXPRESSION_KEYWORD } from "./expression-schema";
 
 /** Where a config breaks its schema: dotted path (`mappings.0.name`) and what is wrong there. */
@@ -20,14 +20,15 @@ function createAjv(): Ajv {
 
 let ajv = createAjv();
 const bySchema = new WeakMap<object, Check>();
-// The server rebuilds integration objects per request, so equal schemas are also found by text.
+// The server rebuilds integration objects per request, so equal schemas are also found by their
+// text with sorted keys (the same schema written in another key order is the same validator).
 const MAX_BY_TEXT = 500;
 let byText = new Map<string, Check>();
 
 function checkFor(schema: Record<string, unknown>): Check {
   const known = bySchema.get(schema);
   if (known) return known;
-  const text = JSON.stringify(schema);
+  const text = stableStringify(schema);
   let check = byText.get(text);
   if (!check) {
     if (byText.size >= MAX_BY_TEXT) {
