@@ -2,7 +2,7 @@ import type { ExpressionObject } from "@/lib/contract";
 import { configExpressions, formatConfigPath } from "../expressions/config-expressions";
 import { findNodeReferences, type NodeReference } from "../expressions/node-references";
 import { parseExpression } from "../expressions/parse-expression";
-import { parseTemplate } from "../expressions/template";
+import { expressionSources } from "../expressions/template";
 import type { FindingList } from "./findings";
 import type { GraphLevel } from "./graph-level";
 import { knownOutputFields, sampleOutputFields } from "./known-outputs";
@@ -14,7 +14,7 @@ export function checkExpressions(level: GraphLevel, findings: FindingList): void
   level.nodes.forEach((node, index) => {
     for (const { path, expression } of configExpressions(node)) {
       const at = formatConfigPath(path);
-      for (const code of sources(expression)) {
+      for (const code of expressionSources(expression)) {
         const parsed = parseExpression(code);
         if (!parsed.ok) {
           findings.add(index, node, "expressionInvalid", `${describe(expression, code)} is not valid JavaScript: ${parsed.message}`, { path: at });
@@ -27,11 +27,6 @@ export function checkExpressions(level: GraphLevel, findings: FindingList): void
       }
     }
   });
-}
-
-function sources(expression: ExpressionObject): string[] {
-  if (expression.kind === "jsExpression") return [expression.expression];
-  return parseTemplate(expression.expression).flatMap((part) => (part.kind === "code" ? [part.code] : []));
 }
 
 function describe(expression: ExpressionObject, code: string): string {
