@@ -1,19 +1,23 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import { createTestStorage, type TestStorage } from "../../lib/db/testing/test-storage";
 import { PRODUCTION_SERVER_ARGS } from "../../scripts/support/production-app";
 import { expect, test } from "../fixtures";
-import { E2E_APP_PORT, E2E_DATA_DIR, E2E_DEMO_URL, E2E_DIST_DIR, E2E_OWNER } from "../ports";
+import { E2E_APP_PORT, E2E_DEMO_URL, E2E_DIST_DIR, E2E_OWNER } from "../ports";
 
 // A second app process of our own, killed with SIGKILL in the middle of runs and started again
-// on the same data folder: every run must finish, none may be lost, no node may run twice.
+// on the same data folder (and, on the suite's Postgres pass, a database of its own): every run
+// must finish, none may be lost, no node may run twice.
 const PORT = E2E_APP_PORT + 50;
 const BASE = `http://127.0.0.1:${PORT}`;
-const DATA_DIR = `${E2E_DATA_DIR}-crash`;
 const RUNS = 12;
+let storage: TestStorage;
+let DATA_DIR = "";
 
 function startApp(): ChildProcess {
+  const database = storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {};
   const app = spawn(process.execPath, [...PRODUCTION_SERVER_ARGS, "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_DIST_DIR: E2E_DIST_DIR, DATA_DIR, DEMO_INTEGRATION_URL: E2E_DEMO_URL, OUTBOUND_ALLOWLIST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_DIST_DIR: E2E_DIST_DIR, DATA_DIR, ...database, DEMO_INTEGRATION_URL: E2E_DEMO_URL, OUTBOUND_ALLOWLIST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   return app;
@@ -55,7 +59,9 @@ type FullRun = { run: { uuid: string; status: string; executions: Array<{ nodeUu
 test("runs interrupted by a killed server resume after restart: all finish, none lost, no node executed twice", async ({ demo }) => {
   test.setTimeout(120_000);
   await demo.reset();
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  // TEST_POSTGRES_URL is set on the Postgres pass: the app then gets a fresh database too.
+  storage = await createTestStorage("relay-e2e-crash-");
+  DATA_DIR = storage.dataDir;
   let app = startApp();
   try {
     await healthy();
@@ -106,5 +112,7 @@ test("runs interrupted by a killed server resume after restart: all finish, none
     expect(Object.keys(stats.idempotencyKeys).length).toBe(RUNS * 2);
   } finally {
     app.kill("SIGKILL");
+    if (app.exitCode === null && app.signalCode === null) await new Promise((resolve) => app.once("exit", resolve));
+    await storage.cleanup();
   }
 });

@@ -20,7 +20,7 @@ const quietLogger = new Logger(() => (level, message) => {
 export async function createGraphileJobQueue(connectionString: string, { concurrency }: { concurrency: number }): Promise<JobQueue> {
   await runMigrations({ connectionString, logger: quietLogger });
   // For removals outside any transaction (a run that ended where it was created).
-  const pool = new pg.Pool({ connectionString, max: 2 });
+  const pool = new pg.Pool({ connectionString, max: 1 });
   pool.on("error", () => undefined);
   let runner: Runner | null = null;
   const addExpression = <Name extends JobName>(name: Name, payload: JobPayloads[Name], { runAfterMs = 0 } = {}): SqlExpression => ({
@@ -46,6 +46,8 @@ export async function createGraphileJobQueue(connectionString: string, { concurr
       runner = await run({
         connectionString,
         concurrency,
+        // A job holds a connection while it is fetched and completed, plus one for LISTEN.
+        maxPoolSize: concurrency + 1,
         noHandleSignals: true,
         pollInterval: 2_000,
         logger: quietLogger,
