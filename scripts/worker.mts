@@ -3,14 +3,14 @@
 // same machine sharing DATA_DIR). SIGTERM stops taking work, lets running runs finish for up to
 // WORKER_GRACE_MS (10 s), hands the rest back to the other workers, then exits.
 import { closeDeps, createDeps } from "@/lib/server/deps";
-import { readSettings } from "@/lib/server/settings";
+import { DEFAULT_RUN_CONCURRENCY, readSettings } from "@/lib/server/settings";
 
 const settings = { ...readSettings(), role: "worker" as const };
-const graceMs = Number(process.env.WORKER_GRACE_MS) >= 0 && process.env.WORKER_GRACE_MS ? Number(process.env.WORKER_GRACE_MS) : 10_000;
+const graceMs = settings.workerGraceMs ?? 10_000;
 const deps = await createDeps(settings);
 console.info(
   `[worker] executing runs as ${deps.runs.owner} (${deps.db.dialect}, jobs: ${deps.runs.jobs.kind}, ` +
-    `${settings.runConcurrency ?? 8} at a time)`,
+    `${settings.runConcurrency ?? DEFAULT_RUN_CONCURRENCY} at a time)`,
 );
 
 // The engine's timers do not hold a process open (the web server does that in `npm start`); here

@@ -14,15 +14,8 @@ import { createExpressionEvaluator } from "@/lib/engine/expressions";
 import type { ConnectorCtx, Runs } from "./deps-types";
 import { createEngineActions } from "./engine-actions";
 import { createJobQueue } from "./jobs";
-import { executesJobs, type Settings } from "./settings";
+import { DEFAULT_RUN_CONCURRENCY, executesJobs, type Settings } from "./settings";
 
-/**
- * Runs one worker process executes at once unless `RUN_CONCURRENCY` says otherwise. A run spends
- * nearly all its time waiting on HTTP, so the bound is memory and the Postgres pool (a run holds
- * a connection only for each statement), not the CPU: with 8, half of 16 concurrent API calls
- * waited in the job queue of an otherwise idle worker.
- */
-const RUN_CONCURRENCY = 16;
 
 /**
  * Wires the engine to the database, the integrations and the sandbox. One per process. A run is
@@ -34,7 +27,7 @@ const RUN_CONCURRENCY = 16;
 export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Promise<Runs> {
   const { db, settings } = ctx;
   const owner = `${os.hostname()}:${process.pid}:${pidNamespace()}:${randomUUID().slice(0, 8)}`;
-  const concurrency = settings.runConcurrency ?? RUN_CONCURRENCY;
+  const concurrency = settings.runConcurrency ?? DEFAULT_RUN_CONCURRENCY;
   const timing = leaseTimingOf(settings.runLeaseMs);
   const jobs = await createJobQueue(settings, { concurrency });
   const executes = executesJobs(settings);

@@ -21,3 +21,18 @@ describe("OUTBOUND_ALLOWLIST", () => {
     expect(outboundAllowlistOf(readSettings(env({ OUTBOUND_ALLOWLIST: "127.0.0.1" })))).toEqual(["127.0.0.1"]);
   });
 });
+
+describe("worker settings", () => {
+  it("WORKER_GRACE_MS: a number of ms, 0 included; anything else leaves the default", () => {
+    expect(readSettings(env({ WORKER_GRACE_MS: "2500" })).workerGraceMs).toBe(2500);
+    expect(readSettings(env({ WORKER_GRACE_MS: "0" })).workerGraceMs).toBe(0);
+    expect(readSettings(env({ WORKER_GRACE_MS: "-1" })).workerGraceMs).toBeUndefined();
+    expect(readSettings(env({ WORKER_GRACE_MS: "soon" })).workerGraceMs).toBeUndefined();
+    expect(readSettings(env({})).workerGraceMs).toBeUndefined();
+  });
+
+  it("RUN_CONCURRENCY: a whole number of at least 1", () => {
+    expect(readSettings(env({ RUN_CONCURRENCY: "4" })).runConcurrency).toBe(4);
+    expect(readSettings(env({ RUN_CONCURRENCY: "0" })).runConcurrency).toBeUndefined();
+  });
+});

@@ -20,9 +20,19 @@ export interface Settings {
   role?: ProcessRole;
   /** `RUN_LEASE_MS`: how long a run's lease lasts unrenewed, so how soon a dead worker's runs are taken over (default 15 s). */
   runLeaseMs?: number;
-  /** `RUN_CONCURRENCY`: runs one worker process executes at once (default 16). */
+  /** `RUN_CONCURRENCY`: runs one worker process executes at once (default {@link DEFAULT_RUN_CONCURRENCY}). */
   runConcurrency?: number;
+  /** `WORKER_GRACE_MS`: on SIGTERM, how long a worker lets its runs finish before handing them back (default 10 s). */
+  workerGraceMs?: number;
 }
+
+/**
+ * Runs one worker process executes at once unless `RUN_CONCURRENCY` says otherwise. A run spends
+ * nearly all its time waiting on HTTP, so the bound is memory and the Postgres pool (a run holds
+ * a connection only for each statement), not the CPU: with 8, half of 16 concurrent API calls
+ * waited in the job queue of an otherwise idle worker.
+ */
+export const DEFAULT_RUN_CONCURRENCY = 16;
 
 export type ProcessRole = "web" | "worker" | "all";
 const ROLES: readonly ProcessRole[] = ["web", "worker", "all"];
@@ -43,6 +53,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     role: roleOf(env.ROLE),
     runLeaseMs: Number(env.RUN_LEASE_MS) >= 1_000 ? Number(env.RUN_LEASE_MS) : undefined,
     runConcurrency: Number(env.RUN_CONCURRENCY) >= 1 ? Math.floor(Number(env.RUN_CONCURRENCY)) : undefined,
+    workerGraceMs: env.WORKER_GRACE_MS && Number(env.WORKER_GRACE_MS) >= 0 ? Number(env.WORKER_GRACE_MS) : undefined,
   };
 }
 
