@@ -23,7 +23,7 @@ export function createRunEndings(deps: Pick<EngineDeps, "store" | "clock">) {
   async function finish(state: RunState, status: "success" | "error", errorMessage: string | null): Promise<RunState> {
     Object.assign(state.run, { status, errorMessage, finishedAt: now() });
     state.cursorNodeUuid = null;
-    if (!(await save(state))) return settleCancelled(state.run.workspaceUuid, state.run.uuid);
+    if (!(await save(state))) return settleCancelled(state.run.workspaceUuid, state.run.uuid, state);
     return state;
   }
 
@@ -51,12 +51,20 @@ export function createRunEndings(deps: Pick<EngineDeps, "store" | "clock">) {
   /**
    * The store says cancelled: mark the node that was running (and any group item node in it) as
    * cancelled too. A walk stopped for another reason (abandoned: the run went to another
-   * process) finds the run not cancelled and leaves it as it is.
+   * process) finds the run not cancelled and leaves it as it is. `live` is the walk's own state,
+   * when a walk was cancelled: what it did since its last save (quick nodes are not saved one by
+   * one) is kept, under the cancel as stored.
    */
-  async function settleCancelled(workspaceUuid: string, runUuid: string): Promise<RunState> {
+  async function settleCancelled(workspaceUuid: string, runUuid: string, live?: RunState): Promise<RunState> {
     const state = (await deps.store.load(workspaceUuid, runUuid))!;
     if (state.run.status !== "cancelled") return state;
-    let changed = false;
+    if (live) {
+      state.run.executions = live.run.executions;
+      state.outputs = live.outputs;
+      state.computedConfigs = live.computedConfigs;
+      state.cursorNodeUuid = live.cursorNodeUuid;
+    }
+    let changed = live !== undefined;
     for (const execution of state.run.executions) {
       if (execution.status !== "running") continue;
       Object.assign(execution, { status: "cancelled", errorMessage: "The run was cancelled", finishedAt: now() });

@@ -94,6 +94,29 @@ describe("the run walker with fake ports", () => {
     expect(clock.pending()).toEqual([]);
   });
 
+  it("a run cancelled before its first save keeps what it did: the quick nodes before, the call in flight cancelled", async () => {
+    let called = () => {};
+    const calling = new Promise<void>((resolve) => (called = resolve));
+    const { system, store } = makeEngine(async (call) => {
+      called();
+      // Answers only when aborted, as a call in flight does.
+      return new Promise((_, reject) => call.signal.addEventListener("abort", () => reject(call.signal.reason)));
+    });
+    const nodes = [node("start", "start", ["vars"]), node("vars", "variables", ["http"]), node("http", "httpRequest", ["end"]), node("end", "end", [])];
+    const state = await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes, data: {} });
+    const done = system.executeRun(ws, state.run.uuid);
+    await calling;
+    // Nothing saved yet: the call has been in flight for less than SAVE_RUNNING_AFTER_MS.
+    expect((await store.load(ws, state.run.uuid))!.run.executions).toEqual([]);
+    expect(await system.cancelRuns(ws, [state.run.uuid])).toEqual([state.run.uuid]);
+    const cancelled = await done;
+    const stored = (await store.load(ws, state.run.uuid))!;
+    for (const seen of [cancelled, stored]) {
+      expect(seen.run.status).toBe("cancelled");
+      expect(seen.run.executions.map((execution) => `${execution.nodeSlug}:${execution.status}`)).toEqual(["start:success", "vars:success", "http:cancelled"]);
+    }
+  });
+
   it("saves a long walk of quick nodes at least every PROGRESS_SAVE_INTERVAL_MS", async () => {
     const clock = createFakeClock();
     // Each call takes a fifth of the interval: under SAVE_RUNNING_AFTER_MS, so no node is saved running.

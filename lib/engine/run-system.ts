@@ -133,7 +133,7 @@ export function createRunSystem(deps: EngineDeps) {
 
   async function walk(state: RunState, signal: AbortSignal): Promise<RunState> {
     const nodes = new Map(state.run.nodes.map((node) => [node.uuid, node]));
-    const cancelled = () => settleCancelled(state.run.workspaceUuid, state.run.uuid);
+    const cancelled = () => settleCancelled(state.run.workspaceUuid, state.run.uuid, state);
     if (state.run.status === "pending") {
       // Saved as running by the first save of the walk: a crash before it resumes a pending run alike.
       state.run.status = "running";
