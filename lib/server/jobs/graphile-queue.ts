@@ -19,8 +19,11 @@ const quietLogger = new Logger(() => (level, message) => {
  */
 export async function createGraphileJobQueue(connectionString: string, { concurrency }: { concurrency: number }): Promise<JobQueue> {
   await runMigrations({ connectionString, logger: quietLogger });
-  // For removals outside any transaction (a run that ended where it was created).
-  const pool = new pg.Pool({ connectionString, max: 1 });
+  // The runner's connections (a job holds one while it is fetched and completed, plus one for
+  // LISTEN) and `remove`'s. Ours rather than graphile-worker's own, so `stop` can wait for it to
+  // close: graphile-worker ends a pool it made without waiting, and a connection the server drops
+  // meanwhile would be an unhandled error.
+  const pool = new pg.Pool({ connectionString, max: concurrency + 1 });
   pool.on("error", () => undefined);
   let runner: Runner | null = null;
   const addExpression = <Name extends JobName>(name: Name, payload: JobPayloads[Name], { runAfterMs = 0 } = {}): SqlExpression => ({
@@ -44,10 +47,8 @@ export async function createGraphileJobQueue(connectionString: string, { concurr
       const taskList: TaskList = {};
       for (const [name, handler] of Object.entries(handlers)) taskList[name] = (payload) => handler(payload as never);
       runner = await run({
-        connectionString,
+        pgPool: pool,
         concurrency,
-        // A job holds a connection while it is fetched and completed, plus one for LISTEN.
-        maxPoolSize: concurrency + 1,
         noHandleSignals: true,
         pollInterval: 2_000,
         logger: quietLogger,
