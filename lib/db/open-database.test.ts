@@ -95,6 +95,18 @@ describe(`openDatabase (${process.env.TEST_POSTGRES_URL ? "Postgres" : "SQLite f
     expect(await db.workspaces.get(OTHER_WORKSPACE)).toMatchObject({ name: "Other" });
   });
 
+  it("answers a statement again after another process changed its table's columns", async () => {
+    // Postgres: a named statement prepared before the change would fail ("cached plan must not change result type").
+    await db.client.run("CREATE TABLE widening (id INTEGER PRIMARY KEY)");
+    await db.client.run("INSERT INTO widening (id) VALUES (1)");
+    // Every pooled connection may have prepared it: ask enough times at once to reach several.
+    const ask = () => Promise.all(Array.from({ length: 6 }, () => db.client.get<{ id: number; label?: string }>("SELECT * FROM widening WHERE id = ?", [1])));
+    expect((await ask()).every((row) => row?.id === 1)).toBe(true);
+    await db.client.run("ALTER TABLE widening ADD COLUMN label TEXT");
+    await db.client.run("UPDATE widening SET label = 'wide' WHERE id = 1");
+    expect((await ask()).map((row) => row?.label)).toEqual(Array(6).fill("wide"));
+  });
+
   it("stores workspace settings as JSON values", async () => {
     expect(await db.workspaceSettings.get(DEFAULT_WORKSPACE_UUID, "flag")).toBeUndefined();
     await db.workspaceSettings.set(DEFAULT_WORKSPACE_UUID, "flag", { on: true });

@@ -53,18 +53,19 @@ export function createRunEndings(deps: Pick<EngineDeps, "store" | "clock">) {
    * cancelled too. A walk stopped for another reason (abandoned: the run went to another
    * process) finds the run not cancelled and leaves it as it is. `live` is the walk's own state,
    * when a walk was cancelled: what it did since its last save (quick nodes are not saved one by
-   * one) is kept, under the cancel as stored.
+   * one) is kept, under the cancel as stored, provided it carries on from what is stored (a walk
+   * that lost the run to another process, which went further, must not write over that).
    */
   async function settleCancelled(workspaceUuid: string, runUuid: string, live?: RunState): Promise<RunState> {
     const state = (await deps.store.load(workspaceUuid, runUuid))!;
     if (state.run.status !== "cancelled") return state;
-    if (live) {
+    if (live && carriesOn(state, live)) {
       state.run.executions = live.run.executions;
       state.outputs = live.outputs;
       state.computedConfigs = live.computedConfigs;
       state.cursorNodeUuid = live.cursorNodeUuid;
     }
-    let changed = live !== undefined;
+    let changed = state.run.executions === live?.run.executions;
     for (const execution of state.run.executions) {
       if (execution.status !== "running") continue;
       Object.assign(execution, { status: "cancelled", errorMessage: "The run was cancelled", finishedAt: now() });
@@ -75,4 +76,14 @@ export function createRunEndings(deps: Pick<EngineDeps, "store" | "clock">) {
   }
 
   return { save, finish, endUnsaved, settleCancelled };
+}
+
+/** Whether `live` began from `stored`: every stored execution is the live one at its place. */
+function carriesOn(stored: RunState, live: RunState): boolean {
+  const before = stored.run.executions;
+  if (before.length > live.run.executions.length) return false;
+  return before.every((execution, index) => {
+    const other = live.run.executions[index]!;
+    return other.nodeUuid === execution.nodeUuid && other.startedAt === execution.startedAt && other.itemIndex === execution.itemIndex;
+  });
 }

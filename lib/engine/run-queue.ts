@@ -114,8 +114,15 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
    * Starts a run this process has just created (stored as `state`, and with leases already
    * leased to this process by the insert itself), skipping the claim and the read-back. The
    * queue walks its own copy: `state` is the caller's to answer with, and stays as created.
+   * `forget` undoes the caller's `system.reserve` when the run is not walked here after all
+   * (the queue began stopping meanwhile): its lease is then given back at once.
    */
-  function adopt(state: RunState): Promise<RunState | null> {
+  function adopt(state: RunState, forget: () => void = () => undefined): Promise<RunState | null> {
+    if (stopping) {
+      forget();
+      if (leases) void leases.release(state.run.uuid, null).catch((error) => onError?.(state.run.uuid, error));
+      return Promise.resolve(null);
+    }
     const copy: RunState = {
       ...state,
       run: { ...state.run, executions: [...state.run.executions] },

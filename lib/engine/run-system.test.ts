@@ -3,6 +3,7 @@ import type { WorkflowNode } from "@/lib/contract";
 import { createMemoryRunStore } from "./memory-run-store";
 import type { ActionAnswer, ActionCall, EngineDeps } from "./ports";
 import { createRunQueue } from "./run-queue";
+import { PermanentNodeError } from "./errors";
 import { createRunSystem } from "./run-system";
 import { createFakeClock } from "./testing/fake-clock";
 import { PROGRESS_SAVE_INTERVAL_MS, SAVE_RUNNING_AFTER_MS } from "./walk-saves";
@@ -115,6 +116,79 @@ describe("the run walker with fake ports", () => {
       expect(seen.run.status).toBe("cancelled");
       expect(seen.run.executions.map((execution) => `${execution.nodeSlug}:${execution.status}`)).toEqual(["start:success", "vars:success", "http:cancelled"]);
     }
+  });
+
+  it("a run adopted while every slot is busy and cancelled meanwhile calls nothing once a slot frees", async () => {
+    let free = () => {};
+    const busy = new Promise<void>((resolve) => (free = resolve));
+    const { system, store, queue, calls } = makeEngine(async (call) => {
+      if (call.config.block) await busy;
+      return { outcome: "executed", data: {} };
+    });
+    const blocking = [node("start", "start", ["http"]), node("http", "httpRequest", ["end"], { config: { block: true } }), node("end", "end", [])];
+    const quick = [node("start", "start", ["http"]), node("http", "httpRequest", ["end"]), node("end", "end", [])];
+    const blockers = [await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: blocking, data: {} }), await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: blocking, data: {} })];
+    const running = blockers.map((state) => queue.adopt(state, system.reserve(state.run.uuid)));
+    await expect.poll(() => calls.length).toBe(2);
+    const waiting = await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: quick, data: {} });
+    const done = queue.adopt(waiting, system.reserve(waiting.run.uuid));
+    expect(await system.cancelRuns(ws, [waiting.run.uuid])).toEqual([waiting.run.uuid]);
+    free();
+    await Promise.all(running);
+    expect((await done)!.run.status).toBe("cancelled");
+    expect(calls.filter((call) => call.runUuid === waiting.run.uuid)).toEqual([]);
+    expect((await store.load(ws, waiting.run.uuid))!.run.status).toBe("cancelled");
+  });
+
+  it("a run adopted once the queue is stopping is not walked, and is forgotten", async () => {
+    const { system, queue, calls } = makeEngine(async () => ({ outcome: "executed", data: {} }));
+    await queue.stop(0);
+    const state = await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: [node("start", "start", ["http"]), node("http", "httpRequest", [])], data: {} });
+    expect(await queue.adopt(state, system.reserve(state.run.uuid))).toBeNull();
+    expect(system.isRunning(state.run.uuid)).toBe(false);
+    expect(calls).toEqual([]);
+  });
+
+  it("a save still in flight when the run ends lands before the ending one", async () => {
+    let finishCall = () => {};
+    // The node fails without fallback: the walk goes straight to its ending, with no progress save between.
+    const { system, store, clock } = makeEngine(async () => {
+      await new Promise<void>((resolve) => (finishCall = resolve));
+      throw new PermanentNodeError("the server said no");
+    });
+    const save = store.save;
+    let releaseSlowSave = () => {};
+    let slow = true;
+    // The first save (the node saved running) takes until released; later ones are quick.
+    store.save = async (state) => {
+      const snapshot = structuredClone(state);
+      if (slow) {
+        slow = false;
+        await new Promise<void>((resolve) => (releaseSlowSave = resolve));
+      }
+      return save(snapshot);
+    };
+    const nodes = [node("start", "start", ["http"]), node("http", "httpRequest", ["end"]), node("end", "end", [])];
+    const state = await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes, data: {} });
+    const done = system.executeRun(ws, state.run.uuid);
+    await clock.advance(SAVE_RUNNING_AFTER_MS);
+    finishCall();
+    await clock.advance(0);
+    releaseSlowSave();
+    expect((await done).run.status).toBe("error");
+    expect((await store.load(ws, state.run.uuid))!.run.status).toBe("error");
+  });
+
+  it("saves what a split drew before a node with IO acts on it, so a resumed run does not draw again", async () => {
+    const events: string[] = [];
+    const { system, store } = makeEngine(async (call) => (events.push(`call ${call.idempotencyKey.split(":")[1]}`), { outcome: "executed", data: {} }));
+    const save = store.save;
+    store.save = async (state) => (events.push(`save ${state.run.executions.map((execution) => execution.nodeSlug).join(",")}`), save(state));
+    const nodes = [node("start", "start", ["split"]), node("split", "split", ["a", "b"], { config: { percentage: 30 } }), node("a", "httpRequest", ["end"]), node("b", "httpRequest", ["end"]), node("end", "end", [])];
+    const state = await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes, data: {} });
+    expect((await system.executeRun(ws, state.run.uuid)).run.status).toBe("success");
+    // Saved with the next node already running: the draw, and where it led.
+    expect(events).toEqual(["save start,split,a", "call a", "save start,split,a,end"]);
   });
 
   it("saves a long walk of quick nodes at least every PROGRESS_SAVE_INTERVAL_MS", async () => {

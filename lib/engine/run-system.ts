@@ -1,14 +1,11 @@
 import type { WorkflowNode } from "@/lib/contract";
 import { wakeTimeOf } from "./delay";
-import { errorMessageOf, RunCancelledError, RunLimitError } from "./errors";
-import { PARKED, type NodeScope, type RunHandle } from "./node-scope";
-import { createNodeSystem } from "./node-system";
+import { errorMessageOf, RunCancelledError } from "./errors";
 import type { EngineDeps, RunState } from "./ports";
-import { contextBySlug } from "./run-context";
 import { createRunEndings } from "./run-endings";
 import { isTerminalRunStatus } from "./statuses";
-import { createWalkSaves } from "./walk-saves";
-import { appendExecution, completeExecution, failExecution, isAction, isFlowStep, newExecution, openExecutionOf } from "./walk-steps";
+import { createWalk } from "./walk";
+import { isAction } from "./walk-steps";
 
 export interface CreateRunInput {
   workspaceUuid: string;
@@ -29,8 +26,9 @@ export interface CreateRunInput {
 export function createRunSystem(deps: EngineDeps) {
   const inFlight = new Map<string, AbortController>();
   const now = () => deps.clock.now().toISOString();
-  const nodeSystem = createNodeSystem(deps);
-  const { save, finish, endUnsaved, settleCancelled } = createRunEndings(deps);
+  const endings = createRunEndings(deps);
+  const { endUnsaved, settleCancelled } = endings;
+  const walk = createWalk(deps, endings);
 
   async function createRun(input: CreateRunInput): Promise<RunState> {
     const at = now();
@@ -70,7 +68,8 @@ export function createRunSystem(deps: EngineDeps) {
     // Cancelled while it waited for a slot (after its delay was due): the node it was on ends cancelled too.
     if (loaded.run.status === "cancelled") return settleCancelled(workspaceUuid, runUuid);
     if (isTerminalRunStatus(loaded.run.status)) return loaded;
-    const controller = new AbortController();
+    // A run reserved before it was created already has its controller, aborted if it was cancelled since.
+    const controller = inFlight.get(runUuid) ?? new AbortController();
     inFlight.set(runUuid, controller);
     try {
       return await walk(loaded, controller.signal);
@@ -123,6 +122,19 @@ export function createRunSystem(deps: EngineDeps) {
   }
 
   /**
+   * Registers a run this process is about to create and then walk itself, before its row exists,
+   * so that a cancel (or `abandon`) from then on reaches it, even before its walk starts. The
+   * answer forgets it again, for a run that will not be walked here after all.
+   */
+  function reserve(runUuid: string): () => void {
+    const controller = new AbortController();
+    inFlight.set(runUuid, controller);
+    return () => {
+      if (inFlight.get(runUuid) === controller) inFlight.delete(runUuid);
+    };
+  }
+
+  /**
    * Stops this process's walk of a run without ending the run: its lease was lost, or the
    * process is shutting down and hands it back. Nothing more is written; whoever takes the run
    * over calls its current node again with the same Idempotency-Key.
@@ -131,66 +143,7 @@ export function createRunSystem(deps: EngineDeps) {
     inFlight.get(runUuid)?.abort(new Error("The run was handed over to another process"));
   }
 
-  async function walk(state: RunState, signal: AbortSignal): Promise<RunState> {
-    const nodes = new Map(state.run.nodes.map((node) => [node.uuid, node]));
-    const cancelled = () => settleCancelled(state.run.workspaceUuid, state.run.uuid, state);
-    if (state.run.status === "pending") {
-      // Saved as running by the first save of the walk: a crash before it resumes a pending run alike.
-      state.run.status = "running";
-      if (!state.cursorNodeUuid) return finish(state, "error", 'The graph has no start node (slug "start", action "start")');
-    }
-    const saves = createWalkSaves(() => save(state), deps.clock);
-    // A timer's save may be in flight: the ending waits for it, so it lands last.
-    const end = async (status: "success" | "error", message: string | null) => ((await saves.settled()) ? finish(state, status, message) : cancelled());
-    const run: RunHandle = {
-      state,
-      async checkpoint() {
-        if (!(await saves.progress())) throw new RunCancelledError();
-      },
-    };
-    const scope: NodeScope = {
-      startOutput: state.run.data,
-      globals: () => ({ nodes: contextBySlug(state) }),
-      computedConfigs: state.computedConfigs,
-      keyPrefix: state.run.uuid,
-      mayPark: true,
-    };
-    while (state.cursorNodeUuid) {
-      if (signal.aborted) return cancelled();
-      const node = nodes.get(state.cursorNodeUuid);
-      if (!node) return end("error", `Node ${state.cursorNodeUuid} is not in the graph`);
-      let execution = openExecutionOf(state, node.uuid);
-      if (!execution) {
-        try {
-          execution = appendExecution(state, newExecution(node, now()));
-        } catch (error) {
-          return end("error", errorMessageOf(error));
-        }
-      }
-      // A flow step takes microseconds; a node with IO shows as running once it takes a while.
-      const ended = isFlowStep(node) ? () => undefined : saves.nodeStarted();
-      try {
-        const result = await nodeSystem.runNode(run, scope, node, execution, signal).finally(ended);
-        if (result === PARKED) return (await saves.now()) ? state : cancelled();
-        state.cursorNodeUuid = completeExecution(node, execution, result, now());
-        state.outputs[node.uuid] = result.output;
-        if (isAction(node, "end")) state.run.output = result.output as Record<string, unknown>;
-      } catch (error) {
-        if (signal.aborted || error instanceof RunCancelledError) return cancelled();
-        const message = errorMessageOf(error);
-        // A cap of the whole run (RunLimitError) ends it, whatever the node's fallback.
-        const fallback = failExecution(node, execution, message, now(), { final: error instanceof RunLimitError });
-        if (fallback === undefined) return end("error", `${node.name ?? node.slug}: ${message}`);
-        // The fallback path can read what went wrong as nodes.<slug>.error.
-        state.outputs[node.uuid] = { error: message };
-        state.cursorNodeUuid = fallback;
-      }
-      if (!(await saves.progress())) return cancelled();
-    }
-    return end("success", null);
-  }
-
-  return { createRun, executeRun, waitUntilDue, cancelRuns, abandon, isRunning: (uuid: string) => inFlight.has(uuid) };
+  return { createRun, executeRun, waitUntilDue, cancelRuns, abandon, reserve, isRunning: (uuid: string) => inFlight.has(uuid) };
 }
 
 export type RunSystem = ReturnType<typeof createRunSystem>;

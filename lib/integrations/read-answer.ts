@@ -14,9 +14,14 @@ export async function readCappedText(message: Request | Response, maxBytes: numb
   const declared = Number(length);
   if (declared > maxBytes) throw tooLarge();
   // A declared length within the limit, of a body that is not decoded on the way (gzip could
-  // expand it), is what the HTTP parser lets through and no more: read it whole, without a
-  // stream (the API's requests then skip building a Web stream for their body).
-  if (length !== null && Number.isSafeInteger(declared) && !message.headers.has("content-encoding")) return message.text();
+  // expand it) nor chunked, is what the HTTP parser lets through and no more: read it whole,
+  // without a stream (the API's requests then skip building a Web stream for their body). The
+  // size is checked again after, for a message built in code with a length that is not its own.
+  if (length !== null && Number.isSafeInteger(declared) && !message.headers.has("content-encoding") && !message.headers.has("transfer-encoding")) {
+    const text = await message.text();
+    if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
+    return text;
+  }
   if (!message.body) return "";
   const reader = message.body.getReader();
   const chunks: Uint8Array[] = [];

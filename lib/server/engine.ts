@@ -16,11 +16,11 @@ import { createEngineActions } from "./engine-actions";
 import { createJobQueue } from "./jobs";
 import { DEFAULT_RUN_CONCURRENCY, executesJobs, type Settings } from "./settings";
 
-
 /**
  * Wires the engine to the database, the integrations and the sandbox. One per process. A run is
- * created and its job added in one transaction; a worker (`ROLE` worker or all) takes the job,
- * and executes the run only while it holds the run's lease, which a heartbeat renews. Every
+ * created leased to this process when it executes it at once, else with its job (in one
+ * statement); a worker (`ROLE` worker or all) takes the job, and executes a run only while it
+ * holds the run's lease, which a heartbeat renews. Every
  * worker also sweeps for runs nobody holds (a dead process's, a parked run now due, or a run
  * whose job went to a process that is gone), which is what resume-at-boot used to be.
  */
@@ -43,8 +43,15 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     create: async (state) => {
       const payload = { workspaceUuid: state.run.workspaceUuid, runUuid: state.run.uuid };
       if (executes && queue.accepting && (queue.free > 0 || jobs.kind === "in-process")) {
-        await db.runs.create(state, { lease: { owner, expiresAt: new Date(Date.now() + timing.leaseMs) } });
-        void queue.adopt(state);
+        // Reserved first, so a cancel that comes as soon as the row exists reaches the walk.
+        const forget = system.reserve(state.run.uuid);
+        try {
+          await db.runs.create(state, { lease: { owner, expiresAt: new Date(Date.now() + timing.leaseMs) } });
+        } catch (error) {
+          forget();
+          throw error;
+        }
+        void queue.adopt(state, forget);
         return;
       }
       const job = jobs.addExpression("run.execute", payload);

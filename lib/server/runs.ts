@@ -78,7 +78,7 @@ export async function cancelRuns(deps: RunsDeps, workspaceUuid: string, uuids: s
 }
 
 async function startRun(deps: RunsDeps, input: Parameters<Deps["runs"]["system"]["createRun"]>[0], wait: boolean): Promise<Run> {
-  // Creating the run adds its job in the same transaction; a worker (this process or another) takes it.
+  // Created leased to this process, which walks it at once, or with its job for a worker to take.
   const state = await deps.runs.system.createRun(input);
   if (!wait) return state.run;
   return waitForEnd(deps, input.workspaceUuid, state.run.uuid, WAIT_UNTIL_FINISHED_MS);
@@ -90,8 +90,9 @@ async function startRun(deps: RunsDeps, input: Parameters<Deps["runs"]["system"]
  */
 async function waitForEnd(deps: RunsDeps, workspaceUuid: string, uuid: string, timeoutMs: number): Promise<Run> {
   const deadline = Date.now() + timeoutMs;
-  // A job for this process is handed to its queue on the next turn of the event loop.
-  await new Promise((resolve) => setImmediate(resolve));
+  // A run this process walks is in its queue already; a job for this process (a web process's run
+  // on SQLite) reaches the queue on the next turn of the event loop.
+  if (!deps.runs.queue.settled(uuid)) await new Promise((resolve) => setImmediate(resolve));
   for (let pause = 5; ; pause = Math.min(pause * 2, 250)) {
     const local = deps.runs.queue.settled(uuid);
     const ended = local && (await raceDeadline(local, deadline));

@@ -53,16 +53,28 @@ export function openPostgresClient(url: string, { max = Number(process.env.DATAB
 type Query = (query: pg.QueryConfig) => Promise<pg.QueryResult>;
 
 function wrap(query: Query): Omit<SqlClient, "transaction" | "close"> {
+  const send = async (sql: string, params: readonly SqlValue[]) => {
+    const config = prepared(sql, params);
+    try {
+      return await query(config);
+    } catch (error) {
+      // Another process changed the schema under a statement this connection had prepared
+      // ("cached plan must not change result type"): from then on that text goes unnamed.
+      if (!config.name || (error as { code?: string }).code !== "0A000") throw error;
+      names.set(config.text, "");
+      return query({ text: config.text, values: config.values });
+    }
+  };
   return {
     dialect: "postgres",
     async all<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
-      return (await query(prepared(sql, params))).rows as T[];
+      return (await send(sql, params)).rows as T[];
     },
     async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
-      return (await query(prepared(sql, params))).rows[0] as T | undefined;
+      return (await send(sql, params)).rows[0] as T | undefined;
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
-      return { changes: (await query(prepared(sql, params))).rowCount ?? 0 };
+      return { changes: (await send(sql, params)).rowCount ?? 0 };
     },
   };
 }
@@ -75,8 +87,9 @@ const MAX_NAMED_STATEMENTS = 2_000;
 /**
  * The statement as node-postgres sends it, named: each pooled connection parses and plans a
  * named statement once and then only binds and executes it, which is most of a small query's
- * cost on the server. Statements after a migration are fine: the schema changes only at start,
- * before any is prepared.
+ * cost on the server. A statement whose table another process altered since (a rolling
+ * deploy's migration) fails once and is sent unnamed from then on (see `wrap`). A pooler in
+ * transaction mode (PgBouncer before 1.21) does not keep named statements: connect directly.
  */
 function prepared(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
   const text = toPositional(sql);

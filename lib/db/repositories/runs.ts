@@ -95,8 +95,9 @@ const placeholders = (count: number) => Array.from({ length: count }, () => "?")
  * An INSERT or UPDATE of one run, with `also` evaluated once for the row written, in the same
  * statement (Postgres only: SQLite has no data-modifying CTE). Its row count stays the run's.
  */
-function writing(sql: string, params: readonly SqlValue[], also: SqlExpression | undefined): [string, SqlValue[]] {
+function writing(db: SqlClient, sql: string, params: readonly SqlValue[], also: SqlExpression | undefined): [string, SqlValue[]] {
   if (!also) return [sql, [...params]];
+  if (db.dialect !== "postgres") throw new Error("An expression beside a run's write needs Postgres (SQLite has no data-modifying CTE)");
   return [`WITH written AS (${sql} RETURNING uuid) SELECT ${also.sql} FROM written`, [...params, ...also.params]];
 }
 
@@ -139,6 +140,7 @@ export function runRepository(db: SqlClient) {
       ];
       await db.run(
         ...writing(
+          db,
           `INSERT INTO runs (uuid, workspace_uuid, workflow_uuid, status, error_message, nodes_json, data_json,
             output_json, executions_json, outputs_json, computed_configs_json, cursor_node_uuid,
             created_at, updated_at, finished_at, lease_owner, lease_expires_at)
@@ -171,6 +173,7 @@ export function runRepository(db: SqlClient) {
       const ended = run.status === "success" || run.status === "error" || run.status === "cancelled";
       const { changes } = await db.run(
         ...writing(
+          db,
           `UPDATE runs SET status = ?, error_message = ?, output_json = ?, executions_json = ?, outputs_json = ?,
             computed_configs_json = ?, cursor_node_uuid = ?, updated_at = ?, finished_at = ?${ended ? ", lease_owner = NULL, lease_expires_at = NULL" : ""}
            WHERE workspace_uuid = ? AND uuid = ? AND (status <> 'cancelled' OR ? = 'cancelled')${fence}`,

@@ -20,7 +20,7 @@ const quietLogger = new Logger(() => (level, message) => {
 export async function createGraphileJobQueue(connectionString: string, { concurrency }: { concurrency: number }): Promise<JobQueue> {
   await runMigrations({ connectionString, logger: quietLogger });
   // The runner's connections (a job holds one while it is fetched and completed, plus one for
-  // LISTEN) and `remove`'s. Ours rather than graphile-worker's own, so `stop` can wait for it to
+  // LISTEN). Ours rather than graphile-worker's own, so `stop` can wait for it to
   // close: graphile-worker ends a pool it made without waiting, and a connection the server drops
   // meanwhile would be an unhandled error.
   const pool = new pg.Pool({ connectionString, max: concurrency + 1 });
@@ -37,10 +37,6 @@ export async function createGraphileJobQueue(connectionString: string, { concurr
     async add(tx, name, payload, options) {
       const { sql, params } = addExpression(name, payload, options);
       await tx.run(`SELECT ${sql}`, params);
-    },
-    // A job already taken is not deleted but kept from running again (graphile-worker's remove_job).
-    async remove(name, payload) {
-      await pool.query("SELECT graphile_worker.remove_job($1)", [jobKey(name, payload)]);
     },
     async start(handlers: JobHandlers) {
       if (runner) return;

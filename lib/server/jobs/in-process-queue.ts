@@ -13,12 +13,11 @@ export function createInProcessJobQueue(): JobQueue {
     addExpression: () => null,
     async add(_tx, name, payload, { runAfterMs = 0 } = {}) {
       const handler = handlers?.[name];
-      // Work the caller starts itself needs no second start here: the row is the guarantee.
+      // A job for later is the sweep's to find: the row it is about says when it is due.
       if (!handler || runAfterMs > 0) return;
       // After the caller's transaction has committed: the handler reads what it wrote.
       setImmediate(() => void handler(payload).catch((error) => console.error(`[jobs] ${name} failed`, error)));
     },
-    async remove() {},
     async start(next) {
       handlers = next;
     },

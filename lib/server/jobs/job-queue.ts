@@ -24,8 +24,6 @@ export interface JobQueue {
    * database (in-process), and the caller then calls `add` after its write.
    */
   addExpression<Name extends JobName>(name: Name, payload: JobPayloads[Name], options?: { runAfterMs?: number }): SqlExpression | null;
-  /** Removes a job not yet taken (its work was done another way); a no-op when there is none. */
-  remove<Name extends JobName>(name: Name, payload: JobPayloads[Name]): Promise<void>;
   /** Starts taking jobs in this process (the worker role). */
   start(handlers: JobHandlers): Promise<void>;
   /** Stops taking new jobs and waits for the running handlers. */
