@@ -16,6 +16,8 @@ const port = process.env.PORT || "3000";
 const host = process.env.HOST || "127.0.0.1";
 const demoPort = process.env.DEMO_INTEGRATION_PORT || "4010";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DEMO_INTEGRATION_PORT: demoPort };
+/** The processes this one started (the demo, the app); a signal to this one stops them all. */
+const children = [];
 
 // ROLE=worker: this machine only executes runs (npm run worker); no build, no web server, no demo.
 if (process.env.ROLE === "worker") {
@@ -27,24 +29,23 @@ if (process.env.ROLE === "worker") {
 }
 
 function startWeb() {
-if (!dev && buildIsStale()) {
-  console.log("[start] building the app (first start or sources changed)…");
-  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+  if (!dev && buildIsStale()) {
+    console.log("[start] building the app (first start or sources changed)…");
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
 
-const children = [];
-const startDemo = (process.env.DEMO_INTEGRATION_URL ?? "x") !== "" && process.env.START_DEMO_INTEGRATION !== "0";
-// The app calls the embedded demo on this machine: keep it on the outbound allowlist, also when
-// OUTBOUND_ALLOWLIST is set (unset, the app's default is the demo alone).
-if (startDemo) {
-  const demo = new URL(process.env.DEMO_INTEGRATION_URL || `http://127.0.0.1:${demoPort}`);
-  const entry = `${demo.hostname}:${demo.port || (demo.protocol === "https:" ? 443 : 80)}`;
-  env.OUTBOUND_ALLOWLIST = [process.env.OUTBOUND_ALLOWLIST, entry].filter(Boolean).join(",");
-}
-if (startDemo) children.push(run("demo", ["--import", "tsx", "examples/demo-integration/server.ts"]));
-children.push(run("app", dev ? [NEXT_BIN, "dev", "-p", port, "-H", host] : [...SERVE, "-p", port, "-H", host]));
-console.log(`[start] app on http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}${startDemo ? `, demo integration on http://127.0.0.1:${demoPort}` : ""}`);
+  const startDemo = (process.env.DEMO_INTEGRATION_URL ?? "x") !== "" && process.env.START_DEMO_INTEGRATION !== "0";
+  // The app calls the embedded demo on this machine: keep it on the outbound allowlist, also when
+  // OUTBOUND_ALLOWLIST is set (unset, the app's default is the demo alone).
+  if (startDemo) {
+    const demo = new URL(process.env.DEMO_INTEGRATION_URL || `http://127.0.0.1:${demoPort}`);
+    const entry = `${demo.hostname}:${demo.port || (demo.protocol === "https:" ? 443 : 80)}`;
+    env.OUTBOUND_ALLOWLIST = [process.env.OUTBOUND_ALLOWLIST, entry].filter(Boolean).join(",");
+  }
+  if (startDemo) children.push(run("demo", ["--import", "tsx", "examples/demo-integration/server.ts"]));
+  children.push(run("app", dev ? [NEXT_BIN, "dev", "-p", port, "-H", host] : [...SERVE, "-p", port, "-H", host]));
+  console.log(`[start] app on http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}${startDemo ? `, demo integration on http://127.0.0.1:${demoPort}` : ""}`);
 }
 
 function run(name, args) {
