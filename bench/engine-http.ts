@@ -20,7 +20,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { createScratchDatabase } from "../lib/db/testing/scratch-database";
 import { freePort, median, startProductionApp } from "../scripts/support/production-app";
 import { ensureNodeRed, startNodeRed } from "./support/node-red";
 
@@ -63,8 +63,9 @@ async function main() {
     const nodeRed = await startNodeRed(await freePort(), echoUrl);
     cleanups.push(nodeRed.stop);
 
-    const databaseUrl = ADMIN_URL ? await createDatabase(ADMIN_URL) : undefined;
-    if (ADMIN_URL && databaseUrl) cleanups.push(() => dropDatabase(ADMIN_URL, databaseUrl));
+    const database = ADMIN_URL ? await createScratchDatabase(ADMIN_URL, "relay_bench") : undefined;
+    if (database) cleanups.push(database.drop);
+    const databaseUrl = database?.url;
     const relay = await startProductionApp({
       env: { OUTBOUND_ALLOWLIST: `127.0.0.1:${echo.port}`, ...(databaseUrl && { DATABASE_URL: databaseUrl }) },
       nodeArgs: process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [],
@@ -212,29 +213,6 @@ async function startScript(script: string, env: Record<string, string>) {
       await exited;
     },
   };
-}
-
-async function createDatabase(adminUrl: string): Promise<string> {
-  const name = `relay_bench_${process.pid}`;
-  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase(adminUrl: string, databaseUrl: string) {
-  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
-}
-
-async function adminQuery(adminUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 main().catch((error) => {

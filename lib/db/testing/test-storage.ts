@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createScratchDatabase } from "./scratch-database";
 
 /**
  * Where a test keeps its data: always a fresh folder (the vault key, the setup code), and on the
@@ -24,31 +23,16 @@ export async function createTestStorage(prefix = "relay-test-"): Promise<TestSto
   if (!adminUrl) {
     return { dataDir, dialect: "sqlite", cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const name = `relay_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const database = await createScratchDatabase(adminUrl).catch((error: Error) => {
+    throw new Error(`TEST_POSTGRES_URL is set but ${error.message}`);
+  });
   return {
     dataDir,
-    databaseUrl: url.toString(),
+    databaseUrl: database.url,
     dialect: "postgres",
     async cleanup() {
       fs.rmSync(dataDir, { recursive: true, force: true });
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
     },
   };
-}
-
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(`TEST_POSTGRES_URL is set but Postgres does not answer at ${adminUrl}: ${(error as Error).message}`);
-  }
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
