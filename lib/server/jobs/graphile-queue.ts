@@ -26,16 +26,16 @@ export async function createGraphileJobQueue(connectionString: string, { concurr
   const pool = new pg.Pool({ connectionString, max: concurrency + 1 });
   pool.on("error", () => undefined);
   let runner: Runner | null = null;
-  const addExpression = <Name extends JobName>(name: Name, payload: JobPayloads[Name], { runAfterMs = 0 } = {}): SqlExpression => ({
+  const addExpression = <Name extends JobName>(name: Name, payload: JobPayloads[Name]): SqlExpression => ({
     // job_key: adding the same run twice keeps one job.
-    sql: "graphile_worker.add_job(?, ?::json, job_key => ?, max_attempts => 5, run_at => now() + ? * interval '1 millisecond')",
-    params: [name, JSON.stringify(payload), jobKey(name, payload), runAfterMs],
+    sql: "graphile_worker.add_job(?, ?::json, job_key => ?, max_attempts => 5)",
+    params: [name, JSON.stringify(payload), jobKey(name, payload)],
   });
   return {
     kind: "graphile-worker",
     addExpression,
-    async add(tx, name, payload, options) {
-      const { sql, params } = addExpression(name, payload, options);
+    async add(tx, name, payload) {
+      const { sql, params } = addExpression(name, payload);
       await tx.run(`SELECT ${sql}`, params);
     },
     async start(handlers: JobHandlers) {

@@ -11,10 +11,9 @@ export function createInProcessJobQueue(): JobQueue {
   return {
     kind: "in-process",
     addExpression: () => null,
-    async add(_tx, name, payload, { runAfterMs = 0 } = {}) {
+    async add(_tx, name, payload) {
       const handler = handlers?.[name];
-      // A job for later is the sweep's to find: the row it is about says when it is due.
-      if (!handler || runAfterMs > 0) return;
+      if (!handler) return;
       // After the caller's transaction has committed: the handler reads what it wrote.
       setImmediate(() => void handler(payload).catch((error) => console.error(`[jobs] ${name} failed`, error)));
     },

@@ -17,13 +17,13 @@ export interface JobQueue {
    * Adds a job inside the caller's transaction (`tx`), so the job exists exactly when the rows it
    * is about do: a rolled-back run leaves no job, and a committed one always has its job.
    */
-  add<Name extends JobName>(tx: SqlClient, name: Name, payload: JobPayloads[Name], options?: { runAfterMs?: number }): Promise<void>;
+  add<Name extends JobName>(tx: SqlClient, name: Name, payload: JobPayloads[Name]): Promise<void>;
   /**
    * `add` as an SQL expression, for a caller that writes its rows in one statement and adds the
    * job in that same statement (`SqlExpression`); null when the queue keeps its jobs outside the
    * database (in-process), and the caller then calls `add` after its write.
    */
-  addExpression<Name extends JobName>(name: Name, payload: JobPayloads[Name], options?: { runAfterMs?: number }): SqlExpression | null;
+  addExpression<Name extends JobName>(name: Name, payload: JobPayloads[Name]): SqlExpression | null;
   /** Starts taking jobs in this process (the worker role). */
   start(handlers: JobHandlers): Promise<void>;
   /** Stops taking new jobs and waits for the running handlers. */
