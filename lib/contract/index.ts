@@ -4,3 +4,4 @@ export * from "./problems";
 export * from "./workflow";
 export * from "./manifest-url";
 export * from "./stable-stringify";
+export * from "./records";

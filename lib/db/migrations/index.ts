@@ -1,5 +1,6 @@
 import { accountsMigration } from "./accounts";
 import type { Migration } from "./migration";
+import { recordsMigration } from "./records";
 import { runLeasesMigration } from "./run-leases";
 
 export type { Migration };
@@ -122,4 +123,5 @@ export const migrations: readonly Migration[] = [
   },
   accountsMigration(5),
   runLeasesMigration(6),
+  recordsMigration(7),
 ];
