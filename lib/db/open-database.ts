@@ -12,6 +12,7 @@ import { oauthStateRepository } from "./repositories/oauth-states";
 import { runLeaseRepository } from "./repositories/run-leases";
 import { runRepository } from "./repositories/runs";
 import { workflowRepository } from "./repositories/workflows";
+import { workspaceFileRepository } from "./repositories/workspace-files";
 import { workspaceSettingsRepository } from "./repositories/workspace-settings";
 import { workspaceRepository } from "./repositories/workspaces";
 import { openPostgresClient } from "./postgres/postgres-client";
@@ -50,6 +51,7 @@ function repositoriesOver(client: SqlClient) {
     dialect: client.dialect,
     workspaces: workspaceRepository(client),
     workspaceSettings: workspaceSettingsRepository(client),
+    files: workspaceFileRepository(client),
     customIntegrations: customIntegrationRepository(client),
     connectors: connectorRepository(client),
     workflows: workflowRepository(client),

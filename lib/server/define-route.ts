@@ -6,6 +6,7 @@ import { AppError, errorToResponse, isAppError } from "./errors";
 import { authSettings } from "./auth/auth-settings";
 import { clearSessionCookieHeader } from "./auth/session-cookie";
 import { bodyTooLarge, resolveRequestContext, type AccessLevel, type RequestContext } from "./request-context";
+import type { Settings } from "./settings";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
@@ -16,6 +17,12 @@ interface RouteSchemas<P extends Schema | undefined, Q extends Schema | undefine
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The handler streams the body itself, a `multipart/form-data` upload (`request.body`; no `body`
+   * schema): its declared size is held to this cap instead of `MAX_BODY_BYTES`, and the app's own
+   * pages may send it with the session cookie (other cookie-authenticated writes are JSON only).
+   */
+  upload?: { maxBytes: (settings: Settings) => number };
 }
 
 export interface RouteInput<P, Q, B> {
@@ -51,7 +58,8 @@ export function defineRoute<
   const handle = async (request: Request, pathParams: Record<string, string> = {}) => {
     try {
       const deps = await getDeps();
-      const ctx = await resolveRequestContext(request, deps, schemas.access);
+      const upload = schemas.upload && { type: "multipart/form-data" as const, maxBytes: schemas.upload.maxBytes(deps.settings) };
+      const ctx = await resolveRequestContext(request, deps, schemas.access, upload);
       const params = parse("path parameters", schemas.params, pathParams);
       const query = parse("query", schemas.query, Object.fromEntries(new URL(request.url).searchParams));
       const body = schemas.body ? parse("body", schemas.body, await readJson(request)) : undefined;

@@ -36,3 +36,12 @@ describe("worker settings", () => {
     expect(readSettings(env({ RUN_CONCURRENCY: "0" })).runConcurrency).toBeUndefined();
   });
 });
+
+describe("FILE_UPLOAD_MAX_BYTES", () => {
+  it("a whole number of bytes of at least 1; anything else leaves the 200 MB default to the upload", () => {
+    expect(readSettings(env({ FILE_UPLOAD_MAX_BYTES: "1048576" })).fileUploadMaxBytes).toBe(1_048_576);
+    expect(readSettings(env({ FILE_UPLOAD_MAX_BYTES: "0" })).fileUploadMaxBytes).toBeUndefined();
+    expect(readSettings(env({ FILE_UPLOAD_MAX_BYTES: "200MB" })).fileUploadMaxBytes).toBeUndefined();
+    expect(readSettings(env({})).fileUploadMaxBytes).toBeUndefined();
+  });
+});

@@ -24,7 +24,12 @@ export interface Settings {
   runConcurrency?: number;
   /** `WORKER_GRACE_MS`: on SIGTERM, how long a worker lets its runs finish before handing them back (default 10 s). */
   workerGraceMs?: number;
+  /** `FILE_UPLOAD_MAX_BYTES`: the largest CSV a workspace may upload (default {@link DEFAULT_FILE_UPLOAD_MAX_BYTES}). */
+  fileUploadMaxBytes?: number;
 }
+
+/** Uploads stream to disk as they are parsed, so the cap is about disk space, not memory. */
+export const DEFAULT_FILE_UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
 
 /**
  * Runs one worker process executes at once unless `RUN_CONCURRENCY` says otherwise. A run spends
@@ -54,6 +59,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     runLeaseMs: Number(env.RUN_LEASE_MS) >= 1_000 ? Number(env.RUN_LEASE_MS) : undefined,
     runConcurrency: Number(env.RUN_CONCURRENCY) >= 1 ? Math.floor(Number(env.RUN_CONCURRENCY)) : undefined,
     workerGraceMs: env.WORKER_GRACE_MS && Number(env.WORKER_GRACE_MS) >= 0 ? Number(env.WORKER_GRACE_MS) : undefined,
+    fileUploadMaxBytes: Number(env.FILE_UPLOAD_MAX_BYTES) >= 1 ? Math.floor(Number(env.FILE_UPLOAD_MAX_BYTES)) : undefined,
   };
 }
 

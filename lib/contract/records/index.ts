@@ -1,1 +1,3 @@
 export * from "./filter";
+export * from "./files";
+export * from "./models";

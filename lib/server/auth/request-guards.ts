@@ -27,9 +27,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Why a cookie-authenticated request may not change state, or null when it may. A browser says
  * where a request comes from (Sec-Fetch-Site, else Origin); a request that says neither did not
- * come from a page. Bodies must be JSON: a cross-site form or text/plain post never is.
+ * come from a page. Bodies must be JSON: a cross-site form or text/plain post never is. An upload
+ * route takes multipart/form-data, which a form can post too, so only from a page that says it is ours.
  */
-export function crossSiteRefusal(request: Request, isOwnHost: (host: string) => boolean): string | null {
+export function crossSiteRefusal(
+  request: Request,
+  isOwnHost: (host: string) => boolean,
+  bodyType: "application/json" | "multipart/form-data" = "application/json",
+): string | null {
   if (SAFE_METHODS.has(request.method)) return null;
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
@@ -47,7 +52,8 @@ export function crossSiteRefusal(request: Request, isOwnHost: (host: string) => 
   }
   const hasBody = Number(request.headers.get("content-length") ?? 0) > 0 || request.headers.has("transfer-encoding");
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if ((type !== "" || hasBody) && type !== "application/json") return "a request body must be sent as application/json";
+  if ((type !== "" || hasBody) && type !== bodyType) return `a request body must be sent as ${bodyType}`;
+  if (bodyType === "multipart/form-data" && site !== "same-origin" && !origin) return "an upload must come from this app's pages";
   return null;
 }
 

@@ -2,6 +2,7 @@ import type { ApiRoute } from "../api-route";
 import { accountRoutes } from "./accounts";
 import { connectorRoutes } from "./connectors";
 import { customIntegrationRoutes } from "./custom-integrations";
+import { fileRoutes } from "./files";
 import { integrationRoutes } from "./integrations";
 import { runRoutes } from "./runs";
 import { workflowRoutes } from "./workflows";
@@ -11,6 +12,7 @@ import { workspaceRoutes } from "./workspace";
 export const apiRoutes: readonly ApiRoute[] = [
   ...accountRoutes,
   ...workspaceRoutes,
+  ...fileRoutes,
   ...customIntegrationRoutes,
   ...integrationRoutes,
   ...connectorRoutes,

@@ -1,0 +1,16 @@
+import { defineRoute } from "../../define-route";
+import { uploadBodyMaxBytes, uploadFile } from "../../files";
+import { route } from "../api-route";
+
+/** Files uploaded to the workspace: CSVs that models import. */
+export const fileRoutes = [
+  /**
+   * POST /api/v1/workspace/files: multipart/form-data with the CSV in `file` (up to
+   * FILE_UPLOAD_MAX_BYTES, streamed) → `{file}`: its columns, good rows' count, bad rows by line.
+   */
+  route(
+    "POST",
+    "/workspace/files",
+    defineRoute({ upload: { maxBytes: uploadBodyMaxBytes } }, async ({ deps, ctx, request }) => ({ file: await uploadFile(deps, ctx.workspaceUuid, request) })),
+  ),
+];
