@@ -9,7 +9,11 @@ import { userRepository } from "./repositories/users";
 import { connectorRepository } from "./repositories/connectors";
 import { customIntegrationRepository } from "./repositories/custom-integrations";
 import { oauthStateRepository } from "./repositories/oauth-states";
+import { datasetRepository, modelRepository } from "./repositories/models";
+import { modelRecordRepository } from "./repositories/model-records";
+import { modelSyncRepository } from "./repositories/model-syncs";
 import { runLeaseRepository } from "./repositories/run-leases";
+import { segmentRepository } from "./repositories/segments";
 import { runRepository } from "./repositories/runs";
 import { workflowRepository } from "./repositories/workflows";
 import { workspaceFileRepository } from "./repositories/workspace-files";
@@ -64,6 +68,11 @@ function repositoriesOver(client: SqlClient) {
     apiTokens: apiTokenRepository(client),
     invitations: invitationRepository(client),
     auditLog: auditLogRepository(client),
+    datasets: datasetRepository(client),
+    models: modelRepository(client),
+    modelRecords: modelRecordRepository(client),
+    modelSyncs: modelSyncRepository(client),
+    segments: segmentRepository(client),
   };
 }
 

@@ -3,6 +3,7 @@ import type { RunQueue, RunSystem } from "@/lib/engine";
 import type { Vault } from "@/lib/vault";
 import type { IntegrationRegistry } from "./integration-registry";
 import type { JobQueue } from "./jobs";
+import type { SyncWorker } from "./records/sync-types";
 import type { Settings } from "./settings";
 
 /**
@@ -25,6 +26,8 @@ export interface Runs {
   system: RunSystem;
   queue: RunQueue;
   jobs: JobQueue;
+  /** Model syncs this process runs (records). */
+  syncs: SyncWorker;
   /** This process's id in run leases (host, pid and a random part). */
   owner: string;
   /** Stops taking runs and hands back what is still executing after `graceMs` (SIGTERM). */

@@ -14,6 +14,7 @@ import { createExpressionEvaluator } from "@/lib/engine/expressions";
 import type { ConnectorCtx, Runs } from "./deps-types";
 import { createEngineActions } from "./engine-actions";
 import { createJobQueue } from "./jobs";
+import { createSyncWorker } from "./records/sync-worker";
 import { DEFAULT_RUN_CONCURRENCY, executesJobs, type Settings } from "./settings";
 
 /**
@@ -84,26 +85,31 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     timing,
     onError: (runUuid, error) => console.error(`[engine] run ${runUuid}: ${(error as Error)?.message ?? error}`),
   });
+  const syncs = createSyncWorker(ctx, { owner, jobs: () => jobs });
   if (executes) {
     await jobs.start({
       "run.execute": async ({ workspaceUuid, runUuid }) => {
         await queue.enqueue(workspaceUuid, runUuid);
       },
+      "model.sync": syncs.handle,
     });
     await releaseDeadNeighbours(ctx.db);
     const recovered = await queue.recover();
     if (recovered > 0) console.info(`[engine] took over ${recovered} unfinished run(s)`);
     queue.startSweeping();
+    syncs.startSweeping();
   }
   return {
     system,
     queue,
     jobs,
+    syncs,
     owner,
     async stop(graceMs = 10_000) {
       // The queue first: it stops taking runs at once and stops the walks left after the grace,
       // which lets the job handlers waiting on them return, so the job runner can stop.
       const handedBack = await queue.stop(graceMs);
+      await syncs.stop();
       await jobs.stop();
       if (handedBack > 0) console.info(`[engine] handed back ${handedBack} run(s) still executing`);
     },

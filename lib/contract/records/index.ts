@@ -1,3 +1,4 @@
 export * from "./filter";
 export * from "./files";
 export * from "./models";
+export * from "./segments";

@@ -7,6 +7,8 @@ import type { SqlClient, SqlExpression } from "@/lib/db/sql-client";
  */
 export interface JobPayloads {
   "run.execute": { workspaceUuid: string; runUuid: string };
+  /** A model sync (records): the sync row is the durable part, found by the sync sweep. */
+  "model.sync": { workspaceUuid: string; syncUuid: string };
 }
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [Name in JobName]: (payload: JobPayloads[Name]) => Promise<void> };

@@ -4,6 +4,7 @@ import { connectorRoutes } from "./connectors";
 import { customIntegrationRoutes } from "./custom-integrations";
 import { fileRoutes } from "./files";
 import { integrationRoutes } from "./integrations";
+import { recordRoutes } from "./records";
 import { runRoutes } from "./runs";
 import { workflowRoutes } from "./workflows";
 import { workspaceRoutes } from "./workspace";
@@ -18,4 +19,5 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...connectorRoutes,
   ...workflowRoutes,
   ...runRoutes,
+  ...recordRoutes,
 ];

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import {
+  CreateDatasetRequestBody,
+  CreateModelRequestBody,
+  CreateSegmentRequestBody,
+  FetchRecordsRequestBody,
+  ModelListQuery,
+  PreviewExtractorRequestBody,
+  SegmentListQuery,
+  UpdateModelRequestBody,
+  UpdateSegmentRequestBody,
+  Uuid,
+  UuidParams,
+} from "@/lib/contract";
+import { defineRoute } from "../../define-route";
+import { cancelSync, createDataset, createModel, getModel, listDatasets, listModels, listSyncs, previewExtractor, removeModel, startSync, updateModel } from "../../records/models";
+import { createSegment, fetchRecords, getSegment, listSegmentChanges, listSegments, removeSegment, updateSegment } from "../../records/segments";
+import { route } from "../api-route";
+
+const SyncParams = z.object({ uuid: Uuid, syncUuid: Uuid });
+const ChangesQuery = z.object({ syncUuid: Uuid.optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+
+/** Records: datasets, models and their syncs, segments and the records they select. */
+export const recordRoutes = [
+  /** GET /api/v1/storage/datasets/list: by name. */
+  route("GET", "/storage/datasets/list", defineRoute({}, async ({ deps, ctx }) => ({ datasets: await listDatasets(deps, ctx.workspaceUuid) }))),
+  /** POST /api/v1/storage/datasets `{name}` */
+  route(
+    "POST",
+    "/storage/datasets",
+    defineRoute({ body: CreateDatasetRequestBody }, async ({ deps, ctx, body }) => ({ dataset: await createDataset(deps, ctx.workspaceUuid, body.name) })),
+  ),
+  /** POST /api/v1/storage/extractors/preview `{connectorUuid, extractorSlug, config}`: count and first records, nothing saved. */
+  route(
+    "POST",
+    "/storage/extractors/preview",
+    defineRoute({ body: PreviewExtractorRequestBody }, ({ deps, ctx, body }) => previewExtractor(deps, ctx.workspaceUuid, body)),
+  ),
+  /** GET /api/v1/storage/models/list?datasetUuid: newest first, each with its record count and last sync. */
+  route("GET", "/storage/models/list", defineRoute({ query: ModelListQuery }, async ({ deps, ctx, query }) => ({ models: await listModels(deps, ctx.workspaceUuid, query) }))),
+  /** POST /api/v1/storage/models: from an extractor (its first sync starts at once) or an uploaded CSV (imported). */
+  route(
+    "POST",
+    "/storage/models",
+    defineRoute({ body: CreateModelRequestBody }, async ({ deps, ctx, body }) => ({ model: await createModel(deps, ctx.workspaceUuid, body) })),
+  ),
+  /** GET /api/v1/storage/models/:uuid */
+  route("GET", "/storage/models/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ model: await getModel(deps, ctx.workspaceUuid, params.uuid) }))),
+  /** PUT /api/v1/storage/models/:uuid `{name?, datasetUuid?, isSyncScheduled?, extractorConfig?}` */
+  route(
+    "PUT",
+    "/storage/models/:uuid",
+    defineRoute({ params: UuidParams, body: UpdateModelRequestBody }, async ({ deps, ctx, params, body }) => ({
+      model: await updateModel(deps, ctx.workspaceUuid, params.uuid, body),
+    })),
+  ),
+  /** DELETE /api/v1/storage/models/:uuid: its records, syncs and segments too. */
+  route(
+    "DELETE",
+    "/storage/models/:uuid",
+    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => {
+      await removeModel(deps, ctx.workspaceUuid, params.uuid);
+      return {};
+    }),
+  ),
+  /** POST /api/v1/storage/models/:uuid/sync: starts a sync, or answers the one under way. */
+  route("POST", "/storage/models/:uuid/sync", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ sync: await startSync(deps, ctx.workspaceUuid, params.uuid) }))),
+  /** GET /api/v1/storage/models/:uuid/syncs/list: newest first. */
+  route("GET", "/storage/models/:uuid/syncs/list", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ syncs: await listSyncs(deps, ctx.workspaceUuid, params.uuid) }))),
+  /** POST /api/v1/storage/models/:uuid/syncs/:syncUuid/cancel: the pages stored so far stay. */
+  route(
+    "POST",
+    "/storage/models/:uuid/syncs/:syncUuid/cancel",
+    defineRoute({ params: SyncParams }, async ({ deps, ctx, params }) => ({ sync: await cancelSync(deps, ctx.workspaceUuid, params.uuid, params.syncUuid) })),
+  ),
+  /** POST /api/v1/segmentation/segments/fetch `{modelUuid, filter, sort, limit, offset}` → `{records, count}` */
+  route("POST", "/segmentation/segments/fetch", defineRoute({ body: FetchRecordsRequestBody }, ({ deps, ctx, body }) => fetchRecords(deps, ctx.workspaceUuid, body))),
+  /** GET /api/v1/segmentation/segments/list?modelUuid */
+  route("GET", "/segmentation/segments/list", defineRoute({ query: SegmentListQuery }, async ({ deps, ctx, query }) => ({ segments: await listSegments(deps, ctx.workspaceUuid, query) }))),
+  /** POST /api/v1/segmentation/segments `{modelUuid, name, filter, sort?}` */
+  route(
+    "POST",
+    "/segmentation/segments",
+    defineRoute({ body: CreateSegmentRequestBody }, async ({ deps, ctx, body }) => ({ segment: await createSegment(deps, ctx.workspaceUuid, body) })),
+  ),
+  /** GET /api/v1/segmentation/segments/:uuid */
+  route("GET", "/segmentation/segments/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ segment: await getSegment(deps, ctx.workspaceUuid, params.uuid) }))),
+  /** PUT /api/v1/segmentation/segments/:uuid `{name?, filter?, sort?}` */
+  route(
+    "PUT",
+    "/segmentation/segments/:uuid",
+    defineRoute({ params: UuidParams, body: UpdateSegmentRequestBody }, async ({ deps, ctx, params, body }) => ({
+      segment: await updateSegment(deps, ctx.workspaceUuid, params.uuid, body),
+    })),
+  ),
+  /** DELETE /api/v1/segmentation/segments/:uuid */
+  route(
+    "DELETE",
+    "/segmentation/segments/:uuid",
+    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => {
+      await removeSegment(deps, ctx.workspaceUuid, params.uuid);
+      return {};
+    }),
+  ),
+  /** GET /api/v1/segmentation/segments/:uuid/changes/list?syncUuid&limit: records added to, updated in or removed from it by syncs. */
+  route(
+    "GET",
+    "/segmentation/segments/:uuid/changes/list",
+    defineRoute({ params: UuidParams, query: ChangesQuery }, async ({ deps, ctx, params, query }) => ({
+      changes: await listSegmentChanges(deps, ctx.workspaceUuid, params.uuid, query),
+    })),
+  ),
+];
