@@ -154,4 +154,34 @@ describe("extractor sync", () => {
     expect(stored).toBe(after!.pagesCount);
     proxy.restore();
   });
+
+  it("a scheduled model syncs again once its extractor's interval has passed, once across two workers", async () => {
+    const model = await createModel(deps, ws, {
+      name: "Scheduled",
+      isSyncScheduled: true,
+      extractor: { connectorUuid, extractorSlug: "records", config: { objectType: "deals", pageSize: 50 } },
+    });
+    const first = await settled(model.uuid);
+    const other = await createDeps({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, demoIntegrationUrl: proxy.url, version: "test", role: "worker" });
+    // Two connections to one SQLite file in one thread would block each other's write lock (two
+    // processes do not); there the sweeps take turns, on Postgres they race.
+    const sweepBoth = (now: Date) =>
+      storage.dialect === "postgres"
+        ? Promise.all([deps.runs.syncs.sweep(now), other.runs.syncs.sweep(now)])
+        : deps.runs.syncs.sweep(now).then(() => other.runs.syncs.sweep(now));
+    try {
+      const soon = new Date(Date.parse(first.createdAt) + 30_000);
+      await sweepBoth(soon);
+      expect(await listSyncs(deps, ws, model.uuid)).toHaveLength(1);
+
+      // The demo's extractor asks for 60 s between syncs.
+      const later = new Date(Date.parse(first.createdAt) + 61_000);
+      await sweepBoth(later);
+      const second = await settled(model.uuid);
+      expect(second).toMatchObject({ trigger: "schedule", status: "success", isResumed: true });
+      expect((await listSyncs(deps, ws, model.uuid)).map((sync) => sync.trigger)).toEqual(["schedule", "manual"]);
+    } finally {
+      await closeDeps(other);
+    }
+  });
 });

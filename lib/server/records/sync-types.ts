@@ -6,6 +6,11 @@ export interface SyncWorker {
   handle(payload: { workspaceUuid: string; syncUuid: string }): Promise<void>;
   /** Stops a sync this process runs at once (others stop at their next page). */
   abort(syncUuid: string): void;
+  /**
+   * One look for work: open syncs nobody holds, and scheduled models whose interval has passed
+   * by `now`. Every second or so once `startSweeping` is called; tests call it with their own time.
+   */
+  sweep(now?: Date): Promise<void>;
   startSweeping(): void;
   stop(): Promise<void>;
 }

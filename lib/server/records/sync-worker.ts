@@ -44,8 +44,7 @@ export function createSyncWorker(
     await work;
   };
 
-  const sweep = async () => {
-    const now = new Date();
+  const sweep = async (now = new Date()) => {
     for (const orphan of await ctx.db.modelSyncs.listClaimable(now, 4)) void handle({ workspaceUuid: orphan.workspaceUuid, syncUuid: orphan.uuid }).catch(logError);
     for (const model of await ctx.db.models.listScheduled()) {
       const interval = await scheduledInterval(ctx, model);
@@ -58,6 +57,7 @@ export function createSyncWorker(
 
   return {
     handle,
+    sweep,
     abort: (syncUuid) => running.get(syncUuid)?.abort(new Error("The sync was cancelled")),
     startSweeping() {
       if (sweeper) return;
