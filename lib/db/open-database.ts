@@ -1,5 +1,6 @@
 import path from "node:path";
 import { migrate } from "./migrate";
+import { batchRepository } from "./repositories/batches";
 import { apiTokenRepository } from "./repositories/api-tokens";
 import { auditLogRepository } from "./repositories/audit-log";
 import { invitationRepository } from "./repositories/invitations";
@@ -60,6 +61,7 @@ function repositoriesOver(client: SqlClient) {
     connectors: connectorRepository(client),
     workflows: workflowRepository(client),
     runs: runRepository(client),
+    batches: batchRepository(client),
     runLeases: runLeaseRepository(client),
     oauthStates: oauthStateRepository(client),
     users: userRepository(client),

@@ -12,6 +12,8 @@ export interface CreateRunInput {
   workflowUuid: string | null;
   nodes: WorkflowNode[];
   data: Record<string, unknown>;
+  /** Set for a run a batch creates: the batch, and the record the run is for. */
+  batch?: { batchUuid: string; recordId: string; recordTitle: string };
 }
 
 /**
@@ -40,6 +42,9 @@ export function createRunSystem(deps: EngineDeps) {
         workflowUuid: input.workflowUuid,
         nodes: input.nodes,
         data: input.data,
+        batchUuid: input.batch?.batchUuid ?? null,
+        recordId: input.batch?.recordId ?? null,
+        recordTitle: input.batch?.recordTitle ?? null,
         status: "pending",
         errorMessage: null,
         output: null,

@@ -5,6 +5,7 @@ import type {
   Run,
   RunListQuery,
   RunSummary,
+  TopLevelAction,
   WorkflowNode,
 } from "@/lib/contract";
 import { computedConfigsBySlug, contextBySlug, isTerminalRunStatus, type RunState } from "@/lib/engine";
@@ -33,11 +34,17 @@ export async function createRun(deps: RunsDeps, workspaceUuid: string, body: Cre
  * the action's config (literals, or expressions over `nodes.start`, which is `data` as well).
  */
 export async function executeTopLevelAction(deps: RunsDeps, workspaceUuid: string, body: ExecuteTopLevelActionRequestBody, { wait = true } = {}): Promise<Run> {
-  const { action } = body;
+  const nodes = await actionGraph(deps, workspaceUuid, body.action, body.data);
+  await assertRunnable(deps, workspaceUuid, nodes);
+  return startRun(deps, { workspaceUuid, workflowUuid: null, nodes, data: body.data }, wait);
+}
+
+/** The graph start → `action` (called with `config`) that a top-level action runs as. */
+export async function actionGraph(deps: RunsDeps, workspaceUuid: string, action: TopLevelAction, config: Record<string, unknown>): Promise<WorkflowNode[]> {
   const actionNode: WorkflowNode = {
     uuid: crypto.randomUUID(),
     slug: action.actionSlug.replace(/\W/g, "_") || "action",
-    config: body.data,
+    config,
     childrenUuids: [],
     fallbackOnFailure: false,
     position: { x: 0, y: 166 },
@@ -58,9 +65,7 @@ export async function executeTopLevelAction(deps: RunsDeps, workspaceUuid: strin
   };
   // Every child slot empty: the run ends after the action, whichever child it picks.
   actionNode.childrenUuids = Array.from({ length: childrenCount(actionNode, await validationCatalog(deps, workspaceUuid)) }, () => null);
-  const nodes = [start, actionNode];
-  await assertRunnable(deps, workspaceUuid, nodes);
-  return startRun(deps, { workspaceUuid, workflowUuid: null, nodes, data: body.data }, wait);
+  return [start, actionNode];
 }
 
 export async function getRun(deps: RunsDeps, workspaceUuid: string, uuid: string): Promise<GetRunResponseBody> {
@@ -69,7 +74,7 @@ export async function getRun(deps: RunsDeps, workspaceUuid: string, uuid: string
 }
 
 export async function listRuns(deps: RunsDeps, workspaceUuid: string, query: RunListQuery): Promise<RunSummary[]> {
-  return deps.db.runs.list({ workspaceUuid, workflowUuid: query.workflowUuid, statuses: query.statuses, limit: query.limit });
+  return deps.db.runs.list({ workspaceUuid, workflowUuid: query.workflowUuid, batchUuid: query.batchUuid, statuses: query.statuses, limit: query.limit });
 }
 
 /** Cancels the runs that have not finished; finished ones are left as they are. */
@@ -115,14 +120,16 @@ async function raceDeadline<T>(promise: Promise<T>, deadline: number): Promise<T
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function graphOf(deps: RunsDeps, workspaceUuid: string, body: CreateRunRequestBody) {
+/** The graph a run or batch body names: a saved workflow's (404 when it is not), or the ad-hoc `nodes`. */
+export async function graphOf(deps: RunsDeps, workspaceUuid: string, body: { workflowUuid: string } | { nodes: WorkflowNode[] }) {
   if ("nodes" in body) return { nodes: body.nodes, workflowUuid: null };
   const workflow = await deps.db.workflows.get(workspaceUuid, body.workflowUuid);
   if (!workflow) throw new AppError("not_found:workflow", `No workflow with uuid ${body.workflowUuid}`, { reason: "workflowNotFound" });
   return { nodes: workflow.nodes, workflowUuid: workflow.uuid };
 }
 
-async function assertRunnable(deps: RunsDeps, workspaceUuid: string, nodes: WorkflowNode[]) {
+/** Throws 422 with the findings unless the graph validates (as a run's creation does). */
+export async function assertRunnable(deps: RunsDeps, workspaceUuid: string, nodes: WorkflowNode[]) {
   // Remembered per graph and catalog version: a saved workflow run again and again is validated once.
   const validation = await validateForRun(deps, workspaceUuid, nodes);
   if (validation.outcome === "valid") return;

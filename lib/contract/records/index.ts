@@ -2,3 +2,4 @@ export * from "./filter";
 export * from "./files";
 export * from "./models";
 export * from "./segments";
+export * from "./batches";

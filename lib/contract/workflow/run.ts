@@ -38,6 +38,9 @@ export const Run = z.object({
   workflowUuid: Uuid.nullable().describe("The workflow run, or null for an ad-hoc graph or a single action"),
   nodes: WorkflowNodes.describe("The graph as it was when the run was created"),
   data: z.record(z.string(), z.unknown()).describe("The input: the start node's output"),
+  batchUuid: Uuid.nullable().describe("The batch that created the run (one run per record), or null"),
+  recordId: z.string().nullable().describe("In a batch: the id of the record the run is for"),
+  recordTitle: z.string().nullable().describe("In a batch: the title of the record the run is for"),
   status: RunStatus,
   errorMessage: z.string().nullable(),
   output: z.record(z.string(), z.unknown()).nullable().describe("The end node's variables, once it has run"),
@@ -49,7 +52,18 @@ export const Run = z.object({
 export type Run = z.infer<typeof Run>;
 
 /** A run in lists: no graph, no executions. */
-export const RunSummary = Run.pick({ uuid: true, workflowUuid: true, status: true, errorMessage: true, createdAt: true, updatedAt: true, finishedAt: true });
+export const RunSummary = Run.pick({
+  uuid: true,
+  workflowUuid: true,
+  batchUuid: true,
+  recordId: true,
+  recordTitle: true,
+  status: true,
+  errorMessage: true,
+  createdAt: true,
+  updatedAt: true,
+  finishedAt: true,
+});
 export type RunSummary = z.infer<typeof RunSummary>;
 
 const RunData = z.record(z.string(), z.unknown()).default({}).describe("The run's input, the start node's output");
@@ -80,6 +94,7 @@ export type GetRunResponseBody = z.infer<typeof GetRunResponseBody>;
 
 export const RunListQuery = z.object({
   workflowUuid: Uuid.optional(),
+  batchUuid: Uuid.optional().describe("Only the runs of this batch"),
   statuses: z
     .string()
     .optional()

@@ -1,4 +1,5 @@
 import { accountsMigration } from "./accounts";
+import { batchesMigration } from "./batches";
 import type { Migration } from "./migration";
 import { recordsMigration } from "./records";
 import { runLeasesMigration } from "./run-leases";
@@ -124,4 +125,5 @@ export const migrations: readonly Migration[] = [
   accountsMigration(5),
   runLeasesMigration(6),
   recordsMigration(7),
+  batchesMigration(8),
 ];

@@ -18,6 +18,7 @@ export interface StoredRunState {
 export interface RunListFilter {
   workspaceUuid: string;
   workflowUuid?: string;
+  batchUuid?: string;
   statuses?: readonly RunStatus[];
   limit: number;
 }
@@ -36,12 +37,18 @@ interface Row {
   outputs_json: string;
   computed_configs_json: string;
   cursor_node_uuid: string | null;
+  batch_uuid: string | null;
+  record_id: string | null;
+  record_title: string | null;
   created_at: string;
   updated_at: string;
   finished_at: string | null;
 }
 
-type SummaryRow = Pick<Row, "uuid" | "workflow_uuid" | "status" | "error_message" | "created_at" | "updated_at" | "finished_at">;
+type SummaryRow = Pick<
+  Row,
+  "uuid" | "workflow_uuid" | "batch_uuid" | "record_id" | "record_title" | "status" | "error_message" | "created_at" | "updated_at" | "finished_at"
+>;
 
 const UNFINISHED: readonly RunStatus[] = ["pending", "running"];
 
@@ -53,6 +60,9 @@ function toState(row: Row): StoredRunState {
       workflowUuid: row.workflow_uuid,
       nodes: JSON.parse(row.nodes_json) as WorkflowNode[],
       data: JSON.parse(row.data_json) as Record<string, unknown>,
+      batchUuid: row.batch_uuid,
+      recordId: row.record_id,
+      recordTitle: row.record_title,
       status: row.status,
       errorMessage: row.error_message,
       output: row.output_json === null ? null : (JSON.parse(row.output_json) as Record<string, unknown>),
@@ -71,6 +81,9 @@ function toSummary(row: SummaryRow): RunSummary {
   return {
     uuid: row.uuid,
     workflowUuid: row.workflow_uuid,
+    batchUuid: row.batch_uuid,
+    recordId: row.record_id,
+    recordTitle: row.record_title,
     status: row.status,
     errorMessage: row.error_message,
     createdAt: row.created_at,
@@ -137,13 +150,16 @@ export function runRepository(db: SqlClient) {
         run.finishedAt,
         lease?.owner ?? null,
         lease?.expiresAt.toISOString() ?? null,
+        run.batchUuid,
+        run.recordId,
+        run.recordTitle,
       ];
       await db.run(
         ...writing(
           db,
           `INSERT INTO runs (uuid, workspace_uuid, workflow_uuid, status, error_message, nodes_json, data_json,
             output_json, executions_json, outputs_json, computed_configs_json, cursor_node_uuid,
-            created_at, updated_at, finished_at, lease_owner, lease_expires_at)
+            created_at, updated_at, finished_at, lease_owner, lease_expires_at, batch_uuid, record_id, record_title)
            VALUES (${placeholders(params.length)})`,
           params,
           also,
@@ -220,19 +236,23 @@ export function runRepository(db: SqlClient) {
     },
 
     /** Summaries, newest first. */
-    async list({ workspaceUuid, workflowUuid, statuses, limit }: RunListFilter): Promise<RunSummary[]> {
+    async list({ workspaceUuid, workflowUuid, batchUuid, statuses, limit }: RunListFilter): Promise<RunSummary[]> {
       const where = ["workspace_uuid = ?"];
       const params: SqlValue[] = [workspaceUuid];
       if (workflowUuid !== undefined) {
         where.push("workflow_uuid = ?");
         params.push(workflowUuid);
       }
+      if (batchUuid !== undefined) {
+        where.push("batch_uuid = ?");
+        params.push(batchUuid);
+      }
       if (statuses && statuses.length > 0) {
         where.push(`status IN (${placeholders(statuses.length)})`);
         params.push(...statuses);
       }
       const rows = await db.all<SummaryRow>(
-        `SELECT uuid, workflow_uuid, status, error_message, created_at, updated_at, finished_at FROM runs
+        `SELECT uuid, workflow_uuid, batch_uuid, record_id, record_title, status, error_message, created_at, updated_at, finished_at FROM runs
          WHERE ${where.join(" AND ")} ORDER BY created_at DESC, uuid DESC LIMIT ?`,
         [...params, limit],
       );

@@ -1,5 +1,6 @@
 import type { ApiRoute } from "../api-route";
 import { accountRoutes } from "./accounts";
+import { batchRoutes } from "./batches";
 import { connectorRoutes } from "./connectors";
 import { customIntegrationRoutes } from "./custom-integrations";
 import { fileRoutes } from "./files";
@@ -19,5 +20,6 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...connectorRoutes,
   ...workflowRoutes,
   ...runRoutes,
+  ...batchRoutes,
   ...recordRoutes,
 ];

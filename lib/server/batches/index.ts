@@ -1,0 +1,3 @@
+export { createBatch, executeBatch } from "./create-batch";
+export { cancelBatch, getBatch, listBatches, retryFailedRuns } from "./batches";
+export { downloadBatch } from "./batch-download";

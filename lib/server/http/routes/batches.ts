@@ -1,0 +1,46 @@
+import { BatchDownloadQuery, BatchListQuery, CreateBatchRequestBody, ExecuteBatchRequestBody, UuidParams } from "@/lib/contract";
+import { cancelBatch, createBatch, downloadBatch, executeBatch, getBatch, listBatches, retryFailedRuns } from "../../batches";
+import { defineRoute } from "../../define-route";
+import { route } from "../api-route";
+
+/** Batches: one run of a graph per record. */
+export const batchRoutes = [
+  /** POST /api/v1/orchestration/batches `{workflowUuid | nodes, data}`: validate the graph, one run per record of `data`. */
+  route(
+    "POST",
+    "/orchestration/batches",
+    defineRoute({ body: CreateBatchRequestBody }, async ({ deps, ctx, body }) => ({ batch: await createBatch(deps, ctx.workspaceUuid, body) })),
+  ),
+  /** GET /api/v1/orchestration/batches/list?workflowUuid&statuses&limit: newest first. */
+  route(
+    "GET",
+    "/orchestration/batches/list",
+    defineRoute({ query: BatchListQuery }, async ({ deps, ctx, query }) => ({ batches: await listBatches(deps, ctx.workspaceUuid, query) })),
+  ),
+  /** GET /api/v1/orchestration/batches/:uuid: the batch with its counts, rolled up from its runs. */
+  route("GET", "/orchestration/batches/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ batch: await getBatch(deps, ctx.workspaceUuid, params.uuid) }))),
+  /** POST /api/v1/orchestration/batches/:uuid/cancel: the batch and every unfinished run of it. */
+  route(
+    "POST",
+    "/orchestration/batches/:uuid/cancel",
+    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ batch: await cancelBatch(deps, ctx.workspaceUuid, params.uuid) })),
+  ),
+  /** POST /api/v1/orchestration/batches/:uuid/retryFailed: new runs for the records whose run failed. */
+  route(
+    "POST",
+    "/orchestration/batches/:uuid/retryFailed",
+    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ batch: await retryFailedRuns(deps, ctx.workspaceUuid, params.uuid) })),
+  ),
+  /** GET /api/v1/orchestration/batches/:uuid/download?outputNodeSlug: a CSV, one row per record, streamed. */
+  route(
+    "GET",
+    "/orchestration/batches/:uuid/download",
+    defineRoute({ params: UuidParams, query: BatchDownloadQuery }, ({ deps, ctx, params, query }) => downloadBatch(deps, ctx.workspaceUuid, params.uuid, query.outputNodeSlug)),
+  ),
+  /** POST /api/v1/orchestration/actions/executeBatch `{action, records}`: one run of the action per record. */
+  route(
+    "POST",
+    "/orchestration/actions/executeBatch",
+    defineRoute({ body: ExecuteBatchRequestBody }, async ({ deps, ctx, body }) => ({ batch: await executeBatch(deps, ctx.workspaceUuid, body) })),
+  ),
+];
