@@ -8,6 +8,7 @@ import { createConnector } from "../connectors";
 import { closeDeps, createDeps, type Deps } from "../deps";
 import type { AppError } from "../errors";
 import { uploadFile } from "../files/upload-file";
+import { removeSegment } from "../records/segments";
 import { listRuns } from "../runs";
 import { graph, tmpl } from "../testing/nodes";
 import { cancelBatch, createBatch, downloadBatch, executeBatch, getBatch, listBatches, retryFailedRuns } from ".";
@@ -219,6 +220,16 @@ describe("a batch over a model", () => {
   it("segment runs the segment's records", async () => {
     const segment = await deps.db.segments.create(ws, { modelUuid, name: "Hot", filter: high, sort: [] });
     expect(await ranFor(await createBatch(deps, ws, { nodes: echo, data: { kind: "segment", segmentUuid: segment.uuid } }))).toEqual(["k25", "k26", "k27", "k28", "k29"]);
+  });
+
+  it("a segment cannot be removed while a batch over it is running", async () => {
+    const segment = await deps.db.segments.create(ws, { modelUuid, name: "Busy", filter: high, sort: [] });
+    const slow = graph({ slug: "start", children: ["wait"] }, { slug: "wait", actionSlug: "delay", config: { minutes: 1 / 60 }, children: ["end"] }, { slug: "end", actionSlug: "end", config: { variables: [] } });
+    const batch = await createBatch(deps, ws, { nodes: slow, data: { kind: "segment", segmentUuid: segment.uuid } });
+    expect(await rejection(removeSegment(deps, ws, segment.uuid))).toMatchObject({ reason: "segmentInUse" });
+    await cancelBatch(deps, ws, batch.uuid);
+    await removeSegment(deps, ws, segment.uuid);
+    expect(await deps.db.segments.get(ws, segment.uuid)).toBeNull();
   });
 
   it("file runs the uploaded file's rows", async () => {

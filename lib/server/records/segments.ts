@@ -68,7 +68,17 @@ export async function updateSegment(ctx: SegmentCtx, workspaceUuid: string, uuid
   return (await ctx.db.segments.update(workspaceUuid, uuid, body))!;
 }
 
+/** Refused (409 `segmentInUse`) while a batch over the segment is still running. */
 export async function removeSegment(ctx: SegmentCtx, workspaceUuid: string, uuid: string): Promise<void> {
+  await getSegment(ctx, workspaceUuid, uuid);
+  await ctx.db.batches.settle(workspaceUuid);
+  const open = await ctx.db.batches.list(workspaceUuid, { statuses: ["pending", "running"], limit: 10_000 });
+  const user = open.find((batch) => batch.data.kind === "segment" && batch.data.segmentUuid === uuid);
+  if (user) {
+    throw new AppError("conflict:segment", `A batch over this segment is still running (${user.uuid}); cancel it or wait for it to end first`, {
+      reason: "segmentInUse",
+    });
+  }
   if (!(await ctx.db.segments.remove(workspaceUuid, uuid))) throw segmentNotFound(uuid);
 }
 
