@@ -17,6 +17,7 @@ import { runLeaseRepository } from "./repositories/run-leases";
 import { segmentRepository } from "./repositories/segments";
 import { runRepository } from "./repositories/runs";
 import { workflowRepository } from "./repositories/workflows";
+import { workflowRecordRepository } from "./repositories/workflow-records";
 import { workspaceFileRepository } from "./repositories/workspace-files";
 import { workspaceSettingsRepository } from "./repositories/workspace-settings";
 import { workspaceRepository } from "./repositories/workspaces";
@@ -75,6 +76,7 @@ function repositoriesOver(client: SqlClient) {
     modelRecords: modelRecordRepository(client),
     modelSyncs: modelSyncRepository(client),
     segments: segmentRepository(client),
+    workflowRecords: workflowRecordRepository(client),
   };
 }
 

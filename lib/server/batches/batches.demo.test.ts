@@ -11,7 +11,18 @@ import { uploadFile } from "../files/upload-file";
 import { removeSegment } from "../records/segments";
 import { listRuns } from "../runs";
 import { graph, tmpl } from "../testing/nodes";
-import { cancelBatch, createBatch, downloadBatch, executeBatch, getBatch, listBatches, retryFailedRuns } from ".";
+import {
+  cancelBatch,
+  countWorkflowRecords,
+  createBatch,
+  downloadBatch,
+  executeBatch,
+  getBatch,
+  listBatches,
+  listWorkflowRecords,
+  retryFailedRuns,
+  workflowRecordMetrics,
+} from ".";
 
 // Batches end to end: real storage (SQLite, and Postgres on that pass), the real queue, the demo
 // integration over HTTP without its rate limit (1,000 runs in seconds).
@@ -123,6 +134,16 @@ describe("a batch of records", () => {
     const listed = await listRuns(deps, ws, { batchUuid: batch.uuid, statuses: undefined, limit: 500 });
     expect(listed.map((run) => run.uuid).sort()).toEqual(runs.map((run) => run.uuid).sort());
     expect((await csvOf(await downloadBatch(deps, ws, batch.uuid))).data).toHaveLength(12);
+
+    // The records enrolled: one per record (the replaced runs are history), and per node metrics.
+    const scope = { batchUuid: batch.uuid, limit: 100, offset: 0 };
+    const { records, count } = await listWorkflowRecords(deps, ws, scope);
+    expect(count).toBe(12);
+    expect(records.map((record) => record.id).sort()).toEqual(people(12).map((person) => person.id).sort());
+    expect(await countWorkflowRecords(deps, ws, { ...scope, statuses: ["error"] })).toEqual({ count: 3 });
+    const metrics = await workflowRecordMetrics(deps, ws, scope);
+    expect(metrics.find((metric) => metric.nodeSlug === "create")).toMatchObject({ totalExecutionsCount: 12, successExecutionsCount: 9, errorExecutionsCount: 3 });
+    expect(metrics.find((metric) => metric.nodeSlug === "start")).toMatchObject({ totalExecutionsCount: 12, successExecutionsCount: 12 });
   });
 
   it("cancels every unfinished run, and none runs after", async () => {

@@ -1,5 +1,16 @@
-import { BatchDownloadQuery, BatchListQuery, CreateBatchRequestBody, ExecuteBatchRequestBody, UuidParams } from "@/lib/contract";
-import { cancelBatch, createBatch, downloadBatch, executeBatch, getBatch, listBatches, retryFailedRuns } from "../../batches";
+import { BatchDownloadQuery, BatchListQuery, CreateBatchRequestBody, ExecuteBatchRequestBody, UuidParams, WorkflowRecordsQuery } from "@/lib/contract";
+import {
+  cancelBatch,
+  countWorkflowRecords,
+  createBatch,
+  downloadBatch,
+  executeBatch,
+  getBatch,
+  listBatches,
+  listWorkflowRecords,
+  retryFailedRuns,
+  workflowRecordMetrics,
+} from "../../batches";
 import { defineRoute } from "../../define-route";
 import { route } from "../api-route";
 
@@ -42,5 +53,15 @@ export const batchRoutes = [
     "POST",
     "/orchestration/actions/executeBatch",
     defineRoute({ body: ExecuteBatchRequestBody }, async ({ deps, ctx, body }) => ({ batch: await executeBatch(deps, ctx.workspaceUuid, body) })),
+  ),
+  /** GET /api/v1/orchestration/records/list?workflowUuid&batchUuid&statuses&limit&offset: the records enrolled, newest first, and their count. */
+  route("GET", "/orchestration/records/list", defineRoute({ query: WorkflowRecordsQuery }, ({ deps, ctx, query }) => listWorkflowRecords(deps, ctx.workspaceUuid, query))),
+  /** GET /api/v1/orchestration/records/count?workflowUuid&batchUuid&statuses */
+  route("GET", "/orchestration/records/count", defineRoute({ query: WorkflowRecordsQuery }, ({ deps, ctx, query }) => countWorkflowRecords(deps, ctx.workspaceUuid, query))),
+  /** GET /api/v1/orchestration/records/metrics?workflowUuid&batchUuid: per node, executions by status. */
+  route(
+    "GET",
+    "/orchestration/records/metrics",
+    defineRoute({ query: WorkflowRecordsQuery }, async ({ deps, ctx, query }) => ({ recordMetrics: await workflowRecordMetrics(deps, ctx.workspaceUuid, query) })),
   ),
 ];

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { IsoDateTime, Uuid } from "../api/common";
+import { RunStatus } from "../workflow/run";
+
+/**
+ * A record's enrollment in a workflow (Cargo's `WorkflowRecord`): one per run a batch made for
+ * it; a run a retry replaced is not listed.
+ */
+export const WorkflowRecord = z.object({
+  id: z.string(),
+  title: z.string(),
+  workflowUuid: Uuid.nullable(),
+  runUuid: Uuid,
+  releaseUuid: Uuid.nullable().describe("Always null until releases exist"),
+  batchUuid: Uuid,
+  status: RunStatus,
+  errorMessage: z.string().nullable(),
+  isGroupParent: z.boolean(),
+  parentRunUuid: Uuid.nullable(),
+  parentNodeUuid: Uuid.nullable(),
+  parentBatchUuid: Uuid.nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type WorkflowRecord = z.infer<typeof WorkflowRecord>;
+
+/** `orchestration/records/list|count|metrics`: by workflow or by batch (one of them at least). */
+export const WorkflowRecordsQuery = z
+  .object({
+    workflowUuid: Uuid.optional(),
+    batchUuid: Uuid.optional(),
+    statuses: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (!text) return undefined;
+        const statuses = text.split(",").map((status) => status.trim());
+        for (const status of statuses) {
+          if (!RunStatus.safeParse(status).success) ctx.addIssue({ code: "custom", message: `Unknown status "${status}"; one of ${RunStatus.options.join(", ")}` });
+        }
+        return statuses as RunStatus[];
+      }),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((query) => query.workflowUuid || query.batchUuid, { message: "Give workflowUuid or batchUuid", path: ["workflowUuid"] });
+export type WorkflowRecordsQuery = z.infer<typeof WorkflowRecordsQuery>;
+
+/** Executions of one node over the records in scope, by status. */
+export const RecordMetric = z.object({
+  nodeUuid: z.string(),
+  nodeSlug: z.string(),
+  totalExecutionsCount: z.number().int(),
+  pendingExecutionsCount: z.number().int(),
+  runningExecutionsCount: z.number().int(),
+  successExecutionsCount: z.number().int(),
+  errorExecutionsCount: z.number().int(),
+  cancelledExecutionsCount: z.number().int(),
+  creditsUsedCount: z.number(),
+});
+export type RecordMetric = z.infer<typeof RecordMetric>;
