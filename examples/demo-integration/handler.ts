@@ -13,6 +13,12 @@ export interface DemoIntegrationOptions {
   basePath?: string;
   /** The connector rate limit the manifests declare (default 20 per second); null declares none. */
   rateLimit?: { unit: "second"; max: number } | null;
+  /**
+   * Enforce the declared limit per connector (`connector.uuid` of the body) over a sliding window
+   * of 1 s: a call past it answers 429 with `Retry-After`. `/_demo/stats` then reports every
+   * call's arrival and status by the demo's clock. Default off.
+   */
+  enforceRateLimit?: boolean;
 }
 
 /** A demo integration: a standard fetch handler over its own in-memory CRM. */
@@ -29,7 +35,7 @@ export interface DemoIntegration {
  * const manifest = await (await demo.fetch(new Request("http://demo.test/manifest"))).json();
  */
 export function createDemoIntegration(options: DemoIntegrationOptions = {}): DemoIntegration {
-  const state = createDemoState({ rateLimit: options.rateLimit });
+  const state = createDemoState({ rateLimit: options.rateLimit, enforceRateLimit: options.enforceRateLimit });
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
   const latencyMs = options.latencyMs ?? 0;
 
@@ -53,18 +59,34 @@ async function route(state: DemoState, request: Request, basePath: string): Prom
   const path = (inside ? url.pathname.slice(basePath.length) : "").replace(/(.)\/+$/, "$1") || "/";
   const match = inside ? matchRoute(ROUTES, request.method, path) : undefined;
   if (!match) throw notFound(`No route for ${request.method} ${url.pathname}`);
-  if (!path.startsWith(TEST_HOOK_PREFIX)) state.stats.record(request.method, path);
+  const isHook = path.startsWith(TEST_HOOK_PREFIX);
+  if (!isHook) state.stats.record(request.method, path);
 
   const raw = request.method === "POST" ? await readJsonObject(request) : {};
-  const result = await match.route.handle({
-    state,
-    params: match.params,
-    body: readContractBody(raw),
-    url,
-    headers: request.headers,
-    baseUrl: `${url.origin}${basePath}`,
-  });
-  return result instanceof Response ? result : json(result);
+  const body = readContractBody(raw);
+  const handle = async () => {
+    const result = await match.route.handle({ state, params: match.params, body, url, headers: request.headers, baseUrl: `${url.origin}${basePath}` });
+    return result instanceof Response ? result : json(result);
+  };
+  if (isHook || !state.rateWindow) return handle();
+
+  const { rateWindow } = state;
+  const at = Date.now();
+  const waitMs = isConnectorCall(request.method, path) ? rateWindow.admit(body.connectorUuid, at) : null;
+  const response = waitMs === null ? await handle().catch(errorResponse) : tooManyRequests(waitMs);
+  rateWindow.log({ at, connector: body.connectorUuid, call: `${request.method} ${path}`, status: response.status });
+  return response;
+}
+
+/** Calls made through a connector, which its rate limit counts: every POST but the OAuth code exchange. */
+function isConnectorCall(method: string, path: string): boolean {
+  return method === "POST" && !path.endsWith("/completeOauth");
+}
+
+function tooManyRequests(waitMs: number): Response {
+  // Retry-After carries whole seconds (RFC 9110), so a wait of 1 ms still says 1.
+  const seconds = Math.ceil(waitMs / 1000);
+  return json({ errorMessage: "Rate limit exceeded: too many calls for this connector" }, 429, { "retry-after": String(seconds) });
 }
 
 async function readJsonObject(request: Request): Promise<Record<string, unknown>> {

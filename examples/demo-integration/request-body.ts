@@ -3,6 +3,8 @@
  * (`connectorConfig`, `actionConfig`, ...) and the older ones (`connector.config`, `config`) side by side.
  */
 export interface ContractBody {
+  /** `connector.uuid` of the older shape, which the platform sends beside the seed's fields; "" when absent. */
+  connectorUuid: string;
   connectorConfig: Record<string, unknown>;
   /** `actionConfig ?? extractorConfig ?? config`. */
   config: Record<string, unknown>;
@@ -21,6 +23,7 @@ export function readContractBody(raw: Record<string, unknown>): ContractBody {
   const connector = asObject(raw.connector);
   const params = asObject(raw.params);
   return {
+    connectorUuid: typeof connector.uuid === "string" ? connector.uuid : "",
     connectorConfig: asObject(raw.connectorConfig ?? connector.config),
     config: asObject(raw.actionConfig ?? raw.extractorConfig ?? raw.config),
     params,

@@ -70,7 +70,8 @@ function index(baseUrl: string) {
 }
 
 function stats(state: DemoState) {
-  return { calls: state.stats.snapshot(), idempotencyKeys: state.idempotency.executions() };
+  const rateLimit = state.rateWindow?.snapshot();
+  return { calls: state.stats.snapshot(), idempotencyKeys: state.idempotency.executions(), ...(rateLimit && { rateLimit }) };
 }
 
 function reset(state: DemoState) {

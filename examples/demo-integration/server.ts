@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     port,
     host: process.env.DEMO_INTEGRATION_HOST || "127.0.0.1",
     latencyMs: Number(process.env.DEMO_INTEGRATION_LATENCY_MS) || 0,
+    enforceRateLimit: process.env.DEMO_INTEGRATION_ENFORCE_RATE_LIMIT === "1",
     log: (line) => console.log(line),
   });
   console.log(`demo integration listening on ${server.url}`);

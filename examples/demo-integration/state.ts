@@ -1,6 +1,7 @@
 import { RATE_LIMIT } from "./connector-config";
 import { createIdempotencyLog, type IdempotencyLog } from "./idempotency";
 import { createOauthFlow, type OauthFlow } from "./oauth";
+import { createRateWindow, type RateWindow } from "./rate-window";
 import { createCallStats, type CallStats } from "./stats";
 import { createStore, type CrmStore } from "./store";
 
@@ -14,10 +15,15 @@ export interface DemoState {
   stats: CallStats;
   /** The connector rate limit the manifests declare; null declares none (benchmarks). */
   rateLimit: { unit: "second"; max: number } | null;
+  /** Set when the declared limit is enforced: refuses calls past it, logs every call. */
+  rateWindow: RateWindow | null;
 }
 
 /** Creates the state of a fresh handler instance. */
-export function createDemoState({ rateLimit = RATE_LIMIT }: { rateLimit?: DemoState["rateLimit"] } = {}): DemoState {
+export function createDemoState({
+  rateLimit = RATE_LIMIT,
+  enforceRateLimit = false,
+}: { rateLimit?: DemoState["rateLimit"]; enforceRateLimit?: boolean } = {}): DemoState {
   return {
     store: createStore(),
     oauth: createOauthFlow(),
@@ -25,6 +31,7 @@ export function createDemoState({ rateLimit = RATE_LIMIT }: { rateLimit?: DemoSt
     exportProgress: new Map(),
     stats: createCallStats(),
     rateLimit,
+    rateWindow: enforceRateLimit ? createRateWindow(rateLimit?.max ?? Infinity) : null,
   };
 }
 
@@ -34,4 +41,5 @@ export function resetDemoState(state: DemoState): void {
   state.idempotency.reset();
   state.exportProgress.clear();
   state.stats.reset();
+  state.rateWindow?.reset();
 }

@@ -119,6 +119,12 @@ describe("HTTP 429", () => {
     expect(attempts).toBe(4);
   });
 
+  it("tells onRateLimited of every 429, the last one given up on included, with its Retry-After", async () => {
+    const waits: number[] = [];
+    await expectIntegrationError(callLocal(`${base}/429-always`, { method: "GET" }, { rateLimitRetries: 2, onRateLimited: (ms) => waits.push(ms) }));
+    expect(waits).toEqual([0, 0, 0]);
+  });
+
   it("stops waiting when the caller aborts", async () => {
     const controller = new AbortController();
     const call = callLocal(`${base}/429-always`, { method: "GET" }, { signal: controller.signal, rateLimitRetries: 1 });

@@ -29,6 +29,11 @@ export interface CallOptions {
   beforeAttempt?: () => Promise<void | (() => void)>;
   /** How often an HTTP 429 is retried after its `Retry-After`. Default 3. */
   rateLimitRetries?: number;
+  /**
+   * Told of every HTTP 429, retried or not, with how long its `Retry-After` asks to wait; the
+   * client pauses the connector's bucket for that long, so every call of the connector waits.
+   */
+  onRateLimited?: (retryAfterMs: number) => void;
 }
 
 export interface CallInit {
@@ -61,9 +66,13 @@ export async function callIntegration(url: string, init: CallInit, options: Call
   for (let attempt = 0; ; attempt++) {
     const sent = await options.beforeAttempt?.();
     const answer = await send(target, init, requestId, options, sent || undefined);
-    if (answer.status === 429 && attempt < retries) {
-      await sleep(retryAfterMs(answer.headers.get("retry-after")), options.signal);
-      continue;
+    if (answer.status === 429) {
+      const waitMs = retryAfterMs(answer.headers.get("retry-after"));
+      options.onRateLimited?.(waitMs);
+      if (attempt < retries) {
+        await sleep(waitMs, options.signal);
+        continue;
+      }
     }
     return interpret(answer, target, init.method, options.capability);
   }

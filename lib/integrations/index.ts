@@ -7,7 +7,7 @@ export {
   type AutocompleteCacheOptions,
   type AutocompleteKey,
 } from "./autocomplete-cache";
-export { createIntegrationClient, type CallControl, type IntegrationClient, type IntegrationClientOptions } from "./client";
+export { createIntegrationClient, type CallControl, type CallLimits, type IntegrationClient, type IntegrationClientOptions } from "./client";
 export { fetchManifest, joinUrl, listManifestActions, type FetchedManifest } from "./fetch-manifest";
 export {
   AUTOCOMPLETE_TIMEOUT_MS,
@@ -40,4 +40,6 @@ export {
 } from "./outbound";
 export { normalizeManifest, type NormalizeManifestMeta } from "./normalize-manifest";
 export { createRateLimiter, processRateLimiter, RATE_LIMIT_MARGIN_MS, type RateLimiter, type RateLimiterOptions } from "./rate-limiter";
+export { matchingRateLimits, type MatchedRateLimit } from "./scoped-rate-limits";
+export { createSerialLocks, processSerialLocks, type SerialLocks } from "./serial-locks";
 export { DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-after";

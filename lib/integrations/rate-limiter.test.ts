@@ -2,51 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIntegrationClient } from "./client";
 import { createRateLimiter } from "./rate-limiter";
 import { loopbackOutbound } from "./testing/outbound";
+import { busiestWindow, makeVirtualClock } from "./testing/virtual-clock";
 import { reply, startTestServer, type TestServer } from "./testing/test-server";
-
-/**
- * A clock that jumps to the end of the earliest pending sleep instead of waiting for it, one sleep
- * per turn of the event loop, so promise callbacks see the time a grant was made at.
- */
-function makeVirtualClock() {
-  const pending: Array<{ until: number; resolve: () => void }> = [];
-  let ticking = false;
-  const tick = () => {
-    ticking = false;
-    pending.sort((a, b) => a.until - b.until);
-    const next = pending.shift();
-    if (!next) return;
-    clock.time = Math.max(clock.time, next.until);
-    next.resolve();
-    schedule();
-  };
-  const schedule = () => {
-    if (ticking || pending.length === 0) return;
-    ticking = true;
-    setImmediate(tick);
-  };
-  const clock = {
-    time: 0,
-    now: () => clock.time,
-    sleep: (ms: number) =>
-      new Promise<void>((resolve) => {
-        pending.push({ until: clock.time + ms, resolve });
-        schedule();
-      }),
-  };
-  return clock;
-}
-
-/** The most times found in any window [t, t + windowMs). */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let first = 0, last = 0; last < sorted.length; last++) {
-    while (sorted[last]! - sorted[first]! >= windowMs) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
-}
 
 const perMinute = { unit: "minute", max: 5 } as const;
 
@@ -125,6 +82,60 @@ describe("rate limiter, virtual clock", () => {
     wake();
     await next;
     await expect(limiter.acquire("c1", limit, AbortSignal.abort(new Error("already")))).rejects.toThrow("already");
+  });
+});
+
+describe("rate limiter, paused by a 429", () => {
+  it("holds back a key without a limit until the pause ends, and only that key", async () => {
+    const clock = makeVirtualClock();
+    const limiter = createRateLimiter({ now: clock.now, sleep: clock.sleep });
+    limiter.pause("c1", 1_500);
+    const granted: Array<[string, number]> = [];
+    await Promise.all(
+      ["c1", "c2", "c1"].map(async (key) => {
+        await limiter.acquire(key, null);
+        granted.push([key, clock.time]);
+      }),
+    );
+    expect(granted).toEqual([["c2", 0], ["c1", 1_500], ["c1", 1_500]]);
+    await limiter.acquire("c1", null);
+    expect(clock.time).toBe(1_500);
+  });
+
+  it("holds back a limited key's free tokens too, then serves its waiters in order, max at once", async () => {
+    const clock = makeVirtualClock();
+    const limiter = createRateLimiter({ now: clock.now, sleep: clock.sleep, marginMs: 0 });
+    const limit = { unit: "second", max: 2 } as const;
+    (await limiter.acquire("c1", limit))();
+    limiter.pause("c1", 3_000);
+    const granted: Array<[number, number]> = [];
+    await Promise.all(
+      [0, 1, 2].map(async (i) => {
+        const sent = await limiter.acquire("c1", limit);
+        granted.push([i, clock.time]);
+        sent();
+      }),
+    );
+    expect(granted).toEqual([[0, 3_000], [1, 3_000], [2, 4_000]]);
+  });
+
+  it("keeps the longer of two pauses", async () => {
+    const clock = makeVirtualClock();
+    const limiter = createRateLimiter({ now: clock.now, sleep: clock.sleep });
+    limiter.pause("c1", 2_000);
+    limiter.pause("c1", 500);
+    await limiter.acquire("c1", null);
+    expect(clock.time).toBe(2_000);
+  });
+
+  it("lets a waiter abort during a pause", async () => {
+    const clock = makeVirtualClock();
+    const limiter = createRateLimiter({ now: clock.now, sleep: clock.sleep });
+    limiter.pause("c1", 60_000);
+    const controller = new AbortController();
+    const waiting = limiter.acquire("c1", null, controller.signal);
+    controller.abort(new Error("cancelled"));
+    await expect(waiting).rejects.toThrow("cancelled");
   });
 });
 

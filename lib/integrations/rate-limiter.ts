@@ -13,11 +13,16 @@ export type RateLimitSent = () => void;
 export interface RateLimiter {
   /**
    * Resolves when a call may go out under `limit`; waiters of one key are served first come,
-   * first served, and no limit resolves at once. Call the resolved `sent` once the server has
-   * answered: the token's window then starts from that moment. Rejects with the signal's reason
-   * if it aborts first.
+   * first served, and no limit resolves at once unless the key is paused. Call the resolved
+   * `sent` once the server has answered: the token's window then starts from that moment.
+   * Rejects with the signal's reason if it aborts first.
    */
   acquire(key: string, limit: RateLimit | null | undefined, signal?: AbortSignal): Promise<RateLimitSent>;
+  /**
+   * Grants nothing for `key` during the next `ms` (a server's `Retry-After`), with or without a
+   * limit; a longer pause already set stays.
+   */
+  pause(key: string, ms: number): void;
 }
 
 export interface RateLimiterOptions {
@@ -33,10 +38,12 @@ interface Grant {
 }
 
 interface Bucket {
+  /** Infinity for a key without a limit, kept only while it is paused or has waiters. */
   max: number;
   unitMs: number;
   grants: Grant[];
   waiters: Array<{ resolve(sent: RateLimitSent): void; detach(): void }>;
+  pausedUntil: number;
   /** Bumped to supersede a sleeping pump when a token may come back early. */
   run: number;
   pumping: boolean;
@@ -47,7 +54,8 @@ const NO_LIMIT: RateLimitSent = () => {};
 /**
  * Creates a rate limiter: per key a bucket of `max` tokens, each coming back one unit after its
  * request reached the server. So bursts of `max` go out at once and no window of one unit, as the
- * server counts it, ever holds more than `max` requests.
+ * server counts it, ever holds more than `max` requests. A paused key grants nothing until the
+ * pause ends, then serves its waiters in order.
  *
  * Why not a bucket refilled continuously: it lets up to 2·max − 1 requests through within one
  * unit (a full bucket, then the refill). Why not count from the grant: a request can reach the
@@ -62,15 +70,20 @@ const NO_LIMIT: RateLimitSent = () => {};
 export function createRateLimiter({ now = Date.now, sleep = realSleep, marginMs = RATE_LIMIT_MARGIN_MS }: RateLimiterOptions = {}): RateLimiter {
   const buckets = new Map<string, Bucket>();
 
-  function bucketFor(key: string, limit: RateLimit): Bucket {
+  function bucketAt(key: string): Bucket {
     let bucket = buckets.get(key);
     if (!bucket) {
-      bucket = { max: limit.max, unitMs: 0, grants: [], waiters: [], run: 0, pumping: false };
+      bucket = { max: Infinity, unitMs: 0, grants: [], waiters: [], pausedUntil: 0, run: 0, pumping: false };
       buckets.set(key, bucket);
     }
+    return bucket;
+  }
+
+  function bucketFor(key: string, limit: RateLimit | null | undefined): Bucket {
+    const bucket = bucketAt(key);
     // A refreshed manifest may change the limit; the grants already made still count.
-    bucket.max = limit.max;
-    bucket.unitMs = UNIT_MS[limit.unit];
+    bucket.max = limit?.max ?? Infinity;
+    bucket.unitMs = limit ? UNIT_MS[limit.unit] : 0;
     return bucket;
   }
 
@@ -79,6 +92,8 @@ export function createRateLimiter({ now = Date.now, sleep = realSleep, marginMs 
 
   function tryGrant(bucket: Bucket): RateLimitSent | undefined {
     const time = now();
+    if (time < bucket.pausedUntil) return undefined;
+    if (bucket.max === Infinity) return NO_LIMIT;
     // Only a full bucket needs the expired grants swept out; bursts below max skip the scan.
     if (bucket.grants.length >= bucket.max) bucket.grants = bucket.grants.filter((grant) => freedAt(bucket, grant) > time);
     if (bucket.grants.length >= bucket.max) return undefined;
@@ -92,6 +107,8 @@ export function createRateLimiter({ now = Date.now, sleep = realSleep, marginMs 
   }
 
   function msUntilFree(bucket: Bucket): number {
+    const paused = bucket.pausedUntil - now();
+    if (paused > 0) return paused;
     const times = bucket.grants.map((grant) => freedAt(bucket, grant)).sort((a, b) => a - b);
     return Math.max(times[bucket.grants.length - bucket.max]! - now(), 1);
   }
@@ -115,7 +132,8 @@ export function createRateLimiter({ now = Date.now, sleep = realSleep, marginMs 
   return {
     acquire(key, limit, signal) {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      if (!limit) return Promise.resolve(NO_LIMIT);
+      const known = buckets.get(key);
+      if (!limit && (!known || (known.waiters.length === 0 && known.pausedUntil <= now()))) return Promise.resolve(NO_LIMIT);
       const bucket = bucketFor(key, limit);
       const sent = bucket.waiters.length === 0 ? tryGrant(bucket) : undefined;
       if (sent) return Promise.resolve(sent);
@@ -129,6 +147,11 @@ export function createRateLimiter({ now = Date.now, sleep = realSleep, marginMs 
         bucket.waiters.push(waiter);
         if (!bucket.pumping) void pump(bucket);
       });
+    },
+
+    pause(key, ms) {
+      const bucket = bucketAt(key);
+      bucket.pausedUntil = Math.max(bucket.pausedUntil, now() + ms);
     },
   };
 }

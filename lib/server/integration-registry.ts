@@ -5,6 +5,7 @@ import {
   createIntegrationClient,
   createManifestCache,
   createRateLimiter,
+  createSerialLocks,
   defaultOutboundFetch,
   fetchManifest,
   normalizeManifest,
@@ -31,12 +32,13 @@ export interface IntegrationRegistryOptions {
 
 /**
  * Finds integrations by slug and builds clients for them. The manifest cache, the per-connector
- * rate limiter, the autocomplete cache and the outbound guard live here, once per process, shared
- * by every caller.
+ * rate limiter, the locks of `isSerialized` actions, the autocomplete cache and the outbound guard
+ * live here, once per process, shared by every caller.
  */
 export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound = defaultOutboundFetch() }: IntegrationRegistryOptions = {}) {
   const manifests = createManifestCache({ fetchManifest: (baseUrl: string) => fetchManifest(baseUrl, { timeoutMs: maxTimeoutMs, outbound }) });
   const limiter = createRateLimiter();
+  const serialLocks = createSerialLocks();
   const autocompletes = createAutocompleteCache();
   const seeded = new Set<string>();
 
@@ -96,7 +98,10 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound
       return { integration: toIntegration(custom, fetched), custom };
     },
 
-    /** A client for a custom integration's server, rate limited by its connector rate limit. */
+    /**
+     * A client for a custom integration's server, rate limited by its connector rate limit and by
+     * each action's and extractor's own `rateLimits`, its `isSerialized` actions one call at a time.
+     */
     clientFor({ integration, custom }: ResolvedIntegration) {
       if (!custom || !integration.layout) {
         throw new AppError("bad_request:integration", `${integration.name} runs inside the app and has no server to call`);
@@ -105,7 +110,10 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound
         baseUrl: custom.baseUrl,
         layout: integration.layout,
         rateLimit: integration.connector.rateLimit ?? null,
+        actions: integration.actions,
+        extractors: integration.extractors,
         limiter,
+        serialLocks,
         maxTimeoutMs,
         outbound,
       });
