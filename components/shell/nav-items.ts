@@ -1,4 +1,4 @@
-import { Blocks, History, Plug, Settings, Workflow, type LucideIcon } from "lucide-react";
+import { Blocks, Database, History, Plug, Settings, Workflow, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -9,6 +9,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { href: "/integrations", label: "Integrations", icon: Blocks },
   { href: "/connectors", label: "Connectors", icon: Plug },
+  { href: "/models", label: "Models", icon: Database },
   { href: "/workflows", label: "Workflows", icon: Workflow },
   { href: "/runs", label: "Runs", icon: History },
   { href: "/settings", label: "Settings", icon: Settings },

@@ -3,7 +3,7 @@ import { ApiErrorResponseBody, type Model, type ModelSync } from "@/lib/contract
 import { expect, test } from "../fixtures";
 
 let counter = 0;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
+const unique = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${counter++}`;
 
 async function demoConnector(request: APIRequestContext): Promise<string> {
   const created = await request.post("/api/v1/connection/connectors", {

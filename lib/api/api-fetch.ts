@@ -29,7 +29,8 @@ export async function apiFetch<S extends z.ZodType>(schema: S, path: string, ini
   try {
     response = await fetch(path, {
       ...init,
-      headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+      // A FormData body sets its own multipart content type, boundary included.
+      headers: { accept: "application/json", ...(init?.body && !(init.body instanceof FormData) ? { "content-type": "application/json" } : {}), ...init?.headers },
     });
   } catch {
     throw new ApiError(0, "Could not reach the server. Check your connection and try again.");

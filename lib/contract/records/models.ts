@@ -98,3 +98,10 @@ export const ExtractorPreviewResponseBody = z.object({
   records: z.array(z.record(z.string(), z.unknown())),
 });
 export type ExtractorPreviewResponseBody = z.infer<typeof ExtractorPreviewResponseBody>;
+
+export const DatasetListResponseBody = z.object({ datasets: z.array(Dataset) });
+export const DatasetResponseBody = z.object({ dataset: Dataset });
+export const ModelListResponseBody = z.object({ models: z.array(Model) });
+export const ModelResponseBody = z.object({ model: Model });
+export const ModelSyncListResponseBody = z.object({ syncs: z.array(ModelSync) });
+export const ModelSyncResponseBody = z.object({ sync: ModelSync });

@@ -56,3 +56,7 @@ export const SegmentChange = z.object({
   createdAt: IsoDateTime,
 });
 export type SegmentChange = z.infer<typeof SegmentChange>;
+
+export const SegmentListResponseBody = z.object({ segments: z.array(Segment) });
+export const SegmentResponseBody = z.object({ segment: Segment });
+export const SegmentChangeListResponseBody = z.object({ changes: z.array(SegmentChange) });

@@ -136,7 +136,7 @@ describe("a batch of records", () => {
     expect((await csvOf(await downloadBatch(deps, ws, batch.uuid))).data).toHaveLength(12);
 
     // The records enrolled: one per record (the replaced runs are history), and per node metrics.
-    const scope = { batchUuid: batch.uuid, limit: 100, offset: 0 };
+    const scope = { batchUuid: batch.uuid, statuses: undefined, limit: 100, offset: 0 };
     const { records, count } = await listWorkflowRecords(deps, ws, scope);
     expect(count).toBe(12);
     expect(records.map((record) => record.id).sort()).toEqual(people(12).map((person) => person.id).sort());

@@ -1,0 +1,190 @@
+import { expect, test } from "./fixtures";
+import { createDemoConnector, ModelPage, uniqueName } from "./support/records";
+import { createLargeModel, recordFetches } from "./support/large-model";
+
+test.describe("models and the records browser", () => {
+  test("a model from the demo extractor: preview, create, sync, sort, filter, open a record, save a segment", async ({ page, request }) => {
+    test.setTimeout(90_000);
+    const connector = await createDemoConnector(request);
+    const name = uniqueName("Companies");
+
+    await page.goto("/models");
+    await expect(page.getByRole("heading", { level: 1, name: "Models" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Models" }).click();
+    await page.getByRole("link", { name: "New model" }).first().click();
+    await expect(page).toHaveURL(/\/models\/new$/);
+
+    await page.getByRole("radio", { name: /A connector's extractor/ }).check();
+    await page.getByLabel("Connector", { exact: true }).selectOption({ label: `${connector.name} (demo_crm)` });
+    await page.getByLabel("Extractor", { exact: true }).selectOption({ label: "Records" });
+    await page.getByLabel("Object").selectOption("companies");
+    await page.getByRole("button", { name: "Preview" }).click();
+    const preview = page.getByRole("region", { name: "Preview" });
+    await expect(preview.getByRole("status")).toHaveText(/^\d+ records to sync$/);
+    const previewed = Number((await preview.getByRole("status").innerText()).match(/\d+/)![0]);
+    expect(previewed).toBeGreaterThan(1);
+    await expect(preview.getByRole("table").getByRole("row").nth(1)).toContainText("com_");
+
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Records (companies)");
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("button", { name: "Create model" }).click();
+    await expect(page).toHaveURL(/\/models\/[0-9a-f-]{36}$/);
+
+    const model = new ModelPage(page);
+    await expect(model.heading).toHaveText(name);
+    await expect(model.syncs.getByText("Succeeded")).toBeVisible({ timeout: 30_000 });
+    await expect(model.count).toHaveText(`${previewed} records`);
+    await expect(model.row(0)).toContainText("com_");
+    await expect(model.rows()).not.toHaveCount(0);
+
+    // Sorting: ascending, then descending, then back to none.
+    const header = model.grid.getByRole("columnheader", { name: "Employee count" });
+    await model.sortBy("Employee count");
+    await expect(header).toHaveAttribute("aria-sort", "ascending");
+    await expect
+      .poll(async () => {
+        const sizes = (await model.columnTexts("Employee count", 5)).map((text) => Number(text.replace(/,/g, "")));
+        return sizes.every((size, i) => i === 0 || sizes[i - 1]! <= size);
+      })
+      .toBe(true);
+    await model.sortBy("Employee count");
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    await model.sortBy("Employee count");
+    await expect(header).toHaveAttribute("aria-sort", "none");
+
+    // A string condition narrows the count, and the JSON shows Cargo's filter.
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByRole("button", { name: "Add condition" }).click();
+    const condition = model.condition(1, 1);
+    await condition.getByLabel("Column").selectOption({ label: "Industry" });
+    await condition.getByLabel("Operator").selectOption({ label: "is" });
+    await condition.getByLabel("Value").fill("software");
+    await expect(model.count).toHaveText(/^\d+ of \d+ records match$/);
+    await expect.poll(() => model.settledCount()).toBeLessThan(previewed);
+    const matching = await model.settledCount();
+    expect(matching).toBeGreaterThan(0);
+    await expect(model.filterJson).toHaveValue(/"conjonction": "and"/);
+    await expect(model.filterJson).toHaveValue(/"values": "software"/);
+    for (const industry of await model.columnTexts("Industry", Math.min(matching, 3))) expect(industry).toBe("software");
+
+    // JSON that does not parse is explained and changes nothing.
+    await model.filterJson.fill('{"conjonction": "and", ');
+    await expect(model.filter.getByText(/Not valid JSON/)).toBeVisible();
+    await expect(model.count).toHaveText(`${matching} of ${previewed} records match`);
+    await model.filterJson.fill(JSON.stringify({ conjonction: "and", groups: [{ conjonction: "and", conditions: [{ kind: "string", columnSlug: "industry", operator: "is", values: "software" }] }] }));
+    await expect(model.filter.getByText(/Not valid JSON/)).toHaveCount(0);
+
+    // A row opens the record in a drawer; Escape closes it.
+    const title = await model.columnTexts("Name", 1);
+    await model.row(0).click();
+    await expect(model.drawer.getByRole("heading", { name: title[0] })).toBeVisible();
+    await expect(model.drawer.getByText("Industry", { exact: true })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(model.drawer).toBeHidden();
+
+    // Save as segment; it is listed, loaded, and the API has its filter.
+    const segmentName = uniqueName("Software companies");
+    await page.getByRole("button", { name: "Save as segment" }).click();
+    await page.getByLabel("Segment name").fill(segmentName);
+    await page.getByRole("button", { name: "Save segment" }).click();
+    await expect(model.segments.getByRole("button", { name: segmentName, exact: true })).toHaveAttribute("aria-pressed", "true");
+    const modelUuid = page.url().split("/").at(-1)!;
+    const { segments } = await (await request.get(`/api/v1/segmentation/segments/list?modelUuid=${modelUuid}`)).json();
+    expect(segments).toEqual([expect.objectContaining({ name: segmentName, filter: expect.objectContaining({ groups: [expect.objectContaining({ conditions: [expect.objectContaining({ columnSlug: "industry", values: "software" })] })] }) })]);
+
+    await model.segments.getByRole("button", { name: "All records" }).click();
+    await expect(model.count).toHaveText(`${previewed} records`);
+    await model.segments.getByRole("button", { name: segmentName, exact: true }).click();
+    await expect(model.count).toHaveText(`${matching} of ${previewed} records match`);
+
+    // The list shows it with its source and last sync.
+    await page.getByRole("link", { name: "Models", exact: true }).first().click();
+    const row = page.getByRole("row").filter({ hasText: name });
+    await expect(row).toContainText("Demo CRM · Records");
+    await expect(row).toContainText("Succeeded");
+  });
+
+  test("a model from a CSV: the upload counts rows and names the bad ones by line", async ({ page }) => {
+    const name = uniqueName("Leads");
+    await page.goto("/models/new");
+    await page.getByRole("radio", { name: /A CSV file/ }).check();
+    const csv = ["email,score,active", "ada@example.com,10,true", "grace@example.com,20,false", "one,cell,too,many", "linus@example.com,5,true"].join("\n");
+    await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "leads.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const uploaded = page.getByRole("region", { name: "Uploaded file" });
+    await expect(uploaded.getByRole("status")).toContainText("leads.csv");
+    await expect(uploaded.getByRole("status")).toContainText("3 rows · 3 columns");
+    await expect(uploaded.getByRole("list", { name: "Columns" })).toContainText("score");
+    await expect(uploaded.getByRole("list", { name: "Row errors" }).getByRole("listitem")).toHaveText([/^Line 4: /]);
+
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue("leads");
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("button", { name: "Create model" }).click();
+    const model = new ModelPage(page);
+    await expect(model.heading).toHaveText(name);
+    await expect(model.syncs).toHaveCount(0);
+    await expect(model.row(0)).toContainText("@example.com");
+  });
+
+  test("an error from the server is shown, and Preview can be pressed again", async ({ page, request }) => {
+    const connector = await createDemoConnector(request);
+    await page.route(
+      (url) => url.pathname === "/api/v1/storage/extractors/preview",
+      (route) => route.fulfill({ status: 504, json: { errorMessage: "The integration server did not answer within 2 s" } }),
+    );
+    await page.goto("/models/new");
+    await page.getByRole("radio", { name: /A connector's extractor/ }).check();
+    await page.getByLabel("Connector", { exact: true }).selectOption({ label: `${connector.name} (demo_crm)` });
+    await page.getByLabel("Extractor", { exact: true }).selectOption({ label: "Records" });
+    await page.getByLabel("Object").selectOption("deals");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Could not preview the extractor" })).toContainText("did not answer within 2 s");
+    await expect(page.getByRole("button", { name: "Preview" })).toBeEnabled();
+    await expect(page.getByRole("button", { name: "Create model" })).toHaveCount(0);
+  });
+});
+
+test.describe("records table at scale", () => {
+  test("100,000 records: only rows in view are in the page, blocks load by offset as it scrolls, keys move and open rows", async ({ page, request }) => {
+    test.setTimeout(180_000);
+    const { uuid } = await createLargeModel(request, 100_000);
+    const fetches = recordFetches(page);
+    await page.goto(`/models/${uuid}`);
+    const model = new ModelPage(page);
+    await expect(model.count).toHaveText("100,000 records");
+    await expect(model.row(0)).toContainText("Record 0");
+    expect(await model.rows().count()).toBeLessThan(60);
+    await expect(model.grid).toHaveAttribute("aria-rowcount", "100001");
+
+    // Typed cells: numbers right-aligned, booleans as ✓ and —.
+    await expect(model.row(0).getByRole("gridcell").nth(3)).toHaveText("✓");
+    await expect(model.row(1).getByRole("gridcell").nth(3)).toHaveText("—");
+    await expect(model.row(1).getByRole("gridcell").nth(2).locator("span")).toHaveCSS("text-align", "right");
+
+    // Jump to the middle: the block there is fetched by offset, none of those passed on the way.
+    await model.grid.evaluate((grid) => grid.parentElement!.scrollTo({ top: 50_000 * 36 }));
+    await expect(model.row(50_000)).toContainText("Record 50000");
+    expect(fetches.every((fetch) => fetch.limit === 200 && fetch.offset % 200 === 0)).toBe(true);
+    expect(fetches.length).toBeLessThan(10);
+    expect(await model.rows().count()).toBeLessThan(60);
+
+    // Keyboard: End goes to the last record, Enter opens it, Escape closes it.
+    await model.row(50_000).focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(model.row(50_001)).toBeFocused();
+    await page.keyboard.press("End");
+    await expect(model.row(99_999)).toBeFocused();
+    await expect(model.row(99_999)).toContainText("Record 99999");
+    await page.keyboard.press("Enter");
+    await expect(model.drawer.getByRole("heading", { name: "Record 99999" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(model.drawer).toBeHidden();
+    await expect(model.row(99_999)).toBeFocused();
+
+    // Sorting asks the server again from the top.
+    await model.sortBy("Id");
+    await expect(model.grid.getByRole("columnheader", { name: "Id" })).toHaveAttribute("aria-sort", "ascending");
+    await model.sortBy("Id");
+    await expect(model.row(0)).toContainText("Record 99999");
+    expect(fetches.at(-1)).toMatchObject({ offset: 0, sort: [{ columnSlug: "id", kind: "desc" }] });
+  });
+});
