@@ -1,6 +1,7 @@
 import { accountsMigration } from "./accounts";
 import { batchesMigration } from "./batches";
 import type { Migration } from "./migration";
+import { recordIndexesMigration } from "./record-indexes";
 import { recordsMigration } from "./records";
 import { runLeasesMigration } from "./run-leases";
 
@@ -126,4 +127,5 @@ export const migrations: readonly Migration[] = [
   runLeasesMigration(6),
   recordsMigration(7),
   batchesMigration(8),
+  recordIndexesMigration(9),
 ];

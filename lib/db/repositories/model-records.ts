@@ -24,6 +24,19 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/**
+ * The value with U+0000 taken out of every string and key. Postgres text cannot hold it, and its
+ * jsonb refuses the `\u0000` escape, so one such character would fail every filter on the model.
+ */
+export function withoutNul<T>(value: T): T {
+  if (typeof value === "string") return (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [withoutNul(key), withoutNul(item)])) as T;
+  }
+  return value;
+}
+
 const marks = (count: number) => Array.from({ length: count }, () => "?").join(", ");
 
 /**
@@ -49,7 +62,7 @@ export function modelRecordRepository(db: SqlClient) {
     async put(modelUuid: string, records: readonly RecordWrite[], now = new Date().toISOString()): Promise<void> {
       for (const part of chunks(records, 100)) {
         const params: SqlValue[] = [];
-        for (const record of part) params.push(modelUuid, record.id, record.title, JSON.stringify(record.data), now, now);
+        for (const record of part) params.push(modelUuid, record.id, withoutNul(record.title), JSON.stringify(withoutNul(record.data)), now, now);
         await db.run(
           `INSERT INTO model_records (model_uuid, record_id, title, data_json, created_at, updated_at)
            VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}
@@ -84,6 +97,21 @@ export function modelRecordRepository(db: SqlClient) {
         [model.uuid, ...where.params],
       );
       return { records: rows.map((row) => JSON.parse(row.data_json) as Record<string, unknown>), count: Number(counted?.count ?? 0) };
+    },
+
+    /**
+     * The ids of every record matching `filter`, in `sort` order, at most `limit`: one query, so a
+     * batch over a segment reads the filter once and then its records by id, never by offset.
+     */
+    async matchingIds(model: RecordModel, query: { filter: Filter; sort: RecordSort; limit?: number }, now = new Date()): Promise<string[]> {
+      const where = compileFilter(query.filter, model.columns, db.dialect, now);
+      const order = compileSort(query.sort, model.columns, db.dialect);
+      const limited = query.limit !== undefined && Number.isFinite(query.limit);
+      const rows = await db.all<{ record_id: string }>(
+        `SELECT r.record_id FROM model_records r WHERE r.model_uuid = ? AND (${where.sql}) ORDER BY ${order.sql}${limited ? " LIMIT ?" : ""}`,
+        [model.uuid, ...where.params, ...order.params, ...(limited ? [query.limit!] : [])],
+      );
+      return rows.map((row) => row.record_id);
     },
 
     /** Which of these ids match `filter` (a segment's membership of the records a sync touched). */

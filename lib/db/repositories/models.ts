@@ -113,8 +113,10 @@ export function modelRepository(db: SqlClient) {
     async update(workspaceUuid: string, uuid: string, changes: ModelChanges): Promise<StoredModel | null> {
       const current = await get(workspaceUuid, uuid);
       if (!current) return null;
-      const next = { ...current, ...changes };
-      const dropCursor = changes.extractor !== undefined;
+      // Only the keys given: a key present as undefined would otherwise overwrite the stored value.
+      const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as ModelChanges;
+      const next = { ...current, ...given };
+      const dropCursor = given.extractor !== undefined;
       await db.run(
         `UPDATE models SET name = ?, dataset_uuid = ?, extractor_json = ?, is_sync_scheduled = ?, updated_at = ?
            ${dropCursor ? ", sync_cursor_json = NULL" : ""}

@@ -55,7 +55,8 @@ export function segmentRepository(db: SqlClient) {
     async update(workspaceUuid: string, uuid: string, changes: Partial<Pick<Segment, "name" | "filter" | "sort">>): Promise<Segment | null> {
       const current = await get(workspaceUuid, uuid);
       if (!current) return null;
-      const next = { ...current, ...changes };
+      const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      const next = { ...current, ...given };
       await db.run(`UPDATE segments SET name = ?, filter_json = ?, sort_json = ?, updated_at = ? WHERE workspace_uuid = ? AND uuid = ?`, [
         next.name,
         JSON.stringify(next.filter),

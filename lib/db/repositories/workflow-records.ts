@@ -78,15 +78,18 @@ export function workflowRecordRepository(db: SqlClient) {
     /** The executions of the runs in scope, `size` runs at a time (never all in memory). */
     async *executions(scope: WorkflowRecordScope, size = 500): AsyncGenerator<Execution[][]> {
       const filter = where(scope);
-      let after = "";
+      // Keyset on (created_at, uuid), the order of the batch and workflow indexes on runs.
+      let after = { createdAt: "", uuid: "" };
       for (;;) {
-        const rows = await db.all<{ uuid: string; executions_json: string }>(
-          `SELECT uuid, executions_json FROM runs WHERE ${filter.sql} AND uuid > ? ORDER BY uuid LIMIT ?`,
-          [...filter.params, after, size],
+        const rows = await db.all<{ uuid: string; created_at: string; executions_json: string }>(
+          `SELECT uuid, created_at, executions_json FROM runs WHERE ${filter.sql} AND (created_at > ? OR (created_at = ? AND uuid > ?))
+           ORDER BY created_at, uuid LIMIT ?`,
+          [...filter.params, after.createdAt, after.createdAt, after.uuid, size],
         );
         if (rows.length === 0) return;
         yield rows.map((row) => JSON.parse(row.executions_json) as Execution[]);
-        after = rows.at(-1)!.uuid;
+        const last = rows.at(-1)!;
+        after = { createdAt: last.created_at, uuid: last.uuid };
       }
     },
   };

@@ -73,12 +73,18 @@ export async function* batchRecords(deps: RecordsDeps, workspaceUuid: string, da
   }
 }
 
-/** A model's records that match, page by page, at most `limit`. */
-async function* matching(deps: RecordsDeps, model: StoredModel, filter: Filter, sort: RecordSort, limit = Infinity): AsyncGenerator<BatchRecord[]> {
-  for (let offset = 0; offset < limit; offset += BATCH_CHUNK) {
-    const page = await filtered(() => deps.db.modelRecords.fetch(model, { filter, sort, limit: Math.min(BATCH_CHUNK, limit - offset), offset }));
-    if (page.records.length > 0) yield page.records.map((record) => modelRecord(model, record));
-    if (page.records.length < BATCH_CHUNK) return;
+/**
+ * A model's records that match, at most `limit`: their ids once (one query, in the sort's order),
+ * then the records by id a chunk at a time, so no page re-runs the filter and a sync meanwhile
+ * neither skips nor repeats a record.
+ */
+async function* matching(deps: RecordsDeps, model: StoredModel, filter: Filter, sort: RecordSort, limit?: number): AsyncGenerator<BatchRecord[]> {
+  const ids = await filtered(() => deps.db.modelRecords.matchingIds(model, { filter, sort, limit }));
+  for (let at = 0; at < ids.length; at += BATCH_CHUNK) {
+    const part = ids.slice(at, at + BATCH_CHUNK);
+    const found = await deps.db.modelRecords.getMany(model.uuid, part);
+    const records = part.filter((id) => found.has(id)).map((id) => modelRecord(model, found.get(id)!));
+    if (records.length > 0) yield records;
   }
 }
 

@@ -58,6 +58,9 @@ async function startBatch(
       if (await isCancelled(deps, batch)) break;
       await createBatchRuns(deps, batch, next.value);
       await deps.db.batches.addRuns(batch.uuid, next.value.length);
+      // SQLite answers synchronously: without a turn of the event loop between chunks, a large
+      // batch would hold up every request, heartbeat and sweep of the process until it is created.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     await chunks.return(undefined);

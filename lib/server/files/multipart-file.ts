@@ -45,8 +45,14 @@ export function receiveFilePart(request: Request, field: string): Promise<FilePa
       reject(new AppError("bad_request:file", `The multipart body cannot be read: ${error.message}`));
     };
     parser.on("file", (name, bytes, info) => {
-      if (name !== field || received) return void bytes.resume();
+      if (name !== field || received) {
+        bytes.on("error", () => undefined);
+        return void bytes.resume();
+      }
       received = true;
+      // The reader sees a broken body as an error of `bytes`; one that comes after the reader has
+      // let go (busboy destroys the file stream once more at the end) must not crash the process.
+      bytes.on("error", () => undefined);
       resolve({ filename: info.filename ?? "", bytes, close });
     });
     parser.on("close", () => reject(noFile()));

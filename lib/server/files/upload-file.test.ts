@@ -260,6 +260,15 @@ describe("POST /api/v1/workspace/files", () => {
     });
   });
 
+  it("answers 400 for an upload that breaks off before its closing boundary, and keeps nothing", async () => {
+    const before = storedNames();
+    const body = `--cut\r\nContent-Disposition: form-data; name="file"; filename="cut.csv"\r\nContent-Type: text/csv\r\n\r\nid,name\n1,Ada\n`;
+    const response = await upload(body, { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=cut" });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errorMessage).toMatch(/broke off/);
+    expect(storedNames()).toEqual(before);
+  });
+
   it("round-trips 100,000 rows, streamed both ways", async () => {
     const lines = (function* () {
       yield "id,email,score,joined\r\n";

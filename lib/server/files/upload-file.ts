@@ -58,7 +58,9 @@ export async function uploadFile(deps: Pick<Deps, "db" | "settings">, workspaceU
       out,
     ).catch(async (error: unknown) => {
       await closed(out);
-      throw error;
+      // The upload itself broke off (busboy: "Unexpected end of form"): the client's doing, a 400.
+      if (error instanceof AppError || !(error instanceof Error) || "code" in error) throw error;
+      throw new AppError("bad_request:file", `The upload broke off before the file ended: ${error.message}`, { cause: error });
     });
     const contents = inspection.end();
     await fs.rename(partial, stored);

@@ -6,7 +6,7 @@ import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-stora
 import { createConnector } from "../connectors";
 import { startCuttingProxy, type CuttingProxy } from "../testing/cutting-proxy";
 import { closeDeps, createDeps, type Deps } from "../deps";
-import { cancelSync, createModel, getModel, listSyncs, startSync } from "./models";
+import { cancelSync, createModel, getModel, listSyncs, startSync, updateModel } from "./models";
 import { createSegment, fetchRecords, listSegmentChanges } from "./segments";
 
 // Syncs end to end: a real database (both dialects), the demo integration over HTTP.
@@ -183,5 +183,41 @@ describe("extractor sync", () => {
     } finally {
       await closeDeps(other);
     }
+  });
+
+  it("an update changes only what it names; a new extractor config stops the sync under way and starts the next from scratch", async () => {
+    const dataset = await deps.db.datasets.create(ws, "CRM");
+    const model = await createModel(deps, ws, {
+      name: "Editable",
+      datasetUuid: dataset.uuid,
+      isSyncScheduled: true,
+      extractor: { connectorUuid, extractorSlug: "records", config: { objectType: "deals", pageSize: 50 } },
+    });
+    await settled(model.uuid);
+    const renamed = await updateModel(deps, ws, model.uuid, { name: "Renamed" });
+    expect(renamed).toMatchObject({ name: "Renamed", datasetUuid: dataset.uuid, isSyncScheduled: true, extractor: model.extractor });
+    expect(await updateModel(deps, ws, model.uuid, { isSyncScheduled: false })).toMatchObject({ name: "Renamed", isSyncScheduled: false, datasetUuid: dataset.uuid });
+    expect((await deps.db.models.get(ws, model.uuid))!.syncCursor).not.toBeNull();
+
+    proxy.delay(50);
+    const open = await startSync(deps, ws, model.uuid);
+    const changed = await updateModel(deps, ws, model.uuid, { extractorConfig: { objectType: "deals", pageSize: 5 } });
+    expect(changed.extractor?.config).toEqual({ objectType: "deals", pageSize: 5 });
+    expect((await listSyncs(deps, ws, model.uuid)).find((sync) => sync.uuid === open.uuid)?.status).toBe("cancelled");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await deps.db.models.get(ws, model.uuid))!.syncCursor).toBeNull();
+    proxy.restore();
+    expect((await startSync(deps, ws, model.uuid)).isResumed).toBe(false);
+    expect(await settled(model.uuid)).toMatchObject({ status: "success", isResumed: false });
+  });
+
+  it("one process takes a sync once, though its job and its sweep come for it together", async () => {
+    proxy.delay(30);
+    const model = await companiesModel("Claimed once", 25);
+    const [open] = await listSyncs(deps, ws, model.uuid);
+    await Promise.all([deps.runs.syncs.handle({ workspaceUuid: ws, syncUuid: open!.uuid }), deps.runs.syncs.handle({ workspaceUuid: ws, syncUuid: open!.uuid })]);
+    const done = await settled(model.uuid);
+    const expected = await demoRecords("companies");
+    expect(done).toMatchObject({ status: "success", addedCount: expected.length, pagesCount: Math.ceil(expected.length / 25) });
   });
 });

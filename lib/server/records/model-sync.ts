@@ -49,15 +49,17 @@ export async function executeSync(
       }
       const { data } = answer;
       if (data.hasMore && data.meta === undefined) throw new AppError("bad_gateway:integration", "The extractor answered hasMore without a meta to continue from");
-      model = await keepColumns(ctx, model, answer);
-      const current = model;
+      const current = withColumns(model, answer);
       const isIncremental = extractor.extractor.mode.kind === "fetch" && extractor.extractor.mode.isIncremental;
       const nextCursor = data.hasMore ? { meta: data.meta } : isIncremental ? { meta: data.meta ?? meta } : null;
+      // Everything the page changes is written behind the fence: nothing once the sync was cancelled or taken over.
       await db.transaction(async (tx) => {
         const counts = await applyPage(tx, current, data.records, { syncUuid, segments });
         if (!(await tx.modelSyncs.recordPage(syncUuid, owner, until(), counts))) throw new SyncStopped();
+        if (current !== model) await tx.models.setColumns(current.uuid, current);
         await tx.models.setSyncCursor(current.uuid, nextCursor);
       });
+      model = current;
       if (!data.hasMore) break;
       meta = data.meta;
     }
@@ -83,15 +85,13 @@ async function fetchPage(extractor: OpenExtractor, { meta, modelUuid, signal }: 
   return answer;
 }
 
-/** The columns as the latest page declares them, stored when they changed. */
-async function keepColumns(ctx: ConnectorCtx, model: StoredModel, answer: { columns: ModelColumn[]; idColumnSlug: string; titleColumnSlug: string; timeColumnSlug?: string }) {
+/** The model with the columns the latest page declares; the same object when nothing changed. */
+function withColumns(model: StoredModel, answer: { columns: ModelColumn[]; idColumnSlug: string; titleColumnSlug: string; timeColumnSlug?: string }): StoredModel {
   const next = { columns: answer.columns, idColumnSlug: answer.idColumnSlug, titleColumnSlug: answer.titleColumnSlug, timeColumnSlug: answer.timeColumnSlug ?? null };
   const same =
     JSON.stringify(next.columns) === JSON.stringify(model.columns) &&
     next.idColumnSlug === model.idColumnSlug &&
     next.titleColumnSlug === model.titleColumnSlug &&
     next.timeColumnSlug === model.timeColumnSlug;
-  if (same) return model;
-  await ctx.db.models.setColumns(model.uuid, next);
-  return { ...model, ...next };
+  return same ? model : { ...model, ...next };
 }

@@ -121,6 +121,9 @@ export async function updateModel(ctx: ModelCtx, workspaceUuid: string, uuid: st
   if (body.extractorConfig && current.extractor) {
     extractor = { ...current.extractor, config: body.extractorConfig };
     await openExtractor(ctx, workspaceUuid, extractor);
+    // A sync under way would go on writing the old config's cursor, which the next sync would
+    // send with the new config: it is stopped first, and the next one starts from scratch.
+    await cancelOpenSync(ctx, workspaceUuid, uuid);
   }
   await ctx.db.models.update(workspaceUuid, uuid, {
     name: body.name,
@@ -132,9 +135,13 @@ export async function updateModel(ctx: ModelCtx, workspaceUuid: string, uuid: st
 }
 
 export async function removeModel(ctx: ModelCtx, workspaceUuid: string, uuid: string): Promise<void> {
-  const [open] = (await ctx.db.modelSyncs.list(uuid, 1)).filter((sync) => sync.status === "pending" || sync.status === "running");
-  if (open) await cancelSync(ctx, workspaceUuid, uuid, open.uuid);
+  await cancelOpenSync(ctx, workspaceUuid, uuid);
   if (!(await ctx.db.models.remove(workspaceUuid, uuid))) throw modelNotFound(uuid);
+}
+
+async function cancelOpenSync(ctx: ModelCtx, workspaceUuid: string, modelUuid: string): Promise<void> {
+  const [open] = (await ctx.db.modelSyncs.list(modelUuid, 1)).filter((sync) => sync.status === "pending" || sync.status === "running");
+  if (open) await cancelSync(ctx, workspaceUuid, modelUuid, open.uuid);
 }
 
 /** Starts a sync of an extractor's model, or answers the one already under way. */

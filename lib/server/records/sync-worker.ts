@@ -19,16 +19,23 @@ export function createSyncWorker(
   { owner, jobs, timing = DEFAULT_SYNC_TIMING }: { owner: string; jobs: () => JobQueue; timing?: SyncTiming & { sweepMs: number } },
 ): SyncWorker {
   const running = new Map<string, AbortController>();
-  const finished: Array<Promise<void>> = [];
+  const inFlight = new Set<Promise<void>>();
   let sweeper: ReturnType<typeof setInterval> | undefined;
   let stopping = false;
 
   const handle: SyncWorker["handle"] = async ({ workspaceUuid, syncUuid }) => {
     if (stopping || running.has(syncUuid)) return;
-    const claimed = await ctx.db.modelSyncs.claim(syncUuid, owner, new Date(), new Date(Date.now() + timing.leaseMs));
-    if (!claimed) return;
+    // Registered before the claim: the job and the sweep of this one process may both come for it.
     const controller = new AbortController();
     running.set(syncUuid, controller);
+    const claimed = await ctx.db.modelSyncs.claim(syncUuid, owner, new Date(), new Date(Date.now() + timing.leaseMs)).catch((error: unknown) => {
+      running.delete(syncUuid);
+      throw error;
+    });
+    if (!claimed) {
+      running.delete(syncUuid);
+      return;
+    }
     const heartbeat = setInterval(() => {
       void ctx.db.modelSyncs
         .renew(syncUuid, owner, new Date(Date.now() + timing.leaseMs))
@@ -39,8 +46,9 @@ export function createSyncWorker(
     const work = executeSync(ctx, { workspaceUuid, syncUuid, owner, timing, signal: controller.signal }).finally(() => {
       clearInterval(heartbeat);
       running.delete(syncUuid);
+      inFlight.delete(work);
     });
-    finished.push(work);
+    inFlight.add(work);
     await work;
   };
 
@@ -69,7 +77,7 @@ export function createSyncWorker(
       clearInterval(sweeper);
       // A sync stopped here keeps the pages it stored; its lease runs out and a worker resumes it.
       for (const controller of running.values()) controller.abort(new Error("The worker is stopping"));
-      await Promise.allSettled(finished);
+      await Promise.allSettled(inFlight);
     },
   };
 }
