@@ -16,12 +16,12 @@ import type { Batch } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
 import { createScratchDatabase } from "@/lib/db/testing/scratch-database";
 import { createBatch, getBatch } from "@/lib/server/batches";
-import { createConnector } from "@/lib/server/connectors";
 import { closeDeps, createDeps, type Deps } from "@/lib/server/deps";
 import { uploadFile } from "@/lib/server/files";
 import { createRun } from "@/lib/server/runs";
 import { DEFAULT_RUN_CONCURRENCY } from "@/lib/server/settings";
 import { graph, tmpl } from "@/lib/server/testing/nodes";
+import { demoLookupGraph } from "./support/demo-lookup";
 
 const RECORDS = Number(process.env.BENCH_BATCH_RECORDS) || 10_000;
 const SINGLE_RUNS = Number(process.env.BENCH_SINGLE_RUNS) || 2_000;
@@ -70,21 +70,9 @@ async function main() {
   const scratch = process.env.BENCH_DATABASE_URL ? await createScratchDatabase(process.env.BENCH_DATABASE_URL, "relay_bench_") : null;
   const deps = await createDeps({ dataDir, databaseUrl: scratch?.url, demoIntegrationUrl: demo.url, version: "bench" });
   try {
-    const integration = (await deps.db.customIntegrations.list(ws))[0]!;
-    const connector = await createConnector(deps, ws, { integrationSlug: integration.slug, slug: "bench", name: "Bench", config: { apiKey: "demo-api-key", region: "eu" } });
-    const nodes = graph(
-      { slug: "start", children: ["lookup"] },
-      {
-        slug: "lookup",
-        kind: "connector",
-        integrationSlug: integration.slug,
-        actionSlug: "lookupRecord",
-        connectorUuid: connector.uuid,
-        config: { objectType: "contacts", id: tmpl("{{nodes.start.id}}") },
-        children: ["end", "end"],
-      },
-      { slug: "end", actionSlug: "end", config: { variables: [{ name: "found", type: "boolean", value: tmpl("{{nodes.lookup.found}}") }] } },
-    );
+    const { nodes } = await demoLookupGraph(deps);
+    // The batch's records carry the contact to look up in `contact` (their `id` names the record).
+    const batchNodes = nodes.map((node) => (node.slug === "lookup" ? { ...node, config: { objectType: "contacts", id: tmpl("{{nodes.start.contact}}") } } : node));
     const contact = (index: number) => `con_${String((index % 50) + 1).padStart(3, "0")}`;
     await createRun(deps, ws, { nodes, data: { id: contact(0) } }, { wait: true });
 
@@ -99,7 +87,6 @@ async function main() {
     const singleRate = SINGLE_RUNS / ((performance.now() - singleStart) / 1000);
 
     const records = Array.from({ length: RECORDS }, (_, index) => ({ id: `rec_${index}`, name: `Record ${index}`, contact: contact(index) }));
-    const batchNodes = nodes.map((node) => (node.slug === "lookup" ? { ...node, config: { objectType: "contacts", id: tmpl("{{nodes.start.contact}}") } } : node));
     const batchStart = performance.now();
     const created = await createBatch(deps, ws, { nodes: batchNodes, data: { kind: "records", records } });
     const createdSeconds = (performance.now() - batchStart) / 1000;

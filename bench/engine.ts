@@ -10,13 +10,12 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { startDemoIntegrationServer } from "@/examples/demo-integration/server";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
-import { createConnector } from "@/lib/server/connectors";
 import { closeDeps, createDeps } from "@/lib/server/deps";
 import { createRun } from "@/lib/server/runs";
-import { graph, tmpl } from "@/lib/server/testing/nodes";
 import { validationCatalog } from "@/lib/server/validate-nodes";
 import { validateNodes } from "@/lib/workflow";
 import { generateGraph } from "@/lib/workflow/testing/generate-graph";
+import { demoLookupGraph } from "./support/demo-lookup";
 
 const RUNS = Number(process.env.BENCH_RUNS) || 1000;
 const CONCURRENCY = 8;
@@ -30,21 +29,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "relay-bench-engine-"));
   const deps = await createDeps({ dataDir, demoIntegrationUrl: demo.url, version: "bench" });
   try {
-    const integration = (await deps.db.customIntegrations.list(ws))[0]!;
-    const connector = await createConnector(deps, ws, { integrationSlug: integration.slug, slug: "bench", name: "Bench", config: { apiKey: "demo-api-key", region: "eu" } });
-    const nodes = graph(
-      { slug: "start", children: ["lookup"] },
-      {
-        slug: "lookup",
-        kind: "connector",
-        integrationSlug: integration.slug,
-        actionSlug: "lookupRecord",
-        connectorUuid: connector.uuid,
-        config: { objectType: "contacts", id: tmpl("{{nodes.start.id}}") },
-        children: ["end", "end"],
-      },
-      { slug: "end", actionSlug: "end", config: { variables: [{ name: "found", type: "boolean", value: tmpl("{{nodes.lookup.found}}") }] } },
-    );
+    const { integration, connector, nodes } = await demoLookupGraph(deps);
 
     // Warm-up: sandbox, manifest cache, connections.
     await createRun(deps, ws, { nodes, data: { id: "con_001" } }, { wait: true });

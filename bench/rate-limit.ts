@@ -20,11 +20,10 @@ import os from "node:os";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import type { WindowedCall } from "@/examples/demo-integration/rate-window";
-import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
-import { createConnector } from "@/lib/server/connectors";
+import { busiestWindow } from "@/lib/integrations/testing/virtual-clock";
+import { demoLookupGraph } from "./support/demo-lookup";
 import { getDeps, stopDeps } from "@/lib/server/deps";
 import { createApiApp } from "@/lib/server/http/api-app";
-import { graph, tmpl } from "@/lib/server/testing/nodes";
 
 const BATCHES = 5;
 const RECORDS = Number(process.env.BENCH_RECORDS) || 100;
@@ -46,21 +45,7 @@ async function main() {
   const base = `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/v1`;
   try {
     const auth = await claim(base, dataDir);
-    const integration = (await deps.db.customIntegrations.list(DEFAULT_WORKSPACE_UUID))[0]!;
-    const connector = await createConnector(deps, DEFAULT_WORKSPACE_UUID, { integrationSlug: integration.slug, slug: "bench", name: "Bench", config: { apiKey: "demo-api-key", region: "eu" } });
-    const nodes = graph(
-      { slug: "start", children: ["lookup"] },
-      {
-        slug: "lookup",
-        kind: "connector",
-        integrationSlug: integration.slug,
-        actionSlug: "lookupRecord",
-        connectorUuid: connector.uuid,
-        config: { objectType: "contacts", id: tmpl("{{nodes.start.id}}") },
-        children: ["end", "end"],
-      },
-      { slug: "end", actionSlug: "end", config: { variables: [{ name: "found", type: "boolean", value: tmpl("{{nodes.lookup.found}}") }] } },
-    );
+    const { nodes, connector } = await demoLookupGraph(deps);
     const records = (batch: number, count: number) =>
       Array.from({ length: count }, (_, i) => ({ id: `con_${String(((batch * count + i) % 50) + 1).padStart(3, "0")}`, n: batch * count + i }));
     const runBatches = async (recordsOf: Array<Array<Record<string, unknown>>>) => {
@@ -173,17 +158,6 @@ async function untilFinished(base: string, auth: Record<string, string>, uuid: s
     if (!["pending", "running"].includes(batch.status)) return batch;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/** The most times found in any window [t, t + windowMs). */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let first = 0, last = 0; last < sorted.length; last++) {
-    while (sorted[last]! - sorted[first]! >= windowMs) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
 }
 
 const pct = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;

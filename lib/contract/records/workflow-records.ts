@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IsoDateTime, Uuid } from "../api/common";
-import { RunStatus } from "../workflow/run";
+import { RunStatus, RunStatusesQuery } from "../workflow/run";
 
 /**
  * A record's enrollment in a workflow (Cargo's `WorkflowRecord`): one per run a batch made for
@@ -29,17 +29,7 @@ export const WorkflowRecordsQuery = z
   .object({
     workflowUuid: Uuid.optional(),
     batchUuid: Uuid.optional(),
-    statuses: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (!text) return undefined;
-        const statuses = text.split(",").map((status) => status.trim());
-        for (const status of statuses) {
-          if (!RunStatus.safeParse(status).success) ctx.addIssue({ code: "custom", message: `Unknown status "${status}"; one of ${RunStatus.options.join(", ")}` });
-        }
-        return statuses as RunStatus[];
-      }),
+    statuses: RunStatusesQuery,
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     offset: z.coerce.number().int().min(0).default(0),
   })

@@ -92,23 +92,26 @@ export const GetRunResponseBody = z.object({
 });
 export type GetRunResponseBody = z.infer<typeof GetRunResponseBody>;
 
+/** `?statuses=a,b`: comma-separated run statuses, each checked. */
+export const RunStatusesQuery = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (!text) return undefined;
+    const statuses = text.split(",").map((status) => status.trim());
+    const parsed = z.array(RunStatus).safeParse(statuses);
+    if (!parsed.success) {
+      ctx.addIssue({ code: "custom", message: `statuses must be among ${RunStatus.options.join(", ")}` });
+      return z.NEVER;
+    }
+    return parsed.data;
+  })
+  .describe("Comma-separated statuses");
+
 export const RunListQuery = z.object({
   workflowUuid: Uuid.optional(),
   batchUuid: Uuid.optional().describe("Only the runs of this batch"),
-  statuses: z
-    .string()
-    .optional()
-    .transform((text, ctx) => {
-      if (!text) return undefined;
-      const statuses = text.split(",").map((status) => status.trim());
-      const parsed = z.array(RunStatus).safeParse(statuses);
-      if (!parsed.success) {
-        ctx.addIssue({ code: "custom", message: `statuses must be among ${RunStatus.options.join(", ")}` });
-        return z.NEVER;
-      }
-      return parsed.data;
-    })
-    .describe("Comma-separated statuses"),
+  statuses: RunStatusesQuery,
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type RunListQuery = z.infer<typeof RunListQuery>;
