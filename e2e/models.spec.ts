@@ -96,6 +96,8 @@ test.describe("models and the records browser", () => {
     await expect(model.count).toHaveText(`${previewed} records`);
     await model.segments.getByRole("button", { name: segmentName, exact: true }).click();
     await expect(model.count).toHaveText(`${matching} of ${previewed} records match`);
+    // A loaded segment can be run on: the batch form opens with it chosen.
+    await expect(page.getByRole("link", { name: "Run a workflow on this segment" })).toHaveAttribute("href", `/batches/new?segmentUuid=${segments[0].uuid}`);
 
     // The list shows it with its source and last sync.
     await page.getByRole("link", { name: "Models", exact: true }).first().click();

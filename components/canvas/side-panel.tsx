@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { EditorRunOnRecords } from "@/components/batches/editor-run-on-records";
 import { RunPanel } from "@/components/runs/run-panel";
 import type { ValidateNodesResponseBody } from "@/lib/contract";
 import { cn } from "@/lib/utils";
@@ -72,7 +73,12 @@ export function SidePanel({ workflowUuid }: { workflowUuid: string }) {
   const content: Record<Tab, ReactNode> = {
     inspector: <InspectorPanel />,
     problems: <ProblemsPanel />,
-    runs: <RunPanel workflowUuid={workflowUuid} />,
+    runs: (
+      <>
+        <EditorRunOnRecords workflowUuid={workflowUuid} />
+        <RunPanel workflowUuid={workflowUuid} />
+      </>
+    ),
   };
 
   return (

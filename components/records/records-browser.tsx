@@ -17,6 +17,7 @@ import { FilterBuilder } from "./filter/filter-builder";
 import { editFilter, initialDraft } from "./filter/filter-draft";
 import { RecordDrawer } from "./record-drawer";
 import { RecordsTable } from "./records-table";
+import { RunOnSegmentLink } from "@/components/batches/run-on-segment-link";
 import { SaveSegmentDialog } from "./segments/save-segment-dialog";
 import { SegmentBar } from "./segments/segment-bar";
 import { BLOCK_SIZE, type LoadedRecord } from "./use-record-blocks";
@@ -91,6 +92,7 @@ export function RecordsBrowser({ model }: { model: Model }) {
             <Bookmark aria-hidden className="size-4" />
             Save as segment
           </Button>
+          {segment && !changed && <RunOnSegmentLink segmentUuid={segment.uuid} />}
         </div>
       </div>
 

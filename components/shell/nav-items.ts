@@ -1,4 +1,4 @@
-import { Blocks, Database, History, Plug, Settings, Workflow, type LucideIcon } from "lucide-react";
+import { Blocks, Database, History, Plug, Rows3, Settings, Workflow, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -12,5 +12,6 @@ export const navItems: readonly NavItem[] = [
   { href: "/models", label: "Models", icon: Database },
   { href: "/workflows", label: "Workflows", icon: Workflow },
   { href: "/runs", label: "Runs", icon: History },
+  { href: "/batches", label: "Batches", icon: Rows3 },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

@@ -49,3 +49,8 @@ export const RecordMetric = z.object({
   creditsUsedCount: z.number(),
 });
 export type RecordMetric = z.infer<typeof RecordMetric>;
+
+export const WorkflowRecordListResponseBody = z.object({ records: z.array(WorkflowRecord), count: z.number().int() });
+export type WorkflowRecordListResponseBody = z.infer<typeof WorkflowRecordListResponseBody>;
+export const RecordMetricsResponseBody = z.object({ recordMetrics: z.array(RecordMetric) });
+export type RecordMetricsResponseBody = z.infer<typeof RecordMetricsResponseBody>;
