@@ -188,6 +188,56 @@ test.describe("batches", () => {
     await batch.expectFinished(4, 4);
   });
 
+  test("the whole way: a model synced from the demo extractor, filtered and saved as a segment, run from the editor, the CSV downloaded", async ({ page, request }) => {
+    const connector = await createDemoConnector(request);
+    const created = await request.post("/api/v1/storage/models", {
+      data: { name: uniqueName("Companies"), extractor: { connectorUuid: connector.uuid, extractorSlug: "records", config: { objectType: "companies", pageSize: 20 } } },
+    });
+    expect(created.status(), await created.text()).toBe(200);
+    const { model } = await created.json();
+    await page.goto(`/models/${model.uuid}`);
+    const syncs = page.getByRole("region", { name: "Syncs" });
+    await expect(syncs.getByText("Succeeded")).toBeVisible({ timeout: 20_000 });
+
+    // A filter written in the builder's JSON, saved as a segment.
+    await page.getByRole("button", { name: "Filter" }).click();
+    const software = { conjonction: "and", groups: [{ conjonction: "and", conditions: [{ kind: "string", columnSlug: "industry", operator: "is", values: "software" }] }] };
+    await page.getByLabel("Filter JSON").fill(JSON.stringify(software));
+    const counted = await request.post("/api/v1/segmentation/segments/fetch", { data: { modelUuid: model.uuid, filter: software, limit: 0 } });
+    const matching = (await counted.json()).count as number;
+    expect(matching).toBeGreaterThan(0);
+    await expect(page.getByRole("status", { name: "Record count" })).toHaveText(new RegExp(`^${matching} of \\d+ records match$`));
+    const segmentName = uniqueName("Software");
+    await page.getByRole("button", { name: "Save as segment" }).click();
+    await page.getByLabel("Segment name").fill(segmentName);
+    await page.getByRole("button", { name: "Save segment" }).click();
+    await expect(page.getByRole("list", { name: "Segments" }).getByRole("button", { name: segmentName, exact: true })).toHaveAttribute("aria-pressed", "true");
+
+    // From the editor: Run on records → the segment.
+    const workflow = await createWorkflow(request, uniqueName("Companies batch"), [
+      { uuid: "s", slug: "start", kind: "native", actionSlug: "start", childrenUuids: ["e"] },
+      { uuid: "e", slug: "end", kind: "native", actionSlug: "end", config: { variables: [{ type: "any", name: "company", value: { kind: "templateExpression", expression: "{{nodes.start.name}}" } }] } },
+    ]);
+    const editor = new EditorPage(page);
+    await editor.goto(workflow.uuid);
+    await page.getByRole("tab", { name: "Runs" }).click();
+    await page.getByRole("button", { name: "Run on records…" }).click();
+    const dialog = new RunOnRecordsForm(page.getByRole("dialog", { name: "Run on records" }));
+    await dialog.chooseSource("Segment");
+    await dialog.form.getByRole("combobox", { name: "Model" }).selectOption(model.uuid);
+    await dialog.form.getByRole("combobox", { name: "Segment" }).selectOption({ label: segmentName });
+    await dialog.run.click();
+
+    await expect(page).toHaveURL(/\/batches\/[0-9a-f-]{36}$/);
+    const batch = new BatchPage(page);
+    await batch.expectFinished(matching, matching);
+    const [download] = await Promise.all([page.waitForEvent("download"), batch.download.click()]);
+    const csv = parseCsv(await readFile((await download.path())!, "utf8"));
+    expect(csv.data).toHaveLength(matching);
+    expect(csv.meta.fields).toEqual(["_record_id", "_record_title", "_run_status", "_error_message", "company"]);
+    for (const row of csv.data) expect(row).toMatchObject({ _run_status: "success", company: row._record_title });
+  });
+
   test("a running batch shows its runs going, and Cancel batch stops them", async ({ page, request }) => {
     const workflow = await createWorkflow(request, uniqueName("Slow batch"), delayGraph(1));
     const created = await request.post("/api/v1/orchestration/batches", { data: { workflowUuid: workflow.uuid, data: { kind: "records", records: people(3) } } });
