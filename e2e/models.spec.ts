@@ -98,6 +98,15 @@ test.describe("models and the records browser", () => {
     await expect(model.count).toHaveText(`${matching} of ${previewed} records match`);
     // A loaded segment can be run on: the batch form opens with it chosen.
     await expect(page.getByRole("link", { name: "Run a workflow on this segment" })).toHaveAttribute("href", `/batches/new?segmentUuid=${segments[0].uuid}`);
+    // Its page: how many records it holds, its filter, and (none yet) the changes syncs made in it.
+    await page.getByRole("link", { name: "Segment changes" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: segmentName })).toBeVisible();
+    await expect(page.getByRole("status", { name: "Segment size" })).toHaveText(`${matching} of ${previewed} records of ${name}`);
+    await expect(page.getByRole("region", { name: "Filter" })).toContainText('"columnSlug": "industry"');
+    await expect(page.getByRole("region", { name: "Changes by sync" })).toContainText("No sync has changed this segment yet.");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Models" })).toHaveAttribute("aria-current", "page");
+    await page.getByRole("link", { name }).click();
+    await model.segments.getByRole("button", { name: segmentName, exact: true }).click();
 
     // The list shows it with its source and last sync.
     await page.getByRole("link", { name: "Models", exact: true }).first().click();

@@ -18,6 +18,7 @@ import { editFilter, initialDraft } from "./filter/filter-draft";
 import { RecordDrawer } from "./record-drawer";
 import { RecordsTable } from "./records-table";
 import { RunOnSegmentLink } from "@/components/batches/run-on-segment-link";
+import { ButtonLink } from "@/components/ui/button-link";
 import { SaveSegmentDialog } from "./segments/save-segment-dialog";
 import { SegmentBar } from "./segments/segment-bar";
 import { BLOCK_SIZE, type LoadedRecord } from "./use-record-blocks";
@@ -92,7 +93,14 @@ export function RecordsBrowser({ model }: { model: Model }) {
             <Bookmark aria-hidden className="size-4" />
             Save as segment
           </Button>
-          {segment && !changed && <RunOnSegmentLink segmentUuid={segment.uuid} />}
+          {segment && !changed && (
+            <>
+              <ButtonLink href={`/segments/${segment.uuid}`} size="sm">
+                Segment changes
+              </ButtonLink>
+              <RunOnSegmentLink segmentUuid={segment.uuid} />
+            </>
+          )}
         </div>
       </div>
 

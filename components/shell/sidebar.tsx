@@ -4,7 +4,7 @@ import { Zap } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
-import { navItems } from "./nav-items";
+import { inSection, navItems } from "./nav-items";
 
 export function Sidebar() {
   const pathname = usePathname();
@@ -17,8 +17,9 @@ export function Sidebar() {
         Relay
       </Link>
       <nav aria-label="Main" className="flex flex-col gap-0.5 p-2">
-        {navItems.map(({ href, label, icon: Icon }) => {
-          const active = pathname === href || pathname.startsWith(`${href}/`);
+        {navItems.map((item) => {
+          const { href, label, icon: Icon } = item;
+          const active = inSection(item, pathname);
           return (
             <Link
               key={href}

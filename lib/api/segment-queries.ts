@@ -1,13 +1,14 @@
 import { queryOptions } from "@tanstack/react-query";
 import { FetchRecordsResponseBody, type Filter, type RecordSort } from "@/lib/contract";
 import { apiFetch } from "./api-fetch";
-import { SegmentListResponseBody, SegmentResponseBody } from "@/lib/contract";
+import { SegmentChangeListResponseBody, SegmentListResponseBody, SegmentResponseBody } from "@/lib/contract";
 
 export const segmentKeys = {
   all: ["segments"] as const,
   lists: () => [...segmentKeys.all, "list"] as const,
   list: (modelUuid?: string) => [...segmentKeys.lists(), { modelUuid }] as const,
   detail: (uuid: string) => [...segmentKeys.all, "detail", uuid] as const,
+  changes: (uuid: string) => [...segmentKeys.all, "changes", uuid] as const,
 };
 
 /** One block of a model's records: which records match, in which order, from which offset. */
@@ -36,6 +37,12 @@ export const segmentQueries = {
     queryOptions({
       queryKey: segmentKeys.detail(uuid),
       queryFn: ({ signal }) => apiFetch(SegmentResponseBody, `/api/v1/segmentation/segments/${encodeURIComponent(uuid)}`, { signal }),
+    }),
+  /** What syncs changed in the segment, newest first (the latest 500). */
+  changes: (uuid: string) =>
+    queryOptions({
+      queryKey: segmentKeys.changes(uuid),
+      queryFn: ({ signal }) => apiFetch(SegmentChangeListResponseBody, `/api/v1/segmentation/segments/${encodeURIComponent(uuid)}/changes/list?limit=500`, { signal }),
     }),
 };
 
