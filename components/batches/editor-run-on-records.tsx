@@ -3,7 +3,7 @@
 import { Rows3 } from "lucide-react";
 import { useState } from "react";
 import { useEditorStore } from "@/components/canvas/editor-context";
-import type { EditorStore } from "@/components/canvas/editor-store";
+import { savedWithin } from "@/components/runs/use-start-test-run";
 import { Button } from "@/components/ui/button";
 import { RunOnRecordsDialog } from "./run-on-records-dialog";
 
@@ -44,26 +44,4 @@ export function EditorRunOnRecords({ workflowUuid }: { workflowUuid: string }) {
       />
     </section>
   );
-}
-
-/** Resolves true once every edit is saved, false after `timeoutMs` or when the workflow went stale. */
-function savedWithin(store: EditorStore, timeoutMs: number): Promise<boolean> {
-  const saved = () => {
-    const { revision, savedRevision, staleWorkflow } = store.getState();
-    return revision === savedRevision && !staleWorkflow;
-  };
-  if (saved()) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      resolve(saved());
-    }, timeoutMs);
-    const unsubscribe = store.subscribe((state) => {
-      if (saved() || state.staleWorkflow) {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(saved());
-      }
-    });
-  });
 }

@@ -40,8 +40,8 @@ export function useStartTestRun(workflowUuid: string) {
   return { start, saving, starting: create.isPending, error: saveError ?? create.error?.message };
 }
 
-/** Resolves true once every edit is saved (`revision === savedRevision`), false after `timeoutMs`. */
-function savedWithin(store: EditorStore, timeoutMs: number): Promise<boolean> {
+/** Resolves true once every edit is saved (`revision === savedRevision`), false after `timeoutMs` or when the workflow went stale. */
+export function savedWithin(store: EditorStore, timeoutMs: number): Promise<boolean> {
   const saved = () => {
     const { revision, savedRevision, staleWorkflow } = store.getState();
     return revision === savedRevision && !staleWorkflow;
