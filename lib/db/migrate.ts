@@ -9,7 +9,7 @@ const MIGRATION_LOCK_KEY = 7_231_001;
  * count. Several processes may start at once on one database (web and workers): on Postgres an
  * advisory lock makes the others wait and then find nothing left to do; on SQLite `BEGIN
  * IMMEDIATE` does the same. The statements are portable SQL (TEXT and INTEGER columns), so one
- * list serves both dialects.
+ * list serves both dialects; the few that only one engine needs say which.
  */
 export async function migrate(
   client: SqlClient,
@@ -26,7 +26,10 @@ export async function migrate(
     );
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) await tx.run(statement);
+      for (const statement of migration.statements) {
+        if (typeof statement === "string") await tx.run(statement);
+        else if (statement.dialect === tx.dialect) await tx.run(statement.sql);
+      }
       await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
         migration.version,
         migration.name,

@@ -2,6 +2,7 @@ import { accountsMigration } from "./accounts";
 import { batchesMigration } from "./batches";
 import type { Migration } from "./migration";
 import { recordIndexesMigration } from "./record-indexes";
+import { recordJsonbMigration } from "./record-jsonb";
 import { recordsMigration } from "./records";
 import { runLeasesMigration } from "./run-leases";
 
@@ -128,4 +129,6 @@ export const migrations: readonly Migration[] = [
   recordsMigration(7),
   batchesMigration(8),
   recordIndexesMigration(9),
+  // 10 is the batch webhooks' and creation leases'.
+  recordJsonbMigration(11),
 ];

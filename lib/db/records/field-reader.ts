@@ -49,14 +49,14 @@ const sqlite: FieldReader = {
  */
 const NUMBER_PATTERN = "^[ \\t\\n\\r]*-?(0|[1-9][0-9]{0,99})(\\.[0-9]{1,100})?([eE][-+]?[0-9]{1,3})?[ \\t\\n\\r]*$";
 
-/* Postgres: `->` on the jsonb of the record, the key a text parameter; `->>`/`#>>` give text only. */
+/* Postgres: `->` on the record's parsed jsonb (`data_jsonb`, generated from `data_json`), the key a text parameter; `->>`/`#>>` give text only. */
 const postgresField = (body: string) => (slug: string): CompiledSql => ({
-  sql: `(SELECT ${body} FROM (SELECT r.data_json::jsonb -> ?::text AS value) AS field)`,
+  sql: `(SELECT ${body} FROM (SELECT r.data_jsonb -> ?::text AS value) AS field)`,
   params: [slug],
 });
 
 const postgres: FieldReader = {
-  present: (slug) => ({ sql: `COALESCE(jsonb_typeof(r.data_json::jsonb -> ?::text), 'null') <> 'null'`, params: [slug] }),
+  present: (slug) => ({ sql: `COALESCE(jsonb_typeof(r.data_jsonb -> ?::text), 'null') <> 'null'`, params: [slug] }),
   text: postgresField(`CASE WHEN jsonb_typeof(value) IN ('string', 'number', 'boolean') THEN value #>> '{}' END`),
   // The numeric cast only runs on text the pattern accepted: a CASE never throws on a stray "n/a".
   number: postgresField(`CASE jsonb_typeof(value) WHEN 'number' THEN value::numeric WHEN 'string' THEN CASE WHEN value #>> '{}' ~ '${NUMBER_PATTERN}' THEN (value #>> '{}')::numeric END END`),
