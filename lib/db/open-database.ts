@@ -13,6 +13,7 @@ import { oauthStateRepository } from "./repositories/oauth-states";
 import { datasetRepository, modelRepository } from "./repositories/models";
 import { modelRecordRepository } from "./repositories/model-records";
 import { modelSyncRepository } from "./repositories/model-syncs";
+import { rateLimitWindowRepository } from "./repositories/rate-limit-windows";
 import { runLeaseRepository } from "./repositories/run-leases";
 import { segmentRepository } from "./repositories/segments";
 import { runRepository } from "./repositories/runs";
@@ -64,6 +65,7 @@ function repositoriesOver(client: SqlClient) {
     runs: runRepository(client),
     batches: batchRepository(client),
     runLeases: runLeaseRepository(client),
+    rateLimitWindows: rateLimitWindowRepository(client),
     oauthStates: oauthStateRepository(client),
     users: userRepository(client),
     memberships: membershipRepository(client),

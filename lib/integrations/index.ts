@@ -40,6 +40,7 @@ export {
 } from "./outbound";
 export { normalizeManifest, type NormalizeManifestMeta } from "./normalize-manifest";
 export { createRateLimiter, processRateLimiter, RATE_LIMIT_MARGIN_MS, type RateLimiter, type RateLimiterOptions } from "./rate-limiter";
+export { createSharedRateLimiter, type RateLimitWindowStore, type SharedRateLimiterOptions } from "./shared-rate-limiter";
 export { matchingRateLimits, type MatchedRateLimit } from "./scoped-rate-limits";
 export { createSerialLocks, processSerialLocks, type SerialLocks } from "./serial-locks";
 export { DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-after";

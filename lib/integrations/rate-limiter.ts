@@ -1,7 +1,8 @@
 import type { RateLimit, RateLimitUnit } from "@/lib/contract";
 import { sleep as realSleep } from "./sleep";
 
-const UNIT_MS: Record<RateLimitUnit, number> = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+/** A limit's unit in milliseconds. */
+export const RATE_LIMIT_UNIT_MS: Record<RateLimitUnit, number> = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
 /** Default slack added to every window, for clock granularity. */
 export const RATE_LIMIT_MARGIN_MS = 10;
@@ -83,7 +84,7 @@ export function createRateLimiter({ now = Date.now, sleep = realSleep, marginMs 
     const bucket = bucketAt(key);
     // A refreshed manifest may change the limit; the grants already made still count.
     bucket.max = limit?.max ?? Infinity;
-    bucket.unitMs = limit ? UNIT_MS[limit.unit] : 0;
+    bucket.unitMs = limit ? RATE_LIMIT_UNIT_MS[limit.unit] : 0;
     return bucket;
   }
 

@@ -6,6 +6,7 @@ import {
   createManifestCache,
   createRateLimiter,
   createSerialLocks,
+  createSharedRateLimiter,
   defaultOutboundFetch,
   fetchManifest,
   normalizeManifest,
@@ -32,12 +33,13 @@ export interface IntegrationRegistryOptions {
 
 /**
  * Finds integrations by slug and builds clients for them. The manifest cache, the per-connector
- * rate limiter, the locks of `isSerialized` actions, the autocomplete cache and the outbound guard
+ * rate limiter (its windows in the database on Postgres, so every process counts them), the locks of `isSerialized` actions, the autocomplete cache and the outbound guard
  * live here, once per process, shared by every caller.
  */
 export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound = defaultOutboundFetch() }: IntegrationRegistryOptions = {}) {
   const manifests = createManifestCache({ fetchManifest: (baseUrl: string) => fetchManifest(baseUrl, { timeoutMs: maxTimeoutMs, outbound }) });
-  const limiter = createRateLimiter();
+  // Several processes share a Postgres database (web and workers): their windows are kept there.
+  const limiter = db.dialect === "postgres" ? createSharedRateLimiter(db.rateLimitWindows) : createRateLimiter();
   const serialLocks = createSerialLocks();
   const autocompletes = createAutocompleteCache();
   const seeded = new Set<string>();

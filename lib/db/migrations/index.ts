@@ -2,6 +2,7 @@ import { accountsMigration } from "./accounts";
 import { batchesMigration } from "./batches";
 import type { Migration } from "./migration";
 import { recordIndexesMigration } from "./record-indexes";
+import { rateLimitsMigration } from "./rate-limits";
 import { recordJsonbMigration } from "./record-jsonb";
 import { recordsMigration } from "./records";
 import { runLeasesMigration } from "./run-leases";
@@ -131,4 +132,5 @@ export const migrations: readonly Migration[] = [
   recordIndexesMigration(9),
   // 10 is the batch webhooks' and creation leases'.
   recordJsonbMigration(11),
+  rateLimitsMigration(12),
 ];

@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import type { SqlClient } from "../sql-client";
+
+/** Any fixed number, apart from the migrations' lock: the first half of the two-key advisory lock. */
+const RATE_LIMIT_LOCK_CLASS = 7_231_002;
+const NOW_MS = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
+
+/** When a grant's token comes back: one unit after its request reached the server (at the latest one unit after the grant), plus the margin. */
+const FREED_AT = "LEAST(COALESCE(sent_ms, granted_ms + ?), granted_ms + ?) + ? + ?";
+
+/** What one attempt to take a token answered: a grant (with its id, to report when it was sent) or how long to wait. */
+export type RateLimitTake = { granted: true; grantId: string } | { granted: false; waitMs: number };
+
+/**
+ * The rate-limit windows of every process on one Postgres database (migration 12). Each take is
+ * one transaction holding an advisory lock on its bucket, so two processes never both see the
+ * last free token; the database's clock is the only clock. Rows of a bucket leave as its tokens
+ * come back, on that bucket's next take.
+ */
+export function rateLimitWindowRepository(db: SqlClient) {
+  const ensurePostgres = () => {
+    if (db.dialect !== "postgres") throw new Error("Shared rate-limit windows are kept on Postgres only; SQLite's single process limits in memory");
+  };
+  return {
+    /** Takes a token of `bucketKey` if one is free (`max` per `unitMs`) and it is not paused. */
+    async take(bucketKey: string, max: number, unitMs: number, marginMs: number): Promise<RateLimitTake> {
+      ensurePostgres();
+      return db.transaction(async (tx) => {
+        const clock = await tx.get<{ now_ms: string }>(`SELECT pg_advisory_xact_lock(?, hashtext(?)), ${NOW_MS} AS now_ms`, [RATE_LIMIT_LOCK_CLASS, bucketKey]);
+        const now = Number(clock!.now_ms);
+        const pause = await tx.get<{ until_ms: string }>(`SELECT until_ms FROM rate_limit_pauses WHERE bucket_key = ? AND until_ms > ?`, [bucketKey, now]);
+        if (pause) return { granted: false, waitMs: Number(pause.until_ms) - now };
+        const freedAt = [unitMs, unitMs, unitMs, marginMs];
+        await tx.run(`DELETE FROM rate_limit_grants WHERE bucket_key = ? AND ${FREED_AT} <= ?`, [bucketKey, ...freedAt, now]);
+        const held = await tx.all<{ freed_at: string }>(
+          `SELECT ${FREED_AT} AS freed_at FROM rate_limit_grants WHERE bucket_key = ? ORDER BY 1`,
+          [...freedAt, bucketKey],
+        );
+        if (held.length < max) {
+          const grantId = randomUUID();
+          await tx.run(`INSERT INTO rate_limit_grants (id, bucket_key, granted_ms) VALUES (?, ?, ?)`, [grantId, bucketKey, now]);
+          return { granted: true, grantId };
+        }
+        // The grant whose return leaves max − 1 held frees the next token.
+        return { granted: false, waitMs: Math.max(Number(held[held.length - max]!.freed_at) - now, 1) };
+      });
+    },
+
+    /** The grant's request reached the server: its token comes back one unit from now. */
+    async sent(grantId: string): Promise<void> {
+      await db.run(`UPDATE rate_limit_grants SET sent_ms = ${NOW_MS} WHERE id = ? AND sent_ms IS NULL`, [grantId]);
+    },
+
+    /** Nothing of `bucketKey` goes out for `ms` (a longer pause already set stays). */
+    async pause(bucketKey: string, ms: number): Promise<void> {
+      ensurePostgres();
+      await db.run(
+        `INSERT INTO rate_limit_pauses (bucket_key, until_ms) VALUES (?, ${NOW_MS} + ?)
+         ON CONFLICT (bucket_key) DO UPDATE SET until_ms = GREATEST(rate_limit_pauses.until_ms, excluded.until_ms)`,
+        [bucketKey, Math.ceil(ms)],
+      );
+    },
+
+    /** How long `bucketKey` stays paused, 0 when it is not. */
+    async pausedFor(bucketKey: string): Promise<number> {
+      ensurePostgres();
+      const row = await db.get<{ left_ms: string }>(`SELECT until_ms - ${NOW_MS} AS left_ms FROM rate_limit_pauses WHERE bucket_key = ?`, [bucketKey]);
+      return Math.max(Number(row?.left_ms ?? 0), 0);
+    },
+  };
+}
