@@ -85,7 +85,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     timing,
     onError: (runUuid, error) => console.error(`[engine] run ${runUuid}: ${(error as Error)?.message ?? error}`),
   });
-  const syncs = createSyncWorker(ctx, { owner, jobs: () => jobs });
+  const syncs = createSyncWorker(ctx, { owner, jobs: () => jobs, changesRetentionDays: settings.segmentChangesRetentionDays });
   if (executes) {
     await jobs.start({
       "run.execute": async ({ workspaceUuid, runUuid }) => {

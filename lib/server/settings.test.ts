@@ -45,3 +45,13 @@ describe("FILE_UPLOAD_MAX_BYTES", () => {
     expect(readSettings(env({})).fileUploadMaxBytes).toBeUndefined();
   });
 });
+
+describe("SEGMENT_CHANGES_RETENTION_DAYS", () => {
+  it("days of at least 0 (0 keeps every change); anything else leaves the 90-day default to the sweep", () => {
+    expect(readSettings(env({ SEGMENT_CHANGES_RETENTION_DAYS: "30" })).segmentChangesRetentionDays).toBe(30);
+    expect(readSettings(env({ SEGMENT_CHANGES_RETENTION_DAYS: "0" })).segmentChangesRetentionDays).toBe(0);
+    expect(readSettings(env({ SEGMENT_CHANGES_RETENTION_DAYS: "-1" })).segmentChangesRetentionDays).toBeUndefined();
+    expect(readSettings(env({ SEGMENT_CHANGES_RETENTION_DAYS: "a month" })).segmentChangesRetentionDays).toBeUndefined();
+    expect(readSettings(env({})).segmentChangesRetentionDays).toBeUndefined();
+  });
+});

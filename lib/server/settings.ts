@@ -26,6 +26,8 @@ export interface Settings {
   workerGraceMs?: number;
   /** `FILE_UPLOAD_MAX_BYTES`: the largest CSV a workspace may upload (default {@link DEFAULT_FILE_UPLOAD_MAX_BYTES}). */
   fileUploadMaxBytes?: number;
+  /** `SEGMENT_CHANGES_RETENTION_DAYS`: how long each sync's segment changes are kept (default 90; 0 keeps them all). */
+  segmentChangesRetentionDays?: number;
 }
 
 /** Uploads stream to disk as they are parsed, so the cap is about disk space, not memory. */
@@ -60,6 +62,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     runConcurrency: Number(env.RUN_CONCURRENCY) >= 1 ? Math.floor(Number(env.RUN_CONCURRENCY)) : undefined,
     workerGraceMs: env.WORKER_GRACE_MS && Number(env.WORKER_GRACE_MS) >= 0 ? Number(env.WORKER_GRACE_MS) : undefined,
     fileUploadMaxBytes: Number(env.FILE_UPLOAD_MAX_BYTES) >= 1 ? Math.floor(Number(env.FILE_UPLOAD_MAX_BYTES)) : undefined,
+    segmentChangesRetentionDays:
+      env.SEGMENT_CHANGES_RETENTION_DAYS && Number(env.SEGMENT_CHANGES_RETENTION_DAYS) >= 0 ? Number(env.SEGMENT_CHANGES_RETENTION_DAYS) : undefined,
   };
 }
 

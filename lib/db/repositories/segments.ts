@@ -88,6 +88,18 @@ export function segmentRepository(db: SqlClient) {
       }
     },
 
+    /**
+     * Forgets the changes recorded before `before`, segment by segment (the index on
+     * `(segment_uuid, created_at)` serves each delete); answers how many went.
+     */
+    async pruneChanges(before: string): Promise<number> {
+      let removed = 0;
+      for (const { uuid } of await db.all<{ uuid: string }>(`SELECT uuid FROM segments`)) {
+        removed += (await db.run(`DELETE FROM segment_changes WHERE segment_uuid = ? AND created_at < ?`, [uuid, before])).changes;
+      }
+      return removed;
+    },
+
     async listChanges(segmentUuid: string, filter: { syncUuid?: string; limit: number }): Promise<SegmentChange[]> {
       const rows = await db.all<{ sync_uuid: string; segment_uuid: string; record_id: string; kind: SegmentChange["kind"]; created_at: string }>(
         `SELECT * FROM segment_changes WHERE segment_uuid = ? ${filter.syncUuid ? "AND sync_uuid = ?" : ""} ORDER BY created_at DESC, record_id LIMIT ?`,

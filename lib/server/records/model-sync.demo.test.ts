@@ -1,46 +1,28 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Filter, ModelSync } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
-import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
-import { createConnector } from "../connectors";
-import { startCuttingProxy, type CuttingProxy } from "../testing/cutting-proxy";
+import type { TestStorage } from "@/lib/db/testing/test-storage";
 import { closeDeps, createDeps, type Deps } from "../deps";
+import type { CuttingProxy } from "../testing/cutting-proxy";
+import { DEMO_CREDENTIALS as CREDENTIALS, demoDeps } from "../testing/demo-deps";
 import { cancelSync, createModel, getModel, listSyncs, startSync, updateModel } from "./models";
 import { createSegment, fetchRecords, listSegmentChanges } from "./segments";
 
 // Syncs end to end: a real database (both dialects), the demo integration over HTTP.
 const ws = DEFAULT_WORKSPACE_UUID;
-const CREDENTIALS = { apiKey: "demo-api-key", region: "eu" };
-let demo: RunningDemoIntegrationServer;
+const setup = demoDeps("relay-sync-", { cuttingProxy: true });
 let proxy: CuttingProxy;
 let deps: Deps;
 let storage: TestStorage;
 let connectorUuid: string;
-
-beforeAll(async () => {
-  demo = await startDemoIntegrationServer({ port: 0 });
-  proxy = await startCuttingProxy(demo.url);
-  storage = await createTestStorage("relay-sync-");
-  deps = await createDeps({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, demoIntegrationUrl: proxy.url, version: "test" });
-  const integrationSlug = (await deps.db.customIntegrations.list(ws))[0]!.slug;
-  connectorUuid = (await createConnector(deps, ws, { integrationSlug, slug: "crm", name: "CRM", config: CREDENTIALS })).uuid;
-});
-afterAll(async () => {
-  await closeDeps(deps);
-  await proxy.close();
-  await demo.close();
-  await storage.cleanup();
-});
-beforeEach(() => fetch(`${demo.url}/_demo/reset`, { method: "POST" }));
-afterEach(() => proxy.restore());
+beforeAll(() => void ({ proxy: proxy!, deps, storage, connectorUuid } = setup));
 
 /** Every record the demo holds for an object type, read straight from its extractor. */
 async function demoRecords(objectType: string): Promise<Array<Record<string, unknown>>> {
   const records: Array<Record<string, unknown>> = [];
   let meta: unknown;
   for (;;) {
-    const answer = await fetch(`${demo.url}/extractors/records/fetch`, {
+    const answer = await fetch(`${setup.demo.url}/extractors/records/fetch`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ connectorConfig: CREDENTIALS, extractorConfig: { objectType, pageSize: 100 }, meta }),
@@ -52,7 +34,7 @@ async function demoRecords(objectType: string): Promise<Array<Record<string, unk
 }
 
 async function updateDemoRecord(recordId: string, mappings: Array<{ name: string; value: unknown }>) {
-  const response = await fetch(`${demo.url}/actions/updateRecord/execute`, {
+  const response = await fetch(`${setup.demo.url}/actions/updateRecord/execute`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ connectorConfig: CREDENTIALS, actionConfig: { objectType: "companies", recordId, mappings } }),
@@ -119,6 +101,13 @@ describe("extractor sync", () => {
     );
     const { count } = await fetchRecords(deps, ws, { modelUuid: model.uuid, filter, sort: [], limit: 0, offset: 0 });
     expect(count).toBe(inside.length);
+
+    // The sweep forgets changes past the retention (90 days), and only those.
+    const day = 86_400_000;
+    await deps.runs.syncs.sweep(new Date(Date.now() + 89 * day));
+    expect(await listSegmentChanges(deps, ws, segment.uuid, { limit: 100 })).toHaveLength(2);
+    await deps.runs.syncs.sweep(new Date(Date.now() + 91 * day));
+    expect(await listSegmentChanges(deps, ws, segment.uuid, { limit: 100 })).toEqual([]);
   });
 
   it("a sync whose server went away keeps its pages, and the next one resumes after them", async () => {

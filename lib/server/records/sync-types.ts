@@ -8,7 +8,7 @@ export interface SyncWorker {
   abort(syncUuid: string): void;
   /**
    * One look for work: open syncs nobody holds, and scheduled models whose interval has passed
-   * by `now`. Every second or so once `startSweeping` is called; tests call it with their own time.
+   * by `now`; at most hourly it also forgets segment changes older than the retention. Every second or so once `startSweeping` is called; tests call it with their own time.
    */
   sweep(now?: Date): Promise<void>;
   startSweeping(): void;

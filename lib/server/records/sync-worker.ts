@@ -7,6 +7,10 @@ export type { SyncWorker };
 
 export const DEFAULT_SYNC_TIMING: SyncTiming & { sweepMs: number } = { leaseMs: 30_000, sweepMs: 5_000 };
 
+/** How long the changes each sync made to each segment are kept (`SEGMENT_CHANGES_RETENTION_DAYS`). */
+export const DEFAULT_SEGMENT_CHANGES_RETENTION_DAYS = 90;
+const PRUNE_EVERY_MS = 3_600_000;
+
 
 /**
  * Runs syncs in a worker. A sync is claimed with a conditional UPDATE and renewed by heartbeat,
@@ -16,12 +20,24 @@ export const DEFAULT_SYNC_TIMING: SyncTiming & { sweepMs: number } = { leaseMs: 
  */
 export function createSyncWorker(
   ctx: ConnectorCtx,
-  { owner, jobs, timing = DEFAULT_SYNC_TIMING }: { owner: string; jobs: () => JobQueue; timing?: SyncTiming & { sweepMs: number } },
+  {
+    owner,
+    jobs,
+    timing = DEFAULT_SYNC_TIMING,
+    changesRetentionDays = DEFAULT_SEGMENT_CHANGES_RETENTION_DAYS,
+  }: {
+    owner: string;
+    jobs: () => JobQueue;
+    timing?: SyncTiming & { sweepMs: number };
+    /** 0 keeps every change. */
+    changesRetentionDays?: number;
+  },
 ): SyncWorker {
   const running = new Map<string, AbortController>();
   const inFlight = new Set<Promise<void>>();
   let sweeper: ReturnType<typeof setInterval> | undefined;
   let stopping = false;
+  let prunedAt = Number.NEGATIVE_INFINITY;
 
   const handle: SyncWorker["handle"] = async ({ workspaceUuid, syncUuid }) => {
     if (stopping || running.has(syncUuid)) return;
@@ -60,6 +76,12 @@ export function createSyncWorker(
       const [last] = await ctx.db.modelSyncs.list(model.uuid, 1);
       if (last && Date.parse(last.createdAt) > now.getTime() - interval * 1000) continue;
       await openSync(ctx, jobs(), model.workspaceUuid, model.uuid, "schedule", model.syncCursor !== null);
+    }
+    // Segment changes would otherwise grow with every sync forever; once an hour is plenty, and
+    // two workers pruning at once delete the same rows harmlessly.
+    if (changesRetentionDays > 0 && now.getTime() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = now.getTime();
+      await ctx.db.segments.pruneChanges(new Date(now.getTime() - changesRetentionDays * 86_400_000).toISOString());
     }
   };
 
