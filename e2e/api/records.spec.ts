@@ -1,9 +1,18 @@
-import type { APIRequestContext } from "@playwright/test";
-import { ApiErrorResponseBody, type Model, type ModelSync } from "@/lib/contract";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { ApiErrorResponseBody, AuditLogResponseBody, type Model, type ModelSync } from "@/lib/contract";
 import { expect, test } from "../fixtures";
+import { E2E_APP_PORT } from "../ports";
+import { graph } from "../runs/support";
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${counter++}`;
+
+/** The body of a request that must answer 200. */
+async function ok<T>(response: Promise<APIResponse>): Promise<T> {
+  const answer = await response;
+  expect(answer.status(), await answer.text()).toBe(200);
+  return answer.json() as Promise<T>;
+}
 
 async function demoConnector(request: APIRequestContext): Promise<string> {
   const created = await request.post("/api/v1/connection/connectors", {
@@ -105,5 +114,50 @@ test.describe("records API", () => {
     expect((await request.get(`/api/v1/storage/models/${model.uuid}`)).status()).toBe(404);
     const gone = await request.post("/api/v1/segmentation/segments/fetch", { data: { modelUuid: model.uuid } });
     expect(gone.status()).toBe(404);
+  });
+
+  test("datasets, models, syncs, segments, files and batches are in the audit log, by uuid and name only", async ({ request }) => {
+    const secretEmail = `${unique("audited")}@example.com`;
+    const { dataset } = await ok<{ dataset: { uuid: string } }>(request.post("/api/v1/storage/datasets", { data: { name: unique("Audited") } }));
+    const { file } = await ok<{ file: { uuid: string } }>(
+      request.post("/api/v1/workspace/files", {
+        headers: { origin: `http://127.0.0.1:${E2E_APP_PORT}` },
+        multipart: { file: { name: "audited.csv", mimeType: "text/csv", buffer: Buffer.from(`id,email\np1,${secretEmail}\n`) } },
+      }),
+    );
+    const { model } = await ok<{ model: Model }>(request.post("/api/v1/storage/models", { data: { name: unique("People"), datasetUuid: dataset.uuid, fileUuid: file.uuid } }));
+    await ok(request.put(`/api/v1/storage/models/${model.uuid}`, { data: { name: "Renamed people" } }));
+    const filter = { conjonction: "and", groups: [{ conjonction: "and", conditions: [{ kind: "string", columnSlug: "email", operator: "contains", values: ["@"] }] }] };
+    const { segment } = await ok<{ segment: { uuid: string } }>(request.post("/api/v1/segmentation/segments", { data: { modelUuid: model.uuid, name: "Everyone", filter } }));
+    await ok(request.put(`/api/v1/segmentation/segments/${segment.uuid}`, { data: { name: "All of them" } }));
+    await ok(request.delete(`/api/v1/segmentation/segments/${segment.uuid}`));
+    await ok(request.delete(`/api/v1/storage/models/${model.uuid}`));
+
+    const synced = await syncedModel(request);
+    const { sync } = await ok<{ sync: ModelSync }>(request.post(`/api/v1/storage/models/${synced.uuid}/sync`));
+    await ok(request.post(`/api/v1/storage/models/${synced.uuid}/syncs/${sync.uuid}/cancel`));
+
+    const echo = graph({ slug: "start", kind: "native", actionSlug: "start", children: ["end"] }, { slug: "end", kind: "native", actionSlug: "end", config: { variables: [] } });
+    const { batch } = await ok<{ batch: { uuid: string } }>(
+      request.post("/api/v1/orchestration/batches", { data: { nodes: echo, data: { kind: "records", records: [{ id: "p1", email: secretEmail }] } } }),
+    );
+    await expect.poll(async () => (await ok<{ batch: { status: string } }>(request.get(`/api/v1/orchestration/batches/${batch.uuid}`))).batch.status).toBe("success");
+    await ok(request.post(`/api/v1/orchestration/batches/${batch.uuid}/retryFailed`));
+    await ok(request.post(`/api/v1/orchestration/batches/${batch.uuid}/cancel`));
+
+    const { entries } = AuditLogResponseBody.parse(await ok(request.get("/api/v1/workspace/auditLog/list?limit=200")));
+    const logged = (target: string) => entries.filter((entry) => entry.target === target).map((entry) => entry.action).sort();
+    expect(logged(dataset.uuid)).toEqual(["dataset.created"]);
+    expect(logged(file.uuid)).toEqual(["file.uploaded"]);
+    expect(logged(model.uuid)).toEqual(["model.created", "model.removed", "model.updated"]);
+    expect(logged(segment.uuid)).toEqual(["segment.created", "segment.removed", "segment.updated"]);
+    expect(logged(synced.uuid)).toEqual(["model.created", "model.syncCancelled", "model.syncStarted"]);
+    expect(logged(batch.uuid)).toEqual(["batch.cancelled", "batch.created", "batch.retried"]);
+    const ours = entries.filter((entry) => [dataset.uuid, file.uuid, model.uuid, segment.uuid, synced.uuid, batch.uuid].includes(entry.target ?? ""));
+    expect(ours.find((entry) => entry.action === "model.updated")?.details).toEqual({ name: "Renamed people", fields: ["name"] });
+    expect(ours.find((entry) => entry.action === "model.syncCancelled")?.details).toEqual({ syncUuid: sync.uuid });
+    expect(ours.find((entry) => entry.action === "batch.created")?.details).toEqual({ workflowUuid: null, dataKind: "records" });
+    expect(JSON.stringify(ours)).not.toContain(secretEmail);
+    expect(JSON.stringify(ours)).not.toContain("demo-api-key");
   });
 });

@@ -1,7 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { ModelSyncStatus } from "@/lib/contract";
+import { DatasetListResponseBody, ModelListResponseBody, ModelResponseBody, ModelSyncListResponseBody, type ModelSyncStatus } from "@/lib/contract";
 import { apiFetch } from "./api-fetch";
-import { DatasetListResponseBody, ModelListResponseBody, ModelResponseBody, ModelSyncListResponseBody } from "@/lib/contract";
 
 export const datasetKeys = {
   all: ["datasets"] as const,

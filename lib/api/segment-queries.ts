@@ -1,7 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import { FetchRecordsResponseBody, type Filter, type RecordSort } from "@/lib/contract";
+import { FetchRecordsResponseBody, SegmentChangeListResponseBody, SegmentListResponseBody, SegmentResponseBody, type Filter, type RecordSort } from "@/lib/contract";
 import { apiFetch } from "./api-fetch";
-import { SegmentChangeListResponseBody, SegmentListResponseBody, SegmentResponseBody } from "@/lib/contract";
 
 export const segmentKeys = {
   all: ["segments"] as const,

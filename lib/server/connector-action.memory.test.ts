@@ -1,35 +1,22 @@
 import v8 from "node:v8";
 import vm from "node:vm";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
+import { beforeAll, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
-import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
-import { createConnector } from "./connectors";
-import { closeDeps, createDeps, type Deps } from "./deps";
+import type { Deps } from "./deps";
 import { executeConnectorAction } from "./execute-action";
+import { demoDeps } from "./testing/demo-deps";
 
 // Many executions of one custom-connector action keep memory flat: the action's schema is
 // compiled once, not once per call (ajv keeps every schema it compiles).
 const ws = DEFAULT_WORKSPACE_UUID;
 const EXECUTIONS = 10_000;
 const CONCURRENCY = 8;
-let demo: RunningDemoIntegrationServer;
-let storage: TestStorage;
+// No declared rate limit: the demo's 20 calls/s would make this take minutes.
+const setup = demoDeps("relay-connector-memory-", { demo: { rateLimit: null } });
 let deps: Deps;
 let connectorUuid: string;
-
-beforeAll(async () => {
-  // No declared rate limit: the demo's 20 calls/s would make this take minutes.
-  demo = await startDemoIntegrationServer({ port: 0, rateLimit: null });
-  storage = await createTestStorage("relay-connector-memory-");
-  deps = await createDeps({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, demoIntegrationUrl: demo.url, version: "test" });
-  const integrationSlug = (await deps.db.customIntegrations.list(ws))[0]!.slug;
-  connectorUuid = (await createConnector(deps, ws, { integrationSlug, slug: "crm", name: "CRM", config: { apiKey: "demo-api-key", region: "eu" } })).uuid;
-});
-afterAll(async () => {
-  await closeDeps(deps);
-  await demo.close();
-  await storage.cleanup();
+beforeAll(() => {
+  ({ deps, connectorUuid } = setup);
 });
 
 /** The heap in use after a full collection; `--expose-gc` is switched on here so no flag is needed. */
@@ -56,7 +43,7 @@ async function execute(count: number): Promise<void> {
 
 // The demo server lives in this process and remembers every Idempotency-Key it saw: reset it
 // before each measurement so only the app's own memory is compared.
-const resetDemo = () => fetch(`${demo.url}/_demo/reset`, { method: "POST" });
+const resetDemo = () => fetch(`${setup.demo.url}/_demo/reset`, { method: "POST" });
 
 it(`${EXECUTIONS} executions of a custom-connector action grow the heap by less than 20 MB`, { timeout: 60_000 }, async () => {
   await execute(500);

@@ -1,39 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Run, WorkflowNode } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
-import { createConnector } from "./connectors";
-import { closeDeps, createDeps, type Deps } from "./deps";
+import type { Deps } from "./deps";
 import { AppError } from "./errors";
 import { cancelRuns, createRun, executeTopLevelAction, getRun } from "./runs";
+import { demoDeps } from "./testing/demo-deps";
 import { graph, tmpl } from "./testing/nodes";
-import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
-// The engine end to end: real SQLite, the real sandbox, the demo integration over HTTP.
+// The engine end to end: real storage, the real sandbox, the demo integration over HTTP.
 const ws = DEFAULT_WORKSPACE_UUID;
-let demo: RunningDemoIntegrationServer;
+const setup = demoDeps("relay-runs-");
 let deps: Deps;
-let dataDir: string;
-let storage: TestStorage;
 let connectorUuid: string;
 let integrationSlug: string;
-
-beforeAll(async () => {
-  demo = await startDemoIntegrationServer({ port: 0 });
-  storage = await createTestStorage("relay-runs-");
-  dataDir = storage.dataDir;
-  deps = await createDeps({ dataDir, databaseUrl: storage.databaseUrl, demoIntegrationUrl: demo.url, version: "test" });
-  integrationSlug = (await deps.db.customIntegrations.list(ws))[0]!.slug;
-  const connector = await createConnector(deps, ws, { integrationSlug, slug: "crm", name: "CRM", config: { apiKey: "demo-api-key", region: "eu" } });
-  connectorUuid = connector.uuid;
+beforeAll(() => {
+  ({ deps, connectorUuid, integrationSlug } = setup);
 });
-afterAll(async () => {
-  await deps.runs.queue.idle();
-  await closeDeps(deps);
-  await demo.close();
-  await storage.cleanup();
-});
-beforeEach(() => fetch(`${demo.url}/_demo/reset`, { method: "POST" }));
 
 const crm = (actionSlug: string, config: Record<string, unknown>) => ({ kind: "connector" as const, integrationSlug, actionSlug, connectorUuid, config });
 const start = (child: string) => ({ slug: "start", children: [child] });
@@ -44,7 +26,7 @@ const end = (slug: string, variables: Array<{ name: string; value: unknown }> = 
 });
 const run = (nodes: WorkflowNode[], data: Record<string, unknown> = {}) => createRun(deps, ws, { nodes, data }, { wait: true });
 const path_ = (run: Run) => run.executions.map((execution) => `${execution.nodeSlug}:${execution.status}`);
-const demoStats = async () => (await fetch(`${demo.url}/_demo/stats`)).json() as Promise<{ calls: Record<string, number>; idempotencyKeys: Record<string, number> }>;
+const demoStats = async () => (await fetch(`${setup.demo.url}/_demo/stats`)).json() as Promise<{ calls: Record<string, number>; idempotencyKeys: Record<string, number> }>;
 
 describe("routing", () => {
   const lookup = () =>

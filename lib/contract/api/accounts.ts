@@ -93,12 +93,51 @@ export type CreateApiTokenResponseBody = z.infer<typeof CreateApiTokenResponseBo
 export const ApiTokenListResponseBody = z.object({ apiTokens: z.array(ApiTokenSummary) });
 export type ApiTokenListResponseBody = z.infer<typeof ApiTokenListResponseBody>;
 
+/** What the audit log records, `<what>.<whatHappened>`. */
+export const AuditAction = z
+  .enum([
+    "instance.setUp",
+    "workspace.created",
+    "session.signedIn",
+    "session.signInFailed",
+    "session.signedOut",
+    "session.signedOutEverywhere",
+    "member.invited",
+    "member.joined",
+    "member.roleChanged",
+    "member.removed",
+    "apiToken.created",
+    "apiToken.revoked",
+    "customIntegration.registered",
+    "customIntegration.moved",
+    "customIntegration.removed",
+    "connector.created",
+    "connector.updated",
+    "connector.removed",
+    "dataset.created",
+    "model.created",
+    "model.updated",
+    "model.removed",
+    "model.syncStarted",
+    "model.syncCancelled",
+    "segment.created",
+    "segment.updated",
+    "segment.removed",
+    "file.uploaded",
+    "batch.created",
+    "batch.cancelled",
+    "batch.retried",
+  ])
+  .describe("What happened to the target");
+export type AuditAction = z.infer<typeof AuditAction>;
+
 export const AuditEntry = z.object({
   uuid: Uuid,
   actor: z.string().nullable().describe("An email, a token's name, or null for the system"),
-  action: z.string(),
-  target: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()).nullable(),
+  // Read as any string: an entry keeps the name it was written under after an action is renamed.
+  action: z.string().describe("An AuditAction"),
+  target: z.string().nullable().describe("What it happened to: an email, a name, a slug or a uuid"),
+  details: z.record(z.string(), z.unknown()).nullable().describe("Names and uuids, never secrets or record data"),
   ip: z.string().nullable(),
   createdAt: IsoDateTime,
 });

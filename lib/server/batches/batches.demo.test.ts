@@ -1,15 +1,14 @@
 import Papa from "papaparse";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Batch } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
-import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
-import { createConnector } from "../connectors";
-import { closeDeps, createDeps, type Deps } from "../deps";
+import { createTestModel } from "@/lib/db/testing/test-model";
+import type { Deps } from "../deps";
 import type { AppError } from "../errors";
 import { uploadFile } from "../files/upload-file";
 import { removeSegment } from "../records/segments";
 import { listRuns } from "../runs";
+import { demoDeps } from "../testing/demo-deps";
 import { graph, tmpl } from "../testing/nodes";
 import {
   cancelBatch,
@@ -27,26 +26,13 @@ import {
 // Batches end to end: real storage (SQLite, and Postgres on that pass), the real queue, the demo
 // integration over HTTP without its rate limit (1,000 runs in seconds).
 const ws = DEFAULT_WORKSPACE_UUID;
-let demo: RunningDemoIntegrationServer;
+const setup = demoDeps("relay-batches-", { demo: { rateLimit: null } });
 let deps: Deps;
-let storage: TestStorage;
 let connectorUuid: string;
 let integrationSlug: string;
-
-beforeAll(async () => {
-  demo = await startDemoIntegrationServer({ port: 0, rateLimit: null });
-  storage = await createTestStorage("relay-batches-");
-  deps = await createDeps({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, demoIntegrationUrl: demo.url, version: "test" });
-  integrationSlug = (await deps.db.customIntegrations.list(ws))[0]!.slug;
-  connectorUuid = (await createConnector(deps, ws, { integrationSlug, slug: "crm", name: "CRM", config: { apiKey: "demo-api-key", region: "eu" } })).uuid;
+beforeAll(() => {
+  ({ deps, connectorUuid, integrationSlug } = setup);
 });
-afterAll(async () => {
-  await deps.runs.queue.idle();
-  await closeDeps(deps);
-  await demo.close();
-  await storage.cleanup();
-});
-beforeEach(() => fetch(`${demo.url}/_demo/reset`, { method: "POST" }));
 
 const crm = (actionSlug: string, config: Record<string, unknown>) => ({ kind: "connector" as const, integrationSlug, actionSlug, connectorUuid, config });
 /** start → create a contact from the record → end; a record whose email is not one fails at the demo (400). */
@@ -195,21 +181,7 @@ describe("a batch of records", () => {
 describe("a batch over a model", () => {
   let modelUuid: string;
   beforeAll(async () => {
-    const model = await deps.db.models.create(ws, {
-      name: "Leads",
-      datasetUuid: null,
-      extractor: null,
-      fileUuid: null,
-      columns: [
-        { slug: "key", label: "Key", type: "string" },
-        { slug: "email", label: "Email", type: "string" },
-        { slug: "score", label: "Score", type: "number" },
-      ],
-      idColumnSlug: "key",
-      titleColumnSlug: "email",
-      timeColumnSlug: null,
-      isSyncScheduled: false,
-    });
+    const model = await createTestModel(deps.db, ws, { name: "Leads", columns: { key: "string", email: "string", score: "number" }, idColumnSlug: "key", titleColumnSlug: "email" });
     modelUuid = model.uuid;
     const leads = Array.from({ length: 30 }, (_, i) => ({ key: `k${String(i).padStart(2, "0")}`, email: `lead${i}@example.com`, score: i }));
     await deps.db.modelRecords.put(modelUuid, leads.map((data) => ({ id: data.key, title: data.email, data })));

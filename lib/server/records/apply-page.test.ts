@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Filter } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID, openDatabase, type Database, type StoredModel } from "@/lib/db";
+import { createTestModel } from "@/lib/db/testing/test-model";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 import { applyPage } from "./apply-page";
 
@@ -14,21 +15,7 @@ let model: StoredModel;
 beforeAll(async () => {
   storage = await createTestStorage("relay-apply-page-");
   db = await openDatabase({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl });
-  model = await db.models.create(ws, {
-    name: "People",
-    datasetUuid: null,
-    extractor: null,
-    fileUuid: null,
-    columns: [
-      { slug: "id", type: "string", label: "ID" },
-      { slug: "name", type: "string", label: "Name" },
-      { slug: "city", type: "string", label: "City" },
-    ],
-    idColumnSlug: "id",
-    titleColumnSlug: "name",
-    timeColumnSlug: null,
-    isSyncScheduled: false,
-  });
+  model = await createTestModel(db, ws, { name: "People", columns: { id: "string", name: "string", city: "string" }, idColumnSlug: "id", titleColumnSlug: "name" });
 });
 afterAll(async () => {
   await db.close();

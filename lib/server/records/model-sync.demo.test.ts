@@ -4,7 +4,7 @@ import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
 import type { TestStorage } from "@/lib/db/testing/test-storage";
 import { closeDeps, createDeps, type Deps } from "../deps";
 import type { CuttingProxy } from "../testing/cutting-proxy";
-import { DEMO_CREDENTIALS as CREDENTIALS, demoDeps } from "../testing/demo-deps";
+import { DEMO_CREDENTIALS, demoDeps } from "../testing/demo-deps";
 import { cancelSync, createModel, getModel, listSyncs, startSync, updateModel } from "./models";
 import { createSegment, fetchRecords, listSegmentChanges } from "./segments";
 
@@ -15,7 +15,10 @@ let proxy: CuttingProxy;
 let deps: Deps;
 let storage: TestStorage;
 let connectorUuid: string;
-beforeAll(() => void ({ proxy: proxy!, deps, storage, connectorUuid } = setup));
+beforeAll(() => {
+  ({ deps, storage, connectorUuid } = setup);
+  proxy = setup.proxy!;
+});
 
 /** Every record the demo holds for an object type, read straight from its extractor. */
 async function demoRecords(objectType: string): Promise<Array<Record<string, unknown>>> {
@@ -25,7 +28,7 @@ async function demoRecords(objectType: string): Promise<Array<Record<string, unk
     const answer = await fetch(`${setup.demo.url}/extractors/records/fetch`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ connectorConfig: CREDENTIALS, extractorConfig: { objectType, pageSize: 100 }, meta }),
+      body: JSON.stringify({ connectorConfig: DEMO_CREDENTIALS, extractorConfig: { objectType, pageSize: 100 }, meta }),
     }).then((response) => response.json() as Promise<{ data: { records: Array<{ record: Record<string, unknown> }>; hasMore: boolean; meta: unknown } }>);
     records.push(...answer.data.records.map((op) => op.record));
     if (!answer.data.hasMore) return records.sort((a, b) => String(a.id).localeCompare(String(b.id)));
@@ -37,7 +40,7 @@ async function updateDemoRecord(recordId: string, mappings: Array<{ name: string
   const response = await fetch(`${setup.demo.url}/actions/updateRecord/execute`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ connectorConfig: CREDENTIALS, actionConfig: { objectType: "companies", recordId, mappings } }),
+    body: JSON.stringify({ connectorConfig: DEMO_CREDENTIALS, actionConfig: { objectType: "companies", recordId, mappings } }),
   });
   expect(response.status).toBe(200);
 }

@@ -1,4 +1,5 @@
-import { BatchDownloadQuery, BatchListQuery, CreateBatchRequestBody, ExecuteBatchRequestBody, UuidParams, WorkflowRecordsQuery } from "@/lib/contract";
+import { BatchDownloadQuery, BatchListQuery, CreateBatchRequestBody, ExecuteBatchRequestBody, UuidParams, WorkflowRecordsQuery, type Batch } from "@/lib/contract";
+import { audited } from "../../audit";
 import {
   cancelBatch,
   countWorkflowRecords,
@@ -14,13 +15,18 @@ import {
 import { defineRoute } from "../../define-route";
 import { route } from "../api-route";
 
+/** Which batch, of which workflow, over which kind of data; never the records themselves. */
+const batchOf = (batch: Batch) => ({ target: batch.uuid, details: { workflowUuid: batch.workflowUuid, dataKind: batch.data.kind } });
+
 /** Batches: one run of a graph per record. */
 export const batchRoutes = [
   /** POST /api/v1/orchestration/batches `{workflowUuid | nodes, data}`: validate the graph, one run per record of `data`. */
   route(
     "POST",
     "/orchestration/batches",
-    defineRoute({ body: CreateBatchRequestBody }, async ({ deps, ctx, body }) => ({ batch: await createBatch(deps, ctx.workspaceUuid, body) })),
+    defineRoute({ body: CreateBatchRequestBody }, async ({ deps, ctx, body }) => ({
+      batch: await audited(deps, ctx, "batch.created", createBatch(deps, ctx.workspaceUuid, body), batchOf),
+    })),
   ),
   /** GET /api/v1/orchestration/batches/list?workflowUuid&statuses&limit: newest first. */
   route(
@@ -34,13 +40,17 @@ export const batchRoutes = [
   route(
     "POST",
     "/orchestration/batches/:uuid/cancel",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ batch: await cancelBatch(deps, ctx.workspaceUuid, params.uuid) })),
+    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+      batch: await audited(deps, ctx, "batch.cancelled", cancelBatch(deps, ctx.workspaceUuid, params.uuid), batchOf),
+    })),
   ),
   /** POST /api/v1/orchestration/batches/:uuid/retryFailed: new runs for the records whose run failed. */
   route(
     "POST",
     "/orchestration/batches/:uuid/retryFailed",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ batch: await retryFailedRuns(deps, ctx.workspaceUuid, params.uuid) })),
+    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+      batch: await audited(deps, ctx, "batch.retried", retryFailedRuns(deps, ctx.workspaceUuid, params.uuid), batchOf),
+    })),
   ),
   /** GET /api/v1/orchestration/batches/:uuid/download?outputNodeSlug: a CSV, one row per record, streamed. */
   route(
@@ -52,7 +62,9 @@ export const batchRoutes = [
   route(
     "POST",
     "/orchestration/actions/executeBatch",
-    defineRoute({ body: ExecuteBatchRequestBody }, async ({ deps, ctx, body }) => ({ batch: await executeBatch(deps, ctx.workspaceUuid, body) })),
+    defineRoute({ body: ExecuteBatchRequestBody }, async ({ deps, ctx, body }) => ({
+      batch: await audited(deps, ctx, "batch.created", executeBatch(deps, ctx.workspaceUuid, body), batchOf),
+    })),
   ),
   /** GET /api/v1/orchestration/records/list?workflowUuid&batchUuid&statuses&limit&offset: the records enrolled, newest first, and their count. */
   route("GET", "/orchestration/records/list", defineRoute({ query: WorkflowRecordsQuery }, ({ deps, ctx, query }) => listWorkflowRecords(deps, ctx.workspaceUuid, query))),

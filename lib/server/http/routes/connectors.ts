@@ -10,7 +10,7 @@ import {
   UpdateConnectorRequestBody,
   UuidParams,
 } from "@/lib/contract";
-import { audit } from "../../audit";
+import { audited, slugged } from "../../audit";
 import { connectorAutocomplete, connectorDynamicSchema, connectorListUsers } from "../../connector-calls";
 import { createConnector, getConnector, listConnectors, removeConnector, testConnector, testConnectorConfig, updateConnector } from "../../connectors";
 import { defineRoute } from "../../define-route";
@@ -23,11 +23,9 @@ export const connectorRoutes = [
   route(
     "POST",
     "/connection/connectors",
-    defineRoute({ access: "admin", body: CreateConnectorRequestBody }, async ({ deps, ctx, body }) => {
-      const connector = await createConnector(deps, ctx.workspaceUuid, body);
-      await audit(deps, ctx, "connector.created", connector.slug, { integrationSlug: body.integrationSlug });
-      return { connector };
-    }),
+    defineRoute({ access: "admin", body: CreateConnectorRequestBody }, async ({ deps, ctx, body }) => ({
+      connector: await audited(deps, ctx, "connector.created", createConnector(deps, ctx.workspaceUuid, body), slugged({ integrationSlug: body.integrationSlug })),
+    })),
   ),
   /** POST /api/v1/connection/connectors/test: authenticate a config without saving it. */
   route(
@@ -59,19 +57,22 @@ export const connectorRoutes = [
   route(
     "PUT",
     "/connection/connectors/:uuid",
-    defineRoute({ access: "admin", params: UuidParams, body: UpdateConnectorRequestBody }, async ({ deps, ctx, params, body }) => {
-      const connector = await updateConnector(deps, ctx.workspaceUuid, params.uuid, body);
-      await audit(deps, ctx, "connector.updated", connector.slug, { fields: Object.keys(body).sort() });
-      return { connector };
-    }),
+    defineRoute({ access: "admin", params: UuidParams, body: UpdateConnectorRequestBody }, async ({ deps, ctx, params, body }) => ({
+      connector: await audited(
+        deps,
+        ctx,
+        "connector.updated",
+        updateConnector(deps, ctx.workspaceUuid, params.uuid, body),
+        slugged({ fields: Object.keys(body).sort() }),
+      ),
+    })),
   ),
   /** DELETE /api/v1/connection/connectors/:uuid */
   route(
     "DELETE",
     "/connection/connectors/:uuid",
     defineRoute({ access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => {
-      await removeConnector(deps, ctx.workspaceUuid, params.uuid);
-      await audit(deps, ctx, "connector.removed", params.uuid);
+      await audited(deps, ctx, "connector.removed", removeConnector(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
       return {};
     }),
   ),

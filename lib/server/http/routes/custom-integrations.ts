@@ -1,5 +1,5 @@
 import { CreateCustomIntegrationRequestBody, PreviewCustomIntegrationRequestBody, UpdateCustomIntegrationRequestBody, UuidParams } from "@/lib/contract";
-import { audit } from "../../audit";
+import { audited, slugged } from "../../audit";
 import {
   getCustomIntegration,
   previewCustomIntegration,
@@ -17,11 +17,15 @@ export const customIntegrationRoutes = [
   route(
     "POST",
     "/connection/customIntegrations",
-    defineRoute({ access: "admin", body: CreateCustomIntegrationRequestBody }, async ({ deps, ctx, body }) => {
-      const customIntegration = await registerCustomIntegration(deps, ctx.workspaceUuid, body.baseUrl);
-      await audit(deps, ctx, "customIntegration.registered", customIntegration.slug, { baseUrl: body.baseUrl });
-      return { customIntegration };
-    }),
+    defineRoute({ access: "admin", body: CreateCustomIntegrationRequestBody }, async ({ deps, ctx, body }) => ({
+      customIntegration: await audited(
+        deps,
+        ctx,
+        "customIntegration.registered",
+        registerCustomIntegration(deps, ctx.workspaceUuid, body.baseUrl),
+        slugged({ baseUrl: body.baseUrl }),
+      ),
+    })),
   ),
   /** POST /api/v1/connection/customIntegrations/preview: validate a server's manifest, save nothing. */
   route(
@@ -48,19 +52,22 @@ export const customIntegrationRoutes = [
   route(
     "PUT",
     "/connection/customIntegrations/:uuid",
-    defineRoute({ access: "admin", params: UuidParams, body: UpdateCustomIntegrationRequestBody }, async ({ deps, ctx, params, body }) => {
-      const customIntegration = await updateCustomIntegrationUrl(deps, ctx.workspaceUuid, params.uuid, body.baseUrl);
-      await audit(deps, ctx, "customIntegration.moved", customIntegration.slug, { baseUrl: body.baseUrl });
-      return { customIntegration };
-    }),
+    defineRoute({ access: "admin", params: UuidParams, body: UpdateCustomIntegrationRequestBody }, async ({ deps, ctx, params, body }) => ({
+      customIntegration: await audited(
+        deps,
+        ctx,
+        "customIntegration.moved",
+        updateCustomIntegrationUrl(deps, ctx.workspaceUuid, params.uuid, body.baseUrl),
+        slugged({ baseUrl: body.baseUrl }),
+      ),
+    })),
   ),
   /** DELETE /api/v1/connection/customIntegrations/:uuid: also removes the connectors that used it. */
   route(
     "DELETE",
     "/connection/customIntegrations/:uuid",
     defineRoute({ access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => {
-      await removeCustomIntegration(deps, ctx.workspaceUuid, params.uuid);
-      await audit(deps, ctx, "customIntegration.removed", params.uuid);
+      await audited(deps, ctx, "customIntegration.removed", removeCustomIntegration(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
       return {};
     }),
   ),

@@ -1,3 +1,4 @@
+import { audited, named } from "../../audit";
 import { defineRoute } from "../../define-route";
 import { uploadBodyMaxBytes, uploadFile } from "../../files";
 import { route } from "../api-route";
@@ -11,6 +12,8 @@ export const fileRoutes = [
   route(
     "POST",
     "/workspace/files",
-    defineRoute({ upload: { maxBytes: uploadBodyMaxBytes } }, async ({ deps, ctx, request }) => ({ file: await uploadFile(deps, ctx.workspaceUuid, request) })),
+    defineRoute({ upload: { maxBytes: uploadBodyMaxBytes } }, async ({ deps, ctx, request }) => ({
+      file: await audited(deps, ctx, "file.uploaded", uploadFile(deps, ctx.workspaceUuid, request), named),
+    })),
   ),
 ];

@@ -11,7 +11,9 @@ import {
   UpdateSegmentRequestBody,
   Uuid,
   UuidParams,
+  type ModelSync,
 } from "@/lib/contract";
+import { audited, changed, named } from "../../audit";
 import { defineRoute } from "../../define-route";
 import { cancelSync, createDataset, createModel, getModel, listDatasets, listModels, listSyncs, previewExtractor, removeModel, startSync, updateModel } from "../../records/models";
 import { createSegment, fetchRecords, getSegment, listSegmentChanges, listSegments, removeSegment, updateSegment } from "../../records/segments";
@@ -19,6 +21,7 @@ import { route } from "../api-route";
 
 const SyncParams = z.object({ uuid: Uuid, syncUuid: Uuid });
 const ChangesQuery = z.object({ syncUuid: Uuid.optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+const syncOf = (sync: ModelSync) => ({ target: sync.modelUuid, details: { syncUuid: sync.uuid } });
 
 /** Records: datasets, models and their syncs, segments and the records they select. */
 export const recordRoutes = [
@@ -28,7 +31,9 @@ export const recordRoutes = [
   route(
     "POST",
     "/storage/datasets",
-    defineRoute({ body: CreateDatasetRequestBody }, async ({ deps, ctx, body }) => ({ dataset: await createDataset(deps, ctx.workspaceUuid, body.name) })),
+    defineRoute({ body: CreateDatasetRequestBody }, async ({ deps, ctx, body }) => ({
+      dataset: await audited(deps, ctx, "dataset.created", createDataset(deps, ctx.workspaceUuid, body.name), named),
+    })),
   ),
   /** POST /api/v1/storage/extractors/preview `{connectorUuid, extractorSlug, config}`: count and first records, nothing saved. */
   route(
@@ -42,7 +47,9 @@ export const recordRoutes = [
   route(
     "POST",
     "/storage/models",
-    defineRoute({ body: CreateModelRequestBody }, async ({ deps, ctx, body }) => ({ model: await createModel(deps, ctx.workspaceUuid, body) })),
+    defineRoute({ body: CreateModelRequestBody }, async ({ deps, ctx, body }) => ({
+      model: await audited(deps, ctx, "model.created", createModel(deps, ctx.workspaceUuid, body), named),
+    })),
   ),
   /** GET /api/v1/storage/models/:uuid */
   route("GET", "/storage/models/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ model: await getModel(deps, ctx.workspaceUuid, params.uuid) }))),
@@ -51,7 +58,7 @@ export const recordRoutes = [
     "PUT",
     "/storage/models/:uuid",
     defineRoute({ params: UuidParams, body: UpdateModelRequestBody }, async ({ deps, ctx, params, body }) => ({
-      model: await updateModel(deps, ctx.workspaceUuid, params.uuid, body),
+      model: await audited(deps, ctx, "model.updated", updateModel(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
     })),
   ),
   /** DELETE /api/v1/storage/models/:uuid: its records, syncs and segments too. */
@@ -59,19 +66,27 @@ export const recordRoutes = [
     "DELETE",
     "/storage/models/:uuid",
     defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => {
-      await removeModel(deps, ctx.workspaceUuid, params.uuid);
+      await audited(deps, ctx, "model.removed", removeModel(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
       return {};
     }),
   ),
   /** POST /api/v1/storage/models/:uuid/sync: starts a sync, or answers the one under way. */
-  route("POST", "/storage/models/:uuid/sync", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ sync: await startSync(deps, ctx.workspaceUuid, params.uuid) }))),
+  route(
+    "POST",
+    "/storage/models/:uuid/sync",
+    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+      sync: await audited(deps, ctx, "model.syncStarted", startSync(deps, ctx.workspaceUuid, params.uuid), syncOf),
+    })),
+  ),
   /** GET /api/v1/storage/models/:uuid/syncs/list: newest first. */
   route("GET", "/storage/models/:uuid/syncs/list", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ syncs: await listSyncs(deps, ctx.workspaceUuid, params.uuid) }))),
   /** POST /api/v1/storage/models/:uuid/syncs/:syncUuid/cancel: the pages stored so far stay. */
   route(
     "POST",
     "/storage/models/:uuid/syncs/:syncUuid/cancel",
-    defineRoute({ params: SyncParams }, async ({ deps, ctx, params }) => ({ sync: await cancelSync(deps, ctx.workspaceUuid, params.uuid, params.syncUuid) })),
+    defineRoute({ params: SyncParams }, async ({ deps, ctx, params }) => ({
+      sync: await audited(deps, ctx, "model.syncCancelled", cancelSync(deps, ctx.workspaceUuid, params.uuid, params.syncUuid), syncOf),
+    })),
   ),
   /** POST /api/v1/segmentation/segments/fetch `{modelUuid, filter, sort, limit, offset}` → `{records, count}` */
   route("POST", "/segmentation/segments/fetch", defineRoute({ body: FetchRecordsRequestBody }, ({ deps, ctx, body }) => fetchRecords(deps, ctx.workspaceUuid, body))),
@@ -81,7 +96,9 @@ export const recordRoutes = [
   route(
     "POST",
     "/segmentation/segments",
-    defineRoute({ body: CreateSegmentRequestBody }, async ({ deps, ctx, body }) => ({ segment: await createSegment(deps, ctx.workspaceUuid, body) })),
+    defineRoute({ body: CreateSegmentRequestBody }, async ({ deps, ctx, body }) => ({
+      segment: await audited(deps, ctx, "segment.created", createSegment(deps, ctx.workspaceUuid, body), named),
+    })),
   ),
   /** GET /api/v1/segmentation/segments/:uuid */
   route("GET", "/segmentation/segments/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ segment: await getSegment(deps, ctx.workspaceUuid, params.uuid) }))),
@@ -90,7 +107,7 @@ export const recordRoutes = [
     "PUT",
     "/segmentation/segments/:uuid",
     defineRoute({ params: UuidParams, body: UpdateSegmentRequestBody }, async ({ deps, ctx, params, body }) => ({
-      segment: await updateSegment(deps, ctx.workspaceUuid, params.uuid, body),
+      segment: await audited(deps, ctx, "segment.updated", updateSegment(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
     })),
   ),
   /** DELETE /api/v1/segmentation/segments/:uuid */
@@ -98,7 +115,7 @@ export const recordRoutes = [
     "DELETE",
     "/segmentation/segments/:uuid",
     defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => {
-      await removeSegment(deps, ctx.workspaceUuid, params.uuid);
+      await audited(deps, ctx, "segment.removed", removeSegment(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
       return {};
     }),
   ),
