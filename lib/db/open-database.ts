@@ -1,6 +1,8 @@
 import path from "node:path";
 import { migrate } from "./migrate";
 import { batchRepository } from "./repositories/batches";
+import { batchLeaseRepository } from "./repositories/batch-leases";
+import { batchWebhookRepository } from "./repositories/batch-webhooks";
 import { apiTokenRepository } from "./repositories/api-tokens";
 import { auditLogRepository } from "./repositories/audit-log";
 import { invitationRepository } from "./repositories/invitations";
@@ -64,6 +66,8 @@ function repositoriesOver(client: SqlClient) {
     workflows: workflowRepository(client),
     runs: runRepository(client),
     batches: batchRepository(client),
+    batchLeases: batchLeaseRepository(client),
+    batchWebhooks: batchWebhookRepository(client),
     runLeases: runLeaseRepository(client),
     rateLimitWindows: rateLimitWindowRepository(client),
     oauthStates: oauthStateRepository(client),

@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db";
 import type { RunQueue, RunSystem } from "@/lib/engine";
 import type { Vault } from "@/lib/vault";
+import type { BatchWorker } from "./batches/batch-worker-types";
 import type { IntegrationRegistry } from "./integration-registry";
 import type { JobQueue } from "./jobs";
 import type { SyncWorker } from "./records/sync-types";
@@ -28,6 +29,8 @@ export interface Runs {
   jobs: JobQueue;
   /** Model syncs this process runs (records). */
   syncs: SyncWorker;
+  /** The batch sweep: webhooks delivered, batches whose creator died finished. */
+  batches: BatchWorker;
   /** This process's id in run leases (host, pid and a random part). */
   owner: string;
   /** Stops taking runs and hands back what is still executing after `graceMs` (SIGTERM). */

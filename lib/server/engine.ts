@@ -11,6 +11,7 @@ import {
   type RunStore,
 } from "@/lib/engine";
 import { createExpressionEvaluator } from "@/lib/engine/expressions";
+import { createBatchWorker } from "./batches/batch-worker";
 import type { ConnectorCtx, Runs } from "./deps-types";
 import { createEngineActions } from "./engine-actions";
 import { createJobQueue } from "./jobs";
@@ -86,6 +87,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     onError: (runUuid, error) => console.error(`[engine] run ${runUuid}: ${(error as Error)?.message ?? error}`),
   });
   const syncs = createSyncWorker(ctx, { owner, jobs: () => jobs, changesRetentionDays: settings.segmentChangesRetentionDays });
+  const batches = createBatchWorker({ ...ctx, runs: { system, owner } });
   if (executes) {
     await jobs.start({
       "run.execute": async ({ workspaceUuid, runUuid }) => {
@@ -98,16 +100,20 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     if (recovered > 0) console.info(`[engine] took over ${recovered} unfinished run(s)`);
     queue.startSweeping();
     syncs.startSweeping();
+    batches.startSweeping();
   }
   return {
     system,
     queue,
     jobs,
     syncs,
+    batches,
     owner,
     async stop(graceMs = 10_000) {
-      // The queue first: it stops taking runs at once and stops the walks left after the grace,
-      // which lets the job handlers waiting on them return, so the job runner can stop.
+      // Batches first: no run is created past this point by a resumed batch. Then the queue: it
+      // stops taking runs at once and stops the walks left after the grace, which lets the job
+      // handlers waiting on them return, so the job runner can stop.
+      await batches.stop();
       const handedBack = await queue.stop(graceMs);
       await syncs.stop();
       await jobs.stop();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IsoDateTime, Uuid } from "../api/common";
 import { TopLevelAction } from "../workflow/run";
 import { WorkflowNodes } from "../workflow/node";
+import { BatchWebhook, BatchWebhookFields, requireWebhookSecret } from "./batch-webhooks";
 import { Filter } from "./filter";
 
 /** Terminal: success (its runs may have failed: `failedRunsCount`), error (it could not be created), cancelled. */
@@ -47,6 +48,8 @@ export const Batch = z.object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   finishedAt: IsoDateTime.nullable(),
+  webhookUrl: z.string().nullable().describe("Where `batch.finished` is delivered, or null"),
+  webhook: BatchWebhook,
 });
 export type Batch = z.infer<typeof Batch>;
 
@@ -55,10 +58,12 @@ export type Batch = z.infer<typeof Batch>;
  * kind answers 400 `invalidDataKind` (see {@link BatchData} for each kind's fields).
  */
 const BatchDataEnvelope = z.looseObject({ kind: z.string().describe(`One of ${BATCH_DATA_KINDS.join(", ")}`) });
-export const CreateBatchRequestBody = z.union([
-  z.strictObject({ workflowUuid: Uuid, data: BatchDataEnvelope }),
-  z.strictObject({ nodes: WorkflowNodes, data: BatchDataEnvelope }),
-]);
+export const CreateBatchRequestBody = z
+  .union([
+    z.strictObject({ workflowUuid: Uuid, data: BatchDataEnvelope, ...BatchWebhookFields }),
+    z.strictObject({ nodes: WorkflowNodes, data: BatchDataEnvelope, ...BatchWebhookFields }),
+  ])
+  .superRefine(requireWebhookSecret);
 export type CreateBatchRequestBody = z.infer<typeof CreateBatchRequestBody>;
 
 export const BatchResponseBody = z.object({ batch: Batch });
@@ -90,8 +95,19 @@ export const BatchDownloadQuery = z.object({
 export type BatchDownloadQuery = z.infer<typeof BatchDownloadQuery>;
 
 /** `POST /orchestration/actions/executeBatch`: one run of the action per record, each record its config. */
-export const ExecuteBatchRequestBody = z.strictObject({
-  action: TopLevelAction,
-  records: z.array(InlineRecord).describe("Each record is one run's data and the action's config"),
-});
+export const ExecuteBatchRequestBody = z
+  .strictObject({
+    action: TopLevelAction,
+    records: z.array(InlineRecord).describe("Each record is one run's data and the action's config"),
+    ...BatchWebhookFields,
+  })
+  .superRefine(requireWebhookSecret);
 export type ExecuteBatchRequestBody = z.infer<typeof ExecuteBatchRequestBody>;
+
+/**
+ * The body of a batch webhook delivery: the batch as `GET /orchestration/batches/:uuid` answers it
+ * at the time of the attempt. Signed as `X-Relay-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256
+ * of "<t>.<raw body>">`, with the delivery's id in `X-Relay-Delivery`.
+ */
+export const BatchFinishedEvent = z.object({ event: z.literal("batch.finished"), batch: Batch });
+export type BatchFinishedEvent = z.infer<typeof BatchFinishedEvent>;

@@ -1,5 +1,6 @@
 import { accountsMigration } from "./accounts";
 import { batchesMigration } from "./batches";
+import { batchWebhooksMigration } from "./batch-webhooks";
 import type { Migration } from "./migration";
 import { recordIndexesMigration } from "./record-indexes";
 import { rateLimitsMigration } from "./rate-limits";
@@ -130,7 +131,7 @@ export const migrations: readonly Migration[] = [
   recordsMigration(7),
   batchesMigration(8),
   recordIndexesMigration(9),
-  // 10 is the batch webhooks' and creation leases'.
+  batchWebhooksMigration(10),
   recordJsonbMigration(11),
   rateLimitsMigration(12),
 ];

@@ -1,8 +1,10 @@
 import type { Batch, BatchData, BatchStatus, RunStatus, WorkflowNode } from "@/lib/contract";
 import type { SqlClient, SqlValue } from "../sql-client";
+import type { BatchLeaseGrant } from "./batch-leases";
 
-/** A batch as stored: its graph always (runs are created from it), the counts rolled up on read. */
-export interface StoredBatch extends Omit<Batch, "nodes" | "runsStatus" | "runsCount" | "executedRunsCount" | "failedRunsCount" | "creditsUsedCount"> {
+/** A batch as stored: its graph always (runs are created from it), the counts and webhook read apart. */
+export interface StoredBatch
+  extends Omit<Batch, "nodes" | "runsStatus" | "runsCount" | "executedRunsCount" | "failedRunsCount" | "creditsUsedCount" | "webhookUrl" | "webhook"> {
   nodes: WorkflowNode[];
 }
 
@@ -24,6 +26,13 @@ export interface BatchRunRow {
   output: Record<string, unknown> | null;
   outputs: Record<string, unknown>;
   createdAt: string;
+}
+
+/** See `transition`. */
+export interface TransitionOptions {
+  errorMessage?: string | null;
+  lease?: BatchLeaseGrant;
+  heldBy?: string;
 }
 
 interface Row {
@@ -72,10 +81,12 @@ export function batchRepository(db: SqlClient) {
   return {
     get,
 
-    async create(batch: StoredBatch): Promise<void> {
+    /** Inserts the batch; a `pending` one comes with the lease of the process that creates its runs. */
+    async create(batch: StoredBatch, lease?: BatchLeaseGrant): Promise<void> {
       await db.run(
-        `INSERT INTO batches (uuid, workspace_uuid, workflow_uuid, nodes_json, data_json, status, error_message, created_at, updated_at, finished_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO batches (uuid, workspace_uuid, workflow_uuid, nodes_json, data_json, status, error_message, created_at, updated_at, finished_at,
+           lease_owner, lease_expires_at, lease_task)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           batch.uuid,
           batch.workspaceUuid,
@@ -87,6 +98,9 @@ export function batchRepository(db: SqlClient) {
           batch.createdAt,
           batch.updatedAt,
           batch.finishedAt,
+          lease?.holder ?? null,
+          lease?.expiresAt.toISOString() ?? null,
+          lease?.task ?? null,
         ],
       );
     },
@@ -112,15 +126,26 @@ export function batchRepository(db: SqlClient) {
 
     /**
      * Moves a batch to `status` only from one of `from`; answers whether it did. `finished_at` is
-     * stamped for a terminal status and cleared otherwise.
+     * stamped for a terminal status and cleared otherwise. `lease` is given to a batch made
+     * `pending`; `heldBy` fences the move to the lease's holder (and frees the lease).
      */
-    async transition(workspaceUuid: string, uuid: string, from: readonly BatchStatus[], status: BatchStatus, errorMessage: string | null = null): Promise<boolean> {
+    async transition(workspaceUuid: string, uuid: string, from: readonly BatchStatus[], status: BatchStatus, options: TransitionOptions = {}): Promise<boolean> {
+      const { errorMessage = null, lease, heldBy } = options;
       const now = new Date().toISOString();
       const ends = status === "success" || status === "error" || status === "cancelled";
+      const sets = ["status = ?", "error_message = ?", "updated_at = ?", "finished_at = ?"];
+      const values: SqlValue[] = [status, errorMessage, now, ends ? now : null];
+      if (status === "cancelled") {
+        sets.push("cancelled_at = ?");
+        values.push(now);
+      }
+      if (lease) {
+        sets.push("lease_owner = ?", "lease_expires_at = ?", "lease_task = ?");
+        values.push(lease.holder, lease.expiresAt.toISOString(), lease.task);
+      } else if (heldBy) sets.push("lease_owner = NULL", "lease_expires_at = NULL");
       const { changes } = await db.run(
-        `UPDATE batches SET status = ?, error_message = ?, updated_at = ?, finished_at = ?${status === "cancelled" ? ", cancelled_at = ?" : ""}
-         WHERE workspace_uuid = ? AND uuid = ? AND status IN (${marks(from.length)})`,
-        [status, errorMessage, now, ends ? now : null, ...(status === "cancelled" ? [now] : []), workspaceUuid, uuid, ...from],
+        `UPDATE batches SET ${sets.join(", ")} WHERE workspace_uuid = ? AND uuid = ? AND status IN (${marks(from.length)})${heldBy ? " AND lease_owner = ?" : ""}`,
+        [...values, workspaceUuid, uuid, ...from, ...(heldBy ? [heldBy] : [])],
       );
       return changes > 0;
     },
@@ -154,6 +179,31 @@ export function batchRepository(db: SqlClient) {
       );
       const of = (statuses: readonly RunStatus[]) => rows.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + Number(row.count), 0);
       return { runsCount: of(["pending", "running", ...ENDED]), executedRunsCount: of(ENDED), failedRunsCount: of(["error"]) };
+    },
+
+    /** How many current runs the batch has for each of `recordIds` (a resumed creation skips those it has). */
+    async recordRunCounts(uuid: string, recordIds: readonly string[]): Promise<Map<string, number>> {
+      if (recordIds.length === 0) return new Map();
+      const rows = await db.all<{ record_id: string; count: number | string }>(
+        `SELECT record_id, COUNT(*) AS count FROM runs WHERE ${CURRENT} AND record_id IN (${marks(recordIds.length)}) GROUP BY record_id`,
+        [uuid, ...recordIds],
+      );
+      return new Map(rows.map((row) => [row.record_id, Number(row.count)]));
+    },
+
+    /**
+     * Marks retried the failed runs that a newer current run of the same record already replaces:
+     * what a retry whose process died left between creating a replacement and marking the run it
+     * replaced. Answers how many.
+     */
+    async markReplaced(uuid: string): Promise<number> {
+      const { changes } = await db.run(
+        `UPDATE runs SET retried_at = ? WHERE ${CURRENT} AND status = 'error'
+           AND EXISTS (SELECT 1 FROM runs newer WHERE newer.batch_uuid = runs.batch_uuid AND newer.retried_at IS NULL AND newer.record_id = runs.record_id
+             AND (newer.created_at > runs.created_at OR (newer.created_at = runs.created_at AND newer.uuid > runs.uuid)))`,
+        [new Date().toISOString(), uuid],
+      );
+      return changes;
     },
 
     /** Up to `limit` uuids of the batch's runs that have not ended. */

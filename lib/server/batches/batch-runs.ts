@@ -1,8 +1,8 @@
 import type { StoredBatch } from "@/lib/db/repositories/batches";
-import type { Deps } from "../deps-types";
+import type { Deps, Runs } from "../deps-types";
 import type { BatchRecord } from "./batch-records";
 
-type BatchRunsDeps = Pick<Deps, "db" | "runs">;
+type BatchRunsDeps = Pick<Deps, "db"> & { runs: Pick<Runs, "system"> };
 
 /**
  * Run creations in flight at once: enough to hide Postgres round trips, few enough to leave the

@@ -1,4 +1,4 @@
-import type { Batch } from "@/lib/contract";
+import { NO_BATCH_WEBHOOK, type Batch } from "@/lib/contract";
 import type { StoredBatch } from "@/lib/db/repositories/batches";
 import type { Deps } from "../deps-types";
 import { AppError } from "../errors";
@@ -22,8 +22,10 @@ export async function batchView(deps: ViewDeps, workspaceUuid: string, uuid: str
   return toBatch(deps, await loadBatch(deps, workspaceUuid, uuid));
 }
 
+/** The answer for a stored batch: its counts, and its webhook's URL and delivery (never its secret). */
 export async function toBatch(deps: ViewDeps, { nodes, ...batch }: StoredBatch): Promise<Batch> {
-  const counts = await deps.db.batches.counts(batch.uuid);
+  const [counts, stored] = await Promise.all([deps.db.batches.counts(batch.uuid), deps.db.batchWebhooks.get(batch.uuid)]);
+  const webhook = stored?.webhook ?? NO_BATCH_WEBHOOK;
   // A saved workflow's batch names it; the graph is shown for an ad-hoc graph or an action, as runs do.
-  return { ...batch, ...(batch.workflowUuid === null && { nodes }), runsStatus: "healthy", creditsUsedCount: 0, ...counts };
+  return { ...batch, ...(batch.workflowUuid === null && { nodes }), runsStatus: "healthy", creditsUsedCount: 0, ...counts, webhookUrl: stored?.url ?? null, webhook };
 }
