@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
 import { E2E_APP_PORT } from "./ports";
 import { createDemoConnector, createWorkflow, delayGraph, uniqueName } from "./runs/support";
-import { BatchPage, batchRuns, contactGraph, getBatch, parseCsv, people, RunOnRecordsForm } from "./support/batches";
+import { BatchPage, batchRuns, contactGraph, getBatch, nameGraph, openRunOnRecordsDialog, parseCsv, people, RunOnRecordsForm } from "./support/batches";
+import { createCsvModel } from "./support/records";
+import { screenshotBothThemes } from "./support/screenshots";
 import { EditorPage } from "./workflows/editor.page";
 
 const SCREENSHOTS = process.env.BATCH_SCREENSHOTS_DIR;
@@ -175,17 +177,91 @@ test.describe("batches", () => {
     await expect(page.getByText("a segment's records")).toBeVisible();
 
     // A CSV file from the editor's dialog: uploaded when chosen, its rows counted before running.
-    const editor = new EditorPage(page);
-    await editor.goto(workflow.uuid);
-    await page.getByRole("tab", { name: "Runs" }).click();
-    await page.getByRole("button", { name: "Run on records…" }).click();
-    const dialog = new RunOnRecordsForm(page.getByRole("dialog", { name: "Run on records" }));
+    const dialog = await openRunOnRecordsDialog(page, workflow.uuid);
     await dialog.chooseSource("CSV file");
     await dialog.form.getByLabel("CSV to upload").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(`${csv}p5,Broken\n`) });
     await expect(dialog.form).toContainText("people.csv: 4 records, 1 row left out.");
     await dialog.run.click();
     await expect(page).toHaveURL(/\/batches\/[0-9a-f-]{36}$/);
     await batch.expectFinished(4, 4);
+  });
+
+  test("a filter built in the dialog's builder: the batch runs on exactly the records that match, and a limit takes fewer", async ({ page, request }) => {
+    const model = await createCsvModel(request, uniqueName("Scored people"), [
+      "id,name,Score,Active",
+      "p1,Ada,10,true",
+      "p2,Grace,25,true",
+      "p3,Linus,40,false",
+      "p4,Alan,55,true",
+      "p5,Edsger,70,true",
+      "p6,Barbara,5,true",
+    ]);
+    const workflow = await createWorkflow(request, uniqueName("Filtered batch"), nameGraph("person"));
+    const form = await openRunOnRecordsDialog(page, workflow.uuid);
+    await form.chooseSource("Filter");
+    await expect(form.form).toContainText("Choose a model, then build the filter its records must match.");
+    await form.form.getByRole("combobox", { name: "Model" }).selectOption(model.uuid);
+
+    // Score greater than 20 and Active is true: p2, p4 and p5, built in the records browser's builder.
+    const builder = form.form.getByRole("region", { name: "Filter" });
+    const status = form.form.getByRole("status", { name: "Matching records" });
+    await expect(status).toHaveText("6 of 6 records match.");
+    await builder.getByRole("button", { name: "Add condition" }).click();
+    const score = builder.getByRole("group", { name: "Condition 1 of group 1", exact: true });
+    await score.getByLabel("Column").selectOption({ label: "Score" });
+    await score.getByLabel("Operator").selectOption({ label: "greater than" });
+    // A condition without its value is refused, not left out: the batch would run on more records than meant.
+    await form.run.click();
+    await expect(form.form.getByRole("alert")).toHaveText("A condition has no value yet: fill it in or remove it.");
+    await expect(page).toHaveURL(new RegExp(`/workflows/${workflow.uuid}$`));
+    await score.getByLabel("Value").fill("20");
+    await builder.getByRole("button", { name: "Add condition to group 1" }).click();
+    await builder.getByRole("group", { name: "Condition 2 of group 1", exact: true }).getByLabel("Column").selectOption({ label: "Active" });
+    await expect(builder.getByLabel("Filter JSON")).toHaveValue(/"operator": "greaterThan",\s+"value": 20/);
+    await expect(builder.getByLabel("Filter JSON")).toHaveValue(/"columnSlug": "active",\s+"operator": "isTrue"/);
+    await expect(status).toHaveText("3 of 6 records match.");
+    await screenshotBothThemes(page, page.getByRole("dialog", { name: "Run on records" }), "batch-dialog-filter");
+    await form.run.click();
+
+    await expect(page).toHaveURL(/\/batches\/[0-9a-f-]{36}$/);
+    const batch = new BatchPage(page);
+    await batch.expectFinished(3, 3);
+    await expect(page.getByText("a model's records by filter")).toBeVisible();
+    const runs = await batchRuns(request, batch.uuid());
+    expect(runs.map((run) => run.recordId).sort()).toEqual(["p2", "p4", "p5"]);
+    expect((await getBatch(request, batch.uuid())).data).toMatchObject({
+      kind: "filter",
+      modelUuid: model.uuid,
+      filter: {
+        conjonction: "and",
+        groups: [
+          {
+            conjonction: "and",
+            conditions: [
+              { kind: "number", columnSlug: "score", operator: "greaterThan", value: 20 },
+              { kind: "boolean", columnSlug: "active", operator: "isTrue" },
+            ],
+          },
+        ],
+      },
+    });
+
+    // The JSON is editable, as in the records browser: pasted there, the builder follows; a limit takes the first 2.
+    await page.goto(`/batches/new?workflowUuid=${workflow.uuid}`);
+    const newBatch = new RunOnRecordsForm(page);
+    await newBatch.chooseSource("Filter");
+    await newBatch.form.getByRole("combobox", { name: "Model" }).selectOption(model.uuid);
+    const filter = { conjonction: "and", groups: [{ conjonction: "and", conditions: [{ kind: "number", columnSlug: "score", operator: "greaterThan", value: 20 }, { kind: "boolean", columnSlug: "active", operator: "isTrue" }] }] };
+    await newBatch.form.getByLabel("Filter JSON").fill(JSON.stringify(filter));
+    await expect(newBatch.form.getByRole("group", { name: "Condition 2 of group 1", exact: true }).getByLabel("Column")).toHaveValue("active");
+    await newBatch.form.getByLabel("Limit (optional)").fill("2");
+    await expect(newBatch.form.getByRole("status", { name: "Matching records" })).toHaveText("3 of 6 records match; the batch runs on the first 2.");
+    await newBatch.run.click();
+    await expect(page).toHaveURL(/\/batches\/[0-9a-f-]{36}$/);
+    await batch.expectFinished(2, 2);
+    const limited = (await batchRuns(request, batch.uuid())).map((run) => run.recordId);
+    expect(limited).toHaveLength(2);
+    for (const id of limited) expect(["p2", "p4", "p5"]).toContain(id);
   });
 
   test("the whole way: a model synced from the demo extractor, filtered and saved as a segment, run from the editor, the CSV downloaded", async ({ page, request }) => {
@@ -214,15 +290,8 @@ test.describe("batches", () => {
     await expect(page.getByRole("list", { name: "Segments" }).getByRole("button", { name: segmentName, exact: true })).toHaveAttribute("aria-pressed", "true");
 
     // From the editor: Run on records → the segment.
-    const workflow = await createWorkflow(request, uniqueName("Companies batch"), [
-      { uuid: "s", slug: "start", kind: "native", actionSlug: "start", childrenUuids: ["e"] },
-      { uuid: "e", slug: "end", kind: "native", actionSlug: "end", config: { variables: [{ type: "any", name: "company", value: { kind: "templateExpression", expression: "{{nodes.start.name}}" } }] } },
-    ]);
-    const editor = new EditorPage(page);
-    await editor.goto(workflow.uuid);
-    await page.getByRole("tab", { name: "Runs" }).click();
-    await page.getByRole("button", { name: "Run on records…" }).click();
-    const dialog = new RunOnRecordsForm(page.getByRole("dialog", { name: "Run on records" }));
+    const workflow = await createWorkflow(request, uniqueName("Companies batch"), nameGraph("company"));
+    const dialog = await openRunOnRecordsDialog(page, workflow.uuid);
     await dialog.chooseSource("Segment");
     await dialog.form.getByRole("combobox", { name: "Model" }).selectOption(model.uuid);
     await dialog.form.getByRole("combobox", { name: "Segment" }).selectOption({ label: segmentName });

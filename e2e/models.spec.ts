@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
-import { createDemoConnector, ModelPage, uniqueName } from "./support/records";
+import { createCsvModel, createDataset, createDemoConnector, getModel, ModelPage, uniqueName } from "./support/records";
+import { screenshotBothThemes } from "./support/screenshots";
 import { createLargeModel, recordFetches } from "./support/large-model";
 
 test.describe("models and the records browser", () => {
@@ -151,6 +152,139 @@ test.describe("models and the records browser", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Could not preview the extractor" })).toContainText("did not answer within 2 s");
     await expect(page.getByRole("button", { name: "Preview" })).toBeEnabled();
     await expect(page.getByRole("button", { name: "Create model" })).toHaveCount(0);
+  });
+});
+
+test.describe("model settings", () => {
+  test("a CSV model renamed and moved to another dataset, then to a new one: a reload shows them, and a refusal is shown in the server's words", async ({ page, request }) => {
+    test.setTimeout(60_000);
+    const [leads, archive] = [await createDataset(request, uniqueName("Leads")), await createDataset(request, uniqueName("Archive"))];
+    const created = await createCsvModel(request, uniqueName("Signups"), ["email,score", "ada@example.com,10", "grace@example.com,20"], leads.uuid);
+    await page.goto(`/models/${created.uuid}`);
+    const model = new ModelPage(page);
+    await expect(model.heading).toHaveText(created.name);
+    await model.openSettings();
+    const { settings } = model;
+    const name = settings.getByLabel("Name", { exact: true });
+    const dataset = settings.getByLabel("Dataset", { exact: true });
+    const save = settings.getByRole("button", { name: "Save" });
+    await expect(name).toBeFocused();
+    await expect(name).toHaveValue(created.name);
+    await expect(dataset).toHaveValue(leads.uuid);
+    // A model of a file is not synced: neither schedule nor extractor config.
+    await expect(settings.getByLabel("Sync on a schedule")).toHaveCount(0);
+    await expect(settings.getByRole("group", { name: "Extractor config" })).toHaveCount(0);
+
+    await name.fill(" ");
+    await save.click();
+    await expect(settings.getByRole("alert")).toHaveText("Give the model a name.");
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+
+    const modelUrl = (url: URL) => url.pathname === `/api/v1/storage/models/${created.uuid}`;
+    await page.route(modelUrl, (route) =>
+      route.request().method() === "PUT" ? route.fulfill({ status: 409, json: { errorMessage: "Another operator changed this model a moment ago" } }) : route.fallback(),
+    );
+    const renamed = uniqueName("Signups renamed");
+    await name.fill(renamed);
+    await dataset.selectOption({ label: archive.name });
+    await save.click();
+    await expect(settings.getByRole("alert").filter({ hasText: "Could not save the settings" })).toContainText("Another operator changed this model a moment ago");
+    await screenshotBothThemes(page, settings, "model-settings-csv-error");
+    await page.unroute(modelUrl);
+    await save.click();
+    await expect(settings).toBeHidden();
+    await expect(model.heading).toHaveText(renamed);
+
+    await page.reload();
+    await expect(model.heading).toHaveText(renamed);
+    await model.openSettings();
+    await expect(name).toHaveValue(renamed);
+    await expect(dataset).toHaveValue(archive.uuid);
+    expect(await getModel(request, created.uuid)).toMatchObject({ name: renamed, datasetUuid: archive.uuid });
+
+    const fresh = uniqueName("Leads 2024");
+    await dataset.selectOption({ label: "New dataset…" });
+    await settings.getByLabel("Dataset name").fill(fresh);
+    await save.click();
+    await expect(settings).toBeHidden();
+    const { datasets } = (await (await request.get("/api/v1/storage/datasets/list")).json()) as { datasets: { uuid: string; name: string }[] };
+    const made = datasets.find((candidate) => candidate.name === fresh);
+    expect(made, `a dataset named ${fresh}`).toBeTruthy();
+    expect((await getModel(request, created.uuid)).datasetUuid).toBe(made!.uuid);
+    await page.reload();
+    await model.openSettings();
+    await expect(dataset).toHaveValue(made!.uuid);
+  });
+
+  test("a synced model: name, dataset, schedule and extractor config saved, and the next sync starts from scratch", async ({ page, request }) => {
+    test.setTimeout(90_000);
+    const connector = await createDemoConnector(request);
+    const crm = await createDataset(request, uniqueName("CRM"));
+    const response = await request.post("/api/v1/storage/models", {
+      data: { name: uniqueName("Companies"), extractor: { connectorUuid: connector.uuid, extractorSlug: "records", config: { objectType: "companies", pageSize: 20 } } },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    const { model: created } = (await response.json()) as { model: { uuid: string; name: string } };
+    await page.goto(`/models/${created.uuid}`);
+    const model = new ModelPage(page);
+    await expect(model.syncs.getByText("Succeeded")).toBeVisible({ timeout: 30_000 });
+
+    await model.openSettings();
+    const { settings } = model;
+    const config = settings.getByRole("group", { name: "Extractor config" });
+    // The form's select holds an enum's index; what it shows is the option.
+    const objectType = config.getByLabel("Object").locator("option:checked");
+    const schedule = settings.getByLabel("Sync on a schedule");
+    const fromScratch = settings.getByRole("alert").filter({ hasText: "The next sync starts from scratch" });
+    await expect(objectType).toHaveText("companies");
+    await expect(schedule).not.toBeChecked();
+    await expect(settings).toContainText("Synced every minute");
+    await expect(fromScratch).toHaveCount(0);
+
+    const renamed = uniqueName("Deals");
+    await settings.getByLabel("Name", { exact: true }).fill(renamed);
+    await settings.getByLabel("Dataset", { exact: true }).selectOption({ label: crm.name });
+    await schedule.check();
+    await config.getByLabel("Object").selectOption("deals");
+    await expect(fromScratch).toBeVisible();
+    // A config the extractor's schema refuses is named under its field, and nothing is saved.
+    await config.getByLabel("Page size").fill("500");
+    await settings.getByRole("button", { name: "Save" }).click();
+    await expect(config.getByText(/<= 100/)).toBeVisible();
+    expect((await getModel(request, created.uuid)).name).toBe(created.name);
+    await config.getByLabel("Page size").fill("50");
+    await expect(config.getByText(/<= 100/)).toHaveCount(0);
+    await screenshotBothThemes(page, settings, "model-settings-extractor");
+    await settings.getByRole("button", { name: "Save" }).click();
+    await expect(settings).toBeHidden();
+    await expect(model.heading).toHaveText(renamed);
+    await expect(page.getByText("(deals)")).toBeVisible();
+
+    await page.reload();
+    await expect(model.heading).toHaveText(renamed);
+    await expect(page.getByRole("switch", { name: "Sync on schedule" })).toHaveAttribute("aria-checked", "true");
+    await model.openSettings();
+    await expect(settings.getByLabel("Name", { exact: true })).toHaveValue(renamed);
+    await expect(settings.getByLabel("Dataset", { exact: true })).toHaveValue(crm.uuid);
+    await expect(schedule).toBeChecked();
+    await expect(objectType).toHaveText("deals");
+    await expect(config.getByLabel("Page size")).toHaveValue("50");
+    expect(await getModel(request, created.uuid)).toMatchObject({
+      name: renamed,
+      datasetUuid: crm.uuid,
+      isSyncScheduled: true,
+      extractor: { config: { objectType: "deals", pageSize: 50 } },
+    });
+    await settings.getByRole("button", { name: "Cancel" }).click();
+    await expect(settings).toBeHidden();
+
+    // The first sync left a cursor; the new config dropped it, so this sync is not resumed from it.
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await expect
+      .poll(async () => ((await (await request.get(`/api/v1/storage/models/${created.uuid}/syncs/list`)).json()) as { syncs: { status: string; isResumed: boolean }[] }).syncs[0], {
+        timeout: 30_000,
+      })
+      .toMatchObject({ status: "success", isResumed: false });
   });
 });
 

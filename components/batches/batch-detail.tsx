@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, RotateCcw, SearchX, Square } from "lucide-react";
+import { ArrowLeft, RotateCcw, Square } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
 import { RelativeTime } from "@/components/integrations/relative-time";
@@ -9,11 +9,10 @@ import { shortId } from "@/components/runs/format";
 import { useNow } from "@/components/runs/use-now";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ButtonLink } from "@/components/ui/button-link";
-import { EmptyState } from "@/components/ui/empty-state";
+import { PageState } from "@/components/ui/page-state";
 import { QueryError } from "@/components/ui/query-error";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError } from "@/lib/api/api-fetch";
+import { isNotFound } from "@/lib/api/api-fetch";
 import { useCancelBatchMutation, useRetryFailedBatchMutation } from "@/lib/api/batch-mutations";
 import { batchKeys, batchQueries, isBatchActive } from "@/lib/api/batch-queries";
 import { workflowQueries } from "@/lib/api/workflow-queries";
@@ -34,10 +33,13 @@ export function BatchDetail({ uuid }: { uuid: string }) {
 
   // A poll that fails keeps the batch shown: only a batch never loaded is an error page.
   if (batch) return <LoadedBatch batch={batch} />;
-  if (!query.error) return <BatchDetailSkeleton />;
-  // A malformed uuid answers 400: for the operator it is just as missing.
-  if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) return <BatchNotFound uuid={uuid} />;
-  return <QueryError title="Could not load the batch" error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />;
+  return (
+    <PageState load={query} thing="batch" missing={isNotFound(query.error)} back={{ href: "/batches", label: "See all batches" }} id={uuid}>
+      <Skeleton className="h-14 w-72" />
+      <Skeleton className="h-36" />
+      <Skeleton className="h-[420px]" />
+    </PageState>
+  );
 }
 
 function LoadedBatch({ batch }: { batch: Batch }) {
@@ -158,31 +160,5 @@ function Section({ id, title, description, children }: { id?: string; title: str
       </div>
       {children}
     </section>
-  );
-}
-
-function BatchNotFound({ uuid }: { uuid: string }) {
-  return (
-    <EmptyState
-      icon={<SearchX className="size-5" />}
-      title="Batch not found"
-      action={
-        <ButtonLink href="/batches" variant="primary">
-          See all batches
-        </ButtonLink>
-      }
-    >
-      There is no batch with the id <code className="font-mono text-xs break-all">{uuid}</code>. It may belong to another workspace.
-    </EmptyState>
-  );
-}
-
-function BatchDetailSkeleton() {
-  return (
-    <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading the batch">
-      <Skeleton className="h-14 w-72" />
-      <Skeleton className="h-36" />
-      <Skeleton className="h-[420px]" />
-    </div>
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { batchDataOf, parseFilterText, parsePastedRecords, type SourceDraft } from "./batch-source";
+import { editFilter, editJson, initialDraft } from "@/components/records/filter/filter-draft";
+import type { Filter } from "@/lib/contract";
+import { batchDataOf, filterOf, parsePastedRecords, type SourceDraft } from "./batch-source";
 
 const draft = (overrides: Partial<SourceDraft>): SourceDraft => ({
   kind: "records",
@@ -7,7 +9,7 @@ const draft = (overrides: Partial<SourceDraft>): SourceDraft => ({
   fileUuid: null,
   modelUuid: "",
   segmentUuid: "",
-  filterText: '{"conjonction":"and","groups":[]}',
+  filter: initialDraft(),
   limitText: "",
   ...overrides,
 });
@@ -39,9 +41,24 @@ describe("pasted records", () => {
 });
 
 describe("a filter and its batch data", () => {
-  it("names the path of a mistyped filter", () => {
-    expect(parseFilterText('{"conjunction":"and","groups":[]}')).toMatchObject({ ok: false });
-    expect(parseFilterText("{")).toMatchObject({ ok: false, message: expect.stringContaining("not valid JSON") });
+  const nameContains = (values: string): Filter => ({
+    conjonction: "and",
+    groups: [{ conjonction: "and", conditions: [{ kind: "string", columnSlug: "name", operator: "contains", values }] }],
+  });
+
+  it("runs with the builder's filter once every condition has its value", () => {
+    expect(filterOf(editFilter(nameContains("Acme")))).toEqual({ ok: true, value: nameContains("Acme") });
+    expect(filterOf(initialDraft())).toEqual({ ok: true, value: { conjonction: "and", groups: [] } });
+  });
+
+  it("refuses a condition left without a value, where the records browser would leave it out", () => {
+    expect(filterOf(editFilter(nameContains("")))).toEqual({ ok: false, message: "A condition has no value yet: fill it in or remove it." });
+  });
+
+  it("refuses JSON that is not a filter, rather than run the last good one", () => {
+    const typed = editJson(editFilter(nameContains("Acme")), '{"conjunction":"and","groups":[]}');
+    expect(filterOf(typed)).toMatchObject({ ok: false, message: expect.stringContaining("Correct the filter JSON") });
+    expect(filterOf(editJson(initialDraft(), "{"))).toMatchObject({ ok: false, message: expect.stringContaining("Not valid JSON") });
   });
 
   it("builds each kind's data, or the fields' errors", () => {
@@ -53,6 +70,9 @@ describe("a filter and its batch data", () => {
       data: { kind: "filter", modelUuid: "m", filter: { conjonction: "and", groups: [] }, limit: 10 },
     });
     expect(batchDataOf(draft({ kind: "filter", limitText: "0" }))).toEqual({ errors: { model: "Choose a model.", limit: "The limit is a whole number, 1 or more." } });
+    expect(batchDataOf(draft({ kind: "filter", modelUuid: "m", filter: editFilter(nameContains("")) }))).toEqual({
+      errors: { filter: "A condition has no value yet: fill it in or remove it." },
+    });
     expect(batchDataOf(draft({ kind: "file" }))).toMatchObject({ errors: { file: expect.any(String) } });
   });
 });

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
-import { Filter, type BatchData } from "@/lib/contract";
+import { incompleteCount, type FilterDraft } from "@/components/records/filter/filter-draft";
+import type { BatchData, Filter } from "@/lib/contract";
 
 /** Where the records of a batch come from, as the dialog offers them. */
 export type SourceKind = "records" | "file" | "segment" | "filter";
@@ -46,18 +47,19 @@ export function parsePastedRecords(text: string): Parsed<InlineRecord[]> {
   return { ok: true, value: csv.data };
 }
 
-/** A filter typed as JSON, checked against the contract so a typo is named before the server is asked. */
-export function parseFilterText(text: string): Parsed<Filter> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `This is not valid JSON: ${(error as Error).message}` };
+/**
+ * The filter a batch runs with: the builder's, once its JSON is a valid filter and every condition
+ * has its value. The records browser leaves an unfinished condition out; a batch refuses it instead,
+ * so it never runs on more records than the operator meant.
+ */
+export function filterOf(state: FilterDraft): Parsed<Filter> {
+  if (state.jsonError) return { ok: false, message: `${state.jsonError}. Correct the filter JSON, or build the filter again.` };
+  const incomplete = incompleteCount(state.draft);
+  if (incomplete > 0) {
+    const which = incomplete === 1 ? "A condition has" : `${incomplete} conditions have`;
+    return { ok: false, message: `${which} no value yet: fill it in or remove it.` };
   }
-  const parsed = Filter.safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0]!;
-  return { ok: false, message: `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}` };
+  return { ok: true, value: state.draft };
 }
 
 /** An optional positive whole number typed in a field; empty is "no limit". */
@@ -74,7 +76,7 @@ export interface SourceDraft {
   fileUuid: string | null;
   modelUuid: string;
   segmentUuid: string;
-  filterText: string;
+  filter: FilterDraft;
   limitText: string;
 }
 
@@ -96,7 +98,7 @@ export function batchDataOf(draft: SourceDraft): { data: BatchData } | { errors:
     case "filter": {
       const errors: DraftErrors = {};
       if (!draft.modelUuid) errors.model = "Choose a model.";
-      const filter = parseFilterText(draft.filterText);
+      const filter = filterOf(draft.filter);
       if (!filter.ok) errors.filter = filter.message;
       const limit = parseLimit(draft.limitText);
       if (!limit.ok) errors.limit = limit.message;

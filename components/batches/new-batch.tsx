@@ -14,7 +14,7 @@ export function NewBatch() {
   const params = useSearchParams();
   const segmentUuid = params.get("segmentUuid") ?? undefined;
   return (
-    <div className="mx-auto flex w-full max-w-2xl flex-col gap-4">
+    <div className="mx-auto flex w-full max-w-3xl flex-col gap-4">
       <div>
         <Link href="/batches" className="inline-flex items-center gap-1 text-sm text-fg-muted hover:text-fg">
           <ArrowLeft aria-hidden className="size-3.5" /> Batches

@@ -4,15 +4,16 @@ import { useQuery } from "@tanstack/react-query";
 import { Play } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type FormEvent } from "react";
+import { initialDraft } from "@/components/records/filter/filter-draft";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field, textareaClass } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { ApiError } from "@/lib/api/api-fetch";
 import { useCreateBatchMutation } from "@/lib/api/batch-mutations";
 import { workflowQueries } from "@/lib/api/workflow-queries";
 import { cn } from "@/lib/utils";
 import { batchDataOf, parsePastedRecords, SOURCE_LABELS, type DraftErrors, type SourceDraft, type SourceKind } from "./batch-source";
-import { Field, textareaClass } from "./field";
 import { FileSource, FilterSource, SegmentSource } from "./source-fields";
 
 const EXAMPLE = '[\n  { "id": "p1", "name": "Ada Lovelace", "email": "ada@example.com" }\n]';
@@ -45,7 +46,7 @@ export function RunOnRecordsForm({
     fileUuid: null,
     modelUuid: "",
     segmentUuid: initialSegmentUuid ?? "",
-    filterText: '{\n  "conjonction": "and",\n  "groups": []\n}',
+    filter: initialDraft(),
     limitText: "",
   }));
   const [errors, setErrors] = useState<DraftErrors & { workflow?: string }>({});
@@ -142,7 +143,7 @@ export function RunOnRecordsForm({
       {draft.kind === "filter" && (
         <FilterSource
           modelUuid={draft.modelUuid}
-          filterText={draft.filterText}
+          filter={draft.filter}
           limitText={draft.limitText}
           onChange={(patch) => change(patch)}
           errors={{ model: errors.model, filter: errors.filter, limit: errors.limit }}

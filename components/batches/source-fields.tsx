@@ -1,15 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { FilterBuilder } from "@/components/records/filter/filter-builder";
+import { initialDraft, type FilterDraft } from "@/components/records/filter/filter-draft";
+import { useDebouncedValue } from "@/components/records/use-debounced-value";
+import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { TextInput } from "@/components/ui/text-input";
 import { useUploadFileMutation } from "@/lib/api/file-mutations";
 import { modelQueries } from "@/lib/api/model-queries";
-import { segmentQueries } from "@/lib/api/segment-queries";
-import type { WorkspaceFile } from "@/lib/contract";
-import { cn } from "@/lib/utils";
-import { Field, textareaClass } from "./field";
+import { recordQueries, segmentQueries } from "@/lib/api/segment-queries";
+import type { Filter, WorkspaceFile } from "@/lib/contract";
+import { parseLimit } from "./batch-source";
 
 const counts = new Intl.NumberFormat("en-US");
 const plural = (count: number, word: string) => `${counts.format(count)} ${word}${count === 1 ? "" : "s"}`;
@@ -143,46 +146,69 @@ export function SegmentSource({
   );
 }
 
-/** Model, a filter as JSON (the records browser's JSON), and at most how many records. */
+/**
+ * Model, then its filter in the records browser's builder (the JSON beside it editable as there),
+ * the count of records that match, and at most how many to run on.
+ */
 export function FilterSource({
   modelUuid,
-  filterText,
+  filter,
   limitText,
   onChange,
   errors,
 }: {
   modelUuid: string;
-  filterText: string;
+  filter: FilterDraft;
   limitText: string;
-  onChange: (patch: { modelUuid?: string; filterText?: string; limitText?: string }) => void;
+  onChange: (patch: { modelUuid?: string; filter?: FilterDraft; limitText?: string }) => void;
   errors: { model?: string; filter?: string; limit?: string };
 }) {
   const id = useId();
+  const model = useQuery({ ...modelQueries.detail(modelUuid), enabled: Boolean(modelUuid) });
   return (
     <div className="flex flex-col gap-4">
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-        <ModelField value={modelUuid} onChange={(next) => onChange({ modelUuid: next })} error={errors.model} />
+        {/* Another model has other columns: its filter starts empty. */}
+        <ModelField value={modelUuid} onChange={(next) => onChange({ modelUuid: next, filter: initialDraft() })} error={errors.model} />
         <Field id={`${id}-limit`} label="Limit (optional)" error={errors.limit} hint="At most this many records.">
           {(props) => <TextInput {...props} inputMode="numeric" value={limitText} onChange={(event) => onChange({ limitText: event.target.value })} placeholder="All" />}
         </Field>
       </div>
-      <Field
-        id={`${id}-filter`}
-        label="Filter (JSON)"
-        error={errors.filter}
-        hint="The model's records that match, as the records browser's Filter JSON shows it; no groups is every record."
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            value={filterText}
-            onChange={(event) => onChange({ filterText: event.target.value })}
-            spellCheck={false}
-            rows={7}
-            className={cn(textareaClass, errors.filter && "border-danger")}
-          />
-        )}
-      </Field>
+      {model.data ? (
+        <div className="flex flex-col gap-2">
+          <FilterBuilder columns={model.data.model.columns} state={filter} onChange={(next) => onChange({ filter: next })} />
+          {errors.filter ? (
+            <p role="alert" className="text-xs text-danger">
+              {errors.filter}
+            </p>
+          ) : (
+            <MatchingCount modelUuid={modelUuid} recordsCount={model.data.model.recordsCount} filter={filter.applied} limitText={limitText} />
+          )}
+        </div>
+      ) : (
+        <p className="rounded-lg border border-dashed border-border p-4 text-sm text-fg-muted">
+          {model.error ? `Could not load the model: ${model.error.message}` : modelUuid ? "Loading the model's columns…" : "Choose a model, then build the filter its records must match."}
+        </p>
+      )}
     </div>
+  );
+}
+
+/** How many of the model's records the filter matches (and, under a limit, how many the batch takes). */
+function MatchingCount({ modelUuid, recordsCount, filter, limitText }: { modelUuid: string; recordsCount: number; filter: Filter; limitText: string }) {
+  // Typing a value asks the server once it rests, not per key.
+  const settled = useDebouncedValue(filter, 300);
+  const count = useQuery({ ...recordQueries.page({ modelUuid, filter: settled, sort: [], offset: 0, limit: 0 }), placeholderData: keepPreviousData });
+  const limit = parseLimit(limitText);
+  const matching = count.data?.count;
+  const taken = matching !== undefined && limit.ok && limit.value !== undefined && limit.value < matching ? limit.value : undefined;
+  return (
+    <p role="status" aria-label="Matching records" aria-busy={count.isPlaceholderData || settled !== filter} className="text-sm text-fg-muted tabular-nums">
+      {matching !== undefined
+        ? `${counts.format(matching)} of ${plural(recordsCount, "record")} match${taken !== undefined ? `; the batch runs on the first ${counts.format(taken)}` : ""}.`
+        : count.error
+          ? `Could not count the matching records: ${count.error.message}`
+          : "Counting the matching records…"}
+    </p>
   );
 }

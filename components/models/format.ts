@@ -1,3 +1,5 @@
+import type { ManifestExtractor } from "@/lib/contract";
+
 const counts = new Intl.NumberFormat("en-US");
 
 /** `12,345`. */
@@ -8,4 +10,19 @@ export function formatCount(count: number): string {
 /** `1 record`, `12,345 records`. */
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}
+
+/** `minute`, `5 minutes`, `hour`, `2 hours`: "every …". */
+export function formatInterval(seconds: number): string {
+  if (seconds < 60) return `${seconds} seconds`;
+  if (seconds < 3600) return seconds === 60 ? "minute" : `${Math.round(seconds / 60)} minutes`;
+  return seconds === 3600 ? "hour" : `${Math.round(seconds / 3600)} hours`;
+}
+
+/**
+ * How often a scheduled model is synced, as the server's sync worker counts it: the extractor's
+ * `minIntervalInSeconds`, an hour when it gives none, and never more often than once a minute.
+ */
+export function syncIntervalOf(extractor: ManifestExtractor): number | null {
+  return extractor.mode.kind === "fetch" ? Math.max(60, extractor.mode.minIntervalInSeconds ?? 3600) : null;
 }

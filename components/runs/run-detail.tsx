@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, SearchX, Square } from "lucide-react";
+import { ArrowLeft, Square } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/integrations/relative-time";
@@ -9,10 +9,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ButtonLink } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { QueryError } from "@/components/ui/query-error";
+import { PageState } from "@/components/ui/page-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError } from "@/lib/api/api-fetch";
+import { isNotFound } from "@/lib/api/api-fetch";
 import { useCancelRunsMutation } from "@/lib/api/run-mutations";
 import { runQueries } from "@/lib/api/run-queries";
 import { workflowQueries } from "@/lib/api/workflow-queries";
@@ -33,11 +32,18 @@ export function RunDetail({ uuid }: { uuid: string }) {
   const cancel = useCancelRunsMutation();
   const now = useNow(Boolean(query.data && isActive(query.data.run.status)));
 
-  if (query.isPending) return <RunDetailSkeleton />;
-  if (query.error) {
-    // A malformed uuid answers 400: for the operator it is just as missing.
-    if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) return <RunNotFound uuid={uuid} />;
-    return <QueryError title="Could not load the run" error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />;
+  if (query.isPending || query.error) {
+    return (
+      <PageState load={query} thing="run" missing={isNotFound(query.error)} back={{ href: "/runs", label: "See all runs" }} id={uuid}>
+        <Skeleton className="h-14 w-72" />
+        <Skeleton className="h-20" />
+        <div className="grid gap-4 md:grid-cols-2">
+          <Skeleton className="h-32" />
+          <Skeleton className="h-32" />
+        </div>
+        <Skeleton className="h-48" />
+      </PageState>
+    );
   }
 
   const { run } = query.data;
@@ -140,35 +146,5 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <h2 className="text-sm font-semibold">{title}</h2>
       {children}
     </section>
-  );
-}
-
-function RunNotFound({ uuid }: { uuid: string }) {
-  return (
-    <EmptyState
-      icon={<SearchX className="size-5" />}
-      title="Run not found"
-      action={
-        <ButtonLink href="/runs" variant="primary">
-          See all runs
-        </ButtonLink>
-      }
-    >
-      There is no run with the id <code className="font-mono text-xs break-all">{uuid}</code>. It may have been deleted with its workspace data.
-    </EmptyState>
-  );
-}
-
-function RunDetailSkeleton() {
-  return (
-    <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading the run">
-      <Skeleton className="h-14 w-72" />
-      <Skeleton className="h-20" />
-      <div className="grid gap-4 md:grid-cols-2">
-        <Skeleton className="h-32" />
-        <Skeleton className="h-32" />
-      </div>
-      <Skeleton className="h-48" />
-    </div>
   );
 }

@@ -5,11 +5,9 @@ import { ChevronLeft } from "lucide-react";
 import Link from "next/link";
 import { RunOnSegmentLink } from "@/components/batches/run-on-segment-link";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ButtonLink } from "@/components/ui/button-link";
-import { QueryError } from "@/components/ui/query-error";
+import { PageState } from "@/components/ui/page-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError } from "@/lib/api/api-fetch";
+import { isNotFound } from "@/lib/api/api-fetch";
 import { modelQueries } from "@/lib/api/model-queries";
 import { recordQueries, segmentQueries } from "@/lib/api/segment-queries";
 import { SegmentChanges } from "./segment-changes";
@@ -26,30 +24,13 @@ export function SegmentDetail({ uuid }: { uuid: string }) {
     enabled: Boolean(modelUuid),
   });
 
-  if (segment.isPending) {
+  if (segment.isPending || segment.error) {
     return (
-      <div aria-busy="true" aria-label="Loading the segment" className="space-y-6">
+      <PageState load={segment} thing="segment" missing={isNotFound(segment.error)} back={{ href: "/models", label: "All models" }} id={uuid}>
         <Skeleton className="h-14 w-80" />
         <Skeleton className="h-40" />
-      </div>
+      </PageState>
     );
-  }
-  if (segment.error) {
-    if (segment.error instanceof ApiError && segment.error.status === 404) {
-      return (
-        <EmptyState
-          title="Segment not found"
-          action={
-            <ButtonLink href="/models" variant="primary">
-              All models
-            </ButtonLink>
-          }
-        >
-          It may have been deleted, or it belongs to another workspace.
-        </EmptyState>
-      );
-    }
-    return <QueryError title="Could not load the segment" error={segment.error} onRetry={() => segment.refetch()} retrying={segment.isFetching} />;
   }
 
   const current = segment.data.segment;

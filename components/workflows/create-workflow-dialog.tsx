@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useCreateWorkflowMutation } from "@/lib/api/workflow-mutations";
-import { DialogActions, WorkflowDialog } from "./workflow-dialog";
 import { WorkflowNameField } from "./workflow-name-field";
 
 /** "Create workflow": asks for a name, creates a start → end workflow and opens it in the editor. */
@@ -18,14 +18,14 @@ export function CreateWorkflowButton({ variant = "primary" }: { variant?: "prima
         <Plus aria-hidden className="size-4" />
         Create workflow
       </Button>
-      <WorkflowDialog
+      <Dialog
         open={open}
         onClose={() => setOpen(false)}
         title="Create workflow"
         description="It starts with a start node joined to an end node; add actions in the editor."
       >
         <CreateWorkflowForm onCancel={() => setOpen(false)} />
-      </WorkflowDialog>
+      </Dialog>
     </>
   );
 }

@@ -2,9 +2,9 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useDeleteWorkflowMutation } from "@/lib/api/workflow-mutations";
 import type { WorkflowSummary } from "@/lib/contract";
-import { DialogActions, WorkflowDialog } from "./workflow-dialog";
 
 /** Asks before deleting a workflow, naming it; its past runs stay in the run history. */
 export function DeleteWorkflowDialog({ workflow, open, onClose }: { workflow: WorkflowSummary; open: boolean; onClose: () => void }) {
@@ -14,7 +14,7 @@ export function DeleteWorkflowDialog({ workflow, open, onClose }: { workflow: Wo
     onClose();
   };
   return (
-    <WorkflowDialog
+    <Dialog
       open={open}
       onClose={close}
       title={`Delete “${workflow.name}”?`}
@@ -29,6 +29,6 @@ export function DeleteWorkflowDialog({ workflow, open, onClose }: { workflow: Wo
           {remove.isPending ? "Deleting…" : "Delete workflow"}
         </Button>
       </DialogActions>
-    </WorkflowDialog>
+    </Dialog>
   );
 }

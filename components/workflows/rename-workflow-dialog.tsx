@@ -4,19 +4,19 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/api/api-fetch";
 import { useUpdateWorkflowMutation } from "@/lib/api/workflow-mutations";
 import { workflowKeys } from "@/lib/api/workflow-queries";
 import type { WorkflowSummary } from "@/lib/contract";
-import { DialogActions, WorkflowDialog } from "./workflow-dialog";
 import { WorkflowNameField } from "./workflow-name-field";
 
 /** Renames a workflow from the list, based on the row's `updatedAt` so it never overwrites a newer save. */
 export function RenameWorkflowDialog({ workflow, open, onClose }: { workflow: WorkflowSummary; open: boolean; onClose: () => void }) {
   return (
-    <WorkflowDialog open={open} onClose={onClose} title={`Rename “${workflow.name}”`}>
+    <Dialog open={open} onClose={onClose} title={`Rename “${workflow.name}”`}>
       <RenameForm workflow={workflow} onDone={onClose} />
-    </WorkflowDialog>
+    </Dialog>
   );
 }
 

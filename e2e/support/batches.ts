@@ -2,6 +2,7 @@ import { expect, type APIRequestContext, type Locator, type Page } from "@playwr
 import Papa from "papaparse";
 import { BatchResponseBody, RunListResponseBody, type WorkflowNodeInput } from "@/lib/contract";
 import { graph, tmpl } from "../runs/support";
+import { EditorPage } from "../workflows/editor.page";
 
 /** start → create a demo contact from the record (a bad email fails at the demo, HTTP 400) → end with its id and email. */
 export function contactGraph(connectorUuid: string): WorkflowNodeInput[] {
@@ -23,6 +24,14 @@ export function contactGraph(connectorUuid: string): WorkflowNodeInput[] {
       actionSlug: "end",
       config: { variables: [{ name: "contactId", type: "any", value: tmpl("{{nodes.create.id}}") }, { name: "email", type: "any", value: tmpl("{{nodes.start.email}}") }] },
     },
+  );
+}
+
+/** start → end, the end returning each record's name as `variable`. */
+export function nameGraph(variable: string): WorkflowNodeInput[] {
+  return graph(
+    { slug: "start", kind: "native", actionSlug: "start", children: ["end"] },
+    { slug: "end", kind: "native", actionSlug: "end", config: { variables: [{ type: "any", name: variable, value: tmpl("{{nodes.start.name}}") }] } },
   );
 }
 
@@ -76,6 +85,14 @@ export class RunOnRecordsForm {
     await this.form.getByRole("group", { name: "Records from" }).locator("label", { hasText: name }).click();
     await expect(this.source(name)).toBeChecked();
   }
+}
+
+/** Opens the workflow in the editor and "Run on records…" from its Runs tab: the dialog's form. */
+export async function openRunOnRecordsDialog(page: Page, workflowUuid: string) {
+  await new EditorPage(page).goto(workflowUuid);
+  await page.getByRole("tab", { name: "Runs" }).click();
+  await page.getByRole("button", { name: "Run on records…" }).click();
+  return new RunOnRecordsForm(page.getByRole("dialog", { name: "Run on records" }));
 }
 
 /** `/batches/[uuid]`. */

@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { ConnectorResponseBody } from "@/lib/contract";
+import { ConnectorResponseBody, DatasetResponseBody, ModelResponseBody } from "@/lib/contract";
+import { E2E_APP_PORT } from "../ports";
 
 let counter = 0;
 
@@ -18,6 +19,30 @@ export async function createDemoConnector(request: APIRequestContext) {
   return ConnectorResponseBody.parse(await response.json()).connector;
 }
 
+/** A model imported from a CSV (`lines`: the header row, then a row per record), in a dataset when given. */
+export async function createCsvModel(request: APIRequestContext, name: string, lines: string[], datasetUuid?: string) {
+  const upload = await request.post("/api/v1/workspace/files", {
+    headers: { origin: `http://127.0.0.1:${E2E_APP_PORT}` },
+    multipart: { file: { name: "records.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) } },
+  });
+  expect(upload.status(), await upload.text()).toBe(200);
+  const response = await request.post("/api/v1/storage/models", { data: { name, fileUuid: (await upload.json()).file.uuid, ...(datasetUuid && { datasetUuid }) } });
+  expect(response.status(), await response.text()).toBe(200);
+  return ModelResponseBody.parse(await response.json()).model;
+}
+
+export async function createDataset(request: APIRequestContext, name: string) {
+  const response = await request.post("/api/v1/storage/datasets", { data: { name } });
+  expect(response.status(), await response.text()).toBe(200);
+  return DatasetResponseBody.parse(await response.json()).dataset;
+}
+
+export async function getModel(request: APIRequestContext, uuid: string) {
+  const response = await request.get(`/api/v1/storage/models/${uuid}`);
+  expect(response.status(), await response.text()).toBe(200);
+  return ModelResponseBody.parse(await response.json()).model;
+}
+
 /** `/models/[uuid]`: the header, the syncs, and the records browser. */
 export class ModelPage {
   readonly heading: Locator;
@@ -28,6 +53,8 @@ export class ModelPage {
   readonly filterJson: Locator;
   readonly segments: Locator;
   readonly drawer: Locator;
+  /** The "Model settings" dialog the header's Settings opens. */
+  readonly settings: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1 });
@@ -38,6 +65,12 @@ export class ModelPage {
     this.filterJson = page.getByLabel("Filter JSON");
     this.segments = page.getByRole("list", { name: "Segments" });
     this.drawer = page.getByRole("dialog");
+    this.settings = page.getByRole("dialog", { name: "Model settings" });
+  }
+
+  async openSettings() {
+    await this.page.getByRole("button", { name: "Settings", exact: true }).click();
+    await expect(this.settings).toBeVisible();
   }
 
   /** The data rows in the page (the virtualized table renders only those near the view). */

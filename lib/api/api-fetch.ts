@@ -19,6 +19,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Whether a failed load means there is no such resource: a 404, or a 400 for a malformed id (just as missing, for the operator). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 400);
+}
+
 /**
  * Calls the app's API and validates the answer with a contract schema, so a component never sees
  * a shape it did not expect. Errors become ApiError with the server's `errorMessage`.

@@ -42,13 +42,18 @@ export function useCreateModelMutation() {
   });
 }
 
+/** Changes a model's name, dataset, schedule or extractor config; a new config cancels a sync under way, so its syncs are read again. */
 export function useUpdateModelMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ uuid, ...body }: UpdateModelRequestBody & { uuid: string }) => apiFetch(ModelResponseBody, `${MODELS}/${uuid}`, json("PUT", body)),
-    onSuccess: ({ model }) => {
+    onSuccess: ({ model }, body) => {
       queryClient.setQueryData(modelQueries.detail(model.uuid).queryKey, { model });
-      return queryClient.invalidateQueries({ queryKey: modelKeys.lists() });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: modelKeys.lists() }),
+        body.datasetUuid !== undefined && queryClient.invalidateQueries({ queryKey: datasetKeys.all }),
+        body.extractorConfig !== undefined && queryClient.invalidateQueries({ queryKey: modelQueries.syncs(model.uuid).queryKey }),
+      ]);
     },
   });
 }

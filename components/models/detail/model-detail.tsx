@@ -4,11 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { ChevronLeft } from "lucide-react";
 import Link from "next/link";
 import { RecordsBrowser } from "@/components/records/records-browser";
-import { ButtonLink } from "@/components/ui/button-link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { QueryError } from "@/components/ui/query-error";
+import { PageState } from "@/components/ui/page-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError } from "@/lib/api/api-fetch";
+import { isNotFound } from "@/lib/api/api-fetch";
 import { modelQueries } from "@/lib/api/model-queries";
 import { ModelHeader } from "./model-header";
 import { SyncList } from "./sync-list";
@@ -17,31 +15,14 @@ import { SyncList } from "./sync-list";
 export function ModelDetail({ uuid }: { uuid: string }) {
   const model = useQuery(modelQueries.detail(uuid));
 
-  if (model.isPending) {
+  if (model.isPending || model.error) {
     return (
-      <div aria-busy="true" aria-label="Loading the model" className="space-y-6">
+      <PageState load={model} thing="model" missing={isNotFound(model.error)} back={{ href: "/models", label: "All models" }} id={uuid}>
         <Skeleton className="h-14 w-80" />
         <Skeleton className="h-32" />
         <Skeleton className="h-96" />
-      </div>
+      </PageState>
     );
-  }
-  if (model.error) {
-    if (model.error instanceof ApiError && model.error.status === 404) {
-      return (
-        <EmptyState
-          title="Model not found"
-          action={
-            <ButtonLink href="/models" variant="primary">
-              All models
-            </ButtonLink>
-          }
-        >
-          It may have been deleted, or it belongs to another workspace.
-        </EmptyState>
-      );
-    }
-    return <QueryError title="Could not load the model" error={model.error} onRetry={() => model.refetch()} retrying={model.isFetching} />;
   }
 
   const { model: current } = model.data;

@@ -10,8 +10,9 @@ import type { Model } from "@/lib/contract";
 import { cn } from "@/lib/utils";
 import { countOf } from "../format";
 import { useModelSources } from "../use-model-sources";
+import { ModelSettingsButton } from "./model-settings";
 
-/** The model's name, record count and source, with Sync now, the schedule switch and Delete. */
+/** The model's name, record count and source, with Sync now, the schedule switch, Settings and Delete. */
 export function ModelHeader({ model }: { model: Model }) {
   const router = useRouter();
   const source = useModelSources([model])(model);
@@ -50,6 +51,7 @@ export function ModelHeader({ model }: { model: Model }) {
               </Button>
             </>
           )}
+          <ModelSettingsButton model={model} />
           <Button variant="ghost" onClick={confirmRemove} disabled={remove.isPending} aria-label={`Delete ${model.name}`}>
             <Trash2 aria-hidden className="size-4" />
             Delete

@@ -27,7 +27,7 @@ export function FilterBuilder({ columns, state, onChange }: { columns: ModelColu
   return (
     <section aria-label="Filter" className="flex flex-col gap-4 rounded-lg border border-border bg-surface p-4">
       <div className="min-w-0 space-y-3">
-        {draft.groups.length === 0 && <p className="text-sm text-fg-muted">No conditions: every record is shown.</p>}
+        {draft.groups.length === 0 && <p className="text-sm text-fg-muted">No conditions: every record matches.</p>}
         {draft.groups.map((group, groupIndex) => (
           <div key={groupIndex} className="space-y-3">
             {groupIndex > 0 && (

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/records/api-error-alert";
-import { DialogActions, WorkflowDialog } from "@/components/workflows/workflow-dialog";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/select";
 import { TextInput } from "@/components/ui/text-input";
 import { useCreateSegmentMutation } from "@/lib/api/segment-mutations";
@@ -26,9 +26,9 @@ export function SaveSegmentDialog({
   onSaved: (segment: Segment) => void;
 }) {
   return (
-    <WorkflowDialog open={open} onClose={onClose} title="Save as segment" description="The filter and sort in effect, under a name, to load again or to run workflows on.">
+    <Dialog open={open} onClose={onClose} title="Save as segment" description="The filter and sort in effect, under a name, to load again or to run workflows on.">
       <SaveSegmentForm modelUuid={modelUuid} filter={filter} sort={sort} onClose={onClose} onSaved={onSaved} />
-    </WorkflowDialog>
+    </Dialog>
   );
 }
 

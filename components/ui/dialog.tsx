@@ -2,24 +2,29 @@
 
 import { X } from "lucide-react";
 import { useId, useRef, type ReactNode } from "react";
-import { trapFocus, useModalDialog } from "@/components/ui/modal-dialog";
+import { cn } from "@/lib/utils";
+import { trapFocus, useModalDialog } from "./modal-dialog";
+
+const WIDTHS = { md: "max-w-md", xl: "max-w-xl", "2xl": "max-w-2xl", "3xl": "max-w-3xl" } as const;
 
 /**
  * A modal dialog on the native `<dialog>`: the page behind is inert, Escape closes it, Tab and
  * Shift+Tab cycle inside it, and focus returns to what opened it. Its content mounts only while
  * open, so a form inside starts fresh every time. Mark the field to focus first with `data-autofocus`.
  */
-export function WorkflowDialog({
+export function Dialog({
   open,
   onClose,
   title,
   description,
+  width = "md",
   children,
 }: {
   open: boolean;
   onClose: () => void;
   title: string;
   description?: ReactNode;
+  width?: keyof typeof WIDTHS;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -41,7 +46,10 @@ export function WorkflowDialog({
       onKeyDown={trapFocus}
       // A click on the backdrop lands on the <dialog> itself, outside its padded content.
       onClick={(event) => event.target === event.currentTarget && onClose()}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50 backdrop:backdrop-blur-[2px]"
+      className={cn(
+        "m-auto w-[calc(100%-2rem)] rounded-xl border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50 backdrop:backdrop-blur-[2px]",
+        WIDTHS[width],
+      )}
     >
       {open && (
         <div className="p-5">

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { Label } from "@/components/ui/select";
 import { cn } from "@/lib/utils";
+import { Label } from "./select";
 
 export const textareaClass =
   "w-full resize-y rounded-md border border-border bg-surface p-3 font-mono text-xs leading-relaxed text-fg shadow-xs placeholder:text-fg-muted/60 focus-visible:border-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/30";
