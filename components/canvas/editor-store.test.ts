@@ -8,6 +8,8 @@ const workflow = (overrides: Partial<Workflow> = {}): Workflow => ({
   workspaceUuid: "00000000-0000-4000-8000-000000000001",
   name: "Flow",
   nodes: [makeNative("start", "start"), makeNative("end", "end")],
+  formFields: [],
+  deployedRelease: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
   ...overrides,

@@ -39,8 +39,8 @@ test.describe("workflows API", () => {
     const { workflows } = WorkflowListResponseBody.parse(await (await request.get(`${BASE}/list`)).json());
     const mine = workflows.filter((w) => w.uuid === older.uuid || w.uuid === newer.uuid);
     expect(mine).toEqual([
-      { uuid: newer.uuid, name: newer.name, nodesCount: 3, createdAt: newer.createdAt, updatedAt: newer.updatedAt },
-      { uuid: older.uuid, name: older.name, nodesCount: 2, createdAt: older.createdAt, updatedAt: older.updatedAt },
+      { uuid: newer.uuid, name: newer.name, nodesCount: 3, deployedRelease: null, createdAt: newer.createdAt, updatedAt: newer.updatedAt },
+      { uuid: older.uuid, name: older.name, nodesCount: 2, deployedRelease: null, createdAt: older.createdAt, updatedAt: older.updatedAt },
     ]);
     const got = await request.get(`${BASE}/${newer.uuid}`);
     expect(WorkflowResponseBody.parse(await got.json()).workflow).toEqual(newer);

@@ -16,6 +16,7 @@ import { datasetRepository, modelRepository } from "./repositories/models";
 import { modelRecordRepository } from "./repositories/model-records";
 import { modelSyncRepository } from "./repositories/model-syncs";
 import { rateLimitWindowRepository } from "./repositories/rate-limit-windows";
+import { releaseRepository } from "./repositories/releases";
 import { runLeaseRepository } from "./repositories/run-leases";
 import { segmentRepository } from "./repositories/segments";
 import { runRepository } from "./repositories/runs";
@@ -64,6 +65,7 @@ function repositoriesOver(client: SqlClient) {
     customIntegrations: customIntegrationRepository(client),
     connectors: connectorRepository(client),
     workflows: workflowRepository(client),
+    releases: releaseRepository(client),
     runs: runRepository(client),
     batches: batchRepository(client),
     batchLeases: batchLeaseRepository(client),

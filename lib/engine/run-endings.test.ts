@@ -25,6 +25,7 @@ const stateWith = (executions: Execution[]): RunState => ({
     uuid: "00000000-0000-4000-8000-0000000000aa",
     workspaceUuid: ws,
     workflowUuid: null,
+    releaseUuid: null,
     nodes: [],
     data: {},
     batchUuid: null,

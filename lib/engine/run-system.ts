@@ -10,6 +10,8 @@ import { isAction } from "./walk-steps";
 export interface CreateRunInput {
   workspaceUuid: string;
   workflowUuid: string | null;
+  /** The release whose graph `nodes` is, for a run of a deployed workflow. */
+  releaseUuid?: string | null;
   nodes: WorkflowNode[];
   data: Record<string, unknown>;
   /** Set for a run a batch creates: the batch, and the record the run is for. */
@@ -40,6 +42,7 @@ export function createRunSystem(deps: EngineDeps) {
         uuid: deps.ids.uuid(),
         workspaceUuid: input.workspaceUuid,
         workflowUuid: input.workflowUuid,
+        releaseUuid: input.releaseUuid ?? null,
         nodes: input.nodes,
         data: input.data,
         batchUuid: input.batch?.batchUuid ?? null,

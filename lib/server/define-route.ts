@@ -81,7 +81,9 @@ function parse<S extends Schema | undefined>(where: string, schema: S, value: un
   if (result.success) return result.data as Infer<S>;
   const problems = toProblems(result.error);
   const summary = problems.map((p) => `${p.path}: ${p.message}`).join("; ");
-  throw new AppError("bad_request:input", `Invalid ${where}: ${summary}`, { problems });
+  // A contract refinement may name Cargo's reason for what it refuses (`params.reason`).
+  const reason = result.error.issues.map((issue) => (issue.code === "custom" ? (issue.params?.reason as string | undefined) : undefined)).find(Boolean);
+  throw new AppError("bad_request:input", `Invalid ${where}: ${summary}`, { problems, ...(reason && { reason }) });
 }
 
 async function readJson(request: Request): Promise<unknown> {

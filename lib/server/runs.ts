@@ -24,9 +24,9 @@ export const WAIT_UNTIL_FINISHED_MS = 60_000;
  * every problem: a run never starts on a graph the editor would flag), then the run is queued.
  */
 export async function createRun(deps: RunsDeps, workspaceUuid: string, body: CreateRunRequestBody, { wait = false } = {}): Promise<Run> {
-  const { nodes, workflowUuid } = await graphOf(deps, workspaceUuid, body);
+  const { nodes, workflowUuid, releaseUuid } = await graphOf(deps, workspaceUuid, body);
   await assertRunnable(deps, workspaceUuid, nodes);
-  return startRun(deps, { workspaceUuid, workflowUuid, nodes, data: body.data }, wait);
+  return startRun(deps, { workspaceUuid, workflowUuid, releaseUuid, nodes, data: body.data }, wait);
 }
 
 /**
@@ -121,11 +121,26 @@ async function raceDeadline<T>(promise: Promise<T>, deadline: number): Promise<T
 }
 
 /** The graph a run or batch body names: a saved workflow's (404 when it is not), or the ad-hoc `nodes`. */
-export async function graphOf(deps: RunsDeps, workspaceUuid: string, body: { workflowUuid: string } | { nodes: WorkflowNode[] }) {
-  if ("nodes" in body) return { nodes: body.nodes, workflowUuid: null };
+/**
+ * The graph a run or batch body names: an ad-hoc graph, a release's (the workflow it belongs to
+ * must match one given with it), or a workflow's draft.
+ */
+export async function graphOf(
+  deps: Pick<Deps, "db">,
+  workspaceUuid: string,
+  body: { workflowUuid: string } | { nodes: WorkflowNode[] } | { releaseUuid: string; workflowUuid?: string },
+): Promise<{ nodes: WorkflowNode[]; workflowUuid: string | null; releaseUuid: string | null }> {
+  if ("nodes" in body) return { nodes: body.nodes, workflowUuid: null, releaseUuid: null };
+  if ("releaseUuid" in body) {
+    const release = await deps.db.releases.get(workspaceUuid, body.releaseUuid);
+    if (!release || (body.workflowUuid && body.workflowUuid !== release.workflowUuid)) {
+      throw new AppError("not_found:release", `No release with uuid ${body.releaseUuid}${body.workflowUuid ? " for that workflow" : ""}`, { reason: "releaseNotFound" });
+    }
+    return { nodes: release.nodes, workflowUuid: release.workflowUuid, releaseUuid: release.uuid };
+  }
   const workflow = await deps.db.workflows.get(workspaceUuid, body.workflowUuid);
   if (!workflow) throw new AppError("not_found:workflow", `No workflow with uuid ${body.workflowUuid}`, { reason: "workflowNotFound" });
-  return { nodes: workflow.nodes, workflowUuid: workflow.uuid };
+  return { nodes: workflow.nodes, workflowUuid: workflow.uuid, releaseUuid: null };
 }
 
 /** Throws 422 with the findings unless the graph validates (as a run's creation does). */

@@ -67,7 +67,7 @@ export async function getWorkflow(ctx: WorkflowCtx, workspaceUuid: string, uuid:
  * can offer a reload.
  */
 export async function updateWorkflow(ctx: WorkflowCtx, workspaceUuid: string, uuid: string, body: UpdateWorkflowRequestBody): Promise<Workflow> {
-  const result = await ctx.db.workflows.update(workspaceUuid, uuid, { name: body.name, nodes: body.nodes }, body.updatedAt);
+  const result = await ctx.db.workflows.update(workspaceUuid, uuid, { name: body.name, nodes: body.nodes, formFields: body.formFields }, body.updatedAt);
   if (!result) throw notFound(uuid);
   if ("conflict" in result) {
     throw new AppError("conflict:workflow", STALE_WORKFLOW_MESSAGE, { reason: "workflowStale", details: { workflow: result.conflict } });
@@ -82,7 +82,7 @@ export async function removeWorkflow(ctx: WorkflowCtx, workspaceUuid: string, uu
 /** Copies a workflow as "<name> (copy)", giving every node a fresh uuid and re-pointing the links. */
 export async function duplicateWorkflow(ctx: WorkflowCtx, workspaceUuid: string, uuid: string): Promise<Workflow> {
   const original = await getWorkflow(ctx, workspaceUuid, uuid);
-  return ctx.db.workflows.create(workspaceUuid, { name: copyName(original.name), nodes: withFreshUuids(original.nodes) });
+  return ctx.db.workflows.create(workspaceUuid, { name: copyName(original.name), nodes: withFreshUuids(original.nodes), formFields: original.formFields });
 }
 
 const MAX_NAME_LENGTH = 120;

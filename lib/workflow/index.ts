@@ -20,6 +20,7 @@ export {
 } from "./graph";
 export { GROUP_CONFIG_SCHEMA, isKnownNativeAction, NATIVE_ACTION_SLUGS, NATIVE_INTEGRATION_SLUG, nativeChildrenCount } from "./native-kinds";
 export { defaultNativeConfig, newConnectorNode, newNativeNode, newStartEndGraph } from "./new-node";
+export { diffGraphs, graphDiffers, type GraphDiff } from "./release-diff";
 export {
   apply,
   WorkflowOperationError,

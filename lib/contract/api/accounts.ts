@@ -125,6 +125,7 @@ export const AuditAction = z
     "segment.removed",
     "file.uploaded",
     "batch.created",
+    "release.deployed",
     "batch.cancelled",
     "batch.retried",
   ])

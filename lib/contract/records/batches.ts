@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IsoDateTime, Uuid } from "../api/common";
-import { TopLevelAction } from "../workflow/run";
+import { refuseReleaseWithNodes, TopLevelAction } from "../workflow/run";
 import { WorkflowNodes } from "../workflow/node";
 import { BatchWebhook, BatchWebhookFields, requireWebhookSecret } from "./batch-webhooks";
 import { Filter } from "./filter";
@@ -36,6 +36,7 @@ export const Batch = z.object({
   uuid: Uuid,
   workspaceUuid: Uuid,
   workflowUuid: Uuid.nullable().describe("The workflow run, or null for an ad-hoc graph or a single action"),
+  releaseUuid: Uuid.nullable().describe("The release run, or null for a workflow's draft, an ad-hoc graph or a single action"),
   nodes: WorkflowNodes.optional().describe("The graph, for a batch of an ad-hoc graph or an action"),
   data: BatchData,
   status: BatchStatus,
@@ -59,11 +60,17 @@ export type Batch = z.infer<typeof Batch>;
  */
 const BatchDataEnvelope = z.looseObject({ kind: z.string().describe(`One of ${BATCH_DATA_KINDS.join(", ")}`) });
 export const CreateBatchRequestBody = z
-  .union([
-    z.strictObject({ workflowUuid: Uuid, data: BatchDataEnvelope, ...BatchWebhookFields }),
-    z.strictObject({ nodes: WorkflowNodes, data: BatchDataEnvelope, ...BatchWebhookFields }),
-  ])
-  .superRefine(requireWebhookSecret);
+  .looseObject({})
+  .superRefine(refuseReleaseWithNodes)
+  .pipe(
+    z
+      .union([
+        z.strictObject({ workflowUuid: Uuid, data: BatchDataEnvelope, ...BatchWebhookFields }),
+        z.strictObject({ nodes: WorkflowNodes, data: BatchDataEnvelope, ...BatchWebhookFields }),
+        z.strictObject({ releaseUuid: Uuid, workflowUuid: Uuid.optional(), data: BatchDataEnvelope, ...BatchWebhookFields }),
+      ])
+      .superRefine(requireWebhookSecret),
+  );
 export type CreateBatchRequestBody = z.infer<typeof CreateBatchRequestBody>;
 
 export const BatchResponseBody = z.object({ batch: Batch });

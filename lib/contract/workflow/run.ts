@@ -36,6 +36,7 @@ export const Run = z.object({
   uuid: Uuid,
   workspaceUuid: Uuid,
   workflowUuid: Uuid.nullable().describe("The workflow run, or null for an ad-hoc graph or a single action"),
+  releaseUuid: Uuid.nullable().describe("The release run, or null for a workflow's draft, an ad-hoc graph or a single action"),
   nodes: WorkflowNodes.describe("The graph as it was when the run was created"),
   data: z.record(z.string(), z.unknown()).describe("The input: the start node's output"),
   batchUuid: Uuid.nullable().describe("The batch that created the run (one run per record), or null"),
@@ -55,6 +56,7 @@ export type Run = z.infer<typeof Run>;
 export const RunSummary = Run.pick({
   uuid: true,
   workflowUuid: true,
+  releaseUuid: true,
   batchUuid: true,
   recordId: true,
   recordTitle: true,
@@ -68,10 +70,32 @@ export type RunSummary = z.infer<typeof RunSummary>;
 
 const RunData = z.record(z.string(), z.unknown()).default({}).describe("The run's input, the start node's output");
 
-export const CreateRunRequestBody = z.union([
-  z.strictObject({ workflowUuid: Uuid, data: RunData }),
-  z.strictObject({ nodes: WorkflowNodes, data: RunData }),
-]);
+/** A body naming a release and a graph of its own is Cargo's `invalidReleaseOrCustomNodes` (runs and batches). */
+export function refuseReleaseWithNodes(body: Record<string, unknown>, ctx: z.RefinementCtx) {
+  if ("releaseUuid" in body && "nodes" in body) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["releaseUuid"],
+      message: "Give either releaseUuid (a deployed graph) or nodes (a graph of your own), not both",
+      params: { reason: "invalidReleaseOrCustomNodes" },
+    });
+  }
+}
+
+/**
+ * A run of the workflow's draft (`workflowUuid`), of one of its releases (`releaseUuid`), or of an
+ * ad-hoc graph (`nodes`).
+ */
+export const CreateRunRequestBody = z
+  .looseObject({})
+  .superRefine(refuseReleaseWithNodes)
+  .pipe(
+    z.union([
+      z.strictObject({ workflowUuid: Uuid, data: RunData }),
+      z.strictObject({ nodes: WorkflowNodes, data: RunData }),
+      z.strictObject({ releaseUuid: Uuid, workflowUuid: Uuid.optional().describe("Checked against the release's, when given"), data: RunData }),
+    ]),
+  );
 export type CreateRunRequestBody = z.infer<typeof CreateRunRequestBody>;
 
 export const CreateRunQuery = z.object({

@@ -6,6 +6,7 @@ import { recordIndexesMigration } from "./record-indexes";
 import { rateLimitsMigration } from "./rate-limits";
 import { recordJsonbMigration } from "./record-jsonb";
 import { recordsMigration } from "./records";
+import { releasesMigration } from "./releases";
 import { runLeasesMigration } from "./run-leases";
 
 export type { Migration };
@@ -134,4 +135,5 @@ export const migrations: readonly Migration[] = [
   batchWebhooksMigration(10),
   recordJsonbMigration(11),
   rateLimitsMigration(12),
+  releasesMigration(13),
 ];

@@ -40,6 +40,7 @@ interface Row {
   uuid: string;
   workspace_uuid: string;
   workflow_uuid: string | null;
+  release_uuid: string | null;
   nodes_json: string;
   data_json: string;
   status: BatchStatus;
@@ -59,6 +60,7 @@ function toBatch(row: Row): StoredBatch {
     uuid: row.uuid,
     workspaceUuid: row.workspace_uuid,
     workflowUuid: row.workflow_uuid,
+    releaseUuid: row.release_uuid,
     nodes: JSON.parse(row.nodes_json) as WorkflowNode[],
     data: JSON.parse(row.data_json) as BatchData,
     status: row.status,
@@ -85,8 +87,8 @@ export function batchRepository(db: SqlClient) {
     async create(batch: StoredBatch, lease?: BatchLeaseGrant): Promise<void> {
       await db.run(
         `INSERT INTO batches (uuid, workspace_uuid, workflow_uuid, nodes_json, data_json, status, error_message, created_at, updated_at, finished_at,
-           lease_owner, lease_expires_at, lease_task)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           lease_owner, lease_expires_at, lease_task, release_uuid)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           batch.uuid,
           batch.workspaceUuid,
@@ -101,6 +103,7 @@ export function batchRepository(db: SqlClient) {
           lease?.holder ?? null,
           lease?.expiresAt.toISOString() ?? null,
           lease?.task ?? null,
+          batch.releaseUuid,
         ],
       );
     },

@@ -15,6 +15,7 @@ function newRun(): StoredRunState {
       uuid: `00000000-0000-4000-8000-${String(sequence).padStart(12, "0")}`,
       workspaceUuid: WS,
       workflowUuid: null,
+      releaseUuid: null,
       nodes: [],
       data: {},
       batchUuid: null,

@@ -33,6 +33,7 @@ function makeRunState(overrides: { run?: Partial<StoredRunState["run"]> } & Part
       uuid: `00000000-0000-4000-8000-${String(sequence).padStart(12, "0")}`,
       workspaceUuid: WS,
       workflowUuid: WORKFLOW,
+      releaseUuid: null,
       nodes: [startNode],
       data: { email: "ada@example.com" },
       batchUuid: null,
@@ -190,6 +191,7 @@ describe("runRepository", () => {
     expect(all[1]).toEqual({
       uuid: c.run.uuid,
       workflowUuid: WORKFLOW,
+      releaseUuid: null,
       batchUuid: null,
       recordId: null,
       recordTitle: null,

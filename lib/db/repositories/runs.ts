@@ -28,6 +28,7 @@ interface Row {
   uuid: string;
   workspace_uuid: string;
   workflow_uuid: string | null;
+  release_uuid: string | null;
   status: RunStatus;
   error_message: string | null;
   nodes_json: string;
@@ -47,7 +48,7 @@ interface Row {
 
 type SummaryRow = Pick<
   Row,
-  "uuid" | "workflow_uuid" | "batch_uuid" | "record_id" | "record_title" | "status" | "error_message" | "created_at" | "updated_at" | "finished_at"
+  "uuid" | "workflow_uuid" | "release_uuid" | "batch_uuid" | "record_id" | "record_title" | "status" | "error_message" | "created_at" | "updated_at" | "finished_at"
 >;
 
 const UNFINISHED: readonly RunStatus[] = ["pending", "running"];
@@ -58,6 +59,7 @@ function toState(row: Row): StoredRunState {
       uuid: row.uuid,
       workspaceUuid: row.workspace_uuid,
       workflowUuid: row.workflow_uuid,
+      releaseUuid: row.release_uuid,
       nodes: JSON.parse(row.nodes_json) as WorkflowNode[],
       data: JSON.parse(row.data_json) as Record<string, unknown>,
       batchUuid: row.batch_uuid,
@@ -81,6 +83,7 @@ function toSummary(row: SummaryRow): RunSummary {
   return {
     uuid: row.uuid,
     workflowUuid: row.workflow_uuid,
+    releaseUuid: row.release_uuid,
     batchUuid: row.batch_uuid,
     recordId: row.record_id,
     recordTitle: row.record_title,
@@ -153,13 +156,14 @@ export function runRepository(db: SqlClient) {
         run.batchUuid,
         run.recordId,
         run.recordTitle,
+        run.releaseUuid,
       ];
       await db.run(
         ...writing(
           db,
           `INSERT INTO runs (uuid, workspace_uuid, workflow_uuid, status, error_message, nodes_json, data_json,
             output_json, executions_json, outputs_json, computed_configs_json, cursor_node_uuid,
-            created_at, updated_at, finished_at, lease_owner, lease_expires_at, batch_uuid, record_id, record_title)
+            created_at, updated_at, finished_at, lease_owner, lease_expires_at, batch_uuid, record_id, record_title, release_uuid)
            VALUES (${placeholders(params.length)})`,
           params,
           also,
@@ -252,7 +256,7 @@ export function runRepository(db: SqlClient) {
         params.push(...statuses);
       }
       const rows = await db.all<SummaryRow>(
-        `SELECT uuid, workflow_uuid, batch_uuid, record_id, record_title, status, error_message, created_at, updated_at, finished_at FROM runs
+        `SELECT uuid, workflow_uuid, release_uuid, batch_uuid, record_id, record_title, status, error_message, created_at, updated_at, finished_at FROM runs
          WHERE ${where.join(" AND ")} ORDER BY created_at DESC, uuid DESC LIMIT ?`,
         [...params, limit],
       );

@@ -13,6 +13,7 @@ interface RecordRow {
   [column: string]: unknown;
   uuid: string;
   workflow_uuid: string | null;
+  release_uuid: string | null;
   batch_uuid: string;
   record_id: string;
   record_title: string | null;
@@ -47,7 +48,7 @@ export function workflowRecordRepository(db: SqlClient) {
     async list(scope: WorkflowRecordScope, page: { limit: number; offset: number }): Promise<WorkflowRecord[]> {
       const filter = where(scope);
       const rows = await db.all<RecordRow>(
-        `SELECT uuid, workflow_uuid, batch_uuid, record_id, record_title, status, error_message, created_at, updated_at FROM runs
+        `SELECT uuid, workflow_uuid, release_uuid, batch_uuid, record_id, record_title, status, error_message, created_at, updated_at FROM runs
          WHERE ${filter.sql} ORDER BY created_at DESC, uuid DESC LIMIT ? OFFSET ?`,
         [...filter.params, page.limit, page.offset],
       );
@@ -56,7 +57,7 @@ export function workflowRecordRepository(db: SqlClient) {
         title: row.record_title ?? row.record_id,
         workflowUuid: row.workflow_uuid,
         runUuid: row.uuid,
-        releaseUuid: null,
+        releaseUuid: row.release_uuid,
         batchUuid: row.batch_uuid,
         status: row.status,
         errorMessage: row.error_message,

@@ -41,7 +41,7 @@ describe("workflowRepository", () => {
     expect(created).toMatchObject({ workspaceUuid: WS, name: "Enrich leads", createdAt: created.updatedAt });
     expect(await db.workflows.get(WS, created.uuid)).toEqual(created);
     expect(await db.workflows.list(WS)).toEqual([
-      { uuid: created.uuid, name: "Enrich leads", nodesCount: 2, createdAt: created.createdAt, updatedAt: created.updatedAt },
+      { uuid: created.uuid, name: "Enrich leads", nodesCount: 2, deployedRelease: null, createdAt: created.createdAt, updatedAt: created.updatedAt },
     ]);
 
     expect(await db.workflows.get(OTHER_WORKSPACE, created.uuid)).toBeNull();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Workflow, WorkflowNode, WorkflowSummary } from "@/lib/contract";
+import type { FormField, Workflow, WorkflowNode, WorkflowSummary } from "@/lib/contract";
 import type { SqlClient } from "../sql-client";
 
 interface Row {
@@ -8,9 +8,23 @@ interface Row {
   workspace_uuid: string;
   name: string;
   nodes_json: string;
+  form_fields_json: string;
+  deployed_release_uuid: string | null;
+  release_version: string | null;
+  release_description: string | null;
+  release_deployed_at: string | null;
   created_at: string;
   updated_at: string;
 }
+
+/** A workflow with what it says of its deployed release (migration 13). */
+const SELECT = `SELECT w.*, r.version AS release_version, r.description AS release_description, r.deployed_at AS release_deployed_at
+  FROM workflows w LEFT JOIN releases r ON r.uuid = w.deployed_release_uuid`;
+
+const deployedReleaseOf = (row: Row): Workflow["deployedRelease"] =>
+  row.deployed_release_uuid && row.release_version
+    ? { uuid: row.deployed_release_uuid, version: row.release_version, description: row.release_description ?? "", deployedAt: row.release_deployed_at ?? "" }
+    : null;
 
 function toWorkflow(row: Row): Workflow {
   return {
@@ -18,6 +32,8 @@ function toWorkflow(row: Row): Workflow {
     workspaceUuid: row.workspace_uuid,
     name: row.name,
     nodes: JSON.parse(row.nodes_json) as WorkflowNode[],
+    formFields: JSON.parse(row.form_fields_json) as FormField[],
+    deployedRelease: deployedReleaseOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -26,6 +42,7 @@ function toWorkflow(row: Row): Workflow {
 export interface NewWorkflow {
   name: string;
   nodes: WorkflowNode[];
+  formFields?: FormField[];
 }
 
 export type WorkflowChanges = Partial<NewWorkflow>;
@@ -52,7 +69,7 @@ function canonical(timestamp: string): string {
 /** Workflows of one workspace at a time; `updatedAt` is the version optimistic updates check. */
 export function workflowRepository(db: SqlClient) {
   const get = async (workspaceUuid: string, uuid: string): Promise<Workflow | null> => {
-    const row = await db.get<Row>("SELECT * FROM workflows WHERE workspace_uuid = ? AND uuid = ?", [workspaceUuid, uuid]);
+    const row = await db.get<Row>(`${SELECT} WHERE w.workspace_uuid = ? AND w.uuid = ?`, [workspaceUuid, uuid]);
     return row ? toWorkflow(row) : null;
   };
 
@@ -63,8 +80,8 @@ export function workflowRepository(db: SqlClient) {
       const uuid = randomUUID();
       const now = new Date().toISOString();
       await db.run(
-        "INSERT INTO workflows (uuid, workspace_uuid, name, nodes_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [uuid, workspaceUuid, input.name, JSON.stringify(input.nodes), now, now],
+        "INSERT INTO workflows (uuid, workspace_uuid, name, nodes_json, form_fields_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [uuid, workspaceUuid, input.name, JSON.stringify(input.nodes), JSON.stringify(input.formFields ?? []), now, now],
       );
       return (await get(workspaceUuid, uuid))!;
     },
@@ -72,11 +89,12 @@ export function workflowRepository(db: SqlClient) {
     /** Summaries, most recently updated first. */
     async list(workspaceUuid: string): Promise<WorkflowSummary[]> {
       // The node count comes from the JSON in JS: portable, and a workspace's list is small.
-      const rows = await db.all<Row>("SELECT * FROM workflows WHERE workspace_uuid = ? ORDER BY updated_at DESC, uuid", [workspaceUuid]);
+      const rows = await db.all<Row>(`${SELECT} WHERE w.workspace_uuid = ? ORDER BY w.updated_at DESC, w.uuid`, [workspaceUuid]);
       return rows.map((row) => ({
         uuid: row.uuid,
         name: row.name,
         nodesCount: (JSON.parse(row.nodes_json) as unknown[]).length,
+        deployedRelease: deployedReleaseOf(row),
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       }));
@@ -96,19 +114,21 @@ export function workflowRepository(db: SqlClient) {
       expectedUpdatedAt: string,
     ): Promise<WorkflowUpdateResult | null> {
       const expected = canonical(expectedUpdatedAt);
-      const updated = await db.get<Row>(
-        `UPDATE workflows SET name = COALESCE(?, name), nodes_json = COALESCE(?, nodes_json), updated_at = ?
-         WHERE workspace_uuid = ? AND uuid = ? AND updated_at = ? RETURNING *`,
+      const updated = await db.get<{ uuid: string }>(
+        `UPDATE workflows SET name = COALESCE(?, name), nodes_json = COALESCE(?, nodes_json), form_fields_json = COALESCE(?, form_fields_json), updated_at = ?
+         WHERE workspace_uuid = ? AND uuid = ? AND updated_at = ? RETURNING uuid`,
         [
           changes.name ?? null,
           changes.nodes ? JSON.stringify(changes.nodes) : null,
+          changes.formFields ? JSON.stringify(changes.formFields) : null,
           nextUpdatedAt(expected),
           workspaceUuid,
           uuid,
           expected,
         ],
       );
-      if (updated) return { workflow: toWorkflow(updated) };
+      // Read back with the deployed release's summary (a join RETURNING cannot make).
+      if (updated) return { workflow: (await get(workspaceUuid, uuid))! };
       const current = await get(workspaceUuid, uuid);
       return current ? { conflict: current } : null;
     },

@@ -57,4 +57,7 @@ export function actorOf(principal: Principal | null): { actorUserUuid: string | 
   return { actorUserUuid: principal.userUuid, actorTokenUuid: principal.token.uuid, actorLabel: `token ${principal.token.name}` };
 }
 
+/** The user acting: the signed-in user, or the creator of the token; null without credentials. */
+export const userUuidOf = (principal: Principal | null): string | null => actorOf(principal).actorUserUuid;
+
 export const isAdmin = (role: WorkspaceRole) => role === "owner" || role === "admin";

@@ -24,6 +24,7 @@ export async function createBatchRuns(deps: BatchRunsDeps, batch: StoredBatch, r
       const state = await deps.runs.system.createRun({
         workspaceUuid: batch.workspaceUuid,
         workflowUuid: batch.workflowUuid,
+        releaseUuid: batch.releaseUuid,
         nodes: batch.nodes,
         data,
         batch: { batchUuid: batch.uuid, recordId, recordTitle },

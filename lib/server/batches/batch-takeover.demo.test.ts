@@ -63,7 +63,7 @@ describe("a batch whose holder died", () => {
     // chunk and part of the second, as its concurrent creations would leave them.
     const records = Array.from({ length: 450 }, (_, i) => ({ id: i === 300 ? "p10" : `p${i}`, email: `person${i}@example.com` }));
     const now = new Date().toISOString();
-    const batch: StoredBatch = { uuid: crypto.randomUUID(), workspaceUuid: ws, workflowUuid: null, nodes: echo, data: { kind: "records", records }, status: "pending", errorMessage: null, createdAt: now, updatedAt: now, finishedAt: null };
+    const batch: StoredBatch = { uuid: crypto.randomUUID(), workspaceUuid: ws, workflowUuid: null, releaseUuid: null, nodes: echo, data: { kind: "records", records }, status: "pending", errorMessage: null, createdAt: now, updatedAt: now, finishedAt: null };
     await deps.db.batches.create(batch, { holder: dead, expiresAt: later(20_000), task: "create" });
     const made = [...records.slice(0, 200), ...records.slice(230, 260)].map((data) => ({ data, recordId: data.id, recordTitle: data.id }));
     await createBatchRuns(deps, batch, made);

@@ -20,9 +20,9 @@ type CreateDeps = Pick<Deps, "db" | "integrations" | "runs" | "settings" | "vaul
  */
 export async function createBatch(deps: CreateDeps, workspaceUuid: string, body: CreateBatchRequestBody): Promise<Batch> {
   const data = parseBatchData(body.data);
-  const { nodes, workflowUuid } = await graphOf(deps, workspaceUuid, body);
+  const { nodes, workflowUuid, releaseUuid } = await graphOf(deps, workspaceUuid, body);
   await assertRunnable(deps, workspaceUuid, nodes);
-  return startBatch(deps, workspaceUuid, { workflowUuid, nodes, data }, body);
+  return startBatch(deps, workspaceUuid, { workflowUuid, releaseUuid, nodes, data }, body);
 }
 
 /**
@@ -35,7 +35,7 @@ export async function executeBatch(deps: CreateDeps, workspaceUuid: string, body
   const config = Object.fromEntries(fields.map((field) => [field, startField(field)]));
   const nodes = await actionGraph(deps, workspaceUuid, body.action, config);
   await assertRunnable(deps, workspaceUuid, nodes);
-  return startBatch(deps, workspaceUuid, { workflowUuid: null, nodes, data: { kind: "records", records: body.records } }, body);
+  return startBatch(deps, workspaceUuid, { workflowUuid: null, releaseUuid: null, nodes, data: { kind: "records", records: body.records } }, body);
 }
 
 /** `nodes.start.<field>` as an expression; a field that is not an identifier is read by brackets. */
@@ -47,7 +47,7 @@ function startField(field: string): ExpressionObject {
 async function startBatch(
   deps: CreateDeps,
   workspaceUuid: string,
-  input: { workflowUuid: string | null; nodes: WorkflowNode[]; data: BatchData },
+  input: { workflowUuid: string | null; releaseUuid: string | null; nodes: WorkflowNode[]; data: BatchData },
   webhook: { webhookUrl?: string; webhookSecret?: string },
 ): Promise<Batch> {
   const chunks = batchRecords(deps, workspaceUuid, input.data);

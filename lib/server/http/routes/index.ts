@@ -6,6 +6,7 @@ import { customIntegrationRoutes } from "./custom-integrations";
 import { fileRoutes } from "./files";
 import { integrationRoutes } from "./integrations";
 import { recordRoutes } from "./records";
+import { releaseRoutes } from "./releases";
 import { runRoutes } from "./runs";
 import { workflowRoutes } from "./workflows";
 import { workspaceRoutes } from "./workspace";
@@ -19,6 +20,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...integrationRoutes,
   ...connectorRoutes,
   ...workflowRoutes,
+  ...releaseRoutes,
   ...runRoutes,
   ...batchRoutes,
   ...recordRoutes,
