@@ -1,5 +1,3 @@
-import type { ManifestExtractor } from "@/lib/contract";
-
 const counts = new Intl.NumberFormat("en-US");
 
 /** `12,345`. */
@@ -19,10 +17,4 @@ export function formatInterval(seconds: number): string {
   return seconds === 3600 ? "hour" : `${Math.round(seconds / 3600)} hours`;
 }
 
-/**
- * How often a scheduled model is synced, as the server's sync worker counts it: the extractor's
- * `minIntervalInSeconds`, an hour when it gives none, and never more often than once a minute.
- */
-export function syncIntervalOf(extractor: ManifestExtractor): number | null {
-  return extractor.mode.kind === "fetch" ? Math.max(60, extractor.mode.minIntervalInSeconds ?? 3600) : null;
-}
+export { syncIntervalOf } from "@/lib/contract";

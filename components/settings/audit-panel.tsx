@@ -12,7 +12,7 @@ export function AuditPanel() {
   const audit = useQuery(accountQueries.audit());
   if (audit.isPending) return <Skeleton className="h-40" />;
   if (audit.error) return <QueryError title="Could not load the audit log" error={audit.error} onRetry={() => audit.refetch()} retrying={audit.isFetching} />;
-  if (audit.data.entries.length === 0) return <EmptyState title="Nothing recorded yet">Sign-ins, tokens, members and integration changes appear here.</EmptyState>;
+  if (audit.data.entries.length === 0) return <EmptyState title="Nothing recorded yet">Sign-ins, tokens, members, integrations, connectors, models, segments, files, batches and deploys appear here.</EmptyState>;
   return (
     <SettingsTable caption="Audit log" columns={["When", "Who", "What", "Target", "From"]}>
       {audit.data.entries.map((entry) => (

@@ -105,3 +105,12 @@ export const ModelListResponseBody = z.object({ models: z.array(Model) });
 export const ModelResponseBody = z.object({ model: Model });
 export const ModelSyncListResponseBody = z.object({ syncs: z.array(ModelSync) });
 export const ModelSyncResponseBody = z.object({ sync: ModelSync });
+
+/**
+ * How often a scheduled model is synced: the extractor's `minIntervalInSeconds`, an hour when it
+ * gives none, and never more often than once a minute; null for an extractor that is not fetched
+ * (ingest). The sync worker schedules by it and the model pages show it.
+ */
+export function syncIntervalOf(extractor: { mode: { kind: string; minIntervalInSeconds?: number } }): number | null {
+  return extractor.mode.kind === "fetch" ? Math.max(60, extractor.mode.minIntervalInSeconds ?? 3600) : null;
+}

@@ -1,3 +1,4 @@
+import { syncIntervalOf } from "@/lib/contract";
 import type { ConnectorCtx } from "../deps-types";
 import type { JobQueue } from "../jobs";
 import { executeSync, type SyncTiming } from "./model-sync";
@@ -111,8 +112,7 @@ async function scheduledInterval(ctx: ConnectorCtx, model: { workspaceUuid: stri
   if (!connector) return null;
   const resolved = await ctx.integrations.get(model.workspaceUuid, connector.integrationSlug).catch(() => null);
   const extractor = resolved?.integration.extractors[model.extractor.extractorSlug];
-  if (!extractor || extractor.mode.kind !== "fetch") return null;
-  return Math.max(60, extractor.mode.minIntervalInSeconds ?? 3600);
+  return extractor ? syncIntervalOf(extractor) : null;
 }
 
 /**
