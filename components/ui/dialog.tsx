@@ -28,6 +28,8 @@ export function Dialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Where the press began: a text selection dragged out of a field ends on the backdrop too.
+  const pressedOnBackdrop = useRef(false);
   const titleId = useId();
   const descriptionId = useId();
 
@@ -44,8 +46,10 @@ export function Dialog({
       aria-describedby={description ? descriptionId : undefined}
       onClose={onClose}
       onKeyDown={trapFocus}
-      // A click on the backdrop lands on the <dialog> itself, outside its padded content.
-      onClick={(event) => event.target === event.currentTarget && onClose()}
+      // A click on the backdrop lands on the <dialog> itself, outside its padded content; only a
+      // press that also began there closes it, so dragging a selection out of a field keeps the form.
+      onMouseDown={(event) => (pressedOnBackdrop.current = event.target === event.currentTarget)}
+      onClick={(event) => event.target === event.currentTarget && pressedOnBackdrop.current && onClose()}
       className={cn(
         "m-auto w-[calc(100%-2rem)] rounded-xl border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50 backdrop:backdrop-blur-[2px]",
         WIDTHS[width],

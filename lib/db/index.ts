@@ -16,6 +16,6 @@ export type { ApiToken, ApiTokenRepository } from "./repositories/api-tokens";
 export type { Invitation, InvitationRepository } from "./repositories/invitations";
 export type { AuditEntry, AuditLogRepository } from "./repositories/audit-log";
 export type { ModelChanges, NewModel, StoredModel } from "./repositories/models";
-export { withoutNul, type RecordModel, type RecordWrite } from "./repositories/model-records";
+export { postgresSafe, type RecordModel, type RecordWrite } from "./repositories/model-records";
 export type { StoredSync } from "./repositories/model-syncs";
 export { FilterError } from "./records/filter-sql";

@@ -104,8 +104,10 @@ async function deploy(deps: Pick<Deps, "db">, workspaceUuid: string, deployment:
       });
       return getRelease(deps, workspaceUuid, uuid);
     } catch (error) {
-      if (deployment.version === undefined && attempt < 3 && /unique/i.test((error as Error).message)) continue;
-      throw error;
+      if (!/unique/i.test((error as Error).message)) throw error;
+      // Another deploy took the version between our check and our insert.
+      if (deployment.version === undefined && attempt < 3) continue;
+      throw new AppError("conflict:release", "Another deploy of this workflow took that version at the same moment; deploy again", { reason: "releaseVersionTaken" });
     }
   }
 }

@@ -67,10 +67,17 @@ describe.skipIf(!onPostgres)("rate limits across processes (Postgres)", () => {
     storage = await createTestStorage("shared-limits-");
     for (let i = 0; i < 2; i++) opened.push(await openDatabase({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl }));
     const [first, second] = opened.map((db) => createSharedRateLimiter(db.rateLimitWindows));
-    first!.pause("c2", 800);
-    const started = performance.now();
+    first!.pause("c2", 1_500);
+    // The pause is written in the background: wait until the other process can see it.
+    while ((await opened[1]!.rateLimitWindows.pausedFor("c2")) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Each kind of key on its own: one without a limit (checked apart from any token), then one with.
+    let started = performance.now();
     (await second!.acquire("c2", null))();
-    (await second!.acquire("c2", { max: 5, unit: "second" }))();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(700);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_000);
+    first!.pause("c3", 800);
+    while ((await opened[1]!.rateLimitWindows.pausedFor("c3")) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    started = performance.now();
+    (await second!.acquire("c3", { max: 5, unit: "second" }))();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(500);
   });
 });

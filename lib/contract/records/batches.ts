@@ -114,7 +114,12 @@ export type ExecuteBatchRequestBody = z.infer<typeof ExecuteBatchRequestBody>;
 /**
  * The body of a batch webhook delivery: the batch as `GET /orchestration/batches/:uuid` answers it
  * at the time of the attempt. Signed as `X-Relay-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256
- * of "<t>.<raw body>">`, with the delivery's id in `X-Relay-Delivery`.
+ * of "<t>.<raw body>">`. The delivery's id is in the signed body as well as in `X-Relay-Delivery`,
+ * so a receiver that drops repeats by it cannot be fooled by a replay under a fresh header.
  */
-export const BatchFinishedEvent = z.object({ event: z.literal("batch.finished"), batch: Batch });
+export const BatchFinishedEvent = z.object({
+  event: z.literal("batch.finished"),
+  deliveryUuid: z.string().describe("The same on every attempt of one delivery: drop a repeat by it"),
+  batch: Batch,
+});
 export type BatchFinishedEvent = z.infer<typeof BatchFinishedEvent>;

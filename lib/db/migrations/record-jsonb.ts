@@ -13,7 +13,18 @@ export function recordJsonbMigration(version: number): Migration {
     version,
     name: "parsed record JSON for filters on Postgres",
     statements: [
-      { dialect: "postgres", sql: `ALTER TABLE model_records ADD COLUMN data_jsonb jsonb GENERATED ALWAYS AS (data_json::jsonb) STORED` },
+      // A row jsonb cannot hold (written before the app made every string storable) gets NULL,
+      // read by filters as a record without fields, rather than failing the migration.
+      {
+        dialect: "postgres",
+        sql: `CREATE OR REPLACE FUNCTION relay_try_jsonb(text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+          BEGIN
+            RETURN $1::jsonb;
+          EXCEPTION WHEN others THEN
+            RETURN NULL;
+          END $$`,
+      },
+      { dialect: "postgres", sql: `ALTER TABLE model_records ADD COLUMN data_jsonb jsonb GENERATED ALWAYS AS (relay_try_jsonb(data_json)) STORED` },
     ],
   };
 }

@@ -60,7 +60,7 @@ export function batchWebhookRepository(db: SqlClient) {
     /** Deliveries that may be attempted at `now`, the longest waiting first. */
     async listDue(now: Date, limit: number): Promise<string[]> {
       const at = now.toISOString();
-      const rows = await db.all<{ batch_uuid: string }>(`SELECT batch_uuid FROM batch_webhooks WHERE ${DUE} ORDER BY next_attempt_at, batch_uuid LIMIT ?`, [at, at, limit]);
+      const rows = await db.all<{ batch_uuid: string }>(`SELECT batch_uuid FROM batch_webhooks WHERE ${DUE} ORDER BY COALESCE(next_attempt_at, ''), batch_uuid LIMIT ?`, [at, at, limit]);
       return rows.map((row) => row.batch_uuid);
     },
 

@@ -24,15 +24,23 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** A UTF-16 surrogate without its other half: JSON.stringify writes it as an escape jsonb refuses. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
- * The value with U+0000 taken out of every string and key. Postgres text cannot hold it, and its
- * jsonb refuses the `\u0000` escape, so one such character would fail every filter on the model.
+ * The value with every string and key made storable on Postgres: U+0000 taken out (text cannot
+ * hold it, jsonb refuses the `\u0000` escape) and a lone surrogate (a string cut mid-emoji)
+ * replaced by U+FFFD, which jsonb also refuses. One such character would otherwise fail the
+ * record's write (its `data_jsonb` is generated from it) and so the whole sync page.
  */
-export function withoutNul<T>(value: T): T {
-  if (typeof value === "string") return (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value) as T;
-  if (Array.isArray(value)) return value.map(withoutNul) as T;
+export function postgresSafe<T>(value: T): T {
+  if (typeof value === "string") {
+    const text = value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+    return text.replace(LONE_SURROGATE, "\uFFFD") as T;
+  }
+  if (Array.isArray(value)) return value.map(postgresSafe) as T;
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [withoutNul(key), withoutNul(item)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [postgresSafe(key), postgresSafe(item)])) as T;
   }
   return value;
 }
@@ -62,7 +70,7 @@ export function modelRecordRepository(db: SqlClient) {
     async put(modelUuid: string, records: readonly RecordWrite[], now = new Date().toISOString()): Promise<void> {
       for (const part of chunks(records, 100)) {
         const params: SqlValue[] = [];
-        for (const record of part) params.push(modelUuid, record.id, withoutNul(record.title), JSON.stringify(withoutNul(record.data)), now, now);
+        for (const record of part) params.push(modelUuid, record.id, postgresSafe(record.title), JSON.stringify(postgresSafe(record.data)), now, now);
         await db.run(
           `INSERT INTO model_records (model_uuid, record_id, title, data_json, created_at, updated_at)
            VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}

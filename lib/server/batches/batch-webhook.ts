@@ -49,7 +49,7 @@ export async function deliverBatchWebhook(
   try {
     const secret = deps.vault.decrypt<string>(target.sealedSecret);
     const batch = await batchView(deps, target.workspaceUuid, target.batchUuid);
-    const body = JSON.stringify({ event: "batch.finished", batch } satisfies BatchFinishedEvent);
+    const body = JSON.stringify({ event: "batch.finished", deliveryUuid: target.deliveryUuid, batch } satisfies BatchFinishedEvent);
     outcome = await sendWebhook(deps.integrations.outbound, {
       url: target.url,
       secret,

@@ -86,6 +86,8 @@ describe("batch webhooks", () => {
     expect(request).toMatchObject({ method: "POST", path: "/hooks/batch" });
     expect(request!.headers).toMatchObject({ "content-type": "application/json", "x-relay-event": "batch.finished", "x-relay-delivery": expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(request!.event.batch).toMatchObject({ uuid: created.uuid, status: "success", runsCount: 3, executedRunsCount: 3, failedRunsCount: 0 });
+    // The delivery id is signed too: it is in the body the signature covers.
+    expect(request!.event.deliveryUuid).toBe(request!.headers["x-relay-delivery"]);
 
     const signature = request!.headers["x-relay-signature"] as string;
     expect(verifyWebhookSignature(secret, request!.text, signature, new Date())).toMatchObject({ valid: true });
@@ -170,6 +172,15 @@ describe("batch webhooks", () => {
     const [first, second] = delivered();
     expect([first!.event.batch.failedRunsCount, second!.event.batch.failedRunsCount]).toEqual([1, 1]);
     expect(second!.headers["x-relay-delivery"]).not.toBe(first!.headers["x-relay-delivery"]);
+
+    // A retry with nothing left to retry sends nothing more.
+    const clean = await executeBatch(deps, ws, { action: crm, records: records.slice(0, 1), webhookUrl: receiver.url, webhookSecret: secret });
+    await runsEnded(clean.uuid);
+    await worker("worker-a").sweep();
+    await retryFailedRuns(deps, ws, clean.uuid);
+    await worker("worker-a").sweep();
+    expect(delivered().filter((request) => request.event.batch.uuid === clean.uuid)).toHaveLength(1);
+    expect((await getBatch(deps, ws, clean.uuid)).webhook).toMatchObject({ status: "delivered", attempts: 1 });
   });
 
   it("never answers, stores or logs the secret in clear, and refuses a webhookUrl without one", async () => {

@@ -43,7 +43,8 @@ export async function retryFailedRuns(deps: BatchDeps, workspaceUuid: string, uu
   const grant = batchLeaseGrant(deps.runs.owner, "retry");
   const started = await deps.db.transaction(async (tx) => {
     if (!(await tx.batches.transition(workspaceUuid, uuid, ["running", "success"], "pending", { lease: grant }))) return false;
-    await tx.batchWebhooks.rearm(uuid);
+    // A retry with nothing to retry ends as it was: no second batch.finished for it.
+    if ((await tx.batches.counts(uuid)).failedRunsCount > 0) await tx.batchWebhooks.rearm(uuid);
     return true;
   });
   if (!started) {
@@ -79,8 +80,12 @@ export async function retryFailedRuns(deps: BatchDeps, workspaceUuid: string, uu
  * marking them, so no record counts twice.
  */
 export async function endRetry(deps: BatchDeps, batch: StoredBatch, lease: BatchLease, { tookOver = false } = {}): Promise<void> {
-  if (tookOver) await deps.db.batches.markReplaced(batch.uuid);
-  await lease.stop();
+  try {
+    if (tookOver) await deps.db.batches.markReplaced(batch.uuid);
+  } finally {
+    // A heartbeat left running would hold the batch pending for ever.
+    await lease.stop();
+  }
   if (await deps.db.batches.transition(batch.workspaceUuid, batch.uuid, ["pending"], "running", { heldBy: lease.holder })) return;
   if (await isCancelled(deps, batch)) await cancelBatchRuns(deps, batch.workspaceUuid, batch.uuid);
 }

@@ -67,4 +67,14 @@ describe("applyPage", () => {
     // The same page again is not a change: what was stored is compared without the NULs too.
     expect((await db.transaction((tx) => applyPage(tx, model, [upsert({ id: "n\u0000ul", name: "Nu\u0000ll", city: "Par\u0000is" })], { syncUuid: sync.sync.uuid, segments: [] }))).updated).toBe(0);
   });
+
+  it("stores a string cut in the middle of an emoji (a lone surrogate) with U+FFFD in its place, where Postgres jsonb would refuse it", async () => {
+    const sync = await db.modelSyncs.open(ws, model.uuid, "manual", false);
+    await db.modelSyncs.cancel(sync.sync.uuid);
+    const cut = "Caf\u00e9 \ud83d";
+    const counts = await db.transaction((tx) => applyPage(tx, model, [upsert({ id: "cut", name: cut, city: "Paris" })], { syncUuid: sync.sync.uuid, segments: [] }));
+    expect(counts.added).toBe(1);
+    const { records } = await db.modelRecords.fetch(model, { filter: inParis, sort: [{ columnSlug: "name", kind: "asc" }], limit: 10, offset: 0 });
+    expect(records).toContainEqual({ id: "cut", name: "Caf\u00e9 \ufffd", city: "Paris" });
+  });
 });

@@ -1,5 +1,5 @@
 import { stableStringify, type ExtractorRecord, type Segment, type SegmentChange } from "@/lib/contract";
-import { withoutNul, type RecordWrite, type Repositories, type StoredModel } from "@/lib/db";
+import { postgresSafe, type RecordWrite, type Repositories, type StoredModel } from "@/lib/db";
 
 /** What one page did to the model. */
 export interface PageCounts {
@@ -31,7 +31,7 @@ export async function applyPage(
   const counts: PageCounts = { added: 0, updated: 0, removed: 0, skipped: 0 };
   const idOf = (record: Data) => {
     const id = record[model.idColumnSlug];
-    return id === undefined || id === null || id === "" ? null : withoutNul(String(id));
+    return id === undefined || id === null || id === "" ? null : postgresSafe(String(id));
   };
   const ids = [...new Set(operations.map((op) => idOf(op.record)).filter((id): id is string => id !== null))];
   const stored = await tx.modelRecords.getMany(model.uuid, ids);
@@ -48,7 +48,7 @@ export async function applyPage(
     const current = final.has(id) ? final.get(id)! : (stored.get(id) ?? null);
     if (op.action === "remove") final.set(id, null);
     else if (op.action === "update" && current === null) continue;
-    else final.set(id, withoutNul(op.override === false && current ? mergeNonNull(current, op.record) : { ...op.record }));
+    else final.set(id, postgresSafe(op.override === false && current ? mergeNonNull(current, op.record) : { ...op.record }));
   }
 
   const writes: RecordWrite[] = [];
