@@ -21,16 +21,19 @@ const EXAMPLE = '[\n  { "id": "p1", "name": "Ada Lovelace", "email": "ada@exampl
 /**
  * "Run on records": the records (pasted, a CSV file, a segment or a filter over a model) and,
  * when `workflowUuid` is not given, the workflow. Starting creates the batch and opens its page.
+ * With `releaseUuid` (a tool's page) the batch runs that release of the workflow, not its draft.
  * `beforeStart` may hold the start back (the editor waits for its autosave) with a message.
  */
 export function RunOnRecordsForm({
   workflowUuid,
+  releaseUuid,
   initialWorkflowUuid = "",
   initialSegmentUuid,
   beforeStart,
   onCancel,
 }: {
   workflowUuid?: string;
+  releaseUuid?: string;
   initialWorkflowUuid?: string;
   initialSegmentUuid?: string;
   beforeStart?: () => Promise<string | undefined>;
@@ -76,7 +79,7 @@ export function RunOnRecordsForm({
     const held = await beforeStart?.();
     setChecking(false);
     if (held) return setHolding(held);
-    create.mutate({ workflowUuid: target, data: built.data }, { onSuccess: ({ batch }) => router.push(`/batches/${batch.uuid}`) });
+    create.mutate({ workflowUuid: target, ...(releaseUuid && { releaseUuid }), data: built.data }, { onSuccess: ({ batch }) => router.push(`/batches/${batch.uuid}`) });
   };
 
   const pastedCount = useMemo(() => {

@@ -14,7 +14,7 @@ const post = (body?: unknown): RequestInit => ({ method: "POST", ...(body !== un
 export function useCreateBatchMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { workflowUuid: string; data: BatchData }) => apiFetch(BatchResponseBody, BATCHES, post(body)),
+    mutationFn: (body: { workflowUuid: string; releaseUuid?: string; data: BatchData }) => apiFetch(BatchResponseBody, BATCHES, post(body)),
     onSuccess: ({ batch }) => {
       queryClient.setQueryData(batchKeys.detail(batch.uuid), { batch });
       return queryClient.invalidateQueries({ queryKey: batchKeys.lists() });

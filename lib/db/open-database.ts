@@ -19,6 +19,7 @@ import { rateLimitWindowRepository } from "./repositories/rate-limit-windows";
 import { releaseRepository } from "./repositories/releases";
 import { runLeaseRepository } from "./repositories/run-leases";
 import { segmentRepository } from "./repositories/segments";
+import { toolRepository } from "./repositories/tools";
 import { runRepository } from "./repositories/runs";
 import { workflowRepository } from "./repositories/workflows";
 import { workflowRecordRepository } from "./repositories/workflow-records";
@@ -66,6 +67,7 @@ function repositoriesOver(client: SqlClient) {
     connectors: connectorRepository(client),
     workflows: workflowRepository(client),
     releases: releaseRepository(client),
+    tools: toolRepository(client),
     runs: runRepository(client),
     batches: batchRepository(client),
     batchLeases: batchLeaseRepository(client),

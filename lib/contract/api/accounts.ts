@@ -128,6 +128,11 @@ export const AuditAction = z
     "release.deployed",
     "batch.cancelled",
     "batch.retried",
+    "tool.created",
+    "tool.updated",
+    "tool.removed",
+    "tool.webhookRotated",
+    "tool.webhookDisabled",
   ])
   .describe("What happened to the target");
 export type AuditAction = z.infer<typeof AuditAction>;

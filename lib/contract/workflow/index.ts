@@ -2,5 +2,6 @@ export * from "./expression";
 export * from "./node";
 export * from "./release";
 export * from "./run";
+export * from "./tool";
 export * from "./validation";
 export * from "./workflow";

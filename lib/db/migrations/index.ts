@@ -8,6 +8,7 @@ import { recordJsonbMigration } from "./record-jsonb";
 import { recordsMigration } from "./records";
 import { releasesMigration } from "./releases";
 import { runLeasesMigration } from "./run-leases";
+import { toolsMigration } from "./tools";
 
 export type { Migration };
 
@@ -136,4 +137,5 @@ export const migrations: readonly Migration[] = [
   recordJsonbMigration(11),
   rateLimitsMigration(12),
   releasesMigration(13),
+  toolsMigration(14),
 ];

@@ -8,6 +8,7 @@ import { integrationRoutes } from "./integrations";
 import { recordRoutes } from "./records";
 import { releaseRoutes } from "./releases";
 import { runRoutes } from "./runs";
+import { toolRoutes } from "./tools";
 import { workflowRoutes } from "./workflows";
 import { workspaceRoutes } from "./workspace";
 
@@ -21,6 +22,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...connectorRoutes,
   ...workflowRoutes,
   ...releaseRoutes,
+  ...toolRoutes,
   ...runRoutes,
   ...batchRoutes,
   ...recordRoutes,
