@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateWorkflowButton } from "@/components/workflows/create-workflow-dialog";
 import { WorkflowList } from "@/components/workflows/workflow-list";
+import { ButtonLink } from "@/components/ui/button-link";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Workflows" };
@@ -11,7 +12,12 @@ export default function WorkflowsPage() {
       <PageHeader
         title="Workflows"
         description="Chains of actions that run on your connectors, built on a visual canvas."
-        actions={<CreateWorkflowButton />}
+        actions={
+          <>
+            <ButtonLink href="/templates">Start from a template</ButtonLink>
+            <CreateWorkflowButton />
+          </>
+        }
       />
       <WorkflowList />
     </>

@@ -8,6 +8,7 @@ import { integrationRoutes } from "./integrations";
 import { recordRoutes } from "./records";
 import { releaseRoutes } from "./releases";
 import { runRoutes } from "./runs";
+import { templateRoutes } from "./templates";
 import { toolRoutes } from "./tools";
 import { workflowRoutes } from "./workflows";
 import { workspaceRoutes } from "./workspace";
@@ -22,6 +23,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...connectorRoutes,
   ...workflowRoutes,
   ...releaseRoutes,
+  ...templateRoutes,
   ...toolRoutes,
   ...runRoutes,
   ...batchRoutes,
