@@ -148,6 +148,8 @@ function sourceLabel(data: BatchData): string {
       return "a model's records by filter";
     case "segment":
       return "a segment's records";
+    case "change":
+      return `a play's records changed by a sync (${data.changeKinds.join(", ")})`;
   }
 }
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useEditorStore } from "@/components/canvas/editor-context";
 import type { EditorStore } from "@/components/canvas/editor-store";
-import { useCreateRunMutation } from "@/lib/api/run-mutations";
+import { useTestRunMutation } from "@/lib/api/run-mutations";
 
 const SAVE_WAIT_MS = 5_000;
 
@@ -13,7 +13,7 @@ const SAVE_WAIT_MS = 5_000;
  */
 export function useStartTestRun(workflowUuid: string) {
   const store = useEditorStore();
-  const create = useCreateRunMutation();
+  const create = useTestRunMutation(workflowUuid);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
 
@@ -26,15 +26,12 @@ export function useStartTestRun(workflowUuid: string) {
     setSaving(false);
     if (store.getState().staleWorkflow) return setSaveError("Someone else saved this workflow since you opened it. Reload it before running.");
     if (!saved) return setSaveError("Your latest changes are not saved yet, and a run uses the saved workflow. Try again once they are.");
-    create.mutate(
-      { workflowUuid, data },
-      {
-        onSuccess: ({ run }) => {
-          store.getState().showRun(run.uuid);
-          store.getState().setRunExecutions(run.executions);
-        },
+    create.mutate(data, {
+      onSuccess: ({ run }) => {
+        store.getState().showRun(run.uuid);
+        store.getState().setRunExecutions(run.executions);
       },
-    );
+    });
   };
 
   return { start, saving, starting: create.isPending, error: saveError ?? create.error?.message };

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { RunResponseBody, type CreateRunRequestBody } from "@/lib/contract";
+import { RunResponseBody, type CreateRunRequestBody, type TestRunRequestBody } from "@/lib/contract";
 import { apiFetch } from "./api-fetch";
 import { runKeys } from "./run-queries";
 
@@ -11,6 +11,16 @@ export function useCreateRunMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateRunRequestBody) => apiFetch(RunResponseBody, "/api/v1/orchestration/runs", json(body)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: runKeys.lists() }),
+  });
+}
+
+/** The editor's test run of a workflow's saved draft; allowed for a play's workflow, unlike `POST /orchestration/runs`. */
+export function useTestRunMutation(workflowUuid: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (data: Record<string, unknown>) =>
+      apiFetch(RunResponseBody, `/api/v1/orchestration/workflows/${encodeURIComponent(workflowUuid)}/testRun`, json({ data } satisfies TestRunRequestBody)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: runKeys.lists() }),
   });
 }

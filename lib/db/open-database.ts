@@ -12,6 +12,7 @@ import { userRepository } from "./repositories/users";
 import { connectorRepository } from "./repositories/connectors";
 import { customIntegrationRepository } from "./repositories/custom-integrations";
 import { oauthStateRepository } from "./repositories/oauth-states";
+import { playRepository } from "./repositories/plays";
 import { datasetRepository, modelRepository } from "./repositories/models";
 import { modelRecordRepository } from "./repositories/model-records";
 import { modelSyncRepository } from "./repositories/model-syncs";
@@ -68,6 +69,7 @@ function repositoriesOver(client: SqlClient) {
     workflows: workflowRepository(client),
     releases: releaseRepository(client),
     tools: toolRepository(client),
+    plays: playRepository(client),
     runs: runRepository(client),
     batches: batchRepository(client),
     batchLeases: batchLeaseRepository(client),

@@ -15,6 +15,7 @@ import { createBatchWorker } from "./batches/batch-worker";
 import type { ConnectorCtx, Runs } from "./deps-types";
 import { createEngineActions } from "./engine-actions";
 import { createJobQueue } from "./jobs";
+import { triggerPlays } from "./plays/trigger-plays";
 import { createSyncWorker } from "./records/sync-worker";
 import { DEFAULT_RUN_CONCURRENCY, executesJobs, type Settings } from "./settings";
 
@@ -86,7 +87,12 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     timing,
     onError: (runUuid, error) => console.error(`[engine] run ${runUuid}: ${(error as Error)?.message ?? error}`),
   });
-  const syncs = createSyncWorker(ctx, { owner, jobs: () => jobs, changesRetentionDays: settings.segmentChangesRetentionDays });
+  const syncs = createSyncWorker(ctx, {
+    owner,
+    jobs: () => jobs,
+    changesRetentionDays: settings.segmentChangesRetentionDays,
+    onSyncSucceeded: (sync) => triggerPlays({ ...ctx, runs: { system, owner } }, sync),
+  });
   const batches = createBatchWorker({ ...ctx, runs: { system, owner } });
   if (executes) {
     await jobs.start({

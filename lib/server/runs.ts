@@ -12,6 +12,7 @@ import { computedConfigsBySlug, contextBySlug, isTerminalRunStatus, type RunStat
 import { childrenCount } from "@/lib/workflow";
 import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
+import { assertNotPlay } from "./plays/play-compatibility";
 import { validateForRun, validationCatalog } from "./validate-nodes";
 
 type RunsDeps = Pick<Deps, "db" | "integrations" | "runs">;
@@ -25,8 +26,16 @@ export const WAIT_UNTIL_FINISHED_MS = 60_000;
  */
 export async function createRun(deps: RunsDeps, workspaceUuid: string, body: CreateRunRequestBody, { wait = false } = {}): Promise<Run> {
   const { nodes, workflowUuid, releaseUuid } = await graphOf(deps, workspaceUuid, body);
+  await assertNotPlay(deps, workspaceUuid, workflowUuid);
   await assertRunnable(deps, workspaceUuid, nodes);
   return startRun(deps, { workspaceUuid, workflowUuid, releaseUuid, nodes, data: body.data }, wait);
+}
+
+/** The editor's test run of a workflow's saved draft: allowed for a play's workflow, which `createRun` refuses. */
+export async function testRunWorkflow(deps: RunsDeps, workspaceUuid: string, workflowUuid: string, data: Record<string, unknown>): Promise<Run> {
+  const { nodes } = await graphOf(deps, workspaceUuid, { workflowUuid });
+  await assertRunnable(deps, workspaceUuid, nodes);
+  return startRun(deps, { workspaceUuid, workflowUuid, releaseUuid: null, nodes, data }, false);
 }
 
 /**

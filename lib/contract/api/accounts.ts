@@ -133,6 +133,11 @@ export const AuditAction = z
     "tool.removed",
     "tool.webhookRotated",
     "tool.webhookDisabled",
+    "play.created",
+    "play.updated",
+    "play.removed",
+    "play.enabled",
+    "play.disabled",
   ])
   .describe("What happened to the target");
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -24,6 +24,15 @@ export const BatchData = z.discriminatedUnion("kind", [
     limit: z.number().int().min(1).optional().describe("At most this many records, in record id order"),
   }),
   z.strictObject({ kind: z.literal("segment"), segmentUuid: Uuid.describe("The segment's records, in its sort order") }),
+  z.strictObject({
+    kind: z.literal("change"),
+    playUuid: Uuid.describe("The play that started it; only plays start batches of this kind"),
+    modelUuid: Uuid,
+    segmentUuid: Uuid,
+    syncUuid: Uuid.describe("The sync whose changes to the segment it runs"),
+    changeKinds: z.array(z.enum(["added", "updated", "removed"])).describe("The kinds of change it runs, as the play had them"),
+    runCreationRule: z.enum(["always", "once"]).describe("`once`: only the records this batch enrolled in the play"),
+  }),
 ]);
 export type BatchData = z.infer<typeof BatchData>;
 export const BATCH_DATA_KINDS = BatchData.options.map((option) => option.shape.kind.value);

@@ -1,5 +1,6 @@
 export * from "./expression";
 export * from "./node";
+export * from "./play";
 export * from "./release";
 export * from "./run";
 export * from "./template";

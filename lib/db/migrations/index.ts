@@ -2,6 +2,7 @@ import { accountsMigration } from "./accounts";
 import { batchesMigration } from "./batches";
 import { batchWebhooksMigration } from "./batch-webhooks";
 import type { Migration } from "./migration";
+import { playsMigration } from "./plays";
 import { recordIndexesMigration } from "./record-indexes";
 import { rateLimitsMigration } from "./rate-limits";
 import { recordJsonbMigration } from "./record-jsonb";
@@ -138,4 +139,5 @@ export const migrations: readonly Migration[] = [
   rateLimitsMigration(12),
   releasesMigration(13),
   toolsMigration(14),
+  playsMigration(15),
 ];

@@ -70,8 +70,30 @@ export async function* batchRecords(deps: RecordsDeps, workspaceUuid: string, da
       yield* matching(deps, model, segment.filter, segment.sort);
       return;
     }
+    case "change":
+      yield* changed(deps, workspaceUuid, data);
+      return;
   }
 }
+
+/**
+ * A play's batch: the records its sync changed in the segment, in the kinds asked, in id order
+ * (for runCreationRule `once`, those this batch's trigger enrolled). A record the sync removed
+ * from the model is only its id.
+ */
+async function* changed(deps: RecordsDeps, workspaceUuid: string, data: Extract<BatchData, { kind: "change" }>): AsyncGenerator<BatchRecord[]> {
+  const model = await getStoredModel(deps, workspaceUuid, data.modelUuid);
+  const triggerKey = data.runCreationRule === "once" ? playTriggerKey(data.syncUuid) : null;
+  const ids = (await deps.db.plays.changedRecords({ ...data, triggerKey })).map((change) => change.recordId);
+  for (let at = 0; at < ids.length; at += BATCH_CHUNK) {
+    const part = ids.slice(at, at + BATCH_CHUNK);
+    const found = await deps.db.modelRecords.getMany(model.uuid, part);
+    yield part.map((id) => modelRecord(model, found.get(id) ?? { [model.idColumnSlug]: id }));
+  }
+}
+
+/** What starts a play's batch after a sync: one batch per play and key, however many processes see it. */
+export const playTriggerKey = (syncUuid: string) => `sync:${syncUuid}`;
 
 /**
  * A model's records that match, at most `limit`: their ids once (one query, in the sort's order),

@@ -1,6 +1,7 @@
 import type { Batch, BatchData, CreateBatchRequestBody, ExecuteBatchRequestBody, ExpressionObject, WorkflowNode } from "@/lib/contract";
+import type { Repositories } from "@/lib/db";
 import type { StoredBatch } from "@/lib/db/repositories/batches";
-import type { Deps } from "../deps-types";
+import type { Deps, Runs } from "../deps-types";
 import { AppError } from "../errors";
 import { actionGraph, assertRunnable, graphOf } from "../runs";
 import { batchRecords, parseBatchData } from "./batch-records";
@@ -10,6 +11,7 @@ import { sealBatchWebhook } from "./batch-webhook";
 import { fillBatch } from "./fill-batch";
 
 type CreateDeps = Pick<Deps, "db" | "integrations" | "runs" | "settings" | "vault">;
+type StartDeps = Pick<Deps, "db" | "settings" | "vault"> & { runs: Pick<Runs, "system" | "owner"> };
 
 /**
  * `POST /orchestration/batches`: the graph is validated once (422 as for a run), the records are
@@ -20,6 +22,9 @@ type CreateDeps = Pick<Deps, "db" | "integrations" | "runs" | "settings" | "vaul
  */
 export async function createBatch(deps: CreateDeps, workspaceUuid: string, body: CreateBatchRequestBody): Promise<Batch> {
   const data = parseBatchData(body.data);
+  if (data.kind === "change") {
+    throw new AppError("bad_request:data", "Batches of kind change are started by plays, when a sync changes their segment", { reason: "invalidDataKind" });
+  }
   const { nodes, workflowUuid, releaseUuid } = await graphOf(deps, workspaceUuid, body);
   await assertRunnable(deps, workspaceUuid, nodes);
   return startBatch(deps, workspaceUuid, { workflowUuid, releaseUuid, nodes, data }, body);
@@ -44,11 +49,17 @@ function startField(field: string): ExpressionObject {
   return { kind: "jsExpression", expression: path, instructTo: "none", fromRecipe: false };
 }
 
-async function startBatch(
-  deps: CreateDeps,
+/**
+ * Creates a batch and its runs. `also` writes more in the transaction that inserts the batch (a
+ * play's trigger and enrollments), so both land or neither; it throws {@link BatchNotStarted} to
+ * leave nothing written, which the caller catches.
+ */
+export async function startBatch(
+  deps: StartDeps,
   workspaceUuid: string,
   input: { workflowUuid: string | null; releaseUuid: string | null; nodes: WorkflowNode[]; data: BatchData },
   webhook: { webhookUrl?: string; webhookSecret?: string },
+  { also }: { also?: (tx: Repositories, batch: StoredBatch) => Promise<void> } = {},
 ): Promise<Batch> {
   const chunks = batchRecords(deps, workspaceUuid, input.data);
   // The first chunk before the batch exists: a missing source or no records creates nothing.
@@ -61,6 +72,7 @@ async function startBatch(
   const sealed = sealBatchWebhook(deps.vault, batch, webhook);
   try {
     await deps.db.transaction(async (tx) => {
+      if (also) await also(tx, batch);
       await tx.batches.create(batch, lease);
       if (sealed) await tx.batchWebhooks.create(sealed);
     });
@@ -71,6 +83,9 @@ async function startBatch(
   await fillBatch(deps, batch, holdBatchLease(deps.db, batch.uuid, lease.holder), withFirst(first.value, chunks));
   return batchView(deps, workspaceUuid, batch.uuid);
 }
+
+/** Thrown by a `startBatch` caller's `also` to roll the batch back: nothing is written. */
+export class BatchNotStarted extends Error {}
 
 async function* withFirst<T>(first: T, rest: AsyncGenerator<T>): AsyncGenerator<T> {
   yield first;

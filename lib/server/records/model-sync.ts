@@ -13,6 +13,12 @@ export interface SyncTiming {
   leaseMs: number;
 }
 
+/**
+ * Told when a sync has ended well, by the one process that ran it: the plays start their batches
+ * here (`lib/server/plays`), injected by `engine.ts` so that records do not import plays.
+ */
+export type OnSyncSucceeded = (sync: { workspaceUuid: string; modelUuid: string; syncUuid: string }) => Promise<void>;
+
 /** More pages than this in one sync is a server that never says `hasMore: false`. */
 export const MAX_SYNC_PAGES = 100_000;
 
@@ -29,7 +35,14 @@ class SyncStopped extends Error {}
  */
 export async function executeSync(
   ctx: ConnectorCtx,
-  { workspaceUuid, syncUuid, owner, timing, signal }: { workspaceUuid: string; syncUuid: string; owner: string; timing: SyncTiming; signal: AbortSignal },
+  {
+    workspaceUuid,
+    syncUuid,
+    owner,
+    timing,
+    signal,
+    onSucceeded,
+  }: { workspaceUuid: string; syncUuid: string; owner: string; timing: SyncTiming; signal: AbortSignal; onSucceeded?: OnSyncSucceeded },
 ): Promise<void> {
   const { db } = ctx;
   const until = () => new Date(Date.now() + timing.leaseMs);
@@ -68,7 +81,12 @@ export async function executeSync(
     if (error instanceof SyncStopped || signal.aborted) return;
     const message = error instanceof Error ? error.message : String(error);
     await db.modelSyncs.finish(syncUuid, owner, "error", message);
+    return;
   }
+  // Only once the sync has ended well: what it changed in each segment is final.
+  await onSucceeded?.({ workspaceUuid, modelUuid: sync.modelUuid, syncUuid }).catch((error: unknown) => {
+    console.error(`[records] after sync ${syncUuid}: ${(error as Error)?.message ?? error}`);
+  });
 }
 
 /** One page, re-called while the server answers `fetching`, on the extractor's polling policy. */

@@ -68,9 +68,15 @@ export async function updateSegment(ctx: SegmentCtx, workspaceUuid: string, uuid
   return (await ctx.db.segments.update(workspaceUuid, uuid, body))!;
 }
 
-/** Refused (409 `segmentInUse`) while a batch over the segment is still running. */
+/** Refused (409 `segmentInUse`) while a play uses the segment, or a batch over it is still running. */
 export async function removeSegment(ctx: SegmentCtx, workspaceUuid: string, uuid: string): Promise<void> {
   await getSegment(ctx, workspaceUuid, uuid);
+  const plays = await ctx.db.plays.namesUsingSegment(workspaceUuid, uuid);
+  if (plays.length > 0) {
+    throw new AppError("conflict:segment", `The play ${plays.map((name) => JSON.stringify(name)).join(", ")} runs on this segment; remove it or pick another segment first`, {
+      reason: "segmentInUse",
+    });
+  }
   await ctx.db.batches.settle(workspaceUuid);
   const open = await ctx.db.batches.list(workspaceUuid, { statuses: ["pending", "running"], limit: 10_000 });
   const user = open.find((batch) => batch.data.kind === "segment" && batch.data.segmentUuid === uuid);

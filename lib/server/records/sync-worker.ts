@@ -1,7 +1,7 @@
 import { syncIntervalOf } from "@/lib/contract";
 import type { ConnectorCtx } from "../deps-types";
 import type { JobQueue } from "../jobs";
-import { executeSync, type SyncTiming } from "./model-sync";
+import { executeSync, type OnSyncSucceeded, type SyncTiming } from "./model-sync";
 import type { SyncWorker } from "./sync-types";
 
 export type { SyncWorker };
@@ -26,12 +26,15 @@ export function createSyncWorker(
     jobs,
     timing = DEFAULT_SYNC_TIMING,
     changesRetentionDays = DEFAULT_SEGMENT_CHANGES_RETENTION_DAYS,
+    onSyncSucceeded,
   }: {
     owner: string;
     jobs: () => JobQueue;
     timing?: SyncTiming & { sweepMs: number };
     /** 0 keeps every change. */
     changesRetentionDays?: number;
+    /** Called after each sync this worker ends well (the plays' trigger). */
+    onSyncSucceeded?: OnSyncSucceeded;
   },
 ): SyncWorker {
   const running = new Map<string, AbortController>();
@@ -60,7 +63,7 @@ export function createSyncWorker(
         .catch(() => undefined);
     }, Math.max(1_000, Math.floor(timing.leaseMs / 3)));
     heartbeat.unref?.();
-    const work = executeSync(ctx, { workspaceUuid, syncUuid, owner, timing, signal: controller.signal }).finally(() => {
+    const work = executeSync(ctx, { workspaceUuid, syncUuid, owner, timing, signal: controller.signal, onSucceeded: onSyncSucceeded }).finally(() => {
       clearInterval(heartbeat);
       running.delete(syncUuid);
       inFlight.delete(work);

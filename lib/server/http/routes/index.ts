@@ -5,6 +5,7 @@ import { connectorRoutes } from "./connectors";
 import { customIntegrationRoutes } from "./custom-integrations";
 import { fileRoutes } from "./files";
 import { integrationRoutes } from "./integrations";
+import { playRoutes } from "./plays";
 import { recordRoutes } from "./records";
 import { releaseRoutes } from "./releases";
 import { runRoutes } from "./runs";
@@ -25,6 +26,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...releaseRoutes,
   ...templateRoutes,
   ...toolRoutes,
+  ...playRoutes,
   ...runRoutes,
   ...batchRoutes,
   ...recordRoutes,

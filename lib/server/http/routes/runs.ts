@@ -1,6 +1,15 @@
-import { CancelRunsRequestBody, CreateRunQuery, CreateRunRequestBody, ExecuteTopLevelActionRequestBody, RunListQuery, UuidParams, ValidateNodesRequestBody } from "@/lib/contract";
+import {
+  CancelRunsRequestBody,
+  CreateRunQuery,
+  CreateRunRequestBody,
+  ExecuteTopLevelActionRequestBody,
+  RunListQuery,
+  TestRunRequestBody,
+  UuidParams,
+  ValidateNodesRequestBody,
+} from "@/lib/contract";
 import { defineRoute } from "../../define-route";
-import { cancelRuns, createRun, executeTopLevelAction, getRun, listRuns } from "../../runs";
+import { cancelRuns, createRun, executeTopLevelAction, getRun, listRuns, testRunWorkflow } from "../../runs";
 import { validateWorkflowNodes } from "../../validate-nodes";
 import { route } from "../api-route";
 
@@ -18,6 +27,14 @@ export const runRoutes = [
     "/orchestration/runs",
     defineRoute({ query: CreateRunQuery, body: CreateRunRequestBody }, async ({ deps, ctx, query, body }) => ({
       run: await createRun(deps, ctx.workspaceUuid, body, { wait: query.waitUntilFinished }),
+    })),
+  ),
+  /** POST /api/v1/orchestration/workflows/:uuid/testRun `{data}`: the editor's run of the saved draft; allowed for plays. */
+  route(
+    "POST",
+    "/orchestration/workflows/:uuid/testRun",
+    defineRoute({ params: UuidParams, body: TestRunRequestBody }, async ({ deps, ctx, params, body }) => ({
+      run: await testRunWorkflow(deps, ctx.workspaceUuid, params.uuid, body.data),
     })),
   ),
   /** GET /api/v1/orchestration/runs/list?workflowUuid&statuses&limit: newest first. */

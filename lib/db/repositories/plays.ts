@@ -1,0 +1,251 @@
+import { randomUUID } from "node:crypto";
+import type { BatchStatus, DeployedReleaseSummary, PlayChangeKind, PlaySchedule, RunCreationRule } from "@/lib/contract";
+import type { SqlClient, SqlValue } from "../sql-client";
+
+/** A play as stored: everything but its health, which is worked out from its runs when read. */
+export interface StoredPlay {
+  uuid: string;
+  workspaceUuid: string;
+  workflowUuid: string;
+  name: string;
+  description: string;
+  modelUuid: string;
+  segmentUuid: string;
+  changeKinds: PlayChangeKind[];
+  runCreationRule: RunCreationRule;
+  isEnabled: boolean;
+  schedule: PlaySchedule;
+  healthThreshold: number | null;
+  /** Why it was paused; null while it runs. */
+  pausedReason: string | null;
+  /** What kept it from running last (no deployed release), cleared by the next batch. */
+  notice: string | null;
+  deployedRelease: DeployedReleaseSummary | null;
+  lastBatch: { uuid: string; status: BatchStatus; createdAt: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields a create or an update writes. */
+export type PlayFields = Pick<
+  StoredPlay,
+  "name" | "description" | "modelUuid" | "segmentUuid" | "changeKinds" | "runCreationRule" | "isEnabled" | "schedule" | "healthThreshold"
+>;
+
+/** Which records a `change` batch runs: the segment's changes in a sync, of some kinds. */
+export interface ChangeSelection {
+  playUuid: string;
+  segmentUuid: string;
+  syncUuid: string;
+  changeKinds: readonly PlayChangeKind[];
+  /** Only records not enrolled in the play by another trigger (runCreationRule `once`). */
+  triggerKey: string | null;
+}
+
+interface Row {
+  [column: string]: unknown;
+  uuid: string;
+  workspace_uuid: string;
+  workflow_uuid: string;
+  name: string;
+  description: string;
+  model_uuid: string;
+  segment_uuid: string;
+  change_kinds_json: string;
+  run_creation_rule: RunCreationRule;
+  is_enabled: number | string;
+  schedule_json: string | null;
+  health_threshold: number | string | null;
+  paused_reason: string | null;
+  notice: string | null;
+  release_version: string | null;
+  release_description: string | null;
+  release_deployed_at: string | null;
+  deployed_release_uuid: string | null;
+  batch_uuid: string | null;
+  batch_status: BatchStatus | null;
+  batch_created_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A play with its workflow's deployed release and its newest batch. */
+const SELECT = `SELECT p.*, w.deployed_release_uuid, r.version AS release_version, r.description AS release_description, r.deployed_at AS release_deployed_at,
+    b.uuid AS batch_uuid, b.status AS batch_status, b.created_at AS batch_created_at
+  FROM plays p JOIN workflows w ON w.uuid = p.workflow_uuid LEFT JOIN releases r ON r.uuid = w.deployed_release_uuid
+  LEFT JOIN batches b ON b.uuid = (SELECT t.batch_uuid FROM play_triggers t WHERE t.play_uuid = p.uuid ORDER BY t.created_at DESC, t.batch_uuid LIMIT 1)`;
+
+function toPlay(row: Row): StoredPlay {
+  return {
+    uuid: row.uuid,
+    workspaceUuid: row.workspace_uuid,
+    workflowUuid: row.workflow_uuid,
+    name: row.name,
+    description: row.description,
+    modelUuid: row.model_uuid,
+    segmentUuid: row.segment_uuid,
+    changeKinds: JSON.parse(row.change_kinds_json) as PlayChangeKind[],
+    runCreationRule: row.run_creation_rule,
+    isEnabled: Number(row.is_enabled) === 1,
+    schedule: row.schedule_json ? (JSON.parse(row.schedule_json) as PlaySchedule) : null,
+    healthThreshold: row.health_threshold === null ? null : Number(row.health_threshold),
+    pausedReason: row.paused_reason,
+    notice: row.notice,
+    deployedRelease:
+      row.deployed_release_uuid && row.release_version
+        ? { uuid: row.deployed_release_uuid, version: row.release_version, description: row.release_description ?? "", deployedAt: row.release_deployed_at ?? "" }
+        : null,
+    lastBatch: row.batch_uuid && row.batch_status ? { uuid: row.batch_uuid, status: row.batch_status, createdAt: row.batch_created_at ?? "" } : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const fieldValues = (fields: PlayFields): SqlValue[] => [
+  fields.name,
+  fields.description,
+  fields.modelUuid,
+  fields.segmentUuid,
+  JSON.stringify(fields.changeKinds),
+  fields.runCreationRule,
+  fields.isEnabled ? 1 : 0,
+  fields.schedule ? JSON.stringify(fields.schedule) : null,
+  fields.healthThreshold,
+];
+const marks = (count: number) => Array.from({ length: count }, () => "?").join(", ");
+
+/** Plays, the triggers that started their batches (one per trigger key) and their enrollments. */
+export function playRepository(db: SqlClient) {
+  const get = async (workspaceUuid: string, uuid: string): Promise<StoredPlay | null> => {
+    const row = await db.get<Row>(`${SELECT} WHERE p.workspace_uuid = ? AND p.uuid = ?`, [workspaceUuid, uuid]);
+    return row ? toPlay(row) : null;
+  };
+  const changes = (selection: ChangeSelection) => {
+    const { playUuid, segmentUuid, syncUuid, changeKinds, triggerKey } = selection;
+    const once = triggerKey === null ? "" : "AND (e.trigger_key IS NULL OR e.trigger_key = ?)";
+    const params: SqlValue[] = [playUuid, syncUuid, segmentUuid, ...changeKinds, ...(triggerKey === null ? [] : [triggerKey])];
+    return {
+      sql: `FROM segment_changes c LEFT JOIN play_enrollments e ON e.play_uuid = ? AND e.record_id = c.record_id
+        WHERE c.sync_uuid = ? AND c.segment_uuid = ? AND c.kind IN (${marks(changeKinds.length)}) ${once}`,
+      params,
+    };
+  };
+  return {
+    get,
+
+    /** Newest first. */
+    async list(workspaceUuid: string): Promise<StoredPlay[]> {
+      return (await db.all<Row>(`${SELECT} WHERE p.workspace_uuid = ? ORDER BY p.created_at DESC, p.uuid`, [workspaceUuid])).map(toPlay);
+    },
+
+    /** The enabled, unpaused plays over a model: those a sync of it may start. */
+    async listRunnable(workspaceUuid: string, modelUuid: string): Promise<StoredPlay[]> {
+      const rows = await db.all<Row>(`${SELECT} WHERE p.workspace_uuid = ? AND p.model_uuid = ? AND p.is_enabled = 1 AND p.paused_reason IS NULL ORDER BY p.uuid`, [
+        workspaceUuid,
+        modelUuid,
+      ]);
+      return rows.map(toPlay);
+    },
+
+    /** The play's uuid over a workflow, or null. */
+    async byWorkflow(workspaceUuid: string, workflowUuid: string): Promise<string | null> {
+      const row = await db.get<{ uuid: string }>(`SELECT uuid FROM plays WHERE workspace_uuid = ? AND workflow_uuid = ?`, [workspaceUuid, workflowUuid]);
+      return row?.uuid ?? null;
+    },
+
+    /** The names of the plays over a segment. */
+    async namesUsingSegment(workspaceUuid: string, segmentUuid: string): Promise<string[]> {
+      const rows = await db.all<{ name: string }>(`SELECT name FROM plays WHERE workspace_uuid = ? AND segment_uuid = ? ORDER BY name`, [workspaceUuid, segmentUuid]);
+      return rows.map((row) => row.name);
+    },
+
+    /** The play's uuid; a workflow that has a play already fails on the unique index (the caller answers 409). */
+    async create(workspaceUuid: string, workflowUuid: string, fields: PlayFields, now = new Date().toISOString()): Promise<string> {
+      const uuid = randomUUID();
+      await db.run(
+        `INSERT INTO plays (uuid, workspace_uuid, workflow_uuid, name, description, model_uuid, segment_uuid, change_kinds_json, run_creation_rule,
+           is_enabled, schedule_json, health_threshold, health_since, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [uuid, workspaceUuid, workflowUuid, ...fieldValues(fields), now, now, now],
+      );
+      return uuid;
+    },
+
+    async update(workspaceUuid: string, uuid: string, fields: PlayFields): Promise<boolean> {
+      const { changes: count } = await db.run(
+        `UPDATE plays SET name = ?, description = ?, model_uuid = ?, segment_uuid = ?, change_kinds_json = ?, run_creation_rule = ?, is_enabled = ?,
+           schedule_json = ?, health_threshold = ?, updated_at = ? WHERE workspace_uuid = ? AND uuid = ?`,
+        [...fieldValues(fields), new Date().toISOString(), workspaceUuid, uuid],
+      );
+      return count > 0;
+    },
+
+    /**
+     * Enabling clears a pause and a notice, and starts the health window afresh: the operator has
+     * looked at the play, and the runs that paused it would otherwise pause it again at once.
+     */
+    async setEnabled(workspaceUuid: string, uuid: string, isEnabled: boolean): Promise<boolean> {
+      const now = new Date().toISOString();
+      const clear = isEnabled ? ", paused_reason = NULL, notice = NULL, health_since = ?" : "";
+      const { changes: count } = await db.run(`UPDATE plays SET is_enabled = ?, updated_at = ?${clear} WHERE workspace_uuid = ? AND uuid = ?`, [
+        isEnabled ? 1 : 0,
+        now,
+        ...(isEnabled ? [now] : []),
+        workspaceUuid,
+        uuid,
+      ]);
+      return count > 0;
+    },
+
+    /** Pauses a play that is not paused yet; the first reason stays. */
+    async pause(uuid: string, reason: string): Promise<void> {
+      await db.run(`UPDATE plays SET paused_reason = ? WHERE uuid = ? AND paused_reason IS NULL`, [reason, uuid]);
+    },
+
+    async setNotice(uuid: string, notice: string | null): Promise<void> {
+      await db.run(`UPDATE plays SET notice = ? WHERE uuid = ?`, [notice, uuid]);
+    },
+
+    async remove(workspaceUuid: string, uuid: string): Promise<boolean> {
+      return (await db.run(`DELETE FROM plays WHERE workspace_uuid = ? AND uuid = ?`, [workspaceUuid, uuid])).changes > 0;
+    },
+
+    /** Claims a trigger for a play: false when it was claimed already (by this or another process). */
+    async claimTrigger(playUuid: string, triggerKey: string, batchUuid: string): Promise<boolean> {
+      const { changes: count } = await db.run(
+        `INSERT INTO play_triggers (play_uuid, trigger_key, batch_uuid, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [playUuid, triggerKey, batchUuid, new Date().toISOString()],
+      );
+      return count > 0;
+    },
+
+    /** Enrolls every record `selection` holds that the play has not enrolled yet, under its trigger key. */
+    async enroll(selection: ChangeSelection & { triggerKey: string }): Promise<void> {
+      const { sql, params } = changes(selection);
+      await db.run(
+        `INSERT INTO play_enrollments (play_uuid, record_id, trigger_key, created_at) SELECT ?, c.record_id, ?, ? ${sql} ON CONFLICT DO NOTHING`,
+        [selection.playUuid, selection.triggerKey, new Date().toISOString(), ...params],
+      );
+    },
+
+    /** The record ids a `change` batch runs, in id order (the same on every read), with the kind of their change. */
+    async changedRecords(selection: ChangeSelection): Promise<Array<{ recordId: string; kind: PlayChangeKind }>> {
+      if (selection.changeKinds.length === 0) return [];
+      const { sql, params } = changes(selection);
+      return (await db.all<{ record_id: string; kind: PlayChangeKind }>(`SELECT c.record_id, c.kind ${sql} ORDER BY c.record_id`, params)).map((row) => ({
+        recordId: row.record_id,
+        kind: row.kind,
+      }));
+    },
+
+    /** The statuses of the play's latest runs ended (success or error) since its health window began, newest first. */
+    async recentRunStatuses(playUuid: string, limit: number): Promise<string[]> {
+      const rows = await db.all<{ status: string }>(
+        `SELECT r.status FROM runs r JOIN play_triggers t ON t.batch_uuid = r.batch_uuid JOIN plays p ON p.uuid = t.play_uuid
+         WHERE t.play_uuid = ? AND r.retried_at IS NULL AND r.status IN ('success', 'error') AND r.finished_at >= p.health_since
+         ORDER BY r.finished_at DESC, r.uuid LIMIT ?`,
+        [playUuid, limit],
+      );
+      return rows.map((row) => row.status);
+    },
+  };
+}

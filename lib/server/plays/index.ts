@@ -1,0 +1,3 @@
+export { createPlay, getPlay, listPlays, removePlay, setPlayEnabled, updatePlay } from "./plays";
+export { assertNotPlay } from "./play-compatibility";
+export { triggerPlays, type SucceededSync } from "./trigger-plays";
