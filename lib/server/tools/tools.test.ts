@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 import { closeDeps, createDeps, type Deps } from "../deps";
+import { createTestModel } from "@/lib/db/testing/test-model";
+import { createPlay } from "../plays";
 import { createWorkflow, removeWorkflow } from "../workflows";
 import { deployedTool, greeting } from "../testing/tools";
 import { createTool, getTool, listTools, removeTool, runTool, updateTool } from ".";
@@ -44,6 +46,15 @@ describe(`tools (${process.env.TEST_POSTGRES_URL ? "Postgres" : "SQLite"})`, () 
     expect(tool).toMatchObject({ deployedRelease: null, formFields: [] });
     await expect(runTool(deps, ws, tool.uuid, {})).rejects.toMatchObject({ status: 409, reason: "noDeployedRelease" });
     expect(await runsOf(workflow.uuid)).toEqual([]);
+  });
+
+  it("refuses a tool over a play's workflow (409 workflowIsPlay): a play's runs are started by its segment", async () => {
+    const workflow = await createWorkflow(deps, ws, { name: "Played", nodes: greeting("Hi") });
+    const model = await createTestModel(deps.db, ws, { name: "Leads", columns: { id: "string" }, idColumnSlug: "id", titleColumnSlug: "id" });
+    const segment = await deps.db.segments.create(ws, { modelUuid: model.uuid, name: "All", filter: { conjonction: "and", groups: [] }, sort: [] });
+    await createPlay(deps, ws, { workflowUuid: workflow.uuid, name: "On new leads", modelUuid: model.uuid, segmentUuid: segment.uuid, changeKinds: ["added"] });
+    await expect(createTool(deps, ws, { workflowUuid: workflow.uuid, name: "Also a tool" })).rejects.toMatchObject({ status: 409, reason: "workflowIsPlay" });
+    expect(await listTools(deps, ws)).toEqual([]);
   });
 
   it("keeps one tool per workflow, updates and removes it, and goes with its workflow", async () => {

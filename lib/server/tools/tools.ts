@@ -15,11 +15,15 @@ export async function getTool(deps: ToolDeps, workspaceUuid: string, uuid: strin
   return tool;
 }
 
-/** A tool over a workflow of the workspace; 409 `toolExists` when the workflow has one already (one tool per workflow). */
+/** A tool over a workflow of the workspace; 409 `toolExists` when the workflow has one already (one tool per workflow), `workflowIsPlay` when it is a play's. */
 export async function createTool(deps: ToolDeps, workspaceUuid: string, input: CreateToolRequestBody): Promise<Tool> {
   const body = CreateToolSchema.parse(input);
   if (!(await deps.db.workflows.get(workspaceUuid, body.workflowUuid))) {
     throw new AppError("not_found:workflow", `No workflow with uuid ${body.workflowUuid}`, { reason: "workflowNotFound" });
+  }
+  // A play's workflow runs on its segment's changes; a tool's runs are asked for: never both.
+  if (await deps.db.plays.byWorkflow(workspaceUuid, body.workflowUuid)) {
+    throw new AppError("conflict:tool", "This workflow is a play; a tool needs a workflow of its own", { reason: "workflowIsPlay" });
   }
   let uuid: string;
   try {
