@@ -26,6 +26,25 @@ describe("editor store: persistence and canvas state", () => {
     expect(store.getState()).toMatchObject({ staleWorkflow: null, staleMessage: null, name: "Theirs", revision: 0, savedRevision: 0 });
   });
 
+  it("keeps the form fields as a saved change (not an undo step), and takes the server's on a reload", () => {
+    const email = { slug: "email", name: "Email", kind: "string" as const, isRequired: true };
+    const store = createEditorStore(workflow({ formFields: [email] }));
+    expect(store.getState().formFields).toEqual([email]);
+    store.getState().setFormFields([]);
+    expect(store.getState()).toMatchObject({ formFields: [], revision: 1, past: [] });
+    store.getState().load(workflow({ formFields: [email] }));
+    expect(store.getState().formFields).toEqual([email]);
+  });
+
+  it("openPanel asks again for the same tab as a new request", () => {
+    const store = createEditorStore(workflow());
+    store.getState().openPanel("problems");
+    const first = store.getState().panelRequest;
+    store.getState().openPanel("problems");
+    expect(first).toMatchObject({ panel: "problems" });
+    expect(store.getState().panelRequest).not.toBe(first);
+  });
+
   it("flushSave calls the registered saver, or resolves at once without one", async () => {
     const store = createEditorStore(workflow());
     await expect(store.getState().flushSave()).resolves.toBeUndefined();

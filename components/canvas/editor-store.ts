@@ -1,17 +1,22 @@
 import { createStore } from "zustand/vanilla";
-import type { Execution, ValidateNodesResponseBody, Workflow, WorkflowNode } from "@/lib/contract";
+import type { Execution, FormField, ValidateNodesResponseBody, Workflow, WorkflowNode } from "@/lib/contract";
 import { apply, type WorkflowOperation } from "@/lib/workflow";
 
 const HISTORY_LIMIT = 200;
+
+/** The side panel's tabs, which other parts of the editor may bring forward (`openPanel`). */
+export type EditorPanel = "inspector" | "problems" | "runs" | "form";
 
 /** The editor's state: the graph being edited (domain nodes), selection, history and save status. */
 export interface EditorState {
   workflowUuid: string;
   name: string;
   nodes: WorkflowNode[];
+  /** The draft of the tool's form (what a run from a deployed release asks for); saved with the nodes. */
+  formFields: FormField[];
   /** The server's `updatedAt` of the version the edits are based on (sent with the next save). */
   baseUpdatedAt: string;
-  /** Bumped by every change to name or nodes; compared with `savedRevision` to know what is unsaved. */
+  /** Bumped by every change to name, nodes or form fields; compared with `savedRevision` to know what is unsaved. */
   revision: number;
   savedRevision: number;
   selectedUuids: string[];
@@ -35,6 +40,8 @@ export interface EditorState {
   staleMessage: string | null;
   /** A short message for the user about an edit that could not be made ("The start node can't be deleted"). */
   notice: { id: number; message: string } | null;
+  /** The side panel tab last asked for (the deploy dialog's "Show problems"); `id` makes a repeat ask a change. */
+  panelRequest: { id: number; panel: EditorPanel } | null;
 }
 
 export interface EditorActions {
@@ -48,6 +55,8 @@ export interface EditorActions {
   select(uuids: string[]): void;
   selectEdges(edgeIds: string[]): void;
   rename(name: string): void;
+  /** Replaces the form fields (only valid ones: the autosave sends them as they are). */
+  setFormFields(formFields: FormField[]): void;
   copySelection(): void;
   /** Pastes the clipboard with fresh uuids and slugs, offset from the originals, and selects the copies. */
   paste(newUuid?: () => string): void;
@@ -59,6 +68,8 @@ export interface EditorActions {
   registerSaver(saver: (() => Promise<void>) | null): void;
   /** Shows a short message on the canvas (null hides it). */
   notify(message: string | null): void;
+  /** Brings a side panel tab forward. */
+  openPanel(panel: EditorPanel): void;
   /** Saves pending changes now; resolves once saved (or at once when there is nothing to save or no saver). */
   flushSave(): Promise<void>;
   /** Replaces everything with the server's version (after a stale-write reload); history is cleared. */
@@ -125,6 +136,10 @@ export function createEditorStore(workflow: Workflow) {
       set({ name, revision: get().revision + 1 });
     },
 
+    setFormFields(formFields) {
+      set({ formFields, revision: get().revision + 1 });
+    },
+
     copySelection() {
       const { nodes, selectedUuids } = get();
       const selected = new Set(selectedUuids);
@@ -171,6 +186,10 @@ export function createEditorStore(workflow: Workflow) {
       set({ notice: message === null ? null : { id: (get().notice?.id ?? 0) + 1, message } });
     },
 
+    openPanel(panel) {
+      set({ panelRequest: { id: (get().panelRequest?.id ?? 0) + 1, panel } });
+    },
+
     registerSaver(next) {
       saver = next;
     },
@@ -203,6 +222,7 @@ function initialState(workflow: Workflow): EditorState {
     workflowUuid: workflow.uuid,
     name: workflow.name,
     nodes: workflow.nodes,
+    formFields: workflow.formFields ?? [],
     baseUpdatedAt: workflow.updatedAt,
     revision: 0,
     savedRevision: 0,
@@ -219,6 +239,7 @@ function initialState(workflow: Workflow): EditorState {
     saveError: null,
     staleMessage: null,
     notice: null,
+    panelRequest: null,
   };
 }
 

@@ -6,10 +6,12 @@ import { RunPanel } from "@/components/runs/run-panel";
 import type { ValidateNodesResponseBody } from "@/lib/contract";
 import { cn } from "@/lib/utils";
 import { useEditor, useEditorStore } from "./editor-context";
+import type { EditorPanel } from "./editor-store";
+import { FormFieldsPanel } from "./form-fields/form-fields-panel";
 import { InspectorPanel } from "./inspector/inspector-panel";
 import { ProblemsPanel } from "./problems/problems-panel";
 
-const TABS = ["inspector", "problems", "runs"] as const;
+const TABS = ["inspector", "problems", "runs", "form"] as const satisfies readonly EditorPanel[];
 type Tab = (typeof TABS)[number];
 
 function problemCount(validation: ValidateNodesResponseBody | null): number {
@@ -18,9 +20,10 @@ function problemCount(validation: ValidateNodesResponseBody | null): number {
 }
 
 /**
- * The right-hand panel: Inspector, Problems (N) and Runs as tabs (arrow keys move between them).
+ * The right-hand panel: Inspector, Problems (N), Runs and Form as tabs (arrow keys move between them).
  * Selecting a node brings the Inspector forward, except while a problem or a shown run is being
- * looked at, where the selection is part of that panel's work.
+ * looked at, where the selection is part of that panel's work. Other parts of the editor bring a
+ * tab forward through the store's `openPanel`.
  */
 export function SidePanel({ workflowUuid }: { workflowUuid: string }) {
   const [tab, setTab] = useState<Tab>("inspector");
@@ -49,6 +52,13 @@ export function SidePanel({ workflowUuid }: { workflowUuid: string }) {
       }),
     [store, show],
   );
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.panelRequest && state.panelRequest !== previous.panelRequest) show(state.panelRequest.panel);
+      }),
+    [store, show],
+  );
 
   const onKeyDown = (event: KeyboardEvent) => {
     const index = TABS.indexOf(tab);
@@ -69,6 +79,7 @@ export function SidePanel({ workflowUuid }: { workflowUuid: string }) {
       </>
     ),
     runs: "Runs",
+    form: "Form",
   };
   const content: Record<Tab, ReactNode> = {
     inspector: <InspectorPanel />,
@@ -79,6 +90,7 @@ export function SidePanel({ workflowUuid }: { workflowUuid: string }) {
         <RunPanel workflowUuid={workflowUuid} />
       </>
     ),
+    form: <FormFieldsPanel />,
   };
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { Workflow, type WorkflowNode } from "@/lib/contract";
+import { Workflow, type FormField, type WorkflowNode } from "@/lib/contract";
 import { ApiError } from "@/lib/api/api-fetch";
 import { useUpdateWorkflowMutation } from "@/lib/api/workflow-mutations";
 import type { EditorStore } from "../editor-store";
@@ -13,6 +13,7 @@ interface SaveRequest {
   revision: number;
   name: string;
   nodes: WorkflowNode[];
+  formFields: FormField[];
   updatedAt: string;
 }
 
@@ -34,7 +35,7 @@ export function useAutosave(store: EditorStore) {
       next: () => {
         const state = store.getState();
         if (state.staleWorkflow || state.revision <= state.savedRevision) return null;
-        return { revision: state.revision, name: state.name, nodes: state.nodes, updatedAt: state.baseUpdatedAt };
+        return { revision: state.revision, name: state.name, nodes: state.nodes, formFields: state.formFields, updatedAt: state.baseUpdatedAt };
       },
       save: async (request) => {
         const name = request.name.trim();
@@ -43,6 +44,7 @@ export function useAutosave(store: EditorStore) {
             uuid: store.getState().workflowUuid,
             ...(name && { name }),
             nodes: request.nodes,
+            formFields: request.formFields,
             updatedAt: request.updatedAt,
           });
           store.getState().markSaved(request.revision, workflow.updatedAt);

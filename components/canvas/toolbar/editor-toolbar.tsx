@@ -6,6 +6,7 @@ import { useId, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
 import { SaveStatus } from "../autosave/save-status";
 import { useEditor } from "../editor-context";
+import { ReleaseControls } from "./release-controls";
 import { ShortcutsHelp } from "./shortcuts-help";
 
 export interface ToolbarCommands {
@@ -15,7 +16,7 @@ export interface ToolbarCommands {
   fitView: () => void;
 }
 
-/** The editor's top bar: back to the list, the workflow's name, save status, and the canvas commands. */
+/** The editor's top bar: back to the list, the workflow's name, save status, the canvas commands, and deploying. */
 export function EditorToolbar({
   commands,
   layingOut,
@@ -53,6 +54,8 @@ export function EditorToolbar({
         <ShortcutsHelp open={helpOpen} onOpenChange={onHelpOpenChange} />
         {extra}
       </div>
+      <span aria-hidden className="h-5 w-px bg-border" />
+      <ReleaseControls />
     </header>
   );
 }
@@ -113,7 +116,7 @@ function ToolbarButton({
       )}
     >
       <Icon aria-hidden className={cn("size-4", spin && "animate-spin")} />
-      {showLabel && <span className="hidden lg:inline">{label}</span>}
+      {showLabel && <span className="hidden whitespace-nowrap 2xl:inline">{label}</span>}
     </button>
   );
 }
