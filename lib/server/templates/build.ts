@@ -7,6 +7,24 @@ export const expr = (expression: string): ExpressionObject => ({ kind: "template
 /** The demo CRM as bootstrap registers it: the slug every CRM template's connector nodes name. */
 export const DEMO_CRM = { integrationSlug: "demo_crm", name: "Demo CRM" } as const;
 
+/** The tool form of the CRM templates that start from a contact: its email. */
+export const EMAIL_FORM_FIELD = { slug: "email", name: "Email", kind: "string", description: "The contact's email address", isRequired: true } as const;
+
+/**
+ * The demo CRM lookup of the contact whose email the form gave, then `children` (found, not
+ * found): the first step of the CRM tools that start from a contact.
+ */
+export function lookupContactByEmail(children: [string, string]): TemplateNodeSpec {
+  return {
+    slug: "lookup",
+    name: "Look up the contact",
+    actionSlug: "lookupRecord",
+    integrationSlug: DEMO_CRM.integrationSlug,
+    config: { objectType: "contacts", email: expr("{{nodes.start.email}}") },
+    children,
+  };
+}
+
 /** One node of a template, its children named by slug; `integrationSlug` makes it a connector node. */
 export interface TemplateNodeSpec {
   slug: string;

@@ -1,5 +1,5 @@
 import type { Template } from "@/lib/contract";
-import { DEMO_CRM, expr, templateGraph } from "../build";
+import { DEMO_CRM, EMAIL_FORM_FIELD, expr, lookupContactByEmail, templateGraph } from "../build";
 
 const slug = "openai-summarize-contact";
 
@@ -15,19 +15,12 @@ export const openaiSummarizeContact: Template = {
     { ...DEMO_CRM, purpose: "Looks the contact up" },
     { integrationSlug: "openai", name: "OpenAI", purpose: "Writes the brief" },
   ],
-  formFields: [{ slug: "email", name: "Email", kind: "string", description: "The contact's email address", isRequired: true }],
+  formFields: [EMAIL_FORM_FIELD],
   playHint: null,
   nodes: templateGraph(
     slug,
     { slug: "start", actionSlug: "start", children: ["lookup"] },
-    {
-      slug: "lookup",
-      name: "Look up the contact",
-      actionSlug: "lookupRecord",
-      integrationSlug: DEMO_CRM.integrationSlug,
-      config: { objectType: "contacts", email: expr("{{nodes.start.email}}") },
-      children: ["brief", "not_found"],
-    },
+    lookupContactByEmail(["brief", "not_found"]),
     {
       slug: "brief",
       name: "Write the brief",
