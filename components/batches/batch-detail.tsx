@@ -150,6 +150,8 @@ function sourceLabel(data: BatchData): string {
       return "a segment's records";
     case "change":
       return `a play's records changed by a sync (${data.changeKinds.join(", ")})`;
+    case "schedule":
+      return `a play's segment at its scheduled tick (${data.tickAt})`;
   }
 }
 

@@ -3,6 +3,7 @@ import type { RunQueue, RunSystem } from "@/lib/engine";
 import type { Vault } from "@/lib/vault";
 import type { BatchWorker } from "./batches/batch-worker-types";
 import type { IntegrationRegistry } from "./integration-registry";
+import type { PlayScheduler } from "./plays/play-scheduler";
 import type { JobQueue } from "./jobs";
 import type { SyncWorker } from "./records/sync-types";
 import type { Settings } from "./settings";
@@ -31,6 +32,8 @@ export interface Runs {
   syncs: SyncWorker;
   /** The batch sweep: webhooks delivered, batches whose creator died finished. */
   batches: BatchWorker;
+  /** The plays' cron schedules this process ticks (a worker's; a web process's never starts). */
+  plays: PlayScheduler;
   /** This process's id in run leases (host, pid and a random part). */
   owner: string;
   /** Stops taking runs and hands back what is still executing after `graceMs` (SIGTERM). */

@@ -15,6 +15,7 @@ import { createBatchWorker } from "./batches/batch-worker";
 import type { ConnectorCtx, Runs } from "./deps-types";
 import { createEngineActions } from "./engine-actions";
 import { createJobQueue } from "./jobs";
+import { createPlayScheduler } from "./plays/play-scheduler";
 import { triggerPlays } from "./plays/trigger-plays";
 import { createSyncWorker } from "./records/sync-worker";
 import { DEFAULT_RUN_CONCURRENCY, executesJobs, type Settings } from "./settings";
@@ -94,6 +95,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     onSyncSucceeded: (sync) => triggerPlays({ ...ctx, runs: { system, owner } }, sync),
   });
   const batches = createBatchWorker({ ...ctx, runs: { system, owner } });
+  const plays = createPlayScheduler({ ...ctx, runs: { system, owner } });
   if (executes) {
     await jobs.start({
       "run.execute": async ({ workspaceUuid, runUuid }) => {
@@ -107,6 +109,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     queue.startSweeping();
     syncs.startSweeping();
     batches.startSweeping();
+    plays.startSweeping();
   }
   return {
     system,
@@ -114,11 +117,13 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     jobs,
     syncs,
     batches,
+    plays,
     owner,
     async stop(graceMs = 10_000) {
       // Batches first: no run is created past this point by a resumed batch. Then the queue: it
       // stops taking runs at once and stops the walks left after the grace, which lets the job
-      // handlers waiting on them return, so the job runner can stop.
+      // handlers waiting on them return, so the job runner can stop. A tick meanwhile could start a batch.
+      await plays.stop();
       await batches.stop();
       const handedBack = await queue.stop(graceMs);
       await syncs.stop();

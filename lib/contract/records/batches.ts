@@ -33,6 +33,13 @@ export const BatchData = z.discriminatedUnion("kind", [
     changeKinds: z.array(z.enum(["added", "updated", "removed"])).describe("The kinds of change it runs, as the play had them"),
     runCreationRule: z.enum(["always", "once"]).describe("`once`: only the records this batch enrolled in the play"),
   }),
+  z.strictObject({
+    kind: z.literal("schedule"),
+    playUuid: Uuid.describe("The play whose cron schedule started it; only plays start batches of this kind"),
+    segmentUuid: Uuid.describe("The segment's records at the tick, in its sort order"),
+    tickAt: IsoDateTime.describe("The tick of the schedule it runs for"),
+    runCreationRule: z.enum(["always", "once"]).describe("`once`: only the records this batch enrolled in the play"),
+  }),
 ]);
 export type BatchData = z.infer<typeof BatchData>;
 export const BATCH_DATA_KINDS = BatchData.options.map((option) => option.shape.kind.value);

@@ -12,8 +12,9 @@ export const RunCreationRule = z.enum(["always", "once"]);
 export type RunCreationRule = z.infer<typeof RunCreationRule>;
 
 /**
- * A cron schedule, stored and answered; nothing ticks on it yet (the scheduler is to come), so a
- * play runs only on the changes its syncs make. Five fields, checked loosely.
+ * A cron schedule in UTC: at each tick a batch runs the play over its segment's records. Five
+ * fields (minute hour day month weekday) or six with seconds first; checked loosely here, fully by
+ * the server's scheduler (croner) when the play is saved.
  */
 export const PlaySchedule = z
   .strictObject({
@@ -21,7 +22,7 @@ export const PlaySchedule = z
     cron: z
       .string()
       .trim()
-      .regex(/^\S+(\s+\S+){4}$/, "A cron expression has five fields: minute hour day month weekday"),
+      .regex(/^\S+(\s+\S+){4,5}$/, "A cron expression has five fields (minute hour day month weekday), or six with seconds first"),
   })
   .nullable();
 export type PlaySchedule = z.infer<typeof PlaySchedule>;
@@ -62,7 +63,7 @@ export const Play = z.object({
   changeKinds: ChangeKinds,
   runCreationRule: RunCreationRule,
   isEnabled: z.boolean(),
-  schedule: PlaySchedule.describe("Stored, not yet acted on: plays run on sync changes only for now"),
+  schedule: PlaySchedule.describe("A cron schedule (UTC): each tick runs the play over its segment's records, once across workers"),
   healthThreshold: HealthThreshold,
   health: PlayHealth,
   deployedRelease: DeployedReleaseSummary.nullable().describe("What the play runs; null until the workflow is deployed"),

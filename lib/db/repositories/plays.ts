@@ -147,6 +147,20 @@ export function playRepository(db: SqlClient) {
       return rows.map(toPlay);
     },
 
+    /** A play by uuid alone: a schedule's tick knows its play, not its workspace. */
+    async find(uuid: string): Promise<StoredPlay | null> {
+      const row = await db.get<Row>(`${SELECT} WHERE p.uuid = ?`, [uuid]);
+      return row ? toPlay(row) : null;
+    },
+
+    /** The enabled plays with a schedule, in every workspace: those a worker keeps a cron job for. */
+    async listScheduled(): Promise<Array<{ uuid: string; cron: string }>> {
+      const rows = await db.all<{ uuid: string; schedule_json: string }>(
+        `SELECT uuid, schedule_json FROM plays WHERE is_enabled = 1 AND schedule_json IS NOT NULL ORDER BY uuid`,
+      );
+      return rows.map((row) => ({ uuid: row.uuid, cron: (JSON.parse(row.schedule_json) as NonNullable<PlaySchedule>).cron }));
+    },
+
     /** The play's uuid over a workflow, or null. */
     async byWorkflow(workspaceUuid: string, workflowUuid: string): Promise<string | null> {
       const row = await db.get<{ uuid: string }>(`SELECT uuid FROM plays WHERE workspace_uuid = ? AND workflow_uuid = ?`, [workspaceUuid, workflowUuid]);
@@ -225,6 +239,42 @@ export function playRepository(db: SqlClient) {
         `INSERT INTO play_enrollments (play_uuid, record_id, trigger_key, created_at) SELECT ?, c.record_id, ?, ? ${sql} ON CONFLICT DO NOTHING`,
         [selection.playUuid, selection.triggerKey, new Date().toISOString(), ...params],
       );
+    },
+
+    /** Whether a trigger was claimed: a scheduled batch's records are then exactly those it enrolled. */
+    async hasTrigger(playUuid: string, triggerKey: string): Promise<boolean> {
+      return (await db.get(`SELECT 1 AS found FROM play_triggers WHERE play_uuid = ? AND trigger_key = ?`, [playUuid, triggerKey])) !== undefined;
+    },
+
+    /** Enrolls the given records under a trigger key; one enrolled already keeps its first key. */
+    async enrollIds(playUuid: string, triggerKey: string, recordIds: readonly string[]): Promise<void> {
+      const now = new Date().toISOString();
+      for (let at = 0; at < recordIds.length; at += 300) {
+        const part = recordIds.slice(at, at + 300);
+        await db.run(
+          `INSERT INTO play_enrollments (play_uuid, record_id, trigger_key, created_at) VALUES ${part.map(() => "(?, ?, ?, ?)").join(", ")} ON CONFLICT DO NOTHING`,
+          part.flatMap((recordId) => [playUuid, recordId, triggerKey, now]),
+        );
+      }
+    },
+
+    /** The trigger key each of these records was enrolled under, for those enrolled. */
+    async enrollmentKeys(playUuid: string, recordIds: readonly string[]): Promise<Map<string, string>> {
+      if (recordIds.length === 0) return new Map();
+      const rows = await db.all<{ record_id: string; trigger_key: string }>(
+        `SELECT record_id, trigger_key FROM play_enrollments WHERE play_uuid = ? AND record_id IN (${marks(recordIds.length)})`,
+        [playUuid, ...recordIds],
+      );
+      return new Map(rows.map((row) => [row.record_id, row.trigger_key]));
+    },
+
+    /** The records enrolled under a trigger key, in id order. */
+    async enrolledIds(playUuid: string, triggerKey: string): Promise<string[]> {
+      const rows = await db.all<{ record_id: string }>(`SELECT record_id FROM play_enrollments WHERE play_uuid = ? AND trigger_key = ? ORDER BY record_id`, [
+        playUuid,
+        triggerKey,
+      ]);
+      return rows.map((row) => row.record_id);
     },
 
     /** The record ids a `change` batch runs, in id order (the same on every read), with the kind of their change. */

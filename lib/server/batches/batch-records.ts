@@ -73,7 +73,39 @@ export async function* batchRecords(deps: RecordsDeps, workspaceUuid: string, da
     case "change":
       yield* changed(deps, workspaceUuid, data);
       return;
+    case "schedule": {
+      const { model, ids } = await scheduledRecordIds(deps, workspaceUuid, data);
+      for (let at = 0; at < ids.length; at += BATCH_CHUNK) {
+        const part = ids.slice(at, at + BATCH_CHUNK);
+        const found = await deps.db.modelRecords.getMany(model.uuid, part);
+        yield part.map((id) => modelRecord(model, found.get(id) ?? { [model.idColumnSlug]: id }));
+      }
+      return;
+    }
   }
+}
+
+/** What starts a play's batch at a tick of its schedule: one batch per play and tick, however many workers tick. */
+export const cronTriggerKey = (tickAt: string | Date) => `cron:${new Date(tickAt).toISOString()}`;
+
+/**
+ * The records a play's tick runs: its segment's, in the segment's order; for runCreationRule
+ * `once`, those no other trigger enrolled. Once the tick's trigger is claimed they are exactly the
+ * records it enrolled (in id order), so a worker taking the batch over reads the same set.
+ */
+export async function scheduledRecordIds(deps: RecordsDeps, workspaceUuid: string, data: Extract<BatchData, { kind: "schedule" }>) {
+  const segment = await deps.db.segments.get(workspaceUuid, data.segmentUuid);
+  if (!segment) throw new AppError("not_found:segment", `No segment with uuid ${data.segmentUuid}`, { reason: "segmentNotFound" });
+  const model = await getStoredModel(deps, workspaceUuid, segment.modelUuid);
+  const key = cronTriggerKey(data.tickAt);
+  if (data.runCreationRule === "once" && (await deps.db.plays.hasTrigger(data.playUuid, key))) return { model, ids: await deps.db.plays.enrolledIds(data.playUuid, key) };
+  const ids = await filtered(() => deps.db.modelRecords.matchingIds(model, { filter: segment.filter, sort: segment.sort }));
+  if (data.runCreationRule === "always") return { model, ids };
+  const keys = new Map<string, string>();
+  for (let at = 0; at < ids.length; at += 500) {
+    for (const [id, enrolledUnder] of await deps.db.plays.enrollmentKeys(data.playUuid, ids.slice(at, at + 500))) keys.set(id, enrolledUnder);
+  }
+  return { model, ids: ids.filter((id) => (keys.get(id) ?? key) === key) };
 }
 
 /**

@@ -22,8 +22,8 @@ type StartDeps = Pick<Deps, "db" | "settings" | "vault"> & { runs: Pick<Runs, "s
  */
 export async function createBatch(deps: CreateDeps, workspaceUuid: string, body: CreateBatchRequestBody): Promise<Batch> {
   const data = parseBatchData(body.data);
-  if (data.kind === "change") {
-    throw new AppError("bad_request:data", "Batches of kind change are started by plays, when a sync changes their segment", { reason: "invalidDataKind" });
+  if (data.kind === "change" || data.kind === "schedule") {
+    throw new AppError("bad_request:data", `Batches of kind ${data.kind} are started by plays, on their segment's changes or their schedule`, { reason: "invalidDataKind" });
   }
   const { nodes, workflowUuid, releaseUuid } = await graphOf(deps, workspaceUuid, body);
   await assertRunnable(deps, workspaceUuid, nodes);

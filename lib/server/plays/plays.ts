@@ -5,6 +5,7 @@ import type { Deps } from "../deps-types";
 import { AppError } from "../errors";
 import { getStoredModel } from "../records/models";
 import { checkPlayHealth } from "./play-health";
+import { assertSchedule } from "./play-schedule";
 
 type PlayDeps = Pick<Deps, "db">;
 
@@ -46,6 +47,7 @@ export async function createPlay(deps: PlayDeps, workspaceUuid: string, input: C
     throw new AppError("conflict:play", "This workflow is a tool; a play needs a workflow of its own", { reason: "workflowIsTool" });
   }
   await assertSegmentOfModel(deps, workspaceUuid, fields);
+  assertSchedule(fields.schedule);
   let uuid: string;
   try {
     uuid = await deps.db.plays.create(workspaceUuid, workflowUuid, fields);
@@ -66,6 +68,7 @@ export async function updatePlay(deps: PlayDeps, workspaceUuid: string, uuid: st
     });
   }
   if (body.modelUuid !== undefined || body.segmentUuid !== undefined) await assertSegmentOfModel(deps, workspaceUuid, next);
+  assertSchedule(body.schedule);
   await deps.db.plays.update(workspaceUuid, uuid, next);
   return getPlay(deps, workspaceUuid, uuid);
 }
