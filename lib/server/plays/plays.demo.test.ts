@@ -9,7 +9,7 @@ import { createRun, testRunWorkflow } from "../runs";
 import { DEMO_CREDENTIALS, demoDeps, type DemoDeps } from "../testing/demo-deps";
 import { graph, tmpl } from "../testing/nodes";
 import { batchRuns, countryIs, endedBatches, storedCompanies, syncEnded } from "../testing/plays";
-import { createWorkflow } from "../workflows";
+import { createWorkflow, updateWorkflow } from "../workflows";
 import { createPlay, getPlay, setPlayEnabled, triggerPlays } from ".";
 
 // Plays end to end: real storage (both dialects), the demo CRM synced over HTTP, the real queue.
@@ -108,6 +108,25 @@ describe(`plays (${process.env.TEST_POSTGRES_URL ? "Postgres" : "SQLite"})`, () 
     await updateDemoCompany(setup, outside[0]!, { country });
     expect((await syncAgain(model.uuid)).status).toBe("success");
     expect(await endedBatches(deps, workflow.uuid)).toEqual([]);
+  });
+
+  it("runs the deployed release: an edited draft changes nothing the play runs until it is deployed", async () => {
+    const { model, workflow, country, outside } = await playOver({ changeKinds: ["added"] });
+    const outputs = async (batchUuid: string) =>
+      (await deps.db.client.all<{ output_json: string }>("SELECT output_json FROM runs WHERE batch_uuid = ?", [batchUuid])).map((row) => JSON.parse(row.output_json) as unknown);
+    const draft = graph({ slug: "start", children: ["end"] }, { slug: "end", actionSlug: "end", config: { variables: [{ type: "string", name: "id", value: "from the draft" }] } });
+    await updateWorkflow(deps, ws, workflow.uuid, { nodes: draft, updatedAt: workflow.updatedAt });
+
+    await updateDemoCompany(setup, outside[0]!, { country });
+    await syncAgain(model.uuid);
+    const [deployed] = await endedBatches(deps, workflow.uuid);
+    expect(await outputs(deployed!.uuid)).toEqual([{ id: outside[0] }]);
+
+    await deployDraft(deps, ws, null, { workflowUuid: workflow.uuid });
+    await updateDemoCompany(setup, outside[1]!, { country });
+    await syncAgain(model.uuid);
+    const latest = (await endedBatches(deps, workflow.uuid)).find((batch) => batch.uuid !== deployed!.uuid);
+    expect(await outputs(latest!.uuid)).toEqual([{ id: "from the draft" }]);
   });
 
   it("runCreationRule once: a record that enters the segment twice is run once", async () => {
