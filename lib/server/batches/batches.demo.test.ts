@@ -167,8 +167,12 @@ describe("a batch of records", () => {
 
   it("answers 400 invalidDataKind and noRecords, and creates nothing", async () => {
     const before = (await listBatches(deps, ws, { statuses: undefined, limit: 500 })).length;
-    const unknownKind = await rejection(createBatch(deps, ws, { nodes: echo, data: { kind: "change" } }));
+    const unknownKind = await rejection(createBatch(deps, ws, { nodes: echo, data: { kind: "s3File" } }));
     expect(unknownKind).toMatchObject({ status: 400, reason: "invalidDataKind" });
+    // A play's kinds are the plays' own to start.
+    for (const kind of ["change", "schedule"]) {
+      expect(await rejection(createBatch(deps, ws, { nodes: echo, data: { kind } }))).toMatchObject({ status: 400, reason: "invalidDataKind" });
+    }
     expect(await rejection(createBatch(deps, ws, { nodes: echo, data: { kind: "records", records: [] } }))).toMatchObject({ status: 400, reason: "noRecords" });
     expect(await rejection(createBatch(deps, ws, { nodes: echo, data: { kind: "records" } }))).toMatchObject({
       status: 400,

@@ -21,10 +21,11 @@ type StartDeps = Pick<Deps, "db" | "settings" | "vault"> & { runs: Pick<Runs, "s
  * With `webhookUrl`, `batch.finished` is delivered once the batch ends (`batch-worker.ts`).
  */
 export async function createBatch(deps: CreateDeps, workspaceUuid: string, body: CreateBatchRequestBody): Promise<Batch> {
-  const data = parseBatchData(body.data);
-  if (data.kind === "change" || data.kind === "schedule") {
-    throw new AppError("bad_request:data", `Batches of kind ${data.kind} are started by plays, on their segment's changes or their schedule`, { reason: "invalidDataKind" });
+  // Before its fields are read: a caller cannot start these kinds, whatever it sends with them.
+  if (body.data.kind === "change" || body.data.kind === "schedule") {
+    throw new AppError("bad_request:data", `Batches of kind ${body.data.kind} are started by plays, on their segment's changes or their schedule`, { reason: "invalidDataKind" });
   }
+  const data = parseBatchData(body.data);
   const { nodes, workflowUuid, releaseUuid } = await graphOf(deps, workspaceUuid, body);
   await assertRunnable(deps, workspaceUuid, nodes);
   return startBatch(deps, workspaceUuid, { workflowUuid, releaseUuid, nodes, data }, body);
