@@ -1,4 +1,4 @@
-import { Blocks, Database, History, LayoutTemplate, Plug, Rows3, Settings, Workflow, Wrench, type LucideIcon } from "lucide-react";
+import { Blocks, Database, History, LayoutTemplate, Plug, Rows3, Settings, Workflow, Wrench, Zap, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -14,6 +14,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/models", label: "Models", icon: Database, also: ["/segments"] },
   { href: "/workflows", label: "Workflows", icon: Workflow },
   { href: "/tools", label: "Tools", icon: Wrench },
+  { href: "/plays", label: "Plays", icon: Zap },
   { href: "/templates", label: "Templates", icon: LayoutTemplate },
   { href: "/runs", label: "Runs", icon: History },
   { href: "/batches", label: "Batches", icon: Rows3 },
