@@ -37,7 +37,7 @@ export function ToolWebhookSection({ tool }: { tool: Tool }) {
           <div className="flex flex-col gap-1.5">
             <div className="flex items-center justify-between">
               <span className="font-medium">Try it</span>
-              <Button variant="secondary" size="sm" onClick={() => void navigator.clipboard.writeText(curl!).then(() => setCopied(true))}>
+              <Button variant="secondary" size="sm" onClick={() => void navigator.clipboard.writeText(curl!).then(() => setCopied(true), () => setCopied(false))}>
                 {copied ? "Copied" : "Copy"}
               </Button>
             </div>

@@ -96,9 +96,12 @@ export const CreatePlayRequestBody = z
   .superRefine(needsAKind);
 export type CreatePlayRequestBody = z.input<typeof CreatePlayRequestBody>;
 
-/** `PUT /orchestration/plays/:uuid`: what is given changes (enable and disable have routes of their own). */
-export const UpdatePlayRequestBody = z
-  .strictObject({
+/**
+ * `PUT /orchestration/plays/:uuid`: what is given changes (enable and disable have routes of their
+ * own). "A kind or a schedule" is checked on the play as it would be, by the server: a body
+ * alone cannot tell (no kinds is fine for a play that keeps its schedule).
+ */
+export const UpdatePlayRequestBody = z.strictObject({
     name: PlayName.optional(),
     description: PlayDescription.optional(),
     modelUuid: Uuid.optional(),
@@ -107,8 +110,7 @@ export const UpdatePlayRequestBody = z
     runCreationRule: RunCreationRule.optional(),
     schedule: PlaySchedule.optional(),
     healthThreshold: HealthThreshold.optional(),
-  })
-  .superRefine(needsAKind);
+});
 export type UpdatePlayRequestBody = z.infer<typeof UpdatePlayRequestBody>;
 
 export const PlayResponseBody = z.object({ play: Play });

@@ -236,9 +236,31 @@ export function playRepository(db: SqlClient) {
     async enroll(selection: ChangeSelection & { triggerKey: string }): Promise<void> {
       const { sql, params } = changes(selection);
       await db.run(
-        `INSERT INTO play_enrollments (play_uuid, record_id, trigger_key, created_at) SELECT ?, c.record_id, ?, ? ${sql} ON CONFLICT DO NOTHING`,
+        `INSERT INTO play_enrollments (play_uuid, record_id, trigger_key, created_at) SELECT ?, c.record_id, ?, ? ${sql} ORDER BY c.record_id ON CONFLICT DO NOTHING`,
         [selection.playUuid, selection.triggerKey, new Date().toISOString(), ...params],
       );
+    },
+
+    /**
+     * Whether a batch this play started under a trigger key with this prefix (`cron:`) has not
+     * ended: still creating its runs, or with a run not ended. Read from the runs, because a
+     * batch is settled `success` only when someone reads it.
+     */
+    async hasUnfinishedBatch(playUuid: string, keyPrefix: string): Promise<boolean> {
+      const row = await db.get(
+        `SELECT 1 AS found FROM play_triggers t JOIN batches b ON b.uuid = t.batch_uuid
+         WHERE t.play_uuid = ? AND t.trigger_key LIKE ?
+           AND (b.status = 'pending' OR (b.status = 'running' AND EXISTS (
+             SELECT 1 FROM runs r WHERE r.batch_uuid = b.uuid AND r.retried_at IS NULL AND r.status IN ('pending', 'running'))))
+         LIMIT 1`,
+        [playUuid, `${keyPrefix}%`],
+      );
+      return row !== undefined;
+    },
+
+    /** Forgets which records the play ran once (its model changed). */
+    async clearEnrollments(playUuid: string): Promise<void> {
+      await db.run(`DELETE FROM play_enrollments WHERE play_uuid = ?`, [playUuid]);
     },
 
     /** Whether a trigger was claimed: a scheduled batch's records are then exactly those it enrolled. */
@@ -246,11 +268,15 @@ export function playRepository(db: SqlClient) {
       return (await db.get(`SELECT 1 AS found FROM play_triggers WHERE play_uuid = ? AND trigger_key = ?`, [playUuid, triggerKey])) !== undefined;
     },
 
-    /** Enrolls the given records under a trigger key; one enrolled already keeps its first key. */
+    /**
+     * Enrolls the given records under a trigger key; one enrolled already keeps its first key.
+     * In id order, as `enroll` inserts, so two triggers enrolling at once lock rows in one order.
+     */
     async enrollIds(playUuid: string, triggerKey: string, recordIds: readonly string[]): Promise<void> {
       const now = new Date().toISOString();
-      for (let at = 0; at < recordIds.length; at += 300) {
-        const part = recordIds.slice(at, at + 300);
+      const sorted = [...recordIds].sort();
+      for (let at = 0; at < sorted.length; at += 300) {
+        const part = sorted.slice(at, at + 300);
         await db.run(
           `INSERT INTO play_enrollments (play_uuid, record_id, trigger_key, created_at) VALUES ${part.map(() => "(?, ?, ?, ?)").join(", ")} ON CONFLICT DO NOTHING`,
           part.flatMap((recordId) => [playUuid, recordId, triggerKey, now]),

@@ -134,5 +134,10 @@ export function toolRepository(db: SqlClient) {
       );
       return result.changes > 0;
     },
+
+    /** Forgets a delivery whose run could not be started for a reason on our side, so the sender may retry it. */
+    async releaseDelivery(toolUuid: string, digest: string): Promise<void> {
+      await db.run(`DELETE FROM tool_webhook_deliveries WHERE tool_uuid = ? AND delivery_digest = ?`, [toolUuid, digest]);
+    },
   };
 }

@@ -58,7 +58,7 @@ async function finished(uuid: string, timeoutMs = 30_000): Promise<Batch> {
 /** Every run of the batch (current or replaced by a retry), straight from the store. */
 async function runsOf(batchUuid: string) {
   const rows = await deps.db.client.all<{ uuid: string; record_id: string; status: string; retried_at: string | null; data_json: string }>(
-    "SELECT uuid, record_id, status, retried_at, data_json FROM runs WHERE batch_uuid = ?",
+    "SELECT uuid, record_id, status, retried_at, data_json FROM runs WHERE batch_uuid = ? ORDER BY record_id, uuid",
     [batchUuid],
   );
   return rows.map((row) => ({ uuid: row.uuid, recordId: row.record_id, status: row.status, retried: row.retried_at !== null, data: JSON.parse(row.data_json) }));

@@ -53,19 +53,22 @@ function startField(field: string): ExpressionObject {
 /**
  * Creates a batch and its runs. `also` writes more in the transaction that inserts the batch (a
  * play's trigger and enrollments), so both land or neither; it throws {@link BatchNotStarted} to
- * leave nothing written, which the caller catches.
+ * leave nothing written, which the caller catches. With `recordsAfterCommit` the records are read
+ * only once that transaction has committed: a play whose rule is "once" runs exactly what its
+ * transaction enrolled, not what it saw before another trigger enrolled the same records (its
+ * `also` refuses an empty enrollment, as `noRecords` would).
  */
 export async function startBatch(
   deps: StartDeps,
   workspaceUuid: string,
   input: { workflowUuid: string | null; releaseUuid: string | null; nodes: WorkflowNode[]; data: BatchData },
   webhook: { webhookUrl?: string; webhookSecret?: string },
-  { also }: { also?: (tx: Repositories, batch: StoredBatch) => Promise<void> } = {},
+  { also, recordsAfterCommit = false }: { also?: (tx: Repositories, batch: StoredBatch) => Promise<void>; recordsAfterCommit?: boolean } = {},
 ): Promise<Batch> {
-  const chunks = batchRecords(deps, workspaceUuid, input.data);
+  let chunks = batchRecords(deps, workspaceUuid, input.data);
   // The first chunk before the batch exists: a missing source or no records creates nothing.
-  const first = await chunks.next();
-  if (first.done) throw new AppError("bad_request:data", "The batch has no records to run", { reason: "noRecords" });
+  let first = recordsAfterCommit ? null : await chunks.next();
+  if (first?.done) throw new AppError("bad_request:data", "The batch has no records to run", { reason: "noRecords" });
   const now = new Date().toISOString();
   const batch: StoredBatch = { uuid: crypto.randomUUID(), workspaceUuid, ...input, status: "pending", errorMessage: null, createdAt: now, updatedAt: now, finishedAt: null };
   // Leased to this process while it creates the runs: should it die, a worker's sweep finishes the batch.
@@ -81,7 +84,11 @@ export async function startBatch(
     await chunks.return(undefined);
     throw error;
   }
-  await fillBatch(deps, batch, holdBatchLease(deps.db, batch.uuid, lease.holder), withFirst(first.value, chunks));
+  if (!first) {
+    chunks = batchRecords(deps, workspaceUuid, input.data);
+    first = await chunks.next();
+  }
+  await fillBatch(deps, batch, holdBatchLease(deps.db, batch.uuid, lease.holder), first.done ? chunks : withFirst(first.value, chunks));
   return batchView(deps, workspaceUuid, batch.uuid);
 }
 

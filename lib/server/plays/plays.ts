@@ -69,7 +69,11 @@ export async function updatePlay(deps: PlayDeps, workspaceUuid: string, uuid: st
   }
   if (body.modelUuid !== undefined || body.segmentUuid !== undefined) await assertSegmentOfModel(deps, workspaceUuid, next);
   assertSchedule(body.schedule);
-  await deps.db.plays.update(workspaceUuid, uuid, next);
+  await deps.db.transaction(async (tx) => {
+    await tx.plays.update(workspaceUuid, uuid, next);
+    // "Once per record" was about the old model's records: ids of another model may collide.
+    if (next.modelUuid !== current.modelUuid) await tx.plays.clearEnrollments(uuid);
+  });
   return getPlay(deps, workspaceUuid, uuid);
 }
 

@@ -32,9 +32,16 @@ export async function tickPlay(deps: TriggerDeps, playUuid: string, tickAt: Date
   const input = { workflowUuid: play.workflowUuid, releaseUuid: release.uuid, nodes: release.nodes, data };
   try {
     const batch = await startBatch(deps, play.workspaceUuid, input, {}, {
+      recordsAfterCommit: play.runCreationRule === "once",
       also: async (tx, batch) => {
+        // A tick while the last tick's batch still runs is skipped: a slow workflow would pile them up.
+        if (await tx.plays.hasUnfinishedBatch(play.uuid, "cron:")) throw new BatchNotStarted();
         if (!(await tx.plays.claimTrigger(play.uuid, triggerKey, batch.uuid))) throw new BatchNotStarted();
-        if (once.length > 0) await tx.plays.enrollIds(play.uuid, triggerKey, once);
+        if (play.runCreationRule === "once") {
+          await tx.plays.enrollIds(play.uuid, triggerKey, once);
+          // A sync's trigger may have enrolled them all since they were read.
+          if ((await tx.plays.enrolledIds(play.uuid, triggerKey)).length === 0) throw new BatchNotStarted();
+        }
         if (play.notice) await tx.plays.setNotice(play.uuid, null);
       },
     });

@@ -49,10 +49,16 @@ async function triggerPlay(deps: TriggerDeps, play: StoredPlay, syncUuid: string
   if (!release) return deps.db.plays.setNotice(play.uuid, "Deploy the workflow first: a play runs its deployed release");
   const input = { workflowUuid: play.workflowUuid, releaseUuid: release.uuid, nodes: release.nodes, data };
   try {
+    const once = play.runCreationRule === "once";
     await startBatch(deps, play.workspaceUuid, input, {}, {
+      recordsAfterCommit: once,
       also: async (tx, batch) => {
         if (!(await tx.plays.claimTrigger(play.uuid, triggerKey, batch.uuid))) throw new BatchNotStarted();
-        if (play.runCreationRule === "once") await tx.plays.enroll({ ...selection, triggerKey });
+        if (once) {
+          await tx.plays.enroll({ ...selection, triggerKey });
+          // Another trigger (a tick) may have enrolled them all since they were read.
+          if ((await tx.plays.enrolledIds(play.uuid, triggerKey)).length === 0) throw new BatchNotStarted();
+        }
         if (play.notice) await tx.plays.setNotice(play.uuid, null);
       },
     });

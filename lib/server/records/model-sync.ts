@@ -76,7 +76,8 @@ export async function executeSync(
       if (!data.hasMore) break;
       meta = data.meta;
     }
-    await db.modelSyncs.finish(syncUuid, owner, "success", null);
+    // Cancelled or taken over after its last page: not this process's success to announce.
+    if (!(await db.modelSyncs.finish(syncUuid, owner, "success", null))) return;
   } catch (error) {
     if (error instanceof SyncStopped || signal.aborted) return;
     const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Tool } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "@/lib/db";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
@@ -50,6 +50,16 @@ describe(`tool webhooks (${process.env.TEST_POSTGRES_URL ? "Postgres" : "SQLite"
     const quick = await receive(delivery(secret, { raw: JSON.stringify({ name: "Grace" }) }));
     expect(quick).toEqual({ runUuid: expect.any(String) });
     expect(await runCount()).toBe(2);
+  });
+
+  it("lets the sender retry a signed request whose run failed on our side; a body the form refuses stays used", async () => {
+    // The database fails once while the run is created: a 500, and the same request goes through after.
+    vi.spyOn(deps.runs.system, "createRun").mockRejectedValueOnce(new Error("connection lost"));
+    await expect(receive(delivery(secret))).rejects.toThrow("connection lost");
+    expect(await receive(delivery(secret))).toEqual({ runUuid: expect.any(String) });
+    const refused = JSON.stringify({ count: "many" });
+    await expect(receive(delivery(secret, { raw: refused }))).rejects.toMatchObject({ status: 400 });
+    await expect(receive(delivery(secret, { raw: refused }))).rejects.toMatchObject({ status: 401 });
   });
 
   it("refuses with 401 and runs nothing: a wrong secret, an old time, a replay, an unknown tool, no signature", async () => {

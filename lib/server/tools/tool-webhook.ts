@@ -4,7 +4,7 @@ import { readCappedText } from "@/lib/integrations/read-answer";
 import { authSettings } from "../auth/auth-settings";
 import { newSecret } from "../auth/secrets";
 import type { Deps } from "../deps-types";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import { bodyTooLarge } from "../request-context";
 import { DEFAULT_SIGNATURE_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifyWebhookSignature } from "../webhooks/signature";
 import { runTool } from "./run-tool";
@@ -62,7 +62,15 @@ export async function receiveToolWebhook(
   const digest = createHash("sha256").update(`${check.timestamp}.`).update(raw).digest("hex");
   const expiresAt = new Date((check.timestamp + DEFAULT_SIGNATURE_TOLERANCE_SECONDS) * 1000).toISOString();
   if (!(await deps.db.tools.claimDelivery(uuid, digest, expiresAt, now.toISOString()))) throw refused("replay");
-  const run = await runTool(deps, target.workspaceUuid, uuid, parseData(raw), { wait });
+  let run: Run;
+  try {
+    run = await runTool(deps, target.workspaceUuid, uuid, parseData(raw), { wait });
+  } catch (error) {
+    // Our failure (a 5xx, the database), not the request's: the sender's retry of the same
+    // signed request must not be taken for a replay. A refused body (4xx) stays used.
+    if (!(isAppError(error) && error.status < 500)) await deps.db.tools.releaseDelivery(uuid, digest).catch(() => undefined);
+    throw error;
+  }
   return wait ? { run } : { runUuid: run.uuid };
 }
 

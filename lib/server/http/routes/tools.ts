@@ -46,7 +46,8 @@ export const toolRoutes = [
   route(
     "POST",
     "/orchestration/tools/:uuid/webhook/rotate",
-    defineRoute({ params: UuidParams }, ({ deps, ctx, params }) =>
+    // Admins only: a webhook secret runs the tool (and its connectors) with no account behind it.
+    defineRoute({ access: "admin", params: UuidParams }, ({ deps, ctx, params }) =>
       audited(deps, ctx, "tool.webhookRotated", rotateToolWebhook(deps, ctx.workspaceUuid, params.uuid), ({ tool }) => named(tool)),
     ),
   ),
