@@ -28,8 +28,19 @@ function apiRoutes(): string[] {
   return [...new Set(paths)].sort();
 }
 
-/** Routes anyone may call: the health check, the first run, signing in, and invitation links. */
-const PUBLIC = new Set(["GET /api/v1/health", "GET /api/v1/setup", "POST /api/v1/setup", "POST /api/v1/session", "GET /api/v1/invitations/preview", "POST /api/v1/invitations/accept"]);
+/**
+ * Routes anyone may call: the health check, the first run, signing in, invitation links, and a
+ * tool's webhook (authenticated by its signature alone; unsigned, it answers 401 like the rest).
+ */
+const PUBLIC = new Set([
+  "GET /api/v1/health",
+  "GET /api/v1/setup",
+  "POST /api/v1/setup",
+  "POST /api/v1/session",
+  "GET /api/v1/invitations/preview",
+  "POST /api/v1/invitations/accept",
+  "POST /api/v1/hooks/tools/:uuid",
+]);
 const METHODS = ["GET", "POST", "PUT", "DELETE"] as const;
 
 test.describe("who may call the API", () => {
