@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 import Papa from "papaparse";
 import { incompleteCount, type FilterDraft } from "@/components/records/filter/filter-draft";
 import type { BatchData, Filter } from "@/lib/contract";
@@ -16,7 +17,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 type InlineRecord = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is InlineRecord => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Pasted records: a JSON array of objects (or one object), else CSV with a header row (its cells

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 import type { ConnectorSecretsLock } from "@/lib/contract";
 
 /** The host a locked connector's integration moved to, for "…moved to crm.example.com". */
@@ -40,8 +41,4 @@ export function requiringLockedSecrets(jsonSchema: Record<string, unknown>, lock
 
 function propertiesOf(schema: unknown): Record<string, unknown> | undefined {
   return isRecord(schema) && isRecord(schema.properties) ? schema.properties : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 
 /** Where manifests point for "a value or an expression"; they never define it themselves. */
@@ -50,8 +51,4 @@ function mapDynamicWidgets(node: unknown): unknown {
     mapped["ui:field"] = "DynamicSchemaWidget";
   }
   return mapped;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

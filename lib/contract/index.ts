@@ -5,3 +5,4 @@ export * from "./workflow";
 export * from "./manifest-url";
 export * from "./stable-stringify";
 export * from "./records";
+export * from "./is-record";

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 import { WorkflowNodes, type Execution, type WorkflowNode } from "@/lib/contract";
 import { errorMessageOf, isRetryable, PermanentNodeError, RunCancelledError, RunLimitError } from "./errors";
 import { isTruthy, type StepResult } from "./flow-steps";
@@ -104,8 +105,4 @@ export function createGroupSystem(deps: EngineDeps, { runNode }: { runNode: RunN
   }
 
   return { runGroup };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 import type { ConfigSchema, JsonSchema, LegacyIntegrationManifest, LegacyManifestModel, ManifestExtractor } from "@/lib/contract";
 
 /** The config field that carries the legacy model slug: the object type the user picks. */
@@ -67,8 +68,4 @@ function slugProperty(schema: JsonSchema, allowed: string[] | undefined): JsonSc
     ? schema.oneOf.filter((option) => !isRecord(option) || !("const" in option) || allowed.includes(option.const as string))
     : undefined;
   return { ...property, enum: values, ...(options && { oneOf: options }) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

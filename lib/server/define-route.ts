@@ -12,6 +12,10 @@ type Schema = z.ZodType;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
 
 interface RouteSchemas<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+  /** One line for the API reference (the OpenAPI document's `summary`); the comment above the row is not there at runtime. */
+  summary?: string;
+  /** More for the API reference, when one line is not enough. */
+  description?: string;
   /** Who may call it (default `member`: any signed-in member or API token of the workspace). */
   access?: AccessLevel;
   params?: P;
@@ -23,6 +27,21 @@ interface RouteSchemas<P extends Schema | undefined, Q extends Schema | undefine
    * pages may send it with the session cookie (other cookie-authenticated writes are JSON only).
    */
   upload?: { maxBytes: (settings: Settings) => number };
+  /** What a success answers, for the API reference only (the handler's result is not checked against it). */
+  response?: Schema;
+}
+
+/** What a route declares, kept on its handler so the OpenAPI document is generated from the same schemas that parse. */
+export interface RouteDoc {
+  summary?: string;
+  description?: string;
+  access: AccessLevel;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  /** Takes a `multipart/form-data` upload rather than JSON. */
+  upload: boolean;
+  response?: Schema;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -39,6 +58,8 @@ export interface RouteHandler {
   (request: Request, params?: Record<string, string>): Promise<Response>;
   /** Who may call it, so the route table can say which routes are public. */
   readonly access: AccessLevel;
+  /** Its schemas and summary, for `lib/server/http/openapi.ts`. */
+  readonly doc: RouteDoc;
 }
 
 /**
@@ -72,7 +93,9 @@ export function defineRoute<
       return response;
     }
   };
-  return Object.assign(handle, { access: schemas.access ?? "member" });
+  const { summary, description, params, query, body, upload, response } = schemas;
+  const access = schemas.access ?? "member";
+  return Object.assign(handle, { access, doc: { summary, description, access, params, query, body, upload: Boolean(upload), response } });
 }
 
 function parse<S extends Schema | undefined>(where: string, schema: S, value: unknown): Infer<S> {

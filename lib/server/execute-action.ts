@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionExecuted } from "@/lib/contract";
 import { callAction, StillExecutingError, systemClock } from "@/lib/engine";
-import { isRecord } from "@/lib/vault/config-path";
+import { isRecord } from "@/lib/contract/is-record";
 import { openConnectorAction } from "./connector-action";
 import type { ConnectorCtx } from "./connector-access";
 import { AppError } from "./errors";

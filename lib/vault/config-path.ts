@@ -1,10 +1,7 @@
+import { isRecord } from "@/lib/contract/is-record";
+
 /** A field's location in a config object, one property name per level: `["auth", "apiKey"]`. */
 export type SecretPath = readonly string[];
-
-/** A plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** The value at `path`, or `undefined` if any level is missing or not an object. Own keys only. */
 export function valueAt(config: unknown, path: SecretPath): unknown {

@@ -1,5 +1,5 @@
 import type { Vault } from "./cipher";
-import { isRecord } from "./config-path";
+import { isRecord } from "@/lib/contract/is-record";
 
 /** What a connector's sealed column holds: its config, and how and where its secrets were saved. */
 export interface ConnectorSeal {

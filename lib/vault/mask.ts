@@ -1,5 +1,6 @@
 import type { ConfigValues } from "@/lib/contract";
-import { formatPath, isRecord, isSet, setAt, valueAt, type SecretPath } from "./config-path";
+import { isRecord } from "@/lib/contract/is-record";
+import { formatPath, isSet, setAt, valueAt, type SecretPath } from "./config-path";
 import { VaultError } from "./vault-error";
 
 /** What the UI shows in place of a stored secret; an update may send it back to mean "unchanged". */

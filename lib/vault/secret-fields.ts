@@ -1,4 +1,5 @@
-import { isRecord, type SecretPath } from "./config-path";
+import { isRecord } from "@/lib/contract/is-record";
+import type { SecretPath } from "./config-path";
 
 /**
  * Paths of the secret fields in a connector config form: a property whose schema has

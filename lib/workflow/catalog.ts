@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 import type { Integration } from "@/lib/contract";
 
 /** What validation knows about one action: its config schema, named children and output. */
@@ -52,8 +53,4 @@ function toCatalogAction(action: Integration["actions"][string]): CatalogAction 
     ...(action.children && { children: action.children.map(({ text }) => ({ text })) }),
     ...(isRecord(outputSchema) && { outputSchema }),
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

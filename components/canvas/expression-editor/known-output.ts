@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 import type { WorkflowNode } from "@/lib/contract";
 import type { CatalogAction } from "@/lib/workflow";
 
@@ -85,8 +86,4 @@ function preview(value: unknown): string {
   if (typeof value === "object") return "object";
   const text = typeof value === "string" ? JSON.stringify(value) : String(value);
   return text.length > 32 ? `${text.slice(0, 31)}…` : text;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

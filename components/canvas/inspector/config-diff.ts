@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 type Config = Record<string, unknown>;
 
 /**
@@ -24,8 +25,4 @@ export function changedPath(before: unknown, after: unknown): string[] {
 /** Deep equality of JSON values, by their text (configs are small). */
 export function sameValue(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
-function isRecord(value: unknown): value is Config {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { isRecord } from "@/lib/contract/is-record";
 import { SchemaForm } from "@/components/forms/schema-form";
 import type { ErrorSchema } from "@rjsf/utils";
 import type { WorkflowNode } from "@/lib/contract";
@@ -60,8 +61,4 @@ export function ConfigSection({ node, schema, uiSchema, integrationSlug, errorSc
 
 function isStart(node: WorkflowNode): boolean {
   return node.kind === "native" && node.actionSlug === "start";
-}
-
-function isRecord(value: unknown): value is Config {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

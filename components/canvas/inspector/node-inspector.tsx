@@ -1,5 +1,6 @@
 "use client";
 
+import { isRecord } from "@/lib/contract/is-record";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { IntegrationIcon } from "@/components/integrations/integration-icon";
@@ -91,8 +92,4 @@ export function NodeInspector({ node }: { node: WorkflowNode }) {
       </div>
     </div>
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

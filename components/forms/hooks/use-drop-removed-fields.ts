@@ -1,5 +1,6 @@
 "use client";
 
+import { isRecord } from "@/lib/contract/is-record";
 import type { RJSFSchema } from "@rjsf/utils";
 import { useEffect, useRef, useState } from "react";
 
@@ -24,8 +25,4 @@ export function useDropRemovedFields(schema: RJSFSchema | undefined, value: unkn
     }
   }, [schema, value, onChange]);
   return removed;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { isRecord } from "@/lib/contract/is-record";
 import { hashKey } from "@tanstack/react-query";
 import { missingParams, paramDependencies, readPath, resolveParams, type FieldPath } from "@/lib/params";
 import { fieldTitle } from "../field-title";
@@ -37,8 +38,4 @@ export function useResolvedParams(rawParams: unknown, fieldPath: FieldPath): Res
 export function blockedHint(blockedBy: string[]): string {
   const names = blockedBy.length > 1 ? `${blockedBy.slice(0, -1).join(", ")} and ${blockedBy.at(-1)}` : blockedBy[0];
   return `Choose ${names} first`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

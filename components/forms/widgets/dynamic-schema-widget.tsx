@@ -1,5 +1,6 @@
 "use client";
 
+import { isRecord } from "@/lib/contract/is-record";
 import { getUiOptions, type FieldProps, type FormContextType, type Registry, type RJSFSchema, type StrictRJSFSchema } from "@rjsf/utils";
 import { useCallback } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -100,8 +101,4 @@ function LoadingFields() {
       <Skeleton className="h-9 w-full" />
     </div>
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 import { isExpressionObject, type ExpressionObject } from "@/lib/contract";
 import { parseExpression, type ParsedExpression } from "@/lib/workflow/expressions/parse-expression";
 import { isSingleSegment, parseTemplate } from "@/lib/workflow/expressions/template";
@@ -86,10 +87,6 @@ function interpolate(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function joinPath(path: string, key: string | number): string {

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 import { parseExpression } from "@/lib/workflow/expressions/parse-expression";
 import { isReferenceRoot, walkReferences } from "@/lib/workflow/expressions/reference-walk";
 
@@ -44,8 +45,4 @@ export function narrowScope(scope: Record<string, unknown>, codes: string[]): Re
       return [name, Object.fromEntries(Object.entries(entries).filter(([key]) => needed.has(key)))];
     }),
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/contract/is-record";
 import type { WorkflowNode } from "@/lib/contract";
 import type { CatalogAction } from "../catalog";
 
@@ -30,8 +31,4 @@ function variableNames(variables: unknown): ReadonlySet<string> | undefined {
     names.add(variable.name);
   }
   return names;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
