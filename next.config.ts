@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // No framing (clickjacking), no content sniffing, no full URLs leaked to other sites.
   headers: async () => [{ source: "/:path*", headers: [...SECURITY_HEADERS] }],
+  // The API under Cargo's base path too (`/v1/…` answers as `/api/v1/…`); the production server routes it to the API app itself.
+  rewrites: async () => [{ source: "/v1/:path*", destination: "/api/v1/:path*" }],
   // Lets a second build (the e2e suite's, with the dev pages) live beside the default one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

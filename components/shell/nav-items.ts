@@ -1,4 +1,4 @@
-import { Blocks, Database, History, LayoutTemplate, Plug, Rows3, Settings, Workflow, Wrench, Zap, type LucideIcon } from "lucide-react";
+import { Blocks, BookOpen, Database, History, LayoutTemplate, Plug, Rows3, Settings, Workflow, Wrench, Zap, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -18,6 +18,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/templates", label: "Templates", icon: LayoutTemplate },
   { href: "/runs", label: "Runs", icon: History },
   { href: "/batches", label: "Batches", icon: Rows3 },
+  { href: "/api-reference", label: "API reference", icon: BookOpen },
   { href: "/settings", label: "Settings", icon: Settings },
 ];
 

@@ -29,11 +29,13 @@ function apiRoutes(): string[] {
 }
 
 /**
- * Routes anyone may call: the health check, the first run, signing in, invitation links, and a
- * tool's webhook (authenticated by its signature alone; unsigned, it answers 401 like the rest).
+ * Routes anyone may call: the health check, the API's OpenAPI document, the first run, signing in,
+ * invitation links, and a tool's webhook (authenticated by its signature alone; unsigned, it
+ * answers 401 like the rest).
  */
 const PUBLIC = new Set([
   "GET /api/v1/health",
+  "GET /api/v1/openapi.json",
   "GET /api/v1/setup",
   "POST /api/v1/setup",
   "POST /api/v1/session",

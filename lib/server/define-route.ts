@@ -10,8 +10,10 @@ import type { Settings } from "./settings";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
+/** What a handler may return: anything, or, where the route names its `response`, that shape (or a Response of its own). */
+type Answer<R> = R extends Schema ? z.input<R> | Response : unknown;
 
-interface RouteSchemas<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+interface RouteSchemas<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | undefined> {
   /** One line for the API reference (the OpenAPI document's `summary`); the comment above the row is not there at runtime. */
   summary?: string;
   /** More for the API reference, when one line is not enough. */
@@ -27,8 +29,8 @@ interface RouteSchemas<P extends Schema | undefined, Q extends Schema | undefine
    * pages may send it with the session cookie (other cookie-authenticated writes are JSON only).
    */
   upload?: { maxBytes: (settings: Settings) => number };
-  /** What a success answers, for the API reference only (the handler's result is not checked against it). */
-  response?: Schema;
+  /** What a success answers, for the API reference; the handler's result is held to it at compile time, not parsed. */
+  response?: R;
 }
 
 /** What a route declares, kept on its handler so the OpenAPI document is generated from the same schemas that parse. */
@@ -72,9 +74,10 @@ export function defineRoute<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
+  R extends Schema | undefined = undefined,
 >(
-  schemas: RouteSchemas<P, Q, B>,
-  handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown> | unknown,
+  schemas: RouteSchemas<P, Q, B, R>,
+  handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<Answer<R>> | Answer<R>,
 ): RouteHandler {
   const handle = async (request: Request, pathParams: Record<string, string> = {}) => {
     try {

@@ -4,3 +4,4 @@ export * from "./health";
 export * from "./integrations";
 export * from "./connectors";
 export * from "./accounts";
+export * from "./openapi";

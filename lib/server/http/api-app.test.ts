@@ -18,12 +18,21 @@ function echoRoutes(): ApiRoute[] {
 }
 
 describe("the API route table", () => {
-  it("has each method and path once, and only the first-run, sign-in, invitation, health and tool webhook routes are public", () => {
+  it("has each method and path once, and only the first-run, sign-in, invitation, health, OpenAPI and tool webhook routes are public", () => {
     const keys = apiRoutes.map(({ method, path }) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.length).toBeGreaterThan(50);
     const open = apiRoutes.filter(({ handler }) => handler.access === "public").map(({ method, path }) => `${method} ${path}`);
-    expect(open.sort()).toEqual(["GET /health", "GET /invitations/preview", "GET /setup", "POST /hooks/tools/:uuid", "POST /invitations/accept", "POST /session", "POST /setup"]);
+    expect(open.sort()).toEqual([
+      "GET /health",
+      "GET /invitations/preview",
+      "GET /openapi.json",
+      "GET /setup",
+      "POST /hooks/tools/:uuid",
+      "POST /invitations/accept",
+      "POST /session",
+      "POST /setup",
+    ]);
   });
 
   it("reaches every route by its own path, fixed segments before parameters (`/list` is not a uuid)", async () => {

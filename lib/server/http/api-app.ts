@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { SECURITY_HEADERS } from "../auth/request-guards";
 import { AppError, errorToResponse } from "../errors";
+import { API_ALIAS_BASE, API_BASE, canonicalApiPath } from "./api-base";
 import type { ApiMethod, ApiRoute } from "./api-route";
 import { requestRefusal } from "./request-refusal";
 import { apiRoutes } from "./routes";
 
-/** Where the API is served; route paths in the table are under it. */
-export const API_BASE = "/api/v1";
+export { API_ALIAS_BASE, API_BASE } from "./api-base";
 
 interface ApiAppOptions {
   /** Add the headers next.config.ts gives every answer; for a server that serves the API without Next. */
@@ -18,8 +18,9 @@ interface ApiAppOptions {
 /**
  * The API as one Hono app over Web requests: the shared request checks (Host allowlist, declared
  * body size), then the route table. An unknown path answers a JSON 404, a known path with another
- * method a JSON 405 naming the methods it has. Next's catch-all route and the production server
- * both hand it the request.
+ * method a JSON 405 naming the methods it has. Every route answers under `/api/v1` and under the
+ * `/v1` alias alike (the same handler, so the same auth and cross-site checks). Next's catch-all
+ * route and the production server both hand it the request.
  * @example const api = createApiApp(); const response = await api.fetch(request);
  */
 export function createApiApp({ securityHeaders = false, routes = apiRoutes }: ApiAppOptions = {}) {
@@ -31,12 +32,12 @@ export function createApiApp({ securityHeaders = false, routes = apiRoutes }: Ap
     if (securityHeaders) for (const { key, value } of SECURITY_HEADERS) c.res.headers.set(key, value);
   });
   for (const { method, path, handler } of byPrecedence(routes)) {
-    app.on(method, `${API_BASE}${path}`, (c) => handler(c.req.raw, c.req.param()));
+    app.on(method, [`${API_BASE}${path}`, `${API_ALIAS_BASE}${path}`], (c) => handler(c.req.raw, c.req.param()));
   }
   const methodsAt = methodsByPath(routes);
   app.notFound((c) => {
     const { pathname } = new URL(c.req.url);
-    const allowed = methodsAt(pathname);
+    const allowed = methodsAt(canonicalApiPath(pathname));
     if (allowed.length === 0) return errorToResponse(new AppError("not_found:route", `No API route at ${c.req.method} ${pathname}`));
     const response = Response.json({ errorMessage: `${pathname} answers ${allowed.join(", ")}, not ${c.req.method}` }, { status: 405 });
     response.headers.set("allow", allowed.join(", "));

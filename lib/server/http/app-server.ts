@@ -4,6 +4,7 @@ import next from "next";
 import type { NextConfig } from "next";
 import { getDeps, stopDeps } from "../deps";
 import { createApiApp } from "./api-app";
+import { isApiPath } from "./api-base";
 
 export interface AppServerOptions {
   /** The project folder (where the build and `public/` are). */
@@ -27,10 +28,10 @@ export interface AppServer {
 }
 
 /**
- * The production server: one node:http server whose /api/* requests go straight to the API app and
- * everything else (pages, assets, Next's own routes) to Next's request handler. The dependencies
- * are created before it listens, so a bad setting stops the start, the setup code is printed and
- * runs left unfinished are taken up at once.
+ * The production server: one node:http server whose /api/* and /v1/* (the Cargo-style alias)
+ * requests go straight to the API app and everything else (pages, assets, Next's own routes) to
+ * Next's request handler. The dependencies are created before it listens, so a bad setting stops
+ * the start, the setup code is printed and runs left unfinished are taken up at once.
  */
 export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeout }: AppServerOptions): Promise<AppServer> {
   const origin = `http://${hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname}:${port}`;
@@ -46,7 +47,7 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
 
   const server = http.createServer((request, response) => {
     const url = request.url ?? "/";
-    const served = url === "/api" || url.startsWith("/api/") || url.startsWith("/api?") ? handleApi(request, response) : handleNext(request, response);
+    const served = isApiPath(url) ? handleApi(request, response) : handleNext(request, response);
     served.catch((error: unknown) => {
       console.error("[server] unhandled error", error);
       if (response.headersSent) return void response.destroy();

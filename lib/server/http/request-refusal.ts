@@ -1,5 +1,6 @@
 import { authSettings } from "../auth/auth-settings";
 import { declaredBodyTooLarge, hostAllowed } from "../auth/request-guards";
+import { canonicalApiPath } from "./api-base";
 
 /**
  * The routes that stream a larger body (`defineRoute`'s `upload`): they hold its declared size to
@@ -22,7 +23,7 @@ export function requestRefusal(request: Request): Response | null {
       { status: 403 },
     );
   }
-  if (declaredBodyTooLarge(request, settings.maxBodyBytes) && !UPLOAD_PATHS.has(new URL(request.url).pathname.replace(/\/+$/, ""))) {
+  if (declaredBodyTooLarge(request, settings.maxBodyBytes) && !UPLOAD_PATHS.has(canonicalApiPath(new URL(request.url).pathname).replace(/\/+$/, ""))) {
     return Response.json({ errorMessage: `The request body is over the ${Math.round(settings.maxBodyBytes / 1024 / 1024)} MB limit` }, { status: 413 });
   }
   return null;

@@ -24,7 +24,7 @@ export const batchRoutes = [
   route(
     "POST",
     "/orchestration/batches",
-    defineRoute({ body: CreateBatchRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Run a graph once per record", body: CreateBatchRequestBody }, async ({ deps, ctx, body }) => ({
       batch: await audited(deps, ctx, "batch.created", createBatch(deps, ctx.workspaceUuid, body), batchOf),
     })),
   ),
@@ -32,15 +32,25 @@ export const batchRoutes = [
   route(
     "GET",
     "/orchestration/batches/list",
-    defineRoute({ query: BatchListQuery }, async ({ deps, ctx, query }) => ({ batches: await listBatches(deps, ctx.workspaceUuid, query) })),
+    defineRoute(
+      { summary: "Batches, newest first", query: BatchListQuery },
+      async ({ deps, ctx, query }) => ({ batches: await listBatches(deps, ctx.workspaceUuid, query) }),
+    ),
   ),
   /** GET /api/v1/orchestration/batches/:uuid: the batch with its counts, rolled up from its runs. */
-  route("GET", "/orchestration/batches/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ batch: await getBatch(deps, ctx.workspaceUuid, params.uuid) }))),
+  route(
+    "GET",
+    "/orchestration/batches/:uuid",
+    defineRoute(
+      { summary: "One batch with its counts", params: UuidParams },
+      async ({ deps, ctx, params }) => ({ batch: await getBatch(deps, ctx.workspaceUuid, params.uuid) }),
+    ),
+  ),
   /** POST /api/v1/orchestration/batches/:uuid/cancel: the batch and every unfinished run of it. */
   route(
     "POST",
     "/orchestration/batches/:uuid/cancel",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Cancel a batch and its unfinished runs", params: UuidParams }, async ({ deps, ctx, params }) => ({
       batch: await audited(deps, ctx, "batch.cancelled", cancelBatch(deps, ctx.workspaceUuid, params.uuid), batchOf),
     })),
   ),
@@ -48,7 +58,7 @@ export const batchRoutes = [
   route(
     "POST",
     "/orchestration/batches/:uuid/retryFailed",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Run the records whose run failed again", params: UuidParams }, async ({ deps, ctx, params }) => ({
       batch: await audited(deps, ctx, "batch.retried", retryFailedRuns(deps, ctx.workspaceUuid, params.uuid), batchOf),
     })),
   ),
@@ -56,24 +66,43 @@ export const batchRoutes = [
   route(
     "GET",
     "/orchestration/batches/:uuid/download",
-    defineRoute({ params: UuidParams, query: BatchDownloadQuery }, ({ deps, ctx, params, query }) => downloadBatch(deps, ctx.workspaceUuid, params.uuid, query.outputNodeSlug)),
+    defineRoute(
+      { summary: "A batch's results as CSV, one row per record", params: UuidParams, query: BatchDownloadQuery },
+      ({ deps, ctx, params, query }) => downloadBatch(deps, ctx.workspaceUuid, params.uuid, query.outputNodeSlug),
+    ),
   ),
   /** POST /api/v1/orchestration/actions/executeBatch `{action, records}`: one run of the action per record. */
   route(
     "POST",
     "/orchestration/actions/executeBatch",
-    defineRoute({ body: ExecuteBatchRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Run one action per record, as a batch", body: ExecuteBatchRequestBody }, async ({ deps, ctx, body }) => ({
       batch: await audited(deps, ctx, "batch.created", executeBatch(deps, ctx.workspaceUuid, body), batchOf),
     })),
   ),
   /** GET /api/v1/orchestration/records/list?workflowUuid&batchUuid&statuses&limit&offset: the records enrolled, newest first, and their count. */
-  route("GET", "/orchestration/records/list", defineRoute({ query: WorkflowRecordsQuery }, ({ deps, ctx, query }) => listWorkflowRecords(deps, ctx.workspaceUuid, query))),
-  /** GET /api/v1/orchestration/records/count?workflowUuid&batchUuid&statuses */
-  route("GET", "/orchestration/records/count", defineRoute({ query: WorkflowRecordsQuery }, ({ deps, ctx, query }) => countWorkflowRecords(deps, ctx.workspaceUuid, query))),
+  route(
+    "GET",
+    "/orchestration/records/list",
+    defineRoute(
+      { summary: "The records enrolled in a workflow or batch, newest first, and their count", query: WorkflowRecordsQuery },
+      ({ deps, ctx, query }) => listWorkflowRecords(deps, ctx.workspaceUuid, query),
+    ),
+  ),
+  route(
+    "GET",
+    "/orchestration/records/count",
+    defineRoute(
+      { summary: "How many records a workflow or batch enrolled", query: WorkflowRecordsQuery },
+      ({ deps, ctx, query }) => countWorkflowRecords(deps, ctx.workspaceUuid, query),
+    ),
+  ),
   /** GET /api/v1/orchestration/records/metrics?workflowUuid&batchUuid: per node, executions by status. */
   route(
     "GET",
     "/orchestration/records/metrics",
-    defineRoute({ query: WorkflowRecordsQuery }, async ({ deps, ctx, query }) => ({ recordMetrics: await workflowRecordMetrics(deps, ctx.workspaceUuid, query) })),
+    defineRoute(
+      { summary: "Executions by status for each node", query: WorkflowRecordsQuery },
+      async ({ deps, ctx, query }) => ({ recordMetrics: await workflowRecordMetrics(deps, ctx.workspaceUuid, query) }),
+    ),
   ),
 ];

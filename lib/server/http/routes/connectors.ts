@@ -3,6 +3,8 @@ import {
   ConnectorDynamicSchemaRequestBody,
   ConnectorExistsQuery,
   ConnectorListQuery,
+  ConnectorListResponseBody,
+  ConnectorResponseBody,
   CreateConnectorRequestBody,
   ExecuteConnectorActionParams,
   ExecuteConnectorActionRequestBody,
@@ -23,55 +25,67 @@ export const connectorRoutes = [
   route(
     "POST",
     "/connection/connectors",
-    defineRoute({ access: "admin", body: CreateConnectorRequestBody }, async ({ deps, ctx, body }) => ({
-      connector: await audited(deps, ctx, "connector.created", createConnector(deps, ctx.workspaceUuid, body), slugged({ integrationSlug: body.integrationSlug })),
-    })),
+    defineRoute(
+      { summary: "Create a connector (its credentials are authenticated first)", access: "admin", body: CreateConnectorRequestBody },
+      async ({ deps, ctx, body }) => ({
+        connector: await audited(deps, ctx, "connector.created", createConnector(deps, ctx.workspaceUuid, body), slugged({ integrationSlug: body.integrationSlug })),
+      }),
+    ),
   ),
   /** POST /api/v1/connection/connectors/test: authenticate a config without saving it. */
   route(
     "POST",
     "/connection/connectors/test",
-    defineRoute({ access: "admin", body: TestConnectorConfigRequestBody }, ({ deps, ctx, body }) =>
+    defineRoute({ summary: "Test a connector config without saving it", access: "admin", body: TestConnectorConfigRequestBody }, ({ deps, ctx, body }) =>
       testConnectorConfig(deps, ctx.workspaceUuid, body.integrationSlug, body.config),
     ),
   ),
-  /** GET /api/v1/connection/connectors/list?integrationSlug */
   route(
     "GET",
     "/connection/connectors/list",
-    defineRoute({ query: ConnectorListQuery }, async ({ deps, ctx, query }) => ({ connectors: await listConnectors(deps, ctx.workspaceUuid, query) })),
+    defineRoute(
+      { summary: "The workspace's connectors, secrets masked", query: ConnectorListQuery, response: ConnectorListResponseBody },
+      async ({ deps, ctx, query }) => ({ connectors: await listConnectors(deps, ctx.workspaceUuid, query) }),
+    ),
   ),
-  /** GET /api/v1/connection/connectors/existsBySlug?slug */
   route(
     "GET",
     "/connection/connectors/existsBySlug",
-    defineRoute({ query: ConnectorExistsQuery }, async ({ deps, ctx, query }) => ({ exists: await deps.db.connectors.slugExists(ctx.workspaceUuid, query.slug) })),
+    defineRoute(
+      { summary: "Whether a connector slug is taken", query: ConnectorExistsQuery },
+      async ({ deps, ctx, query }) => ({ exists: await deps.db.connectors.slugExists(ctx.workspaceUuid, query.slug) }),
+    ),
   ),
   /** GET /api/v1/connection/connectors/:uuid (secrets masked) */
   route(
     "GET",
     "/connection/connectors/:uuid",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ connector: await getConnector(deps, ctx.workspaceUuid, params.uuid) })),
+    defineRoute(
+      { summary: "One connector, secrets masked", params: UuidParams, response: ConnectorResponseBody },
+      async ({ deps, ctx, params }) => ({ connector: await getConnector(deps, ctx.workspaceUuid, params.uuid) }),
+    ),
   ),
   /** PUT /api/v1/connection/connectors/:uuid: `{name?, config?}`; a masked secret keeps its value. */
   route(
     "PUT",
     "/connection/connectors/:uuid",
-    defineRoute({ access: "admin", params: UuidParams, body: UpdateConnectorRequestBody }, async ({ deps, ctx, params, body }) => ({
-      connector: await audited(
-        deps,
-        ctx,
-        "connector.updated",
-        updateConnector(deps, ctx.workspaceUuid, params.uuid, body),
-        slugged({ fields: Object.keys(body).sort() }),
-      ),
-    })),
+    defineRoute(
+      { summary: "Change a connector's name or config (a masked secret is kept)", access: "admin", params: UuidParams, body: UpdateConnectorRequestBody },
+      async ({ deps, ctx, params, body }) => ({
+        connector: await audited(
+          deps,
+          ctx,
+          "connector.updated",
+          updateConnector(deps, ctx.workspaceUuid, params.uuid, body),
+          slugged({ fields: Object.keys(body).sort() }),
+        ),
+      }),
+    ),
   ),
-  /** DELETE /api/v1/connection/connectors/:uuid */
   route(
     "DELETE",
     "/connection/connectors/:uuid",
-    defineRoute({ access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => {
+    defineRoute({ summary: "Remove a connector", access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => {
       await audited(deps, ctx, "connector.removed", removeConnector(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
       return {};
     }),
@@ -80,36 +94,46 @@ export const connectorRoutes = [
   route(
     "POST",
     "/connection/connectors/:uuid/authenticate",
-    defineRoute({ access: "admin", params: UuidParams }, ({ deps, ctx, params }) => testConnector(deps, ctx.workspaceUuid, params.uuid)),
+    defineRoute(
+      { summary: "Re-test a connector's saved credentials", access: "admin", params: UuidParams },
+      ({ deps, ctx, params }) => testConnector(deps, ctx.workspaceUuid, params.uuid),
+    ),
   ),
   /** POST /api/v1/connection/connectors/:uuid/autocomplete: `{slug, params, value?, refresh?}` → `{results}` */
   route(
     "POST",
     "/connection/connectors/:uuid/autocomplete",
-    defineRoute({ params: UuidParams, body: ConnectorAutocompleteRequestBody }, ({ deps, ctx, params, body }) =>
-      connectorAutocomplete(deps, ctx.workspaceUuid, params.uuid, body),
+    defineRoute(
+      { summary: "Autocomplete a form field through a connector", params: UuidParams, body: ConnectorAutocompleteRequestBody },
+      ({ deps, ctx, params, body }) => connectorAutocomplete(deps, ctx.workspaceUuid, params.uuid, body),
     ),
   ),
   /** POST /api/v1/connection/connectors/:uuid/dynamicSchema: `{slug, params}` → `{jsonSchema, uiSchema}` */
   route(
     "POST",
     "/connection/connectors/:uuid/dynamicSchema",
-    defineRoute({ params: UuidParams, body: ConnectorDynamicSchemaRequestBody }, ({ deps, ctx, params, body }) =>
-      connectorDynamicSchema(deps, ctx.workspaceUuid, params.uuid, body),
+    defineRoute(
+      { summary: "A dynamic sub-form's schema through a connector", params: UuidParams, body: ConnectorDynamicSchemaRequestBody },
+      ({ deps, ctx, params, body }) => connectorDynamicSchema(deps, ctx.workspaceUuid, params.uuid, body),
     ),
   ),
   /** POST /api/v1/connection/connectors/:uuid/listUsers → `{users}` */
   route(
     "POST",
     "/connection/connectors/:uuid/listUsers",
-    defineRoute({ params: UuidParams }, ({ deps, ctx, params }) => connectorListUsers(deps, ctx.workspaceUuid, params.uuid)),
+    defineRoute(
+      { summary: "The users a connector's integration lists", params: UuidParams },
+      ({ deps, ctx, params }) => connectorListUsers(deps, ctx.workspaceUuid, params.uuid),
+    ),
   ),
   /** POST /api/v1/connection/connectors/:uuid/actions/:actionSlug/execute: run one action once, polling `executing`. */
   route(
     "POST",
     "/connection/connectors/:uuid/actions/:actionSlug/execute",
-    defineRoute({ params: ExecuteConnectorActionParams, body: ExecuteConnectorActionRequestBody }, ({ deps, ctx, params, body, request }) =>
-      executeConnectorAction(deps, ctx.workspaceUuid, params.uuid, params.actionSlug, body.config, { signal: request.signal }),
+    defineRoute(
+      { summary: "Run one action once through a connector (the playground)", params: ExecuteConnectorActionParams, body: ExecuteConnectorActionRequestBody },
+      ({ deps, ctx, params, body, request }) =>
+        executeConnectorAction(deps, ctx.workspaceUuid, params.uuid, params.actionSlug, body.config, { signal: request.signal }),
     ),
   ),
 ];

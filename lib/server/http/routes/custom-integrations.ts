@@ -17,33 +17,41 @@ export const customIntegrationRoutes = [
   route(
     "POST",
     "/connection/customIntegrations",
-    defineRoute({ access: "admin", body: CreateCustomIntegrationRequestBody }, async ({ deps, ctx, body }) => ({
-      customIntegration: await audited(
-        deps,
-        ctx,
-        "customIntegration.registered",
-        registerCustomIntegration(deps, ctx.workspaceUuid, body.baseUrl),
-        slugged({ baseUrl: body.baseUrl }),
-      ),
-    })),
+    defineRoute(
+      { summary: "Register an integration server by URL, after validating its manifest", access: "admin", body: CreateCustomIntegrationRequestBody },
+      async ({ deps, ctx, body }) => ({
+        customIntegration: await audited(
+          deps,
+          ctx,
+          "customIntegration.registered",
+          registerCustomIntegration(deps, ctx.workspaceUuid, body.baseUrl),
+          slugged({ baseUrl: body.baseUrl }),
+        ),
+      }),
+    ),
   ),
   /** POST /api/v1/connection/customIntegrations/preview: validate a server's manifest, save nothing. */
   route(
     "POST",
     "/connection/customIntegrations/preview",
-    defineRoute({ access: "admin", body: PreviewCustomIntegrationRequestBody }, ({ deps, body }) => previewCustomIntegration(deps, body.baseUrl)),
+    defineRoute(
+      { summary: "Validate an integration server's manifest without saving anything", access: "admin", body: PreviewCustomIntegrationRequestBody },
+      ({ deps, body }) => previewCustomIntegration(deps, body.baseUrl),
+    ),
   ),
-  /** GET /api/v1/connection/customIntegrations/list */
   route(
     "GET",
     "/connection/customIntegrations/list",
-    defineRoute({}, async ({ deps, ctx }) => ({ customIntegrations: await deps.db.customIntegrations.list(ctx.workspaceUuid) })),
+    defineRoute(
+      { summary: "The registered integration servers" },
+      async ({ deps, ctx }) => ({ customIntegrations: await deps.db.customIntegrations.list(ctx.workspaceUuid) }),
+    ),
   ),
   /** GET /api/v1/connection/customIntegrations/:uuid (Cargo's docs answer under `connector`; both keys are sent). */
   route(
     "GET",
     "/connection/customIntegrations/:uuid",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => {
+    defineRoute({ summary: "One registered integration server", params: UuidParams }, async ({ deps, ctx, params }) => {
       const customIntegration = await getCustomIntegration(deps, ctx.workspaceUuid, params.uuid);
       return { customIntegration, connector: customIntegration };
     }),
@@ -52,30 +60,36 @@ export const customIntegrationRoutes = [
   route(
     "PUT",
     "/connection/customIntegrations/:uuid",
-    defineRoute({ access: "admin", params: UuidParams, body: UpdateCustomIntegrationRequestBody }, async ({ deps, ctx, params, body }) => ({
-      customIntegration: await audited(
-        deps,
-        ctx,
-        "customIntegration.moved",
-        updateCustomIntegrationUrl(deps, ctx.workspaceUuid, params.uuid, body.baseUrl),
-        slugged({ baseUrl: body.baseUrl }),
-      ),
-    })),
+    defineRoute(
+      { summary: "Move an integration to a new base URL (validated first)", access: "admin", params: UuidParams, body: UpdateCustomIntegrationRequestBody },
+      async ({ deps, ctx, params, body }) => ({
+        customIntegration: await audited(
+          deps,
+          ctx,
+          "customIntegration.moved",
+          updateCustomIntegrationUrl(deps, ctx.workspaceUuid, params.uuid, body.baseUrl),
+          slugged({ baseUrl: body.baseUrl }),
+        ),
+      }),
+    ),
   ),
   /** DELETE /api/v1/connection/customIntegrations/:uuid: also removes the connectors that used it. */
   route(
     "DELETE",
     "/connection/customIntegrations/:uuid",
-    defineRoute({ access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => {
-      await audited(deps, ctx, "customIntegration.removed", removeCustomIntegration(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
-      return {};
-    }),
+    defineRoute(
+      { summary: "Remove an integration server and the connectors that use it", access: "admin", params: UuidParams },
+      async ({ deps, ctx, params }) => {
+        await audited(deps, ctx, "customIntegration.removed", removeCustomIntegration(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
+        return {};
+      },
+    ),
   ),
   /** POST /api/v1/connection/customIntegrations/:uuid/refresh: re-fetch the manifest now. */
   route(
     "POST",
     "/connection/customIntegrations/:uuid/refresh",
-    defineRoute({ access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Re-fetch an integration server's manifest now", access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => ({
       customIntegration: await refreshCustomIntegration(deps, ctx.workspaceUuid, params.uuid),
     })),
   ),

@@ -12,8 +12,15 @@ export const fileRoutes = [
   route(
     "POST",
     "/workspace/files",
-    defineRoute({ upload: { maxBytes: uploadBodyMaxBytes } }, async ({ deps, ctx, request }) => ({
-      file: await audited(deps, ctx, "file.uploaded", uploadFile(deps, ctx.workspaceUuid, request), named),
-    })),
+    defineRoute(
+      {
+        summary: "Upload a CSV: its columns, good rows' count and bad rows by line",
+        description: "`multipart/form-data` with the CSV in the field `file`, up to FILE_UPLOAD_MAX_BYTES (streamed).",
+        upload: { maxBytes: uploadBodyMaxBytes },
+      },
+      async ({ deps, ctx, request }) => ({
+        file: await audited(deps, ctx, "file.uploaded", uploadFile(deps, ctx.workspaceUuid, request), named),
+      }),
+    ),
   ),
 ];

@@ -5,6 +5,7 @@ import { connectorRoutes } from "./connectors";
 import { customIntegrationRoutes } from "./custom-integrations";
 import { fileRoutes } from "./files";
 import { integrationRoutes } from "./integrations";
+import { openApiRoutes } from "./openapi";
 import { playRoutes } from "./plays";
 import { recordRoutes } from "./records";
 import { releaseRoutes } from "./releases";
@@ -17,6 +18,7 @@ import { workspaceRoutes } from "./workspace";
 /** The whole API under /api/v1: every route, once. */
 export const apiRoutes: readonly ApiRoute[] = [
   ...accountRoutes,
+  ...openApiRoutes,
   ...workspaceRoutes,
   ...fileRoutes,
   ...customIntegrationRoutes,

@@ -1,4 +1,4 @@
-import { ConnectorCompleteOauthRequestBody, ConnectorStartOauthRequestBody, IntegrationListQuery, SlugParams } from "@/lib/contract";
+import { ConnectorCompleteOauthRequestBody, ConnectorStartOauthRequestBody, IntegrationListQuery, IntegrationListResponseBody, SlugParams } from "@/lib/contract";
 import { completeOauth, startOauth } from "../../connector-calls";
 import { defineRoute } from "../../define-route";
 import { integrationDocumentation, listIntegrations } from "../../integration-catalog";
@@ -7,17 +7,19 @@ import { route } from "../api-route";
 
 /** The catalog: the built-in integration, the SDK ones and every custom one; OAuth round trips. */
 export const integrationRoutes = [
-  /** GET /api/v1/connection/integrations/list?category&search&slugs&hasActions&hasExtractors */
   route(
     "GET",
     "/connection/integrations/list",
-    defineRoute({ query: IntegrationListQuery }, async ({ deps, ctx, query }) => ({ integrations: await listIntegrations(deps, ctx.workspaceUuid, query) })),
+    defineRoute(
+      { summary: "The catalog: built-in, SDK and custom integrations", query: IntegrationListQuery, response: IntegrationListResponseBody },
+      async ({ deps, ctx, query }) => ({ integrations: await listIntegrations(deps, ctx.workspaceUuid, query) }),
+    ),
   ),
   /** GET /api/v1/connection/integrations/:slug: the normalized view of one integration. */
   route(
     "GET",
     "/connection/integrations/:slug",
-    defineRoute({ params: SlugParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "One integration, normalized from either manifest layout", params: SlugParams }, async ({ deps, ctx, params }) => ({
       integration: (await deps.integrations.get(ctx.workspaceUuid, params.slug)).integration,
     })),
   ),
@@ -25,7 +27,7 @@ export const integrationRoutes = [
   route(
     "GET",
     "/connection/integrations/:slug/documentation",
-    defineRoute({ params: SlugParams }, async ({ deps, ctx, params }) => {
+    defineRoute({ summary: "An integration's documentation as plain text", params: SlugParams }, async ({ deps, ctx, params }) => {
       const { integration } = await deps.integrations.get(ctx.workspaceUuid, params.slug);
       return new Response(integrationDocumentation(integration), { headers: { "content-type": "text/plain; charset=utf-8" } });
     }),
@@ -34,23 +36,25 @@ export const integrationRoutes = [
   route(
     "POST",
     "/connection/integrations/:slug/startOauth",
-    defineRoute({ access: "admin", params: SlugParams, body: ConnectorStartOauthRequestBody }, ({ deps, ctx, params, body, request }) =>
-      startOauth(deps, ctx.workspaceUuid, params.slug, body, requestHosts(request)),
+    defineRoute(
+      { summary: "Start an OAuth sign-in: a single-use state", access: "admin", params: SlugParams, body: ConnectorStartOauthRequestBody },
+      ({ deps, ctx, params, body, request }) => startOauth(deps, ctx.workspaceUuid, params.slug, body, requestHosts(request)),
     ),
   ),
   /** POST /api/v1/connection/integrations/:slug/completeOauth: trade an OAuth code, store the value. */
   route(
     "POST",
     "/connection/integrations/:slug/completeOauth",
-    defineRoute({ access: "admin", params: SlugParams, body: ConnectorCompleteOauthRequestBody }, ({ deps, ctx, params, body }) =>
-      completeOauth(deps, ctx.workspaceUuid, params.slug, body),
+    defineRoute(
+      { summary: "Finish an OAuth sign-in: trade the code and store the value", access: "admin", params: SlugParams, body: ConnectorCompleteOauthRequestBody },
+      ({ deps, ctx, params, body }) => completeOauth(deps, ctx.workspaceUuid, params.slug, body),
     ),
   ),
   /** GET /api/v1/connection/nativeIntegration: the built-in actions. */
   route(
     "GET",
     "/connection/nativeIntegration",
-    defineRoute({}, async ({ deps, ctx }) => {
+    defineRoute({ summary: "The built-in actions and extractors" }, async ({ deps, ctx }) => {
       const { integration } = await deps.integrations.get(ctx.workspaceUuid, "native");
       return { nativeIntegration: { actions: integration.actions, extractors: integration.extractors } };
     }),

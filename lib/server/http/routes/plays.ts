@@ -7,22 +7,32 @@ import { route } from "../api-route";
 /** Plays: a workflow's deployed release run over the records a sync changes in a segment. */
 export const playRoutes = [
   /** GET /api/v1/orchestration/plays/list: newest first, each with its health and last batch. */
-  route("GET", "/orchestration/plays/list", defineRoute({}, async ({ deps, ctx }) => ({ plays: await listPlays(deps, ctx.workspaceUuid) }))),
+  route(
+    "GET",
+    "/orchestration/plays/list",
+    defineRoute(
+      { summary: "Plays, newest first, with their health and last batch" },
+      async ({ deps, ctx }) => ({ plays: await listPlays(deps, ctx.workspaceUuid) }),
+    ),
+  ),
   /** POST /api/v1/orchestration/plays `{workflowUuid, name, modelUuid, segmentUuid, changeKinds, …}`: 409 `playExists` / `workflowIsTool`. */
   route(
     "POST",
     "/orchestration/plays",
-    defineRoute({ body: CreatePlayRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Create a play: a workflow run on a segment's changes", body: CreatePlayRequestBody }, async ({ deps, ctx, body }) => ({
       play: await audited(deps, ctx, "play.created", createPlay(deps, ctx.workspaceUuid, body), named),
     })),
   ),
-  /** GET /api/v1/orchestration/plays/:uuid */
-  route("GET", "/orchestration/plays/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ play: await getPlay(deps, ctx.workspaceUuid, params.uuid) }))),
+  route(
+    "GET",
+    "/orchestration/plays/:uuid",
+    defineRoute({ summary: "One play", params: UuidParams }, async ({ deps, ctx, params }) => ({ play: await getPlay(deps, ctx.workspaceUuid, params.uuid) })),
+  ),
   /** PUT /api/v1/orchestration/plays/:uuid: what is given changes. */
   route(
     "PUT",
     "/orchestration/plays/:uuid",
-    defineRoute({ params: UuidParams, body: UpdatePlayRequestBody }, async ({ deps, ctx, params, body }) => ({
+    defineRoute({ summary: "Change a play's settings", params: UuidParams, body: UpdatePlayRequestBody }, async ({ deps, ctx, params, body }) => ({
       play: await audited(deps, ctx, "play.updated", updatePlay(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
     })),
   ),
@@ -30,7 +40,7 @@ export const playRoutes = [
   route(
     "DELETE",
     "/orchestration/plays/:uuid",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Delete a play (its workflow, batches and runs stay)", params: UuidParams }, async ({ deps, ctx, params }) => ({
       play: await audited(deps, ctx, "play.removed", removePlay(deps, ctx.workspaceUuid, params.uuid), named),
     })),
   ),
@@ -38,15 +48,14 @@ export const playRoutes = [
   route(
     "POST",
     "/orchestration/plays/:uuid/enable",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Enable a play (also lifts a health pause)", params: UuidParams }, async ({ deps, ctx, params }) => ({
       play: await audited(deps, ctx, "play.enabled", setPlayEnabled(deps, ctx.workspaceUuid, params.uuid, true), named),
     })),
   ),
-  /** POST /api/v1/orchestration/plays/:uuid/disable */
   route(
     "POST",
     "/orchestration/plays/:uuid/disable",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Disable a play", params: UuidParams }, async ({ deps, ctx, params }) => ({
       play: await audited(deps, ctx, "play.disabled", setPlayEnabled(deps, ctx.workspaceUuid, params.uuid, false), named),
     })),
   ),

@@ -26,12 +26,16 @@ const syncOf = (sync: ModelSync) => ({ target: sync.modelUuid, details: { syncUu
 /** Records: datasets, models and their syncs, segments and the records they select. */
 export const recordRoutes = [
   /** GET /api/v1/storage/datasets/list: by name. */
-  route("GET", "/storage/datasets/list", defineRoute({}, async ({ deps, ctx }) => ({ datasets: await listDatasets(deps, ctx.workspaceUuid) }))),
+  route(
+    "GET",
+    "/storage/datasets/list",
+    defineRoute({ summary: "Datasets by name" }, async ({ deps, ctx }) => ({ datasets: await listDatasets(deps, ctx.workspaceUuid) })),
+  ),
   /** POST /api/v1/storage/datasets `{name}` */
   route(
     "POST",
     "/storage/datasets",
-    defineRoute({ body: CreateDatasetRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Create a dataset", body: CreateDatasetRequestBody }, async ({ deps, ctx, body }) => ({
       dataset: await audited(deps, ctx, "dataset.created", createDataset(deps, ctx.workspaceUuid, body.name), named),
     })),
   ),
@@ -39,33 +43,52 @@ export const recordRoutes = [
   route(
     "POST",
     "/storage/extractors/preview",
-    defineRoute({ body: PreviewExtractorRequestBody }, ({ deps, ctx, body }) => previewExtractor(deps, ctx.workspaceUuid, body)),
+    defineRoute(
+      { summary: "Preview an extractor: its count and first records, nothing saved", body: PreviewExtractorRequestBody },
+      ({ deps, ctx, body }) => previewExtractor(deps, ctx.workspaceUuid, body),
+    ),
   ),
   /** GET /api/v1/storage/models/list?datasetUuid: newest first, each with its record count and last sync. */
-  route("GET", "/storage/models/list", defineRoute({ query: ModelListQuery }, async ({ deps, ctx, query }) => ({ models: await listModels(deps, ctx.workspaceUuid, query) }))),
+  route(
+    "GET",
+    "/storage/models/list",
+    defineRoute(
+      { summary: "Models, newest first, with their record count and last sync", query: ModelListQuery },
+      async ({ deps, ctx, query }) => ({ models: await listModels(deps, ctx.workspaceUuid, query) }),
+    ),
+  ),
   /** POST /api/v1/storage/models: from an extractor (its first sync starts at once) or an uploaded CSV (imported). */
   route(
     "POST",
     "/storage/models",
-    defineRoute({ body: CreateModelRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Create a model from an extractor or an uploaded CSV", body: CreateModelRequestBody }, async ({ deps, ctx, body }) => ({
       model: await audited(deps, ctx, "model.created", createModel(deps, ctx.workspaceUuid, body), named),
     })),
   ),
-  /** GET /api/v1/storage/models/:uuid */
-  route("GET", "/storage/models/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ model: await getModel(deps, ctx.workspaceUuid, params.uuid) }))),
+  route(
+    "GET",
+    "/storage/models/:uuid",
+    defineRoute(
+      { summary: "One model", params: UuidParams },
+      async ({ deps, ctx, params }) => ({ model: await getModel(deps, ctx.workspaceUuid, params.uuid) }),
+    ),
+  ),
   /** PUT /api/v1/storage/models/:uuid `{name?, datasetUuid?, isSyncScheduled?, extractorConfig?}` */
   route(
     "PUT",
     "/storage/models/:uuid",
-    defineRoute({ params: UuidParams, body: UpdateModelRequestBody }, async ({ deps, ctx, params, body }) => ({
-      model: await audited(deps, ctx, "model.updated", updateModel(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
-    })),
+    defineRoute(
+      { summary: "Change a model's name, dataset, schedule or extractor config", params: UuidParams, body: UpdateModelRequestBody },
+      async ({ deps, ctx, params, body }) => ({
+        model: await audited(deps, ctx, "model.updated", updateModel(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
+      }),
+    ),
   ),
   /** DELETE /api/v1/storage/models/:uuid: its records, syncs and segments too. */
   route(
     "DELETE",
     "/storage/models/:uuid",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => {
+    defineRoute({ summary: "Delete a model with its records, syncs and segments", params: UuidParams }, async ({ deps, ctx, params }) => {
       await audited(deps, ctx, "model.removed", removeModel(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
       return {};
     }),
@@ -74,47 +97,75 @@ export const recordRoutes = [
   route(
     "POST",
     "/storage/models/:uuid/sync",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Start a model's sync, or answer the one under way", params: UuidParams }, async ({ deps, ctx, params }) => ({
       sync: await audited(deps, ctx, "model.syncStarted", startSync(deps, ctx.workspaceUuid, params.uuid), syncOf),
     })),
   ),
   /** GET /api/v1/storage/models/:uuid/syncs/list: newest first. */
-  route("GET", "/storage/models/:uuid/syncs/list", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ syncs: await listSyncs(deps, ctx.workspaceUuid, params.uuid) }))),
+  route(
+    "GET",
+    "/storage/models/:uuid/syncs/list",
+    defineRoute(
+      { summary: "A model's syncs, newest first", params: UuidParams },
+      async ({ deps, ctx, params }) => ({ syncs: await listSyncs(deps, ctx.workspaceUuid, params.uuid) }),
+    ),
+  ),
   /** POST /api/v1/storage/models/:uuid/syncs/:syncUuid/cancel: the pages stored so far stay. */
   route(
     "POST",
     "/storage/models/:uuid/syncs/:syncUuid/cancel",
-    defineRoute({ params: SyncParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Cancel a sync (the pages stored so far stay)", params: SyncParams }, async ({ deps, ctx, params }) => ({
       sync: await audited(deps, ctx, "model.syncCancelled", cancelSync(deps, ctx.workspaceUuid, params.uuid, params.syncUuid), syncOf),
     })),
   ),
   /** POST /api/v1/segmentation/segments/fetch `{modelUuid, filter, sort, limit, offset}` → `{records, count}` */
-  route("POST", "/segmentation/segments/fetch", defineRoute({ body: FetchRecordsRequestBody }, ({ deps, ctx, body }) => fetchRecords(deps, ctx.workspaceUuid, body))),
-  /** GET /api/v1/segmentation/segments/list?modelUuid */
-  route("GET", "/segmentation/segments/list", defineRoute({ query: SegmentListQuery }, async ({ deps, ctx, query }) => ({ segments: await listSegments(deps, ctx.workspaceUuid, query) }))),
+  route(
+    "POST",
+    "/segmentation/segments/fetch",
+    defineRoute(
+      { summary: "A model's records that match a filter, and their count", body: FetchRecordsRequestBody },
+      ({ deps, ctx, body }) => fetchRecords(deps, ctx.workspaceUuid, body),
+    ),
+  ),
+  route(
+    "GET",
+    "/segmentation/segments/list",
+    defineRoute(
+      { summary: "Segments", query: SegmentListQuery },
+      async ({ deps, ctx, query }) => ({ segments: await listSegments(deps, ctx.workspaceUuid, query) }),
+    ),
+  ),
   /** POST /api/v1/segmentation/segments `{modelUuid, name, filter, sort?}` */
   route(
     "POST",
     "/segmentation/segments",
-    defineRoute({ body: CreateSegmentRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Save a filter on a model as a segment", body: CreateSegmentRequestBody }, async ({ deps, ctx, body }) => ({
       segment: await audited(deps, ctx, "segment.created", createSegment(deps, ctx.workspaceUuid, body), named),
     })),
   ),
-  /** GET /api/v1/segmentation/segments/:uuid */
-  route("GET", "/segmentation/segments/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ segment: await getSegment(deps, ctx.workspaceUuid, params.uuid) }))),
+  route(
+    "GET",
+    "/segmentation/segments/:uuid",
+    defineRoute(
+      { summary: "One segment", params: UuidParams },
+      async ({ deps, ctx, params }) => ({ segment: await getSegment(deps, ctx.workspaceUuid, params.uuid) }),
+    ),
+  ),
   /** PUT /api/v1/segmentation/segments/:uuid `{name?, filter?, sort?}` */
   route(
     "PUT",
     "/segmentation/segments/:uuid",
-    defineRoute({ params: UuidParams, body: UpdateSegmentRequestBody }, async ({ deps, ctx, params, body }) => ({
-      segment: await audited(deps, ctx, "segment.updated", updateSegment(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
-    })),
+    defineRoute(
+      { summary: "Change a segment's name, filter or sort", params: UuidParams, body: UpdateSegmentRequestBody },
+      async ({ deps, ctx, params, body }) => ({
+        segment: await audited(deps, ctx, "segment.updated", updateSegment(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
+      }),
+    ),
   ),
-  /** DELETE /api/v1/segmentation/segments/:uuid */
   route(
     "DELETE",
     "/segmentation/segments/:uuid",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => {
+    defineRoute({ summary: "Delete a segment", params: UuidParams }, async ({ deps, ctx, params }) => {
       await audited(deps, ctx, "segment.removed", removeSegment(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
       return {};
     }),
@@ -123,8 +174,11 @@ export const recordRoutes = [
   route(
     "GET",
     "/segmentation/segments/:uuid/changes/list",
-    defineRoute({ params: UuidParams, query: ChangesQuery }, async ({ deps, ctx, params, query }) => ({
-      changes: await listSegmentChanges(deps, ctx.workspaceUuid, params.uuid, query),
-    })),
+    defineRoute(
+      { summary: "The records syncs added to, updated in or removed from a segment", params: UuidParams, query: ChangesQuery },
+      async ({ deps, ctx, params, query }) => ({
+        changes: await listSegmentChanges(deps, ctx.workspaceUuid, params.uuid, query),
+      }),
+    ),
   ),
 ];

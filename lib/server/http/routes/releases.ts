@@ -14,26 +14,45 @@ export const releaseRoutes = [
   route(
     "POST",
     "/orchestration/releases/deployDraft",
-    defineRoute({ body: DeployDraftRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Validate, snapshot and deploy a workflow's draft as a release", body: DeployDraftRequestBody }, async ({ deps, ctx, body }) => ({
       release: await audited(deps, ctx, "release.deployed", deployDraft(deps, ctx.workspaceUuid, userUuidOf(ctx.principal), body), releaseOf),
     })),
   ),
   /** GET /api/v1/orchestration/releases/list?workflowUuid&limit: newest first. */
-  route("GET", "/orchestration/releases/list", defineRoute({ query: ReleaseListQuery }, async ({ deps, ctx, query }) => ({ releases: await listReleases(deps, ctx.workspaceUuid, query) }))),
+  route(
+    "GET",
+    "/orchestration/releases/list",
+    defineRoute(
+      { summary: "A workflow's releases, newest first", query: ReleaseListQuery },
+      async ({ deps, ctx, query }) => ({ releases: await listReleases(deps, ctx.workspaceUuid, query) }),
+    ),
+  ),
   /** GET /api/v1/orchestration/releases/deployed?workflowUuid: the release tools and plays run; 404 `noDeployedRelease`. */
   route(
     "GET",
     "/orchestration/releases/deployed",
-    defineRoute({ query: DeployedReleaseQuery }, async ({ deps, ctx, query }) => ({ release: await getDeployedRelease(deps, ctx.workspaceUuid, query.workflowUuid) })),
+    defineRoute(
+      { summary: "The release a workflow's tool or play runs", query: DeployedReleaseQuery },
+      async ({ deps, ctx, query }) => ({ release: await getDeployedRelease(deps, ctx.workspaceUuid, query.workflowUuid) }),
+    ),
   ),
-  /** GET /api/v1/orchestration/releases/:uuid */
-  route("GET", "/orchestration/releases/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ release: await getRelease(deps, ctx.workspaceUuid, params.uuid) }))),
+  route(
+    "GET",
+    "/orchestration/releases/:uuid",
+    defineRoute(
+      { summary: "One release", params: UuidParams },
+      async ({ deps, ctx, params }) => ({ release: await getRelease(deps, ctx.workspaceUuid, params.uuid) }),
+    ),
+  ),
   /** POST /api/v1/orchestration/releases/:uuid/redeploy `{version?, description?}`: a rollback, as a new release with that one's graph. */
   route(
     "POST",
     "/orchestration/releases/:uuid/redeploy",
-    defineRoute({ params: UuidParams, body: RedeployReleaseRequestBody }, async ({ deps, ctx, params, body }) => ({
-      release: await audited(deps, ctx, "release.deployed", redeployRelease(deps, ctx.workspaceUuid, userUuidOf(ctx.principal), params.uuid, body), releaseOf),
-    })),
+    defineRoute(
+      { summary: "Roll back: deploy a new release with that one's graph", params: UuidParams, body: RedeployReleaseRequestBody },
+      async ({ deps, ctx, params, body }) => ({
+        release: await audited(deps, ctx, "release.deployed", redeployRelease(deps, ctx.workspaceUuid, userUuidOf(ctx.principal), params.uuid, body), releaseOf),
+      }),
+    ),
   ),
 ];

@@ -7,30 +7,44 @@ import { route } from "../api-route";
 /** Tools: a workflow's deployed release behind a form and a signed webhook. */
 export const toolRoutes = [
   /** GET /api/v1/orchestration/tools/list: newest first. */
-  route("GET", "/orchestration/tools/list", defineRoute({}, async ({ deps, ctx }) => ({ tools: await listTools(deps, ctx.workspaceUuid) }))),
+  route(
+    "GET",
+    "/orchestration/tools/list",
+    defineRoute({ summary: "Tools, newest first" }, async ({ deps, ctx }) => ({ tools: await listTools(deps, ctx.workspaceUuid) })),
+  ),
   /** POST /api/v1/orchestration/tools `{workflowUuid, name, description?}`: 409 `toolExists` when the workflow has one. */
   route(
     "POST",
     "/orchestration/tools",
-    defineRoute({ body: CreateToolRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Create a tool from a workflow", body: CreateToolRequestBody }, async ({ deps, ctx, body }) => ({
       tool: await audited(deps, ctx, "tool.created", createTool(deps, ctx.workspaceUuid, body), named),
     })),
   ),
   /** GET /api/v1/orchestration/tools/:uuid: with its deployed release's form fields. */
-  route("GET", "/orchestration/tools/:uuid", defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({ tool: await getTool(deps, ctx.workspaceUuid, params.uuid) }))),
+  route(
+    "GET",
+    "/orchestration/tools/:uuid",
+    defineRoute(
+      { summary: "One tool, with its deployed release's form fields", params: UuidParams },
+      async ({ deps, ctx, params }) => ({ tool: await getTool(deps, ctx.workspaceUuid, params.uuid) }),
+    ),
+  ),
   /** PUT /api/v1/orchestration/tools/:uuid `{name?, description?}` */
   route(
     "PUT",
     "/orchestration/tools/:uuid",
-    defineRoute({ params: UuidParams, body: UpdateToolRequestBody }, async ({ deps, ctx, params, body }) => ({
-      tool: await audited(deps, ctx, "tool.updated", updateTool(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
-    })),
+    defineRoute(
+      { summary: "Rename a tool or change its description", params: UuidParams, body: UpdateToolRequestBody },
+      async ({ deps, ctx, params, body }) => ({
+        tool: await audited(deps, ctx, "tool.updated", updateTool(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
+      }),
+    ),
   ),
   /** DELETE /api/v1/orchestration/tools/:uuid: the workflow and its runs stay. */
   route(
     "DELETE",
     "/orchestration/tools/:uuid",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Delete a tool (its workflow and runs stay)", params: UuidParams }, async ({ deps, ctx, params }) => ({
       tool: await audited(deps, ctx, "tool.removed", removeTool(deps, ctx.workspaceUuid, params.uuid), named),
     })),
   ),
@@ -38,24 +52,26 @@ export const toolRoutes = [
   route(
     "POST",
     "/orchestration/tools/:uuid/run",
-    defineRoute({ params: UuidParams, query: CreateRunQuery, body: RunToolRequestBody }, async ({ deps, ctx, params, query, body }) => ({
-      run: await runTool(deps, ctx.workspaceUuid, params.uuid, body.data, { wait: query.waitUntilFinished || body.waitUntilFinished }),
-    })),
+    defineRoute(
+      { summary: "Run a tool's deployed release with the form's answers", params: UuidParams, query: CreateRunQuery, body: RunToolRequestBody },
+      async ({ deps, ctx, params, query, body }) => ({
+        run: await runTool(deps, ctx.workspaceUuid, params.uuid, body.data, { wait: query.waitUntilFinished || body.waitUntilFinished }),
+      }),
+    ),
   ),
   /** POST /api/v1/orchestration/tools/:uuid/webhook/rotate: a new secret, answered once; enables the webhook. */
   route(
     "POST",
     "/orchestration/tools/:uuid/webhook/rotate",
     // Admins only: a webhook secret runs the tool (and its connectors) with no account behind it.
-    defineRoute({ access: "admin", params: UuidParams }, ({ deps, ctx, params }) =>
+    defineRoute({ summary: "A new webhook secret, answered once; enables the webhook", access: "admin", params: UuidParams }, ({ deps, ctx, params }) =>
       audited(deps, ctx, "tool.webhookRotated", rotateToolWebhook(deps, ctx.workspaceUuid, params.uuid), ({ tool }) => named(tool)),
     ),
   ),
-  /** POST /api/v1/orchestration/tools/:uuid/webhook/disable */
   route(
     "POST",
     "/orchestration/tools/:uuid/webhook/disable",
-    defineRoute({ params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Disable a tool's webhook", params: UuidParams }, async ({ deps, ctx, params }) => ({
       tool: await audited(deps, ctx, "tool.webhookDisabled", disableToolWebhook(deps, ctx.workspaceUuid, params.uuid), named),
     })),
   ),
@@ -67,8 +83,9 @@ export const toolRoutes = [
   route(
     "POST",
     "/hooks/tools/:uuid",
-    defineRoute({ access: "public", params: UuidParams, query: CreateRunQuery }, ({ deps, params, query, request }) =>
-      receiveToolWebhook(deps, params.uuid, request, { wait: query.waitUntilFinished }),
+    defineRoute(
+      { summary: "A tool's webhook, authenticated by its `X-Relay-Signature` alone", access: "public", params: UuidParams, query: CreateRunQuery },
+      ({ deps, params, query, request }) => receiveToolWebhook(deps, params.uuid, request, { wait: query.waitUntilFinished }),
     ),
   ),
 ];
