@@ -48,6 +48,21 @@ export default defineConfig([
   restrict(["lib/integrations/**", "lib/vault/**"], [...testCode, ...app, ...components, ...lib("engine", "server", "api", "db"), ...react, ...next]),
   restrict(["lib/server/**"], [...testCode, ...app, ...components, ...lib("api"), ...react]),
   restrict(["lib/api/**"], [...testCode, ...app, ...components, ...lib("server", "db", "integrations", "engine", "vault"), ...next, ...drivers, ...nodeBuiltins]),
+  // The CLI (cli/README.md) talks to Relay over HTTP and runs the checker locally; nothing else, so it starts fast.
+  {
+    files: ["cli/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: [...testCode, ...app, ...components, ...lib("server", "db", "engine", "vault", "api", "workflow", "params"), ...react, ...next, ...drivers], message: "The CLI talks to Relay over HTTP only." },
+            { regex: "^@/lib/integrations(?!/checker$)", message: "Of lib/integrations, the CLI may run the checker only." },
+          ],
+        },
+      ],
+    },
+  },
   restrict(
     ["components/**"],
     [...testCode, ...app, ...lib("server", "db", "integrations", "engine", "vault"), ...drivers, ...nodeBuiltins, "next/server", "next/headers"],

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,examples,components,app}/**/*.test.{ts,tsx}", "scripts/**/*.test.mjs"],
+    include: ["{lib,examples,components,app,cli}/**/*.test.{ts,tsx}", "scripts/**/*.test.mjs"],
     environment: "node",
     testTimeout: 15_000,
   },

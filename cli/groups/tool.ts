@@ -1,0 +1,113 @@
+import type { RunResponseBody } from "@/lib/contract";
+import { byUuid, option, pick, segment, uuidArg, type GroupSpec } from "../command-table";
+import { isFinished, pollingInterval, waitForRun, waitOptions } from "../wait";
+import { RUN_POLLING_MS } from "./run";
+
+const TOOLS = "/orchestration/tools";
+const PLAYS = "/orchestration/plays";
+
+/** `relay orchestration tool …`: a workflow's deployed release behind a form and a webhook. */
+export const toolGroup: GroupSpec = {
+  name: "tool",
+  summary: "Tools: on-demand workflows (their deployed release) with a form",
+  examples: ["relay orchestration tool list", `relay orchestration tool run <uuid> --data '{"domain":"acme.com"}' --wait-until-finished`],
+  commands: [
+    {
+      name: "list",
+      summary: "List tools (name, workflowUuid, deployed release, webhook)",
+      examples: ["relay orchestration tool list"],
+      request: () => ({ method: "GET", path: `${TOOLS}/list` }),
+    },
+    {
+      name: "get",
+      summary: "One tool with its deployed release's form fields",
+      examples: ["relay orchestration tool get <uuid>"],
+      args: [uuidArg("tool")],
+      request: byUuid("GET", TOOLS),
+    },
+    {
+      name: "create",
+      summary: "Make a workflow a tool",
+      examples: ['relay orchestration tool create --workflow-uuid <uuid> --name "Enrich a company"'],
+      options: [option.string("--workflow-uuid <uuid>", "the workflow", true), option.string("--name <name>", "its name", true), option.string("--description <text>", "what it does")],
+      request: (values) => ({ method: "POST", path: TOOLS, body: pick(values, ["workflowUuid", "name", "description"]) }),
+    },
+    {
+      name: "update",
+      summary: "Rename a tool or change its description",
+      examples: ['relay orchestration tool update <uuid> --description "Finds the company behind a domain"'],
+      args: [uuidArg("tool")],
+      options: [option.string("--name <name>", "a new name"), option.string("--description <text>", "a new description")],
+      request: (values) => ({ method: "PUT", path: `${TOOLS}/${segment(values.uuid)}`, body: pick(values, ["name", "description"]) }),
+    },
+    {
+      name: "remove",
+      summary: "Remove a tool (its workflow and runs stay)",
+      examples: ["relay orchestration tool remove <uuid>"],
+      args: [uuidArg("tool")],
+      request: byUuid("DELETE", TOOLS),
+    },
+    {
+      name: "run",
+      summary: "Run a tool's deployed release with its form's answers",
+      examples: [`relay orchestration tool run <uuid> --data '{"domain":"acme.com"}' --wait-until-finished`],
+      args: [uuidArg("tool")],
+      options: [option.json("--data <json>", "the form's answers by field slug (default {})"), ...waitOptions(RUN_POLLING_MS)],
+      async run(values, context) {
+        const interval = pollingInterval(values, RUN_POLLING_MS);
+        const wait = values.waitUntilFinished === true;
+        const api = await context.api();
+        const answer = await api.json<RunResponseBody>({
+          method: "POST",
+          path: `${TOOLS}/${segment(values.uuid)}/run`,
+          query: wait ? { waitUntilFinished: true } : {},
+          body: { data: values.data ?? {} },
+        });
+        return wait && !isFinished(answer.run) ? waitForRun(api, answer.run.uuid, interval) : answer;
+      },
+    },
+  ],
+};
+
+/** `relay orchestration play …`: a workflow run over the records a sync changes in a segment. */
+export const playGroup: GroupSpec = {
+  name: "play",
+  summary: "Plays: segment-driven automations (created in the app)",
+  examples: ["relay orchestration play list", "relay orchestration play disable <uuid>"],
+  commands: [
+    {
+      name: "list",
+      summary: "List plays (name, workflowUuid, modelUuid, segmentUuid, health)",
+      examples: ["relay orchestration play list"],
+      request: () => ({ method: "GET", path: `${PLAYS}/list` }),
+    },
+    {
+      name: "get",
+      summary: "One play",
+      examples: ["relay orchestration play get <uuid>"],
+      args: [uuidArg("play")],
+      request: byUuid("GET", PLAYS),
+    },
+    {
+      name: "enable",
+      summary: "Enable a play (also lifts a health pause)",
+      examples: ["relay orchestration play enable <uuid>"],
+      args: [uuidArg("play")],
+      request: byUuid("POST", PLAYS, "/enable"),
+    },
+    {
+      name: "disable",
+      summary: "Disable a play",
+      examples: ["relay orchestration play disable <uuid>"],
+      args: [uuidArg("play")],
+      request: byUuid("POST", PLAYS, "/disable"),
+    },
+    {
+      name: "remove",
+      summary: "Remove a play (its workflow, batches and runs stay)",
+      examples: ["relay orchestration play remove <uuid>"],
+      args: [uuidArg("play")],
+      request: byUuid("DELETE", PLAYS),
+    },
+  ],
+};
