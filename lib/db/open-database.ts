@@ -5,6 +5,7 @@ import { batchLeaseRepository } from "./repositories/batch-leases";
 import { batchWebhookRepository } from "./repositories/batch-webhooks";
 import { apiTokenRepository } from "./repositories/api-tokens";
 import { auditLogRepository } from "./repositories/audit-log";
+import { integrationCallRepository } from "./repositories/integration-calls";
 import { invitationRepository } from "./repositories/invitations";
 import { membershipRepository } from "./repositories/memberships";
 import { sessionRepository } from "./repositories/sessions";
@@ -76,6 +77,7 @@ function repositoriesOver(client: SqlClient) {
     batchWebhooks: batchWebhookRepository(client),
     runLeases: runLeaseRepository(client),
     rateLimitWindows: rateLimitWindowRepository(client),
+    integrationCalls: integrationCallRepository(client),
     oauthStates: oauthStateRepository(client),
     users: userRepository(client),
     memberships: membershipRepository(client),

@@ -12,6 +12,7 @@ import {
   type RateLimit,
   type ScopedRateLimit,
 } from "@/lib/contract";
+import type { ObservedCall } from "./call-observer";
 import { joinUrl } from "./fetch-manifest";
 import { AUTOCOMPLETE_TIMEOUT_MS, callIntegration, DEFAULT_TIMEOUT_MS } from "./http";
 import * as requests from "./layouts";
@@ -46,6 +47,8 @@ export interface IntegrationClientOptions {
   outbound?: OutboundFetch;
   /** Caps every call's timeout (default 30 s, autocomplete 10 s); set lower by deployments and tests. */
   maxTimeoutMs?: number;
+  /** Told of every attempt with the connector it was made for (none for `completeOauth`): the request inspector. */
+  onCall?: (call: ObservedCall, context: { connector?: ConnectorRef }) => void;
 }
 
 /** Cancels a call, the wait for a rate-limit token included. */
@@ -122,6 +125,7 @@ export function createIntegrationClient({
   serialLocks = processSerialLocks(),
   outbound,
   maxTimeoutMs = Infinity,
+  onCall,
 }: IntegrationClientOptions): IntegrationClient {
   /**
    * The buckets one attempt waits on: the scoped ones in manifest order, the connector's last, so
@@ -162,6 +166,7 @@ export function createIntegrationClient({
           outbound,
           beforeAttempt: buckets && (() => acquireAll(buckets, signal)),
           onRateLimited: connector && ((waitMs) => limiter.pause(connector.uuid, waitMs)),
+          onCall: onCall && ((observed) => onCall(observed, { connector })),
         },
       );
     const serialized = connector && scope?.kind === "action" && actions[scope.slug]?.isSerialized;

@@ -1,3 +1,4 @@
+import { reportCall, type CallObserver } from "./call-observer";
 import { IntegrationError } from "./integration-error";
 import { defaultOutboundFetch, outboundRefusalOf, type OutboundFetch } from "./outbound";
 import { errorMessageOf, parseJson, readCapped } from "./read-answer";
@@ -34,6 +35,8 @@ export interface CallOptions {
    * client pauses the connector's bucket for that long, so every call of the connector waits.
    */
   onRateLimited?: (retryAfterMs: number) => void;
+  /** Told of every attempt once it ended, request and answer as they went (the request inspector). */
+  onCall?: CallObserver;
 }
 
 export interface CallInit {
@@ -82,42 +85,62 @@ async function send(target: URL, init: CallInit, requestId: string, options: Cal
   const { timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = MAX_RESPONSE_BYTES, outbound = defaultOutboundFetch() } = options;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  let response: Response;
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "x-request-id": requestId,
+    ...(init.body !== undefined && { "content-type": "application/json" }),
+    ...init.headers,
+  };
+  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  const startedAt = new Date();
+  const started = performance.now();
+  let status: number | null = null;
+  let text: string | null = null;
+  let failure: unknown;
   try {
-    response = await outbound(target, {
-      method: init.method,
-      signal,
-      redirect: "error",
-      headers: {
-        accept: "application/json",
-        "x-request-id": requestId,
-        ...(init.body !== undefined && { "content-type": "application/json" }),
-        ...init.headers,
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-  } catch (error) {
+    let response: Response;
+    try {
+      response = await outbound(target, { method: init.method, signal, redirect: "error", headers, body });
+    } catch (error) {
+      sent?.();
+      options.signal?.throwIfAborted();
+      // Refused before any connection, and answered as an unreachable server: same kind, same status.
+      const refusal = outboundRefusalOf(error);
+      if (refusal) throw new IntegrationError("unreachable", refusal.message, { cause: refusal });
+      if (timeout.aborted) throw timeoutError(target, timeoutMs, error);
+      throw new IntegrationError("unreachable", `Could not reach the integration server at ${target.origin}: ${describe(error)}`, {
+        cause: error,
+      });
+    }
     sent?.();
-    options.signal?.throwIfAborted();
-    // Refused before any connection, and answered as an unreachable server: same kind, same status.
-    const refusal = outboundRefusalOf(error);
-    if (refusal) throw new IntegrationError("unreachable", refusal.message, { cause: refusal });
-    if (timeout.aborted) throw timeoutError(target, timeoutMs, error);
-    throw new IntegrationError("unreachable", `Could not reach the integration server at ${target.origin}: ${describe(error)}`, {
-      cause: error,
+    status = response.status;
+    try {
+      text = await readCapped(response, maxBytes);
+    } catch (error) {
+      if (error instanceof IntegrationError) throw error;
+      options.signal?.throwIfAborted();
+      if (timeout.aborted) throw timeoutError(target, timeoutMs, error);
+      throw new IntegrationError("badResponse", `The integration server's answer was cut off: ${describe(error)}`, { cause: error });
+    }
+    return { status: response.status, ok: response.ok, headers: response.headers, json: parseJson(text) };
+  } catch (error) {
+    failure = error;
+    throw error;
+  } finally {
+    reportCall(options.onCall, {
+      method: init.method,
+      url: target.href,
+      requestId,
+      requestHeaders: headers,
+      requestBody: body ?? null,
+      status,
+      errorKind: failure === undefined ? null : failure instanceof IntegrationError ? failure.kind : "cancelled",
+      errorMessage: failure === undefined ? null : failure instanceof Error ? failure.message : String(failure),
+      responseBody: text,
+      startedAt,
+      durationMs: Math.round(performance.now() - started),
     });
   }
-  sent?.();
-  let text: string;
-  try {
-    text = await readCapped(response, maxBytes);
-  } catch (error) {
-    if (error instanceof IntegrationError) throw error;
-    options.signal?.throwIfAborted();
-    if (timeout.aborted) throw timeoutError(target, timeoutMs, error);
-    throw new IntegrationError("badResponse", `The integration server's answer was cut off: ${describe(error)}`, { cause: error });
-  }
-  return { status: response.status, ok: response.ok, headers: response.headers, json: parseJson(text) };
 }
 
 function interpret(answer: Answer, target: URL, method: string, capability: string | undefined): unknown {

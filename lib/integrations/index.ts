@@ -7,6 +7,7 @@ export {
   type AutocompleteCacheOptions,
   type AutocompleteKey,
 } from "./autocomplete-cache";
+export { reportCall, type CallObserver, type ObservedCall } from "./call-observer";
 export { createIntegrationClient, type CallControl, type CallLimits, type IntegrationClient, type IntegrationClientOptions } from "./client";
 export { fetchManifest, joinUrl, listManifestActions, type FetchedManifest } from "./fetch-manifest";
 export {

@@ -14,7 +14,8 @@ export interface ManifestCacheOptions {
    */
   retryAfterErrorMs?: number;
   now?: () => number;
-  fetchManifest: (baseUrl: string) => Promise<FetchedManifest>;
+  /** Fetches one manifest; `key` says whose (the registry records the call against it). */
+  fetchManifest: (baseUrl: string, key: string) => Promise<FetchedManifest>;
 }
 
 export interface ManifestCache {
@@ -78,7 +79,7 @@ export function createManifestCache({
     const inflight = entry.inflight;
     if (inflight && inflight.baseUrl === baseUrl && (inflight.refresh || !refresh)) return inflight.promise;
     const number = ++sequence;
-    const promise = fetchManifest(baseUrl).then(
+    const promise = fetchManifest(baseUrl, key).then(
       (fetched): Outcome => ({ ok: true, fetched }),
       (error: unknown): Outcome => ({ ok: false, error: asIntegrationError(error) }),
     );

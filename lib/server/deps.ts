@@ -51,8 +51,12 @@ export async function stopDeps(graceMs?: number): Promise<void> {
   if (deps) await closeDeps(deps, graceMs);
 }
 
-/** Stops the workers and closes the database of one set of dependencies (tests build their own). */
-export async function closeDeps(deps: Pick<Deps, "runs" | "db">, graceMs = 0): Promise<void> {
+/**
+ * Stops the workers and closes the database of one set of dependencies (tests build their own),
+ * after writing the request inspector's queued calls.
+ */
+export async function closeDeps(deps: Pick<Deps, "runs" | "db"> & { integrations?: Pick<Deps["integrations"], "calls"> }, graceMs = 0): Promise<void> {
   await deps.runs.stop(graceMs);
+  await deps.integrations?.calls.flush();
   await deps.db.close();
 }

@@ -15,6 +15,7 @@ import {
 } from "@/lib/integrations";
 import { getSdkIntegration, NATIVE_INTEGRATION_SLUG, nativeIntegration, sdkIntegrations, type NativeIntegration } from "@/lib/integrations/native";
 import { AppError } from "./errors";
+import { createCallRecording, type CallRecording } from "./integration-calls/call-recording";
 
 export interface ResolvedIntegration {
   integration: Integration;
@@ -29,6 +30,8 @@ export interface IntegrationRegistryOptions {
   maxTimeoutMs?: number;
   /** The outbound guard every call on a user's behalf goes through; default: no private address allowed. */
   outbound?: OutboundFetch;
+  /** Where the request inspector's calls go; default: batched writes to `db.integrationCalls`. */
+  calls?: CallRecording;
 }
 
 /**
@@ -36,8 +39,10 @@ export interface IntegrationRegistryOptions {
  * rate limiter (its windows in the database on Postgres, so every process counts them), the locks of `isSerialized` actions, the autocomplete cache and the outbound guard
  * live here, once per process, shared by every caller.
  */
-export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound = defaultOutboundFetch() }: IntegrationRegistryOptions = {}) {
-  const manifests = createManifestCache({ fetchManifest: (baseUrl: string) => fetchManifest(baseUrl, { timeoutMs: maxTimeoutMs, outbound }) });
+export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound = defaultOutboundFetch(), calls = createCallRecording(db) }: IntegrationRegistryOptions = {}) {
+  const manifests = createManifestCache({
+    fetchManifest: (baseUrl: string, key: string) => fetchManifest(baseUrl, { timeoutMs: maxTimeoutMs, outbound, onCall: calls.forManifest(key) }),
+  });
   // Several processes share a Postgres database (web and workers): their windows are kept there.
   const limiter = db.dialect === "postgres" ? createSharedRateLimiter(db.rateLimitWindows) : createRateLimiter();
   const serialLocks = createSerialLocks();
@@ -46,6 +51,7 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound
 
   /** The manifest of a registration: cached, else the live server, else the last good one stored. */
   async function manifestOf(workspaceUuid: string, custom: CustomIntegration, refresh = false): Promise<FetchedManifest> {
+    calls.know(custom);
     if (!seeded.has(custom.uuid)) {
       const stored = await db.customIntegrations.getStoredManifest(workspaceUuid, custom.uuid);
       if (stored && custom.layout) manifests.seed(custom.uuid, { layout: custom.layout, manifest: stored } as FetchedManifest);
@@ -71,6 +77,8 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound
     manifests,
     /** For the calls that are not to a registered server's client: registration, SDK providers, httpRequest. */
     outbound,
+    /** The request inspector's recording of every call to a registered server. */
+    calls,
 
     /** Every integration of the workspace: the built-in one first, then the SDK ones, then custom ones in order. */
     async list(workspaceUuid: string): Promise<Array<ResolvedIntegration & { error: string | null }>> {
@@ -118,6 +126,7 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound
         serialLocks,
         maxTimeoutMs,
         outbound,
+        onCall: calls.forClient(integration, custom),
       });
     },
 

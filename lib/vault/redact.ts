@@ -4,13 +4,13 @@ import { SECRET_MASK } from "./mask";
 const MIN_SECRET_LENGTH = 4;
 
 /**
- * `text` with every occurrence of each secret replaced by `SECRET_MASK`, for log lines and error
- * messages that echo a server's answer. Also catches the JSON-escaped and URL-encoded forms, since
- * servers often quote the request body or URL they received.
+ * `text` with every occurrence of each secret replaced by `mask` (default `SECRET_MASK`), for log
+ * lines and error messages that echo a server's answer. Also catches the JSON-escaped and
+ * URL-encoded forms, since servers often quote the request body or URL they received.
  * @example
  * redactSecrets('401: bad key "sk_live_1"', ["sk_live_1"]) // → '401: bad key "••••••••"'
  */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
+export function redactSecrets(text: string, secrets: readonly string[], mask: string = SECRET_MASK): string {
   const needles = new Set<string>();
   for (const secret of secrets) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
@@ -20,5 +20,5 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   }
   // Longest first, so a secret that contains another is replaced whole.
   const ordered = [...needles].sort((a, b) => b.length - a.length);
-  return ordered.reduce((redacted, needle) => redacted.replaceAll(needle, SECRET_MASK), text);
+  return ordered.reduce((redacted, needle) => redacted.replaceAll(needle, mask), text);
 }

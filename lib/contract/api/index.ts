@@ -5,3 +5,5 @@ export * from "./integrations";
 export * from "./connectors";
 export * from "./accounts";
 export * from "./openapi";
+export * from "./integration-calls";
+export * from "./integration-call-curl";

@@ -1,6 +1,7 @@
 import { accountsMigration } from "./accounts";
 import { batchesMigration } from "./batches";
 import { batchWebhooksMigration } from "./batch-webhooks";
+import { integrationCallsMigration } from "./integration-calls";
 import type { Migration } from "./migration";
 import { playsMigration } from "./plays";
 import { recordIndexesMigration } from "./record-indexes";
@@ -140,4 +141,5 @@ export const migrations: readonly Migration[] = [
   releasesMigration(13),
   toolsMigration(14),
   playsMigration(15),
+  integrationCallsMigration(16),
 ];

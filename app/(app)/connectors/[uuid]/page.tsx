@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConnectorEditor } from "@/components/connectors/connector-editor";
+import { ButtonLink } from "@/components/ui/button-link";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Edit connector" };
@@ -8,7 +9,11 @@ export default async function ConnectorPage({ params }: { params: Promise<{ uuid
   const { uuid } = await params;
   return (
     <>
-      <PageHeader title="Edit connector" description="Secret fields show a mask and keep their value unless you type a new one." />
+      <PageHeader
+        title="Edit connector"
+        description="Secret fields show a mask and keep their value unless you type a new one."
+        actions={<ButtonLink href={`/connectors/${uuid}/calls`}>Calls</ButtonLink>}
+      />
       <ConnectorEditor uuid={uuid} />
     </>
   );

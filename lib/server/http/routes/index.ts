@@ -4,6 +4,7 @@ import { batchRoutes } from "./batches";
 import { connectorRoutes } from "./connectors";
 import { customIntegrationRoutes } from "./custom-integrations";
 import { fileRoutes } from "./files";
+import { integrationCallRoutes } from "./integration-calls";
 import { integrationRoutes } from "./integrations";
 import { openApiRoutes } from "./openapi";
 import { playRoutes } from "./plays";
@@ -24,6 +25,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...customIntegrationRoutes,
   ...integrationRoutes,
   ...connectorRoutes,
+  ...integrationCallRoutes,
   ...workflowRoutes,
   ...releaseRoutes,
   ...templateRoutes,

@@ -1,0 +1,40 @@
+/**
+ * One attempt at one call to an integration server, as it went over the wire: what the request
+ * inspector records. It holds the request and answer as they were, secrets included, so the
+ * observer must redact before keeping anything (lib/server's recorder does).
+ */
+export interface ObservedCall {
+  method: "GET" | "POST";
+  /** The full URL called: the server's base URL and the endpoint path. */
+  url: string;
+  /** The `X-Request-Id` sent; retries after a 429 send the same one. */
+  requestId: string;
+  requestHeaders: Record<string, string>;
+  /** The body as sent (JSON text); null for a GET. */
+  requestBody: string | null;
+  /** The HTTP status; null when no answer came (network error, timeout, cancelled). */
+  status: number | null;
+  /** Why no usable answer came: an `IntegrationError` kind, or `cancelled` by the caller's signal. */
+  errorKind: string | null;
+  errorMessage: string | null;
+  /** The answer's text as read (up to the client's size cap); null when none was read. */
+  responseBody: string | null;
+  startedAt: Date;
+  durationMs: number;
+}
+
+/**
+ * Told of every attempt `callIntegration` makes, once it ended. Called synchronously on the
+ * call's path, so it must be quick and must not throw (a throw is swallowed anyway).
+ */
+export type CallObserver = (call: ObservedCall) => void;
+
+/** Reports an attempt; an observer that fails never fails or slows the call it watched. */
+export function reportCall(observer: CallObserver | undefined, call: ObservedCall): void {
+  if (!observer) return;
+  try {
+    observer(call);
+  } catch {
+    // Recording is best effort: the call's own outcome is what the caller waits for.
+  }
+}

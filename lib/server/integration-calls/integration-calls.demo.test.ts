@@ -1,0 +1,117 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { getRequestListener } from "@hono/node-server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
+import { integrationCallCurl, ListIntegrationCallsResponseBody, REDACTED } from "@/lib/contract";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
+import { ensureSetupCode } from "../auth/setup-code";
+import { getDeps, stopDeps, type Deps } from "../deps";
+import { createApiApp } from "../http/api-app";
+import { integrationCallRoutes } from "../http/routes/integration-calls";
+
+// A secret of the connector (its OAuth token field is write-only, so secret), also typed into an action's input.
+const CANARY = `canary-${crypto.randomUUID()}-SECRET`;
+
+let demo: RunningDemoIntegrationServer;
+let storage: TestStorage;
+let server: http.Server;
+let origin: string;
+let deps: Deps;
+let token: string;
+let customUuid: string;
+let connectorUuid: string;
+
+const api = async (route: string, init: { method?: string; body?: unknown; auth?: Record<string, string> } = {}) => {
+  const response = await fetch(`${origin}/api/v1${route}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers: { "content-type": "application/json", ...(init.auth ?? { authorization: `Bearer ${token}` }) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: response.status, text: await response.text() };
+};
+const ok = async (route: string, body?: unknown) => {
+  const { status, text } = await api(route, { body });
+  expect(status, text).toBeLessThan(300);
+  return JSON.parse(text);
+};
+const calls = async (route: string) => ListIntegrationCallsResponseBody.parse(await ok(route));
+
+beforeAll(async () => {
+  vi.spyOn(console, "info").mockImplementation(() => {});
+  demo = await startDemoIntegrationServer({ port: 0 });
+  storage = await createTestStorage("integration-calls-");
+  vi.stubEnv("DATA_DIR", storage.dataDir);
+  vi.stubEnv("DATABASE_URL", storage.databaseUrl ?? "");
+  vi.stubEnv("DEMO_INTEGRATION_URL", demo.url);
+  deps = await getDeps();
+  server = http.createServer(getRequestListener(createApiApp().fetch, { overrideGlobalObjects: false }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const setup = await fetch(`${origin}/api/v1/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ code: ensureSetupCode(storage.dataDir), email: "o@relay.test", password: "owner password 1", name: "O", workspaceName: "W" }),
+  });
+  const cookie = setup.headers.get("set-cookie")!.split(";")[0]!;
+  token = JSON.parse((await api("/apiTokens", { body: { name: "inspector" }, auth: { cookie } })).text).token;
+  const [demoIntegration] = (await ok("/connection/customIntegrations/list")).customIntegrations;
+  customUuid = demoIntegration.uuid;
+  const config = { apiKey: "demo-api-key", region: "eu", oauthToken: CANARY };
+  connectorUuid = (await ok("/connection/connectors", { integrationSlug: demoIntegration.slug, slug: "crm", name: "CRM", config })).connector.uuid;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await stopDeps();
+  await demo?.close();
+  await storage?.cleanup();
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+describe("the request inspector over the demo integration", () => {
+  it("records every call of a connector with its secret absent from the API's answer and every curl", async () => {
+    await ok(`/connection/connectors/${connectorUuid}/autocomplete`, { slug: "listObjects", params: {} });
+    const created = await ok(`/connection/connectors/${connectorUuid}/actions/createRecord/execute`, {
+      config: { objectType: "contacts", fields: { email: "ann@example.com", firstName: `Ann ${CANARY}` } },
+    });
+    // The demo echoed the secret back: the inspector had something to hide.
+    expect(JSON.stringify(created)).toContain(CANARY);
+    await api(`/connection/connectors/${connectorUuid}/actions/createRecord/execute`, { body: { config: { objectType: "contacts", fields: {} } } });
+
+    const { text } = await api(`/connection/customIntegrations/${customUuid}/calls`);
+    expect(text).not.toContain(CANARY);
+    const answer = ListIntegrationCallsResponseBody.parse(JSON.parse(text));
+    expect(answer.endpoints).toEqual(expect.arrayContaining(["/authenticate", "/autocompletes/listObjects", "/actions/createRecord/execute"]));
+    const execute = answer.calls.find((call) => call.endpoint === "/actions/createRecord/execute" && call.status === 200)!;
+    expect(execute).toMatchObject({ method: "POST", connectorUuid, url: `${demo.url}/actions/createRecord/execute`, integrationSlug: "demo_crm" });
+    expect(execute.requestHeaders["x-request-id"]).toBe(execute.requestId);
+    expect(JSON.parse(execute.requestBody!).connectorConfig).toEqual({ apiKey: REDACTED, region: "eu", oauthToken: REDACTED });
+    expect(JSON.parse(execute.responseBody!).data.firstName).toBe(`Ann ${REDACTED}`);
+    for (const call of answer.calls) expect(integrationCallCurl(call)).not.toContain(CANARY);
+    expect(integrationCallCurl(execute)).toContain(`--data-raw '{"connectorConfig":{"apiKey":"${REDACTED}"`);
+    // Newest first, and the repository holds the same, redacted before it was written.
+    expect(answer.calls.map((call) => call.createdAt)).toEqual(answer.calls.map((call) => call.createdAt).sort().reverse());
+    expect(JSON.stringify(await deps.db.integrationCalls.list(answer.calls[0]!.workspaceUuid, { customIntegrationUuid: customUuid }))).not.toContain(CANARY);
+  });
+
+  it("filters by endpoint, status and text, per server and per connector", async () => {
+    const byConnector = await calls(`/connection/connectors/${connectorUuid}/calls`);
+    expect(byConnector.calls.length).toBeGreaterThanOrEqual(4);
+    expect(byConnector.calls.every((call) => call.connectorUuid === connectorUuid)).toBe(true);
+    const failed = await calls(`/connection/connectors/${connectorUuid}/calls?status=4xx`);
+    expect(failed.calls.map((call) => [call.endpoint, call.status])).toEqual([["/actions/createRecord/execute", 400]]);
+    const autocompletes = await calls(`/connection/customIntegrations/${customUuid}/calls?endpoint=${encodeURIComponent("/autocompletes/listObjects")}`);
+    expect(autocompletes.calls.map((call) => call.endpoint)).toEqual(["/autocompletes/listObjects"]);
+    const found = await calls(`/connection/customIntegrations/${customUuid}/calls?search=ANN%40EXAMPLE.COM`);
+    expect(found.calls.map((call) => call.endpoint)).toEqual(["/actions/createRecord/execute"]);
+    expect((await calls(`/connection/customIntegrations/${customUuid}/calls?status=2xx&limit=1`)).calls).toHaveLength(1);
+    expect((await api(`/connection/customIntegrations/${customUuid}/calls?status=teapot`)).status).toBe(400);
+    expect((await api(`/connection/connectors/${crypto.randomUUID()}/calls`)).status).toBe(404);
+  });
+
+  it("is for admins only", () => {
+    expect(integrationCallRoutes.map((row) => row.handler.access)).toEqual(["admin", "admin"]);
+  });
+});
