@@ -6,6 +6,7 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/integrations/relative-time";
 import { shortId } from "@/components/runs/format";
 import { ButtonLink } from "@/components/ui/button-link";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryError } from "@/components/ui/query-error";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -42,32 +43,11 @@ export function BatchList() {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Batches, newest first</caption>
-        <thead className="border-b border-border text-left text-xs font-medium tracking-wide text-fg-muted uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-2.5 font-medium">
-              Workflow
-            </th>
-            <th scope="col" className="px-4 py-2.5 font-medium">
-              Status
-            </th>
-            <th scope="col" className="w-64 px-4 py-2.5 font-medium">
-              Progress
-            </th>
-            <th scope="col" className="px-4 py-2.5 font-medium">
-              Started
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {batches.data.batches.map((batch) => (
-            <BatchRow key={batch.uuid} batch={batch} name={batch.workflowUuid ? (names.get(batch.workflowUuid) ?? "Deleted workflow") : "Ad-hoc graph"} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Batches, newest first" columns={["Workflow", "Status", { label: "Progress", className: "w-64" }, "Started"]}>
+      {batches.data.batches.map((batch) => (
+        <BatchRow key={batch.uuid} batch={batch} name={batch.workflowUuid ? (names.get(batch.workflowUuid) ?? "Deleted workflow") : "Ad-hoc graph"} />
+      ))}
+    </DataTable>
   );
 }
 

@@ -7,6 +7,7 @@ import { useId } from "react";
 import { RelativeTime } from "@/components/integrations/relative-time";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { ButtonLink } from "@/components/ui/button-link";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryError } from "@/components/ui/query-error";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -52,6 +53,8 @@ function groupByDataset(models: Model[], datasets: Dataset[]): Group[] {
   return [...groups.values()].sort((a, b) => (a.key === "" ? 1 : b.key === "" ? -1 : a.name.localeCompare(b.name)));
 }
 
+const MODEL_COLUMNS = [{ label: "Model", className: "w-[30%]" }, { label: "Source", className: "w-[30%]" }, { label: "Records", className: "w-[12%] text-right" }, "Last sync"];
+
 function ModelGroup({ name, models, sourceOf }: { name: string; models: Model[]; sourceOf: (model: Model) => ModelSource }) {
   const headingId = useId();
   return (
@@ -59,33 +62,12 @@ function ModelGroup({ name, models, sourceOf }: { name: string; models: Model[];
       <h2 id={headingId} className="mb-2 text-sm font-semibold text-fg-muted">
         {name}
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-        {/* Fixed widths, so the tables of every dataset line up. */}
-        <table className="w-full min-w-[40rem] table-fixed text-sm">
-          <caption className="sr-only">Models of {name}</caption>
-          <thead className="border-b border-border text-left text-xs font-medium tracking-wide text-fg-muted uppercase">
-            <tr>
-              <th scope="col" className="w-[30%] px-4 py-2.5 font-medium">
-                Model
-              </th>
-              <th scope="col" className="w-[30%] px-4 py-2.5 font-medium">
-                Source
-              </th>
-              <th scope="col" className="w-[12%] px-4 py-2.5 text-right font-medium">
-                Records
-              </th>
-              <th scope="col" className="px-4 py-2.5 font-medium">
-                Last sync
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-border">
-            {models.map((model) => (
-              <ModelRow key={model.uuid} model={model} source={sourceOf(model)} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* Fixed widths, so the tables of every dataset line up. */}
+      <DataTable caption={<>Models of {name}</>} columns={MODEL_COLUMNS} tableClassName="min-w-[40rem] table-fixed">
+        {models.map((model) => (
+          <ModelRow key={model.uuid} model={model} source={sourceOf(model)} />
+        ))}
+      </DataTable>
     </section>
   );
 }

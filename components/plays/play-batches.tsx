@@ -5,6 +5,7 @@ import Link from "next/link";
 import { BatchStatusBadge } from "@/components/batches/batch-status-badge";
 import { RelativeTime } from "@/components/integrations/relative-time";
 import { shortId } from "@/components/runs/format";
+import { DataTable } from "@/components/ui/data-table";
 import { QueryError } from "@/components/ui/query-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { batchQueries } from "@/lib/api/batch-queries";
@@ -32,42 +33,28 @@ export function PlayBatches({ workflowUuid }: { workflowUuid: string }) {
           No batch yet. The next sync that changes the segment in the play&apos;s change kinds starts one, as does each tick of its schedule.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Batches of the play&apos;s workflow, newest first</caption>
-            <thead className="border-b border-border text-left text-xs font-medium tracking-wide text-fg-muted uppercase">
-              <tr>
-                {["Batch", "Status", "Runs", "Started"].map((heading) => (
-                  <th key={heading} scope="col" className="px-4 py-2.5 font-medium">
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {batches.data.batches.map((batch) => (
-                <tr key={batch.uuid} className="group relative hover:bg-surface-muted/60">
-                  <td className="px-4 py-3">
-                    <Link href={`/batches/${batch.uuid}`} className="font-mono text-xs after:absolute after:inset-0 group-hover:underline">
-                      {shortId(batch.uuid)}
-                    </Link>
-                    <p className="text-xs text-fg-muted">{ORIGIN[batch.data.kind] ?? "Started by hand"}</p>
-                  </td>
-                  <td className="px-4 py-3">
-                    <BatchStatusBadge batch={batch} />
-                  </td>
-                  <td className="px-4 py-3 text-fg-muted tabular-nums">
-                    {counts.format(batch.executedRunsCount)} / {counts.format(batch.runsCount)} done
-                    {batch.failedRunsCount > 0 && <span className="text-danger"> · {counts.format(batch.failedRunsCount)} failed</span>}
-                  </td>
-                  <td className="px-4 py-3 text-fg-muted">
-                    <RelativeTime iso={batch.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={<>Batches of the play&apos;s workflow, newest first</>} columns={["Batch", "Status", "Runs", "Started"]}>
+          {batches.data.batches.map((batch) => (
+            <tr key={batch.uuid} className="group relative hover:bg-surface-muted/60">
+              <td className="px-4 py-3">
+                <Link href={`/batches/${batch.uuid}`} className="font-mono text-xs after:absolute after:inset-0 group-hover:underline">
+                  {shortId(batch.uuid)}
+                </Link>
+                <p className="text-xs text-fg-muted">{ORIGIN[batch.data.kind] ?? "Started by hand"}</p>
+              </td>
+              <td className="px-4 py-3">
+                <BatchStatusBadge batch={batch} />
+              </td>
+              <td className="px-4 py-3 text-fg-muted tabular-nums">
+                {counts.format(batch.executedRunsCount)} / {counts.format(batch.runsCount)} done
+                {batch.failedRunsCount > 0 && <span className="text-danger"> · {counts.format(batch.failedRunsCount)} failed</span>}
+              </td>
+              <td className="px-4 py-3 text-fg-muted">
+                <RelativeTime iso={batch.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

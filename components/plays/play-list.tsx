@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Zap } from "lucide-react";
 import Link from "next/link";
 import { RelativeTime } from "@/components/integrations/relative-time";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryError } from "@/components/ui/query-error";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -33,25 +34,11 @@ export function PlayList() {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Plays, newest first</caption>
-        <thead className="border-b border-border text-left text-xs font-medium tracking-wide text-fg-muted uppercase">
-          <tr>
-            {HEADINGS.map((heading) => (
-              <th key={heading} scope="col" className="px-4 py-2.5 font-medium whitespace-nowrap">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {plays.data.plays.map((play) => (
-            <PlayRow key={play.uuid} play={play} names={names} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Plays, newest first" columns={HEADINGS}>
+      {plays.data.plays.map((play) => (
+        <PlayRow key={play.uuid} play={play} names={names} />
+      ))}
+    </DataTable>
   );
 }
 

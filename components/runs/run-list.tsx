@@ -8,6 +8,7 @@ import { useId } from "react";
 import { RelativeTime } from "@/components/integrations/relative-time";
 import { Button } from "@/components/ui/button";
 import { ButtonLink } from "@/components/ui/button-link";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryError } from "@/components/ui/query-error";
 import { Label, Select } from "@/components/ui/select";
@@ -82,55 +83,34 @@ export function RunList() {
 function RunTable({ runs, names }: { runs: RunSummary[]; names: Map<string, string> }) {
   const now = useNow(runs.some((run) => isActive(run.status)));
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Runs, newest first</caption>
-        <thead className="border-b border-border text-left text-xs font-medium tracking-wide text-fg-muted uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-2.5 font-medium">
-              Workflow
-            </th>
-            <th scope="col" className="px-4 py-2.5 font-medium">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-2.5 font-medium">
-              Started
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">
-              Duration
-            </th>
+    <DataTable caption="Runs, newest first" columns={["Workflow", "Status", "Started", { label: "Duration", className: "text-right" }]}>
+      {runs.map((run) => {
+        const name = run.workflowUuid ? (names.get(run.workflowUuid) ?? "Deleted workflow") : "Ad-hoc run";
+        return (
+          <tr key={run.uuid} className="group relative hover:bg-surface-muted/60">
+            <td className="px-4 py-3">
+              {/* The link's box covers the row, so the whole row opens the run. */}
+              <Link href={`/runs/${run.uuid}`} className="font-medium after:absolute after:inset-0 group-hover:underline">
+                {name}
+              </Link>
+              <p className="font-mono text-xs text-fg-muted">{shortId(run.uuid)}</p>
+            </td>
+            <td className="px-4 py-3">
+              <RunStatusBadge status={run.status} />
+              {run.errorMessage && run.status === "error" && (
+                <p className="mt-1 max-w-sm truncate text-xs text-danger" title={run.errorMessage}>
+                  {run.errorMessage}
+                </p>
+              )}
+            </td>
+            <td className="px-4 py-3 text-fg-muted">
+              <RelativeTime iso={run.createdAt} />
+            </td>
+            <td className="px-4 py-3 text-right text-fg-muted tabular-nums">{formatDuration(elapsedMs(run.createdAt, run.finishedAt, now))}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {runs.map((run) => {
-            const name = run.workflowUuid ? (names.get(run.workflowUuid) ?? "Deleted workflow") : "Ad-hoc run";
-            return (
-              <tr key={run.uuid} className="group relative hover:bg-surface-muted/60">
-                <td className="px-4 py-3">
-                  {/* The link's box covers the row, so the whole row opens the run. */}
-                  <Link href={`/runs/${run.uuid}`} className="font-medium after:absolute after:inset-0 group-hover:underline">
-                    {name}
-                  </Link>
-                  <p className="font-mono text-xs text-fg-muted">{shortId(run.uuid)}</p>
-                </td>
-                <td className="px-4 py-3">
-                  <RunStatusBadge status={run.status} />
-                  {run.errorMessage && run.status === "error" && (
-                    <p className="mt-1 max-w-sm truncate text-xs text-danger" title={run.errorMessage}>
-                      {run.errorMessage}
-                    </p>
-                  )}
-                </td>
-                <td className="px-4 py-3 text-fg-muted">
-                  <RelativeTime iso={run.createdAt} />
-                </td>
-                <td className="px-4 py-3 text-right text-fg-muted tabular-nums">{formatDuration(elapsedMs(run.createdAt, run.finishedAt, now))}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
 

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Wrench } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryError } from "@/components/ui/query-error";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -25,25 +26,11 @@ export function ToolList() {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Tools, newest first</caption>
-        <thead className="border-b border-border text-left text-xs font-medium tracking-wide text-fg-muted uppercase">
-          <tr>
-            {["Tool", "Workflow", "Deployed", "Webhook"].map((heading) => (
-              <th key={heading} scope="col" className="px-4 py-2.5 font-medium">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {tools.data.tools.map((tool) => (
-            <ToolRow key={tool.uuid} tool={tool} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Tools, newest first" columns={["Tool", "Workflow", "Deployed", "Webhook"]}>
+      {tools.data.tools.map((tool) => (
+        <ToolRow key={tool.uuid} tool={tool} />
+      ))}
+    </DataTable>
   );
 }
 
