@@ -3,7 +3,7 @@
 import { Check, Copy } from "lucide-react";
 import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
-import { curlCommand } from "./curl";
+import { operationCurl } from "./curl";
 import type { SchemaComponents } from "./json-schema";
 import type { ReferenceOperation } from "./operations";
 
@@ -21,7 +21,7 @@ function useOrigin(): string {
 /** The operation as a curl command against this app, with a button that copies it. */
 export function CurlExample({ operation, base, components }: { operation: ReferenceOperation; base: string; components: SchemaComponents }) {
   const origin = useOrigin();
-  const command = curlCommand(operation, `${origin}${base}`, components);
+  const command = operationCurl(operation, `${origin}${base}`, components);
   const [copied, setCopied] = useState(false);
   const name = `${operation.method.toUpperCase()} ${operation.path}`;
   const copy = async () => {

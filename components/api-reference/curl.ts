@@ -1,4 +1,5 @@
 import type { OpenApiJsonSchema } from "@/lib/contract";
+import { curlCommand, shellQuote } from "@/lib/contract/curl";
 import { itemsOf, propertiesOf, requiredOf, resolve, variantsOf, type SchemaComponents } from "./json-schema";
 import type { ReferenceOperation } from "./operations";
 
@@ -43,22 +44,19 @@ export function sampleValue(schema: OpenApiJsonSchema, components: SchemaCompone
   }
 }
 
-/** Quotes a word for a POSIX shell: single quotes, and a single quote inside closed, escaped and reopened. */
-const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-
 /**
  * A curl command for an operation: the URL under `base` with `<name>` for each path parameter and
  * the required query parameters, the API token from `$RELAY_API_TOKEN` unless the route is public,
  * and a JSON body with the required fields (or the upload's file).
- * @example curlCommand(operation, "http://localhost:3000/api/v1", components)
+ * @example operationCurl(operation, "http://localhost:3000/api/v1", components)
  */
-export function curlCommand({ method, path, operation }: ReferenceOperation, base: string, components: SchemaComponents): string {
+export function operationCurl({ method, path, operation }: ReferenceOperation, base: string, components: SchemaComponents): string {
   const query = (operation.parameters ?? [])
     .filter((parameter) => parameter.in === "query" && parameter.required)
     .map((parameter) => `${encodeURIComponent(parameter.name)}=<${parameter.name}>`)
     .join("&");
   const url = `${base}${path.replace(/\{([^}]+)\}/g, "<$1>")}${query ? `?${query}` : ""}`;
-  const lines = [`curl -X ${method.toUpperCase()} ${shellQuote(url)}`];
+  const lines: string[] = [];
   if (operation["x-relay-access"] !== "public") lines.push(`-H "Authorization: Bearer $RELAY_API_TOKEN"`);
   const content = operation.requestBody?.content ?? {};
   const json = content["application/json"]?.schema;
@@ -68,5 +66,5 @@ export function curlCommand({ method, path, operation }: ReferenceOperation, bas
   } else if (content["multipart/form-data"]) {
     lines.push(`-F 'file=@data.csv'`);
   }
-  return lines.join(" \\\n  ");
+  return curlCommand(method, url, lines);
 }

@@ -6,3 +6,4 @@ export * from "./manifest-url";
 export * from "./stable-stringify";
 export * from "./records";
 export * from "./is-record";
+export * from "./curl";

@@ -1,9 +1,5 @@
+import { curlCommand, shellQuote } from "../curl";
 import type { IntegrationCall } from "./integration-calls";
-
-/** One single-quoted shell word: a `'` inside closes the quote, adds an escaped one, and reopens. */
-function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`;
-}
 
 /**
  * The recorded call as a curl command to paste in a shell: method, URL, the headers sent and the
@@ -14,8 +10,6 @@ function shellQuote(text: string): string {
  * // → "curl -X POST 'http://127.0.0.1:4010/authenticate' \\\n  -H 'accept: application/json' \\\n  --data-raw '{}'"
  */
 export function integrationCallCurl(call: Pick<IntegrationCall, "method" | "url" | "requestHeaders" | "requestBody">): string {
-  const words = [`curl -X ${call.method} ${shellQuote(call.url)}`];
-  for (const [name, value] of Object.entries(call.requestHeaders)) words.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  if (call.requestBody !== null) words.push(`--data-raw ${shellQuote(call.requestBody)}`);
-  return words.join(" \\\n  ");
+  const headers = Object.entries(call.requestHeaders).map(([name, value]) => `-H ${shellQuote(`${name}: ${value}`)}`);
+  return curlCommand(call.method, call.url, call.requestBody === null ? headers : [...headers, `--data-raw ${shellQuote(call.requestBody)}`]);
 }
