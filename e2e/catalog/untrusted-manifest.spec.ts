@@ -24,7 +24,7 @@ test("manifest text is shown as text and its icon cannot run script", async ({ p
     await expect(preview.getByRole("heading", { name: NAME })).toHaveText(NAME);
     await preview.getByRole("button", { name: "Register integration" }).click();
     const item = page.getByRole("list", { name: "Registered integrations" }).getByRole("article", { name: NAME });
-    await expect(item.getByRole("link", { name: NAME })).toHaveText(NAME);
+    await expect(item.getByRole("link", { name: NAME, exact: true })).toHaveText(NAME);
     expect(await pwned()).toBeUndefined();
 
     const slug = (await listCustomIntegrations(request)).find((c) => c.baseUrl === server.url)!.slug;

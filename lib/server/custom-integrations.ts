@@ -1,5 +1,6 @@
 import type { CustomIntegration } from "@/lib/contract";
 import { fetchManifest, IntegrationError, normalizeManifest, type FetchedManifest } from "@/lib/integrations";
+import { lintManifest } from "@/lib/integrations/checker";
 import { NATIVE_INTEGRATION_SLUG, sdkIntegrations } from "@/lib/integrations/native";
 import { secretPathsOf } from "./connector-access";
 import { pinLegacyConnectorSeals } from "./connector-secrets";
@@ -37,10 +38,14 @@ export async function getCustomIntegration({ db }: Pick<Deps, "db">, workspaceUu
   return found;
 }
 
-/** Fetches and validates a server's manifest without saving anything: what registering would show. */
+/**
+ * Fetches and validates a server's manifest without saving anything: what registering would show,
+ * with the contract checker's lint findings (an invalid manifest is still refused as before).
+ */
 export async function previewCustomIntegration(ctx: Pick<Deps, "settings" | "integrations">, baseUrl: string) {
   const fetched = await fetchForRegistration(ctx, normalizeBaseUrl(baseUrl));
-  return { layout: fetched.layout, integration: normalizeManifest(fetched, { slug: slugify(fetched.manifest.name) }) };
+  const findings = lintManifest(fetched.manifest);
+  return { layout: fetched.layout, integration: normalizeManifest(fetched, { slug: slugify(fetched.manifest.name) }), findings };
 }
 
 /**

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import type { CustomIntegration } from "@/lib/contract";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { useRefreshCustomIntegrationMutation } from "@/lib/api/custom-integration-queries";
 import { RelativeTime } from "../relative-time";
 import { ChangeUrlForm } from "./change-url-form";
@@ -37,6 +38,12 @@ export function CustomIntegrationItem({ integration }: { integration: CustomInte
             <Button variant="secondary" size="sm" onClick={() => setChangingUrl(true)} disabled={changingUrl}>
               Change URL
             </Button>
+            <ButtonLink size="sm" href={`/integrations/custom/${integration.uuid}/calls`} aria-label={`Calls to ${integration.name}`}>
+              Calls
+            </ButtonLink>
+            <ButtonLink size="sm" href={`/integrations/custom/${integration.uuid}/check`} aria-label={`Check ${integration.name}`}>
+              Check
+            </ButtonLink>
             <Button variant="ghost" size="sm" className="text-danger hover:text-danger" onClick={() => setDeleting(true)}>
               Delete
             </Button>

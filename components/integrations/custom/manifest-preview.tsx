@@ -3,6 +3,7 @@ import type { CustomIntegrationPreviewResponseBody } from "@/lib/contract";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ManifestFindings } from "../check/manifest-findings";
 import { IntegrationIcon } from "../integration-icon";
 import { rateLimitText } from "../format";
 
@@ -10,7 +11,7 @@ const layoutText = { seed: "seed (the documented layout)", legacy: "legacy (the 
 
 /** What registering a server would add, shown before anything is saved. */
 export function ManifestPreview({
-  preview: { layout, integration },
+  preview: { layout, integration, findings },
   onRegister,
   onCancel,
   isRegistering,
@@ -50,6 +51,9 @@ export function ManifestPreview({
         </Row>
         <Row term="Rate limit">{integration.connector.rateLimit ? rateLimitText(integration.connector.rateLimit) : "None declared"}</Row>
       </dl>
+      <div className="mt-4">
+        <ManifestFindings findings={findings} />
+      </div>
       <div className="mt-5 flex flex-wrap gap-2 border-t border-border pt-4">
         <Button onClick={onRegister} disabled={isRegistering}>
           {isRegistering ? "Registering…" : "Register integration"}

@@ -7,3 +7,4 @@ export * from "./accounts";
 export * from "./openapi";
 export * from "./integration-calls";
 export * from "./integration-call-curl";
+export * from "./integration-checks";

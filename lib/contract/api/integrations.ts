@@ -8,6 +8,7 @@ import {
   ManifestUsers,
 } from "../integration";
 import { ManifestLayout } from "./custom-integrations";
+import { CheckFinding } from "./integration-checks";
 
 export const IntegrationCategory = z
   .enum(["engagement", "marketing", "sales", "finance", "analytics", "freeform", "success", "support", "enrichment", "storage", "custom"])
@@ -80,6 +81,10 @@ export type IntegrationListResponseBody = z.infer<typeof IntegrationListResponse
 export const IntegrationResponseBody = z.object({ integration: Integration });
 export type IntegrationResponseBody = z.infer<typeof IntegrationResponseBody>;
 
-/** What registering a server would add, before anything is saved. */
-export const CustomIntegrationPreviewResponseBody = z.object({ layout: ManifestLayout, integration: Integration });
+/** What registering a server would add, before anything is saved, and what the contract checker's lint says of its manifest. */
+export const CustomIntegrationPreviewResponseBody = z.object({
+  layout: ManifestLayout,
+  integration: Integration,
+  findings: z.array(CheckFinding).describe("The manifest's lint findings, errors first; none blocks registration"),
+});
 export type CustomIntegrationPreviewResponseBody = z.infer<typeof CustomIntegrationPreviewResponseBody>;

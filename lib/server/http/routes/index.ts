@@ -5,6 +5,7 @@ import { connectorRoutes } from "./connectors";
 import { customIntegrationRoutes } from "./custom-integrations";
 import { fileRoutes } from "./files";
 import { integrationCallRoutes } from "./integration-calls";
+import { integrationCheckRoutes } from "./integration-checks";
 import { integrationRoutes } from "./integrations";
 import { openApiRoutes } from "./openapi";
 import { playRoutes } from "./plays";
@@ -26,6 +27,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...integrationRoutes,
   ...connectorRoutes,
   ...integrationCallRoutes,
+  ...integrationCheckRoutes,
   ...workflowRoutes,
   ...releaseRoutes,
   ...templateRoutes,

@@ -1,0 +1,101 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { getRequestListener } from "@hono/node-server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
+import { CustomIntegrationPreviewResponseBody, IntegrationCheckResponseBody } from "@/lib/contract";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
+import { GOOD_CONFIG } from "@/lib/integrations/checker/testing/base-manifest";
+import { startCorpusServer, type CorpusServer } from "@/lib/integrations/checker/testing/corpus-server";
+import { ensureSetupCode } from "./auth/setup-code";
+import { stopDeps } from "./deps";
+import { createApiApp } from "./http/api-app";
+
+// POST /api/v1/connection/customIntegrations/check through the real API app, over a real demo
+// server registered on first start: the outbound guard in the way, connectors' configs loaded here.
+let storage: TestStorage;
+let demo: RunningDemoIntegrationServer;
+let broken: CorpusServer;
+let server: http.Server;
+let origin: string;
+let cookie: string;
+let demoUuid: string;
+let connectorUuid: string;
+
+const api = (route: string, init: RequestInit = {}) => fetch(`${origin}/api/v1${route}`, init);
+const post = (route: string, body: unknown, withCookie = true) =>
+  api(route, { method: "POST", headers: { "content-type": "application/json", ...(withCookie && { cookie }) }, body: JSON.stringify(body) });
+async function check(body: unknown) {
+  const response = await post("/connection/customIntegrations/check", body);
+  const json = await response.json();
+  expect(response.status, JSON.stringify(json)).toBe(200);
+  return IntegrationCheckResponseBody.parse(json);
+}
+
+beforeAll(async () => {
+  vi.spyOn(console, "info").mockImplementation(() => {});
+  demo = await startDemoIntegrationServer({ port: 0 });
+  broken = await startCorpusServer({ manifest: (m) => void (m.actions.createRecord.config.uiSchema.owner["ui:options"].slug = "listOwnerz") });
+  storage = await createTestStorage("checks-");
+  vi.stubEnv("DATA_DIR", storage.dataDir);
+  vi.stubEnv("DATABASE_URL", storage.databaseUrl ?? "");
+  vi.stubEnv("DEMO_INTEGRATION_URL", demo.url);
+  // The demo's host:port only: the broken server, on another loopback port, is refused.
+  vi.stubEnv("OUTBOUND_ALLOWLIST", new URL(demo.url).host);
+  server = http.createServer(getRequestListener(createApiApp().fetch, { overrideGlobalObjects: false }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const setup = await post("/setup", { code: ensureSetupCode(storage.dataDir), email: "o@relay.test", password: "owner password 1", name: "O", workspaceName: "W" }, false);
+  expect(setup.status).toBe(201);
+  cookie = setup.headers.get("set-cookie")!.split(";")[0]!;
+  const [registered] = (await (await api("/connection/customIntegrations/list", { headers: { cookie } })).json()).customIntegrations;
+  demoUuid = registered.uuid;
+  const created = await post("/connection/connectors", { integrationSlug: registered.slug, slug: "crm", name: "CRM", config: { apiKey: "demo-api-key", region: "eu" } });
+  connectorUuid = (await created.json()).connector.uuid;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await stopDeps();
+  await Promise.all([demo?.close(), broken?.close(), storage?.cleanup()]);
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+describe("POST /api/v1/connection/customIntegrations/check", () => {
+  it("lints a registration's manifest: the demo is clean", async () => {
+    expect(await check({ uuid: demoUuid })).toEqual({ baseUrl: demo.url, layout: "seed", probed: false, findings: [], summary: { errors: 0, warnings: 0, infos: 0 } });
+  });
+
+  it("probes with a saved connector's config, loaded on the server, and executes an action", async () => {
+    const report = await check({ uuid: demoUuid, connectorUuid, actionSlug: "findRecords", record: { objectType: "contacts", property: "lastName", value: "nobody" } });
+    expect(report).toMatchObject({ probed: true, findings: [] });
+    const bad = await check({ uuid: demoUuid, config: { apiKey: "wrong-key", region: "eu" } });
+    expect(bad.findings.map((f) => f.code)).toEqual(["authenticate.refused"]);
+  });
+
+  it("sends a connector's config to no other server than its own", async () => {
+    const response = await post("/connection/customIntegrations/check", { baseUrl: broken.url, connectorUuid });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errorMessage).toContain("only sent to that integration's own server");
+    expect(broken.requests).toEqual([]);
+  });
+
+  it("goes through the outbound guard: a loopback server outside the allowlist is not reached", async () => {
+    const report = await check({ baseUrl: broken.url });
+    expect(report.findings).toMatchObject([{ code: "endpoint.unreachable", path: "$", endpoint: "GET /manifest", message: expect.stringContaining("OUTBOUND_ALLOWLIST") }]);
+    expect(broken.requests).toEqual([]);
+  });
+
+  it("refuses a body without a server, and a caller who is not signed in", async () => {
+    expect((await post("/connection/customIntegrations/check", { config: GOOD_CONFIG })).status).toBe(400);
+    expect((await post("/connection/customIntegrations/check", { uuid: demoUuid }, false)).status).toBe(401);
+  });
+});
+
+it("the registration preview carries the manifest's lint findings", async () => {
+  const response = await post("/connection/customIntegrations/preview", { kind: "external", baseUrl: demo.url });
+  const preview = CustomIntegrationPreviewResponseBody.parse(await response.json());
+  expect(preview.findings).toEqual([]);
+  expect(preview.integration.name).toBe("Demo CRM");
+});
