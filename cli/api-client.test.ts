@@ -1,7 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiClient } from "./api-client";
+import { ApiClient, isTransient } from "./api-client";
+import { CliError } from "./output";
 
 describe("ApiClient", () => {
   const servers: http.Server[] = [];
@@ -37,5 +38,30 @@ describe("ApiClient", () => {
       message: "No connector with uuid x",
       body: { errorMessage: "No connector with uuid x", reason: "notFound", status: 404 },
     });
+  });
+
+  it("bounds the wait for the headers only: a body may take longer than RELAY_TIMEOUT_MS", async () => {
+    vi.stubEnv("RELAY_TIMEOUT_MS", "200");
+    const server = http.createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "text/plain" }).write("slow ");
+      setTimeout(() => response.end("body"), 500);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const client = new ApiClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: "relay_test" });
+    expect(await (await client.send({ method: "GET", path: "/slow" })).text()).toBe("slow body");
+  });
+
+  it("calls a refused connection and a gateway's 502/503/504 transient, not other failures", async () => {
+    const server = http.createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const refused = await new ApiClient({ baseUrl: `http://127.0.0.1:${port}`, token: "t" }).json({ method: "GET", path: "/whoami" }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "ECONNREFUSED" });
+    expect(isTransient(refused)).toBe(true);
+    const withStatus = (status: number) => new CliError("failed", { errorMessage: "failed", status });
+    expect([502, 503, 504, 500, 404, 429].map((status) => isTransient(withStatus(status)))).toEqual([true, true, true, false, false, false]);
+    expect(isTransient(new Error("ECONNREFUSED"))).toBe(false);
   });
 });

@@ -4,11 +4,36 @@ import { CliError } from "./output";
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 /**
- * How long one API call may take (`RELAY_TIMEOUT_MS`, default 5 minutes: a run created with
- * `waitUntilFinished` is answered when it ends). A server that accepts the connection and never
- * answers must not hang a CI job.
+ * How long one API call may wait for its answer's headers (`RELAY_TIMEOUT_MS`, default 5 minutes:
+ * a run created with `waitUntilFinished` is answered when it ends). A server that accepts the
+ * connection and never answers must not hang a CI job; the body is not bounded, since a batch's
+ * CSV may stream for longer than that.
  */
 const timeoutMs = () => Number(process.env.RELAY_TIMEOUT_MS) || 300_000;
+
+/** Answers a proxy or load balancer gives while the app restarts (a deploy): worth asking again. */
+const TRANSIENT_STATUSES = new Set([502, 503, 504]);
+/** Socket failures of the same moment: nothing listens yet, or the old process closed the connection. */
+const TRANSIENT_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
+
+/** Relay could not be reached at all; `code` is the socket error's (ECONNREFUSED, ENOTFOUND…). */
+export class UnreachableError extends CliError {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Whether a failed call may succeed if asked again a moment later (HTTP 502/503/504, a refused or
+ * reset connection), as while Relay is being redeployed. Only safe to act on for reads.
+ */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof UnreachableError) return error.code !== undefined && TRANSIENT_CODES.has(error.code);
+  return error instanceof CliError && TRANSIENT_STATUSES.has(error.body.status as number);
+}
 
 /** One call of the Relay API, relative to `/api/v1`. */
 export interface ApiRequest {
@@ -41,24 +66,31 @@ export class ApiClient {
     }
   }
 
-  /** The raw answer of a route that is not JSON (documentation text, CSV downloads), once it is known to be a success. */
+  /**
+   * The raw answer of a route that is not JSON (documentation text, CSV downloads), once it is
+   * known to be a success. The timeout stops once the headers are in: the body is the caller's.
+   */
   async send(request: ApiRequest): Promise<Response> {
     const url = this.url(request);
     const headers: Record<string, string> = { authorization: `Bearer ${this.session.token}`, accept: "application/json, text/*" };
     if (request.body !== undefined) headers["content-type"] = "application/json";
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs());
     let response: Response;
     try {
       response = await this.fetchImpl(url, {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(timeoutMs()),
+        signal: controller.signal,
       });
     } catch (error) {
-      if (error instanceof DOMException && error.name === "TimeoutError") {
+      if (controller.signal.aborted) {
         throw new CliError(`Relay at ${this.session.baseUrl} did not answer ${request.method} ${request.path} within ${timeoutMs() / 1000} s (RELAY_TIMEOUT_MS)`);
       }
-      throw new CliError(`Could not reach Relay at ${this.session.baseUrl}: ${networkReason(error)}`);
+      throw new UnreachableError(`Could not reach Relay at ${this.session.baseUrl}: ${networkReason(error)}`, networkCode(error));
+    } finally {
+      clearTimeout(timer);
     }
     if (!response.ok) throw await apiError(request, response);
     return response;
@@ -86,6 +118,11 @@ async function apiError(request: ApiRequest, response: Response): Promise<CliErr
     errorMessage: `${request.method} ${request.path} failed: HTTP ${response.status} ${response.statusText}`.trim(),
     status: response.status,
   });
+}
+
+function networkCode(error: unknown): string | undefined {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === "string" ? code : undefined;
 }
 
 /** Node's fetch says only "fetch failed"; the cause holds what the user can act on (ECONNREFUSED, ENOTFOUND). */

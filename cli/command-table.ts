@@ -33,7 +33,9 @@ export interface CommandContext {
   session(): Promise<Session>;
   env: Record<string, string | undefined>;
   stdout: NodeJS.WritableStream;
-  /** Set to 1 by a command that printed its answer yet failed (a check that found errors). */
+  /** Read only when a command is told to (`login --token-stdin`, a JSON flag's `@-`). */
+  stdin: NodeJS.ReadableStream;
+  /** Set by a command that printed its answer yet failed: 1 for a check that found errors, 2 for a waited-for run or batch that ended error or cancelled. */
   exitCode: number;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -36,6 +36,43 @@ describe("writeLogin", () => {
     await writeLogin({ baseUrl: "http://b", token: "two" }, env);
     expect((await stat(configPath(env))).mode & 0o777).toBe(0o600);
     expect(JSON.parse(await readFile(configPath(env), "utf8"))).toEqual({ baseUrl: "http://b", token: "two" });
+  });
+});
+
+describe("writeLogin in a folder others could reach", () => {
+  it("closes an existing folder of the user's that is open to others to 0700", async () => {
+    await mkdir(configDir(env), { recursive: true });
+    await chmod(configDir(env), 0o775);
+    await writeLogin({ baseUrl: "http://a", token: "t" }, env);
+    expect((await stat(configDir(env))).mode & 0o777).toBe(0o700);
+    expect(await readdir(configDir(env))).toEqual(["config.json"]);
+  });
+
+  it("never writes the token through a file or symlink planted at a temporary name", async () => {
+    await mkdir(configDir(env), { recursive: true, mode: 0o777 });
+    const victim = join(root, "victim");
+    await writeFile(victim, "");
+    // The name the CLI used to write to: config.json.<pid>.tmp.
+    await symlink(victim, `${configPath(env)}.${process.pid}.tmp`);
+    await writeLogin({ baseUrl: "http://a", token: "relay_secret" }, env);
+    expect(await readFile(victim, "utf8")).toBe("");
+    expect((await stat(victim)).mode & 0o777).not.toBe(0o600);
+    expect(await readLogin(env)).toEqual({ baseUrl: "http://a", token: "relay_secret" });
+  });
+
+  it("refuses a shared folder (sticky, like /tmp) rather than closing it for everyone", async () => {
+    await mkdir(configDir(env), { recursive: true });
+    await chmod(configDir(env), 0o1777);
+    await expect(writeLogin({ baseUrl: "http://a", token: "t" }, env)).rejects.toThrow(/is open to other users \(mode 1777, owner uid \d+\) and not a folder of yours to close/);
+    expect(await readdir(configDir(env))).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("refuses a folder of another user that is open to others", async () => {
+    await mkdir(configDir(env), { recursive: true });
+    await chmod(configDir(env), 0o775);
+    await chown(configDir(env), 65534, 65534);
+    await expect(writeLogin({ baseUrl: "http://a", token: "t" }, env)).rejects.toThrow(/mode 775, owner uid 65534\) and not a folder of yours/);
+    expect((await stat(configDir(env))).mode & 0o777).toBe(0o775);
   });
 });
 

@@ -1,6 +1,7 @@
-import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { writeFileAtomically } from "./atomic-file";
 import { CliError } from "./output";
 
 /** What `relay login` keeps: where the Relay is and the API token to send it. */
@@ -50,20 +51,34 @@ export async function readLogin(env: Env = process.env): Promise<StoredLogin | n
 }
 
 /**
- * Stores the login with the token readable by its owner only: the folder is created 0700, the file
- * written 0600 under a temporary name and renamed, so no moment exists where another user could
- * read it or where a crash leaves half a file.
+ * Stores the login with the token readable by its owner only. The folder is created 0700, or
+ * tightened to 0700 if it is the user's and open to others (refused if it is someone else's):
+ * in a folder others can write, they could swap files under the CLI. The file is written 0600
+ * under a fresh random name, created exclusively, and renamed, so no moment exists where another
+ * user could read it and a crash never leaves half a file.
  */
 export async function writeLogin(login: StoredLogin, env: Env = process.env): Promise<string> {
   const dir = configDir(env);
   const path = configPath(env);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(login, null, 2)}\n`, { mode: 0o600 });
-  // The mode given to writeFile is masked by the umask and ignored when the file exists already.
-  await chmod(temporary, 0o600);
-  await rename(temporary, path);
+  await ensurePrivateFolder(dir);
+  await writeFileAtomically(path, `${JSON.stringify(login, null, 2)}\n`, 0o600);
   return path;
+}
+
+/**
+ * Makes `dir` 0700 if it is the user's. Refuses a folder others can open that is someone else's,
+ * or shared on purpose (sticky, like /tmp): closing it would break it for everyone.
+ */
+async function ensurePrivateFolder(dir: string): Promise<void> {
+  const folder = await stat(dir);
+  if ((folder.mode & 0o077) === 0) return;
+  const uid = process.getuid?.();
+  const mode = (folder.mode & 0o7777).toString(8);
+  if ((uid !== undefined && folder.uid !== uid) || folder.mode & 0o1000) {
+    throw new CliError(`${dir} is open to other users (mode ${mode}, owner uid ${folder.uid}) and not a folder of yours to close: set RELAY_CONFIG_DIR to a folder of your own`);
+  }
+  await chmod(dir, 0o700);
 }
 
 /** Forgets the stored login; true when there was one. */

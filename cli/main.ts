@@ -4,6 +4,7 @@ import { addCommand, addGroup, type CommandContext } from "./command-table";
 import { resolveSession, type Session } from "./config-store";
 import { authCommands, groups } from "./groups";
 import { errorBody, printJson } from "./output";
+import { ENDED_BADLY_EXIT_CODE } from "./wait";
 
 /** The process around a command, passed in so main() runs the same in a test as in bin/relay.mjs. */
 export interface Io {
@@ -11,13 +12,16 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Default: process.stdin. */
+  stdin?: NodeJS.ReadableStream;
   /** What `relay --version` prints: package.json's, read by bin/relay.mjs. */
   version?: string;
 }
 
 /**
  * Runs one `relay` command and answers its exit code. Every failure, commander's usage errors
- * included, ends as `{errorMessage, …}` on stderr with code 1, so scripts and agents read one shape.
+ * included, ends as `{errorMessage, …}` on stderr with code 1, so scripts and agents read one shape;
+ * a command whose answer is printed may still set 1 or 2 ({@link CommandContext.exitCode}).
  */
 export async function main(io: Io): Promise<number> {
   const context = createContext(io);
@@ -54,6 +58,7 @@ function createProgram(context: CommandContext, version: string): Command {
     .configureOutput({ writeOut: (text) => context.stdout.write(text), writeErr: () => {}, outputError: () => {} })
     .showSuggestionAfterError(true);
   program.addHelpText("after", "\nExamples:\n  relay login --token relay_… --base-url http://localhost:3000\n  relay connection connector list\n  relay orchestration run get <uuid>\n");
+  program.addHelpText("after", `\nExit codes:\n  0  done\n  1  the command failed: {errorMessage} on stderr\n  ${ENDED_BADLY_EXIT_CODE}  --wait-until-finished: the run or batch ended error or cancelled (its JSON is on stdout)\n`);
   for (const spec of authCommands) addCommand(program, spec, context);
   for (const group of groups) addGroup(program, group, context);
   return program;
@@ -64,6 +69,7 @@ function createContext(io: Io): CommandContext {
   return {
     env: io.env,
     stdout: io.stdout,
+    stdin: io.stdin ?? process.stdin,
     exitCode: 0,
     session: () => (session ??= resolveSession(io.env)),
     async api() {

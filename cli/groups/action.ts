@@ -1,6 +1,6 @@
 import type { BatchResponseBody, RunResponseBody } from "@/lib/contract";
 import { option, pick, type GroupSpec } from "../command-table";
-import { isFinished, pollingInterval, waitForBatch, waitForRun, waitOptions } from "../wait";
+import { finishBatch, finishRun, pollingInterval, waitOptions } from "../wait";
 import { BATCH_POLLING_MS, webhookOptions } from "./batch";
 import { RUN_POLLING_MS } from "./run";
 
@@ -29,8 +29,8 @@ export const actionGroup: GroupSpec = {
         const interval = pollingInterval(values, RUN_POLLING_MS);
         const api = await context.api();
         const answer = await api.json<RunResponseBody>({ method: "POST", path: "/orchestration/actions/execute", body: { data: {}, ...pick(values, ["action", "data"]) } });
-        // The API already answers once the run ends; this only guards a run it handed back unfinished.
-        return values.waitUntilFinished && !isFinished(answer.run) ? waitForRun(api, answer.run.uuid, interval) : answer;
+        // The API already answers once the run ends; finishRun polls only a run it handed back unfinished.
+        return values.waitUntilFinished ? finishRun(context, api, answer, interval) : answer;
       },
     },
     {
@@ -51,7 +51,7 @@ export const actionGroup: GroupSpec = {
         const api = await context.api();
         const body = pick(values, ["action", "records", "webhookUrl", "webhookSecret"]);
         const answer = await api.json<BatchResponseBody>({ method: "POST", path: "/orchestration/actions/executeBatch", body });
-        return values.waitUntilFinished ? waitForBatch(api, answer.batch.uuid, interval) : answer;
+        return values.waitUntilFinished ? finishBatch(context, api, answer, interval) : answer;
       },
     },
   ],

@@ -1,11 +1,11 @@
-import { createWriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { ReadableStream } from "node:stream/web";
 import type { BatchResponseBody } from "@/lib/contract";
+import { writeFileAtomically } from "../atomic-file";
 import { byUuid, option, pick, segment, uuidArg, type CommandContext, type GroupSpec, type Values } from "../command-table";
-import { pollingInterval, waitForBatch, waitOptions } from "../wait";
+import { CliError } from "../output";
+import { finishBatch, pollingInterval, waitOptions } from "../wait";
 
 const BASE = "/orchestration/batches";
 /** Batches take longer than runs; every two seconds is live enough for progress. */
@@ -46,7 +46,7 @@ export const batchGroup: GroupSpec = {
         const api = await context.api();
         const body = pick(values, ["workflowUuid", "releaseUuid", "nodes", "data", "webhookUrl", "webhookSecret"]);
         const answer = await api.json<BatchResponseBody>({ method: "POST", path: BASE, body });
-        return values.waitUntilFinished ? waitForBatch(api, answer.batch.uuid, interval) : answer;
+        return values.waitUntilFinished ? finishBatch(context, api, answer, interval) : answer;
       },
     },
     {
@@ -95,17 +95,31 @@ export const batchGroup: GroupSpec = {
   ],
 };
 
-/** Streams the CSV, since a batch may have a hundred thousand rows. */
+/**
+ * Streams the CSV, since a batch may have a hundred thousand rows. `--output` appears only once the
+ * whole CSV is in: a download cut off leaves no half file (and an older file as it was).
+ */
 async function download(values: Values, context: CommandContext): Promise<unknown> {
   const api = await context.api();
   const response = await api.send({ method: "GET", path: `${BASE}/${segment(values.uuid)}/download`, query: pick(values, ["outputNodeSlug"]) });
   const body = response.body ? Readable.fromWeb(response.body as ReadableStream) : Readable.from([]);
   if (typeof values.output === "string") {
-    await pipeline(body, createWriteStream(values.output));
+    try {
+      await writeFileAtomically(values.output, body);
+    } catch (error) {
+      throw new CliError(`Downloading batch ${String(values.uuid)} into ${values.output} failed, so it was not written: ${downloadReason(error)}`);
+    }
     return { file: values.output, bytes: (await stat(values.output)).size };
   }
   for await (const chunk of body) {
     if (!context.stdout.write(chunk as Buffer)) await new Promise((resolve) => context.stdout.once("drain", resolve));
   }
   return undefined;
+}
+
+/** A cut-off stream says only "terminated"; its cause says why (the server closed the connection). */
+function downloadReason(error: unknown): string {
+  const cause = (error as { cause?: { message?: unknown } }).cause?.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof cause === "string" ? `${message} (${cause})` : message;
 }

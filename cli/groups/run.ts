@@ -1,7 +1,7 @@
 import type { RunResponseBody } from "@/lib/contract";
 import { option, pick, uuidArg, byUuid, type GroupSpec } from "../command-table";
 import { CliError } from "../output";
-import { isFinished, pollingInterval, waitForRun, waitOptions } from "../wait";
+import { finishRun, pollingInterval, waitOptions } from "../wait";
 
 const BASE = "/orchestration/runs";
 /** Runs are mostly short; a second between polls reads as live without flooding the server. */
@@ -38,7 +38,7 @@ export const runGroup: GroupSpec = {
           query: wait ? { waitUntilFinished: true } : {},
           body: { data: {}, ...pick(values, ["workflowUuid", "releaseUuid", "nodes", "data"]) },
         });
-        return wait && !isFinished(answer.run) ? waitForRun(api, answer.run.uuid, interval) : answer;
+        return wait ? finishRun(context, api, answer, interval) : answer;
       },
     },
     {

@@ -1,6 +1,6 @@
 import type { RunResponseBody } from "@/lib/contract";
 import { byUuid, option, pick, segment, uuidArg, type GroupSpec } from "../command-table";
-import { isFinished, pollingInterval, waitForRun, waitOptions } from "../wait";
+import { finishRun, pollingInterval, waitOptions } from "../wait";
 import { RUN_POLLING_MS } from "./run";
 
 const TOOLS = "/orchestration/tools";
@@ -63,7 +63,7 @@ export const toolGroup: GroupSpec = {
           query: wait ? { waitUntilFinished: true } : {},
           body: { data: values.data ?? {} },
         });
-        return wait && !isFinished(answer.run) ? waitForRun(api, answer.run.uuid, interval) : answer;
+        return wait ? finishRun(context, api, answer, interval) : answer;
       },
     },
   ],
