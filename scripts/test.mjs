@@ -26,7 +26,7 @@ const steps = [
   { name: "build", cmd: "npx next build", env: { RELAY_DEV_PAGES: "", NEXT_DIST_DIR: "" } },
   { name: "production", cmd: "node --import tsx scripts/check-production-build.mts", needs: "build", env: { NEXT_DIST_DIR: "" } },
   { name: "e2e-build", cmd: "npx next build", env: { RELAY_DEV_PAGES: "1", NEXT_DIST_DIR: e2eDistDir } },
-  { name: "e2e", cmd: "npx playwright test", results: e2eCounts, needs: "e2e-build", env: { E2E_DIST_DIR: e2eDistDir } },
+  { name: "e2e", cmd: "npx playwright test", results: e2eCounts, needs: "e2e-build", env: { E2E_DIST_DIR: e2eDistDir, E2E_RESULTS: "test-results/e2e-results.json" } },
   { name: "postgres", cmd: `${postgres} check` },
   {
     name: "unit-postgres",
