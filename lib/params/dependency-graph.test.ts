@@ -104,6 +104,29 @@ describe("buildDependencyGraph", () => {
     ]);
   });
 
+  it("finds fields declared under rjsf dependencies, and reads their arrays", () => {
+    const jsonSchema = {
+      type: "object",
+      properties: { kind: { type: "string", enum: ["person", "company"] } },
+      dependencies: {
+        kind: { oneOf: [{ properties: { kind: { const: "company" }, contacts: { type: "array", items: { type: "object", properties: { email: { type: "string" } } } } } }] },
+        other: ["kind"],
+      },
+    };
+    const uiSchema = { contacts: { items: { email: { "ui:widget": "IntegrationAutocompleteWidget", "ui:options": { slug: "listEmails", params: { kind: "$root.kind" } } } } } };
+    expect(buildDependencyGraph(jsonSchema, uiSchema)).toStrictEqual([
+      { field: ["contacts", ARRAY_ITEM, "email"], widget: "IntegrationAutocompleteWidget", slug: "listEmails", dependsOn: [{ param: "kind", path: ["kind"] }] },
+    ]);
+  });
+
+  it("takes the widget the form renders: a ui:field DynamicSchemaWidget, else ui:widget before ui:options.widget", () => {
+    const uiSchema = {
+      fields: { "ui:field": "DynamicSchemaWidget", "ui:options": { slug: "recordFields" } },
+      notes: { "ui:widget": "textarea", "ui:options": { widget: "IntegrationAutocompleteWidget", slug: "listNotes" } },
+    };
+    expect(buildDependencyGraph({ type: "object" }, uiSchema).map((edge) => [edge.field, edge.widget])).toStrictEqual([[["fields"], "DynamicSchemaWidget"]]);
+  });
+
   it("ignores other widgets and forms without data-bound fields", () => {
     expect(buildDependencyGraph({ type: "object" }, {})).toStrictEqual([]);
     expect(buildDependencyGraph({ type: "object" }, { note: { "ui:widget": "textarea" } })).toStrictEqual([]);

@@ -21,8 +21,8 @@ export interface DependencyEdge {
 }
 
 /**
- * The dependency graph of a form: every field whose `ui:widget` is a data-bound widget, with what
- * its `ui:options.params` read. Walks the uiSchema (object properties, and array items nested under
+ * The dependency graph of a form: every field with a data-bound widget ({@link dataBoundWidgetOf}),
+ * with what its `ui:options.params` read. Walks the uiSchema (object properties, and array items nested under
  * `items`), using the JSON Schema to tell an array's `items` from a property named "items". `base`
  * prefixes every path, for a sub-form inside a larger form.
  * @example buildDependencyGraph(action.config.jsonSchema, action.config.uiSchema)
@@ -59,11 +59,24 @@ function walk(state: Walk, schema: Record<string, unknown> | undefined, ui: unkn
   }
 }
 
-function dataBoundEdge(ui: Record<string, unknown>, field: FieldPath): DependencyEdge | undefined {
+/**
+ * The data-bound widget a uiSchema node renders: a `ui:field` of DynamicSchemaWidget (the form
+ * renders a dynamic sub-form as a field; `ui:widget` is ignored on objects), else the widget rjsf
+ * reads from `ui:widget`, else `ui:options.widget`. The one definition of "data-bound" for the
+ * forms' dependency graph and the contract checker alike.
+ * @example dataBoundWidgetOf({ "ui:widget": "IntegrationAutocompleteWidget" }) // → "IntegrationAutocompleteWidget"
+ */
+export function dataBoundWidgetOf(ui: Record<string, unknown>): DataBoundWidget | undefined {
+  if (ui["ui:field"] === "DynamicSchemaWidget") return "DynamicSchemaWidget";
   const options = isPlainObject(ui["ui:options"]) ? ui["ui:options"] : {};
-  // rjsf reads the widget from `ui:widget` or from `ui:options.widget`.
   const widget = ui["ui:widget"] ?? options.widget;
-  if (!isDataBoundWidget(widget)) return undefined;
+  return isDataBoundWidget(widget) ? widget : undefined;
+}
+
+function dataBoundEdge(ui: Record<string, unknown>, field: FieldPath): DependencyEdge | undefined {
+  const widget = dataBoundWidgetOf(ui);
+  if (!widget) return undefined;
+  const options = isPlainObject(ui["ui:options"]) ? ui["ui:options"] : {};
   const slug = typeof options.slug === "string" ? options.slug : "";
   const params = isPlainObject(options.params) ? options.params : undefined;
   return { field, widget, slug, dependsOn: paramDependencies(params, field) };

@@ -7,6 +7,7 @@ export { type ParamDependency, paramDependencies } from "./param-dependencies";
 export {
   buildDependencyGraph,
   DATA_BOUND_WIDGETS,
+  dataBoundWidgetOf,
   type DataBoundWidget,
   type DependencyEdge,
 } from "./dependency-graph";

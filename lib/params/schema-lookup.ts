@@ -22,22 +22,33 @@ export function dereference(schema: unknown, root: Schema, depth = 0): Schema | 
 }
 
 /**
- * The schema of property `name`: from `properties`, or from an `allOf`/`anyOf`/`oneOf` branch or an
- * `if`/`then`/`else` branch, since Cargo forms declare conditional fields there.
+ * The schema of property `name`: from `properties`, or from an `allOf`/`anyOf`/`oneOf` branch, an
+ * `if`/`then`/`else` branch or a schema under `dependencies` (rjsf's conditional fields,
+ * `dependencies.kind.oneOf[].properties`), since Cargo forms declare conditional fields there.
  */
 export function propertySchema(schema: Schema | undefined, name: string, root: Schema, depth = 0): Schema | undefined {
   if (!schema || depth > MAX_DEPTH) return undefined;
   const properties = schema.properties;
   if (isPlainObject(properties) && Object.hasOwn(properties, name)) return dereference(properties[name], root);
-  const branches = [
-    ...BRANCH_KEYS.flatMap((key) => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : [])),
-    ...CONDITIONAL_KEYS.map((key) => schema[key]),
-  ];
-  for (const branch of branches) {
+  for (const branch of subschemas(schema)) {
     const found = propertySchema(dereference(branch, root), name, root, depth + 1);
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The schemas that may add properties to an object schema besides its own `properties`: its
+ * combinators, conditional branches and schema dependencies (a dependency listing names, an
+ * array, adds none).
+ */
+export function subschemas(schema: Schema): unknown[] {
+  const dependencies = isPlainObject(schema.dependencies) ? Object.values(schema.dependencies).filter((value) => !Array.isArray(value)) : [];
+  return [
+    ...BRANCH_KEYS.flatMap((key) => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : [])),
+    ...CONDITIONAL_KEYS.map((key) => schema[key]),
+    ...dependencies,
+  ];
 }
 
 /** The item schema when `schema` describes an array (by `type` or by a single-schema `items`). */

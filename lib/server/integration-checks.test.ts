@@ -8,7 +8,7 @@ import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-stora
 import { GOOD_CONFIG } from "@/lib/integrations/checker/testing/base-manifest";
 import { startCorpusServer, type CorpusServer } from "@/lib/integrations/checker/testing/corpus-server";
 import { ensureSetupCode } from "./auth/setup-code";
-import { stopDeps } from "./deps";
+import { getDeps, stopDeps } from "./deps";
 import { createApiApp } from "./http/api-app";
 
 // POST /api/v1/connection/customIntegrations/check through the real API app, over a real demo
@@ -87,9 +87,31 @@ describe("POST /api/v1/connection/customIntegrations/check", () => {
     expect(broken.requests).toEqual([]);
   });
 
+  it("counts a saved connector's probes against its own rate limit: the registry's limiter, its real uuid", async () => {
+    const { integrations } = await getDeps();
+    const acquire = vi.spyOn(integrations.limiter, "acquire");
+    try {
+      expect(await check({ uuid: demoUuid, connectorUuid })).toMatchObject({ probed: true, findings: [] });
+      expect(acquire.mock.calls.length).toBeGreaterThan(3);
+      expect(new Set(acquire.mock.calls.map(([key]) => key))).toEqual(new Set([connectorUuid]));
+    } finally {
+      acquire.mockRestore();
+    }
+  });
+
   it("refuses a body without a server, and a caller who is not signed in", async () => {
     expect((await post("/connection/customIntegrations/check", { config: GOOD_CONFIG })).status).toBe(400);
     expect((await post("/connection/customIntegrations/check", { uuid: demoUuid }, false)).status).toBe(401);
+  });
+
+  it("refuses a member (403): a check sends a connector's credentials and may execute an action", async () => {
+    const invited = await post("/workspace/invitations", { role: "member" });
+    const code = new URL((await invited.json()).url).searchParams.get("code");
+    const accepted = await api("/invitations/accept", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code, account: { email: "m@relay.test", password: "member password 1", name: "M" } }) });
+    expect(accepted.status).toBe(201);
+    const member = accepted.headers.get("set-cookie")!.split(";")[0]!;
+    const response = await api("/connection/customIntegrations/check", { method: "POST", headers: { "content-type": "application/json", cookie: member }, body: JSON.stringify({ uuid: demoUuid, connectorUuid }) });
+    expect(response.status).toBe(403);
   });
 });
 

@@ -35,7 +35,7 @@ it("reports a server it cannot reach, and one the outbound guard refuses", async
   expect(server!.requests).toEqual([]);
 });
 
-it("probes nothing when the manifest breaks the contract, and runs no action without a config", async () => {
+it("probes nothing when the manifest breaks the contract; an action asked for without a config is an error", async () => {
   const { url } = await start({ manifest: (m) => void Object.assign(m, { actions: "none" }) });
   const invalid = await checkIntegration({ baseUrl: url, fetch, config: GOOD_CONFIG });
   expect(codes(invalid).map((f) => `${f.severity} ${f.code} ${f.path}`)).toEqual(["error manifest.invalid actions", "info probe.skipped $"]);
@@ -43,7 +43,7 @@ it("probes nothing when the manifest breaks the contract, and runs no action wit
   await server!.close();
   const { url: clean } = await start({});
   const noConfig = await checkIntegration({ baseUrl: clean, fetch, action: { slug: "createRecord", record: {} } });
-  expect(codes(noConfig).map((f) => `${f.code} ${f.path}`)).toEqual(["probe.skipped actions"]);
+  expect(codes(noConfig).map((f) => `${f.severity} ${f.code} ${f.path}`)).toEqual(["error execute.not-run actions"]);
   expect(server!.requests.map((r) => r.path)).toEqual(["/manifest"]);
 });
 

@@ -14,43 +14,46 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
  * Checks an integration server against the contract: reads `GET /manifest` and lints it; with a
  * connector config, also calls its endpoints (authenticate, autocompletes, dynamic schemas,
  * listUsers, extractors' count and pages) and, only when asked, executes an action twice with
- * one Idempotency-Key. Bounded: 50 pages per extractor, 60 s in all.
+ * one Idempotency-Key. Bounded: 50 pages per extractor, 60 s in all (rate-limit waits included).
  * @example const report = await checkIntegration({ baseUrl: "http://localhost:3000", config: { apiKey: "…" }, fetch });
  */
 export async function checkIntegration(options: CheckOptions): Promise<CheckReport> {
   const baseUrl = options.baseUrl.trim().replace(/\/+$/, "");
   const fetchImpl = options.fetch ?? fetchThrough(defaultOutboundFetch());
   const timeoutMs = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
-  const manifest = await readManifest(fetchImpl, baseUrl, timeoutMs);
-  if ("findings" in manifest) return report(baseUrl, null, false, manifest.findings);
+  const redact = options.redact ?? ((text: string) => text);
+  const report = (layout: CheckReport["layout"], probed: boolean, findings: Finding[]): CheckReport => {
+    const sorted = sortFindings(findings.map((found) => ({ ...found, message: redact(found.message), fix: redact(found.fix), path: redact(found.path) })));
+    return { baseUrl, layout, probed, findings: sorted, summary: summarize(sorted) };
+  };
+  const manifest = await readManifest(fetchImpl, baseUrl, timeoutMs, redact);
+  if ("findings" in manifest) return report(null, false, manifest.findings);
   const lint = lintManifestDetailed(manifest.value);
   const findings: Finding[] = [...lint.findings];
   if (!options.config) {
-    if (options.action) findings.push(finding("probe.skipped", "actions", `The action "${options.action.slug}" was not executed: executing needs a connector config.`, "Give a connector config to run the action."));
-    return report(baseUrl, lint.layout, false, findings);
+    if (options.action) findings.push(finding("execute.not-run", "actions", `The action "${options.action.slug}" you asked to execute was not called: executing needs a connector config.`, "Give a connector config to run the action."));
+    return report(lint.layout, false, findings);
   }
   if (!lint.fetched) {
     findings.push(finding("probe.skipped", "$", "No endpoint was called: the manifest does not follow the contract, so Relay could not use it either.", "Fix the manifest errors above, then check again."));
-    return report(baseUrl, lint.layout, false, findings);
+    return report(lint.layout, false, findings);
   }
   const ctx = createProbeContext({
     baseUrl,
     layout: lint.layout,
     fetch: fetchImpl,
     timeoutMs,
-    connector: { uuid: crypto.randomUUID(), workspaceUuid: crypto.randomUUID(), config: options.config },
+    connector: { ...(options.connector ?? { uuid: crypto.randomUUID(), workspaceUuid: crypto.randomUUID() }), config: options.config },
     rateLimit: lint.fetched.manifest.connector.rateLimit,
+    limiter: options.limiter,
+    redact,
+    budgetMs: options.budgetMs,
   });
   await runProbes(ctx, lint.fetched, lint.parts, options.action);
-  return report(baseUrl, lint.layout, true, [...findings, ...ctx.findings]);
+  return report(lint.layout, true, [...findings, ...ctx.findings]);
 }
 
-function report(baseUrl: string, layout: CheckReport["layout"], probed: boolean, findings: Finding[]): CheckReport {
-  const sorted = sortFindings(findings);
-  return { baseUrl, layout, probed, findings: sorted, summary: summarize(sorted) };
-}
-
-async function readManifest(fetchImpl: typeof globalThis.fetch, baseUrl: string, timeoutMs: number): Promise<{ value: unknown } | { findings: Finding[] }> {
+async function readManifest(fetchImpl: typeof globalThis.fetch, baseUrl: string, timeoutMs: number, redact: (text: string) => string): Promise<{ value: unknown } | { findings: Finding[] }> {
   const endpoint = "GET /manifest";
   const fail = (code: Parameters<typeof finding>[0], message: string, fix: string) => ({ findings: [finding(code, "$", message, fix, endpoint)] });
   let url: string;
@@ -59,7 +62,7 @@ async function readManifest(fetchImpl: typeof globalThis.fetch, baseUrl: string,
   } catch {
     return fail("endpoint.unreachable", `"${baseUrl}" is not a URL.`, "Give the server's base URL, e.g. https://integrations.example.com.");
   }
-  const answer = await send(fetchImpl, url, { method: "GET" }, timeoutMs);
+  const answer = await send(fetchImpl, url, { method: "GET" }, timeoutMs, redact);
   if ("failure" in answer) {
     if (answer.failure === "timeout") return fail("endpoint.timeout", `GET /manifest did not answer in time (${answer.detail}).`, "Serve the manifest quickly; it is fetched on registration and every 5 minutes.");
     if (answer.failure === "too-large") return fail("endpoint.too-large", `GET /manifest: ${answer.detail}.`, "Keep the manifest small: icons as compact SVG, no data in it.");

@@ -1,3 +1,5 @@
+import type { RateLimiter } from "../rate-limiter";
+
 /** What to check: a server's base URL, and optionally a connector config (probes) and an action to run. */
 export interface CheckOptions {
   baseUrl: string;
@@ -9,6 +11,21 @@ export interface CheckOptions {
   fetch?: typeof globalThis.fetch;
   /** Limit of each call. Default 10 s. */
   timeoutMs?: number;
+  /**
+   * Removes the config's secrets from text (the API passes its connector's, lib/vault's
+   * redaction). Applied to every answer's whole body before it is parsed or quoted, and to every
+   * finding, so no excerpt can carry part of a secret.
+   */
+  redact?: (text: string) => string;
+  /**
+   * The saved connector the config belongs to: its uuid goes in the request bodies and keys the
+   * rate limit, as in production. Default: a random one (no saved connector).
+   */
+  connector?: { uuid: string; workspaceUuid: string };
+  /** Whose buckets the probes wait on: the API passes the registry's, so a check counts against the connector's real limit. Default: the check's own. */
+  limiter?: RateLimiter;
+  /** The whole check's time budget. Default 60 s. */
+  budgetMs?: number;
 }
 
 /** One contract bug, said for the operator who would meet it and the developer who can fix it. */

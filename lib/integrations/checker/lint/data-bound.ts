@@ -1,5 +1,5 @@
 import { isRecord } from "@/lib/contract/is-record";
-import type { FieldPath } from "@/lib/params";
+import { dataBoundWidgetOf, type FieldPath } from "@/lib/params";
 import type { FormNode } from "./walk-form";
 
 export type DataBoundKind = "autocomplete" | "dynamicSchema";
@@ -14,27 +14,29 @@ export interface DataBoundField {
   fieldPath: FieldPath;
 }
 
-/** The data-bound widget of a uiSchema node, if it has one (`ui:widget`, `ui:options.widget` or `ui:field`). */
+/**
+ * The data-bound widget of a uiSchema node, if it has one: the runtime's definition
+ * (lib/params `dataBoundWidgetOf`), so the checker judges exactly the fields the form loads.
+ */
 export function dataBoundOf(node: FormNode): DataBoundField | undefined {
+  const widget = dataBoundWidgetOf(node.ui);
+  if (!widget) return undefined;
   const options = isRecord(node.ui["ui:options"]) ? node.ui["ui:options"] : {};
-  const names = [node.ui["ui:widget"], options.widget, node.ui["ui:field"]];
-  const kind: DataBoundKind | undefined = names.includes("IntegrationAutocompleteWidget")
-    ? "autocomplete"
-    : names.includes("DynamicSchemaWidget")
-      ? "dynamicSchema"
-      : undefined;
-  if (!kind) return undefined;
   return {
-    kind,
+    kind: widget === "IntegrationAutocompleteWidget" ? "autocomplete" : "dynamicSchema",
     slug: typeof options.slug === "string" ? options.slug : undefined,
     params: isRecord(options.params) ? options.params : {},
     fieldPath: node.fieldPath,
   };
 }
 
-/** Every path-language value of a params object, nested objects' keys dotted (as lib/params reads them). */
-export function paramValues(params: Record<string, unknown>, prefix = ""): Array<{ key: string; value: unknown }> {
-  return Object.entries(params).flatMap(([key, value]) =>
-    isRecord(value) ? paramValues(value, `${prefix}${key}.`) : [{ key: `${prefix}${key}`, value }],
-  );
+/**
+ * Every path-language value of a params object: its key path (nested objects' keys, as
+ * lib/params reads them) and, for messages, those keys dotted.
+ */
+export function paramValues(params: Record<string, unknown>, prefix: string[] = []): Array<{ keys: string[]; key: string; value: unknown }> {
+  return Object.entries(params).flatMap(([key, value]) => {
+    const keys = [...prefix, key];
+    return isRecord(value) ? paramValues(value, keys) : [{ keys, key: keys.join("."), value }];
+  });
 }

@@ -50,9 +50,9 @@ export function lintDataBound(field: DataBoundField, ctx: DataBoundContext): Fin
     ];
   }
   const findings: Finding[] = [];
-  for (const { key, value } of paramValues(field.params)) {
+  for (const { keys, key, value } of paramValues(field.params)) {
     const problem = paramPathProblem(value, ctx.fullPath, ctx.schemaAt);
-    const where = at("params", ...key.split("."));
+    const where = at("params", ...keys);
     if (problem?.kind === "past-root") {
       findings.push(finding("params.past-root", where, `The param "${key}" of ${fieldName} climbs ${problem.climbs} levels with $parent, but the field is only ${problem.depth} deep (arrays count as a level), so it is never sent.`, `Use ${problem.depth} $parent at most, or $root.<field> to read from the form's root.`));
     } else if (problem?.kind === "malformed") {

@@ -1,11 +1,11 @@
-import Ajv from "ajv";
 import { isRecord } from "@/lib/contract/is-record";
+import { RATE_LIMIT_UNIT_MS } from "../../rate-limiter";
+import { scopeSchemaCompiles } from "../../scoped-rate-limits";
 import { finding } from "../codes";
 import { jsonPath } from "../json-path";
 import type { Finding } from "../types";
 import type { PolicyPart } from "./manifest-parts";
 
-const UNIT_MS: Record<string, number> = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 /** Faster than this per second is no limit at all for an HTTP server, and likely a unit mistake. */
 export const MAX_SANE_RATE_PER_SECOND = 1_000;
 /** Relay waits at least this long between two calls of a node, whatever the policy says. */
@@ -13,9 +13,6 @@ const MIN_INTERVAL_MS = 100;
 const MAX_INTERVAL_MS = 5 * 60_000;
 const MAX_SANE_ATTEMPTS = 100;
 const MAX_SANE_BACKOFF = 10;
-
-// As the client does (scoped-rate-limits.ts): formats and unknown keywords do not fail a compile.
-const ajv = new Ajv({ strict: false, validateFormats: false, addUsedSchema: false });
 
 /**
  * Retry policies and rate limits that pass the contract's types but make no sense: an unlimited
@@ -50,26 +47,18 @@ function retryProblems({ path, value }: PolicyPart): Finding[] {
 
 function rateLimitProblems({ path, value, kind }: PolicyPart): Finding[] {
   const findings: Finding[] = [];
-  const unitMs = typeof value.unit === "string" ? UNIT_MS[value.unit] : undefined;
+  const unitMs = typeof value.unit === "string" && Object.hasOwn(RATE_LIMIT_UNIT_MS, value.unit) ? RATE_LIMIT_UNIT_MS[value.unit as keyof typeof RATE_LIMIT_UNIT_MS] : undefined;
   if (unitMs && typeof value.max === "number" && (value.max * 1000) / unitMs > MAX_SANE_RATE_PER_SECOND) {
     findings.push(
       finding("rate-limit.too-high", jsonPath([...path, "max"]), `${value.max} calls per ${value.unit} is more than ${MAX_SANE_RATE_PER_SECOND} a second: it limits nothing, so the server meets every burst.`, "Declare the rate the server really sustains (check the unit), or leave the limit out."),
     );
   }
   const schema = kind === "scopedRateLimit" && isRecord(value.config) ? value.config.jsonSchema : undefined;
-  if (isRecord(schema) && !compiles(schema)) {
+  // Judged as the client judges it (scoped-rate-limits.ts), so the finding says what Relay does.
+  if (isRecord(schema) && !scopeSchemaCompiles(schema)) {
     findings.push(
       finding("rate-limit.scoped-schema-invalid", jsonPath([...path, "config", "jsonSchema"]), "This limit's JSON Schema does not compile, so Relay applies the limit to every call of the action or extractor.", "Fix the schema so it selects the configs the limit is for."),
     );
   }
   return findings;
-}
-
-function compiles(schema: Record<string, unknown>): boolean {
-  try {
-    ajv.compile(schema);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -6,6 +6,16 @@ import type { Finding } from "../types";
 /** Where manifests point for "a value or an expression"; Cargo and Relay inject it, manifests never define it. */
 export const EXPRESSION_REF = "#/definitions/expression";
 
+/**
+ * The schema with `definitions.expression` supplied (any value) when it lacks one, as Relay and
+ * Cargo supply it: so a field declared only as `{"$ref": "#/definitions/expression"}` is a field
+ * to the compile and the form walk alike, not a missing one.
+ */
+export function withExpressionDefinition(schema: Record<string, unknown>): Record<string, unknown> {
+  const definitions = isRecord(schema.definitions) ? schema.definitions : {};
+  return Object.hasOwn(definitions, "expression") ? schema : { ...schema, definitions: { ...definitions, expression: {} } };
+}
+
 // Keywords whose values are data, not schemas: a `$ref` key inside them is not a reference.
 const DATA_KEYWORDS = new Set(["enum", "const", "default", "examples"]);
 

@@ -1,9 +1,13 @@
 import { isRecord } from "@/lib/contract/is-record";
 import { ARRAY_ITEM, type FieldPath } from "@/lib/params";
-import { arrayItemSchema, dereference, propertySchema } from "@/lib/params/schema-lookup";
+import { arrayItemSchema, dereference, propertySchema, subschemas } from "@/lib/params/schema-lookup";
 import type { Segment } from "../json-path";
+import { withExpressionDefinition } from "./lint-refs";
 
 type Json = Record<string, unknown>;
+
+// As lib/params' lookup: deep enough for any hand-written form; stops `$ref` cycles.
+const MAX_BRANCH_DEPTH = 32;
 
 /** One node of a uiSchema, with the JSON Schema it describes. */
 export interface FormNode {
@@ -20,10 +24,12 @@ export interface FormNode {
 
 /**
  * Visits every node of a uiSchema (object properties, then `items` of arrays) with the JSON
- * Schema it stands for, found through `properties`, `allOf`/`anyOf`/`oneOf`, `then`/`else` and local
- * `$ref`s, as the form's own dependency graph does (lib/params).
+ * Schema it stands for, found through `properties`, `allOf`/`anyOf`/`oneOf`, `then`/`else`,
+ * `dependencies` and local `$ref`s, as the form's own dependency graph does (lib/params).
+ * `#/definitions/expression` resolves as Relay supplies it.
  */
-export function walkForm(jsonSchema: Json, uiSchema: Json, visit: (node: FormNode) => void, root: Json = jsonSchema): void {
+export function walkForm(jsonSchema: Json, uiSchema: Json, visit: (node: FormNode) => void): void {
+  const root = withExpressionDefinition(jsonSchema);
   const walk = (ui: unknown, schema: Json | undefined, fieldPath: FieldPath, uiPath: Segment[], declared: boolean) => {
     if (!isRecord(ui)) return;
     visit({ ui, schema, fieldPath, uiPath, declared });
@@ -35,12 +41,22 @@ export function walkForm(jsonSchema: Json, uiSchema: Json, visit: (node: FormNod
     for (const [key, child] of Object.entries(ui)) {
       if (key.startsWith("ui:")) continue;
       const childSchema = propertySchema(schema, key, root);
-      // A property whose own schema cannot be read (an unresolved `$ref`) is still declared.
-      const declared = childSchema !== undefined || (isRecord(schema?.properties) && Object.hasOwn(schema.properties, key)) || !listsProperties(schema, root);
+      const declared = childSchema !== undefined || declaresProperty(schema, key, root) || !listsProperties(schema, root);
       walk(child, childSchema, [...fieldPath, key], [...uiPath, key], declared);
     }
   };
-  walk(uiSchema, dereference(jsonSchema, root), [], [], true);
+  walk(uiSchema, dereference(root, root), [], [], true);
+}
+
+/**
+ * Whether `key` is among the properties of the schema or of a branch of it (combinators,
+ * `then`/`else`, `dependencies`), even when its own schema cannot be read (an unresolved `$ref`,
+ * reported by lint-refs): a field declared in a branch is declared.
+ */
+function declaresProperty(schema: Json | undefined, key: string, root: Json, depth = 0): boolean {
+  if (!schema || depth > MAX_BRANCH_DEPTH) return false;
+  if (isRecord(schema.properties) && Object.hasOwn(schema.properties, key)) return true;
+  return subschemas(schema).some((branch) => declaresProperty(dereference(branch, root), key, root, depth + 1));
 }
 
 /**
@@ -52,25 +68,29 @@ function listsProperties(schema: Json | undefined, root: Json): boolean {
   if (!schema) return false;
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return false;
   if (schema.patternProperties !== undefined) return false;
-  const hasProperties = (node: unknown): boolean => {
+  const hasProperties = (node: unknown, depth: number): boolean => {
     const resolved = dereference(node, root);
-    if (!resolved) return false;
-    return isRecord(resolved.properties) || ["allOf", "anyOf", "oneOf"].some((key) => Array.isArray(resolved[key]) && (resolved[key] as unknown[]).some(hasProperties));
+    if (!resolved || depth > MAX_BRANCH_DEPTH) return false;
+    return isRecord(resolved.properties) || subschemas(resolved).some((branch) => hasProperties(branch, depth + 1));
   };
-  return hasProperties(schema);
+  return hasProperties(schema, 0);
 }
 
 /**
- * The schema of a field path inside a form, walking `properties` and array `items`; undefined
- * when a step is missing. `open` is true when the step that failed was into an open object, where
- * the value may still exist.
+ * The schema of a field path inside a form, walking `properties` (and their branches) and array
+ * `items`; undefined when a step is missing. `open` is true when the step that failed was into an
+ * open object, where the value may still exist.
  */
-export function schemaAtPath(jsonSchema: Json, path: FieldPath, root: Json = jsonSchema): { schema: Json | undefined; missingAt: number; open: boolean } {
-  let current: Json | undefined = dereference(jsonSchema, root);
+export function schemaAtPath(jsonSchema: Json, path: FieldPath): { schema: Json | undefined; missingAt: number; open: boolean } {
+  const root = withExpressionDefinition(jsonSchema);
+  let current: Json | undefined = dereference(root, root);
   for (let index = 0; index < path.length; index++) {
     const segment = path[index]!;
+    // A declared property whose schema cannot be read (an unresolved `$ref`) exists, shape unknown.
     const next: Json | undefined =
-      typeof segment === "number" || segment === ARRAY_ITEM ? arrayItemSchema(current, root) : propertySchema(current, segment, root);
+      typeof segment === "number" || segment === ARRAY_ITEM
+        ? arrayItemSchema(current, root)
+        : (propertySchema(current, segment, root) ?? (declaresProperty(current, segment, root) ? {} : undefined));
     if (!next) {
       const intoItem = typeof segment === "number" || segment === ARRAY_ITEM;
       // A property of an array, or an item of a non-array, cannot exist; an open object may hold anything.

@@ -1,10 +1,9 @@
-import { FetchExtractorResponseBody, stableStringify } from "@/lib/contract";
-import { fetchExtractorRequest } from "../../layouts";
+import { stableStringify, type FetchExtractorResponseBody, type PollingPolicy } from "@/lib/contract";
 import { finding, type CheckCode } from "../codes";
-import { contractFindings } from "../contract-findings";
 import { probePath, type Segment } from "../json-path";
 import { columnProblems, columnsKey } from "./extractor-columns";
-import { probeCall, type ProbeContext } from "./probe-context";
+import { fetchPage, type AnsweredCall } from "./extractor-page";
+import type { ProbeContext } from "./probe-context";
 
 /** The most pages one extractor is fetched for; a sync that goes on longer is reported, not followed. */
 export const MAX_PAGES = 50;
@@ -14,13 +13,15 @@ export interface PagedExtractor {
   slug: string;
   capability: Segment[];
   config: Record<string, unknown>;
+  /** How a sync re-calls a page answered `fetching`. */
+  fetching: PollingPolicy | undefined;
   /** From the count endpoint, when it answered. */
   count: number | undefined;
 }
 
 /**
  * Pages through an extractor as a first sync does (no meta, then each page's meta sent back)
- * and checks what a sync relies on: columns that hold the id and title, ids unique across
+ * (polling a `fetching` answer, one model uuid throughout) and checks what a sync relies on: columns that hold the id and title, ids unique across
  * pages, a meta whenever `hasMore`, a server that moves on when sent it, an end within
  * MAX_PAGES (or before more records than the count arrived), and a count that matches.
  */
@@ -38,21 +39,18 @@ export async function pageThrough(ctx: ProbeContext, extractor: PagedExtractor):
   let previousEmpty = false;
   let firstColumns: string | undefined;
   let announced: { count: number; path: string; endpoint: string } | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const request = fetchExtractorRequest(ctx.layout, ctx.connector, extractor.slug, extractor.config, { meta });
-    const call = await probeCall(ctx, request, { capability: extractor.capability, call: `fetch[${page}]` });
-    if (!call.ok) return;
-    const parsed = contractFindings(FetchExtractorResponseBody, call.value, { code: "answer.invalid", pathOf: call.path, subject: "The fetched page", endpoint: call.endpoint });
-    ctx.findings.push(...parsed.findings);
-    const answer = parsed.data;
-    if (!answer) return;
+  // Relay sends the uuid of the model a sync fills, the same on every page; the check has no model.
+  const modelUuid = crypto.randomUUID();
+  let calls = 0;
+  const inspect = (page: number) => (answer: FetchExtractorResponseBody, call: AnsweredCall) => {
     for (const found of columnProblems(answer, call.path, call.endpoint)) once(found.code as CheckCode, found.path, found.message, found.fix, found.endpoint);
     firstColumns ??= columnsKey(answer);
     if (columnsKey(answer) !== firstColumns) once("extractor.columns-changed", call.path(["columns"]), `Page ${page} announces other columns than page 0; the model is made from the first.`, "Send the same columns on every page.", call.endpoint);
-    if (answer.outcome === "fetching") {
-      meta = answer.data.kind === "records" ? answer.data.meta : undefined;
-      continue;
-    }
+  };
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const fetched = await fetchPage(ctx, { ...extractor, modelUuid, meta, page, nextCall: () => calls++, inspect: inspect(page), report: once });
+    if (!fetched) return;
+    const { answer, call } = fetched;
     if (answer.data.kind === "command") return;
     if (page === 0 && answer.count !== undefined) announced = { count: answer.count, path: call.path(["count"]), endpoint: call.endpoint };
     const { records, hasMore } = answer.data;
@@ -95,7 +93,7 @@ export async function pageThrough(ctx: ProbeContext, extractor: PagedExtractor):
     previousEmpty = records.length === 0;
     meta = answer.data.meta;
   }
-  once("extractor.paging-capped", probePath(extractor.capability, `fetch[${MAX_PAGES - 1}]`, ["data", "hasMore"]), `hasMore was still true after ${MAX_PAGES} pages (${seen.size} records); the check stopped there.`, "If the data really is this large, this is expected; otherwise answer hasMore: false on the last page.");
+  once("extractor.paging-capped", probePath(extractor.capability, `fetch[${calls - 1}]`, ["data", "hasMore"]), `hasMore was still true after ${MAX_PAGES} pages (${seen.size} records); the check stopped there.`, "If the data really is this large, this is expected; otherwise answer hasMore: false on the last page.");
 }
 
 function compareCounts(ctx: ProbeContext, extractor: PagedExtractor, fetched: number, announced: { count: number; path: string; endpoint: string } | undefined) {

@@ -1,5 +1,5 @@
 import { isRecord } from "@/lib/contract/is-record";
-import { ARRAY_ITEM, isPathExpression, referencedPath, type FieldPath } from "@/lib/params";
+import { ARRAY_ITEM, isPathExpression, missingParams, referencedPath, type FieldPath } from "@/lib/params";
 import { dataBoundOf, type DataBoundField } from "../lint/data-bound";
 import type { FormPart, ManifestParts, SlugEntry } from "../lint/manifest-parts";
 import { schemaAtPath, walkForm } from "../lint/walk-form";
@@ -72,21 +72,22 @@ function fromEdge(edge: Edge, edges: readonly Edge[], firstValues: ReadonlyMap<s
 
 /** Adds each required param the params lack, from its schema's default, const or first enum value. */
 function withRequired(params: Record<string, unknown>, schema: Record<string, unknown>): Record<string, unknown> {
-  const required = Array.isArray(schema.required) ? schema.required.filter((key): key is string => typeof key === "string") : [];
   const properties = isRecord(schema.properties) ? schema.properties : {};
   const filled = { ...params };
-  for (const key of required) {
-    if (filled[key] !== undefined) continue;
+  for (const key of missingRequired(params, schema)) {
     const value = exampleValue(isRecord(properties[key]) ? properties[key] : undefined);
     if (value !== undefined) filled[key] = value;
   }
   return filled;
 }
 
-/** The required params of a schema that `params` lacks. */
+/**
+ * The required params of a schema that `params` lacks, judged as the form judges them before it
+ * calls (lib/params `missingParams`: undefined, null, "" and [] are missing).
+ */
 export function missingRequired(params: Record<string, unknown>, schema: Record<string, unknown>): string[] {
   const required = Array.isArray(schema.required) ? schema.required.filter((key): key is string => typeof key === "string") : [];
-  return required.filter((key) => params[key] === undefined);
+  return missingParams(params, required);
 }
 
 /** A value a schema surely accepts, when it names one: `default`, `const`, first `enum` or `oneOf` const. */

@@ -1,7 +1,7 @@
 import type { RateLimit } from "@/lib/contract";
 import { joinUrl } from "../../fetch-manifest";
 import type { ConnectorRef, IntegrationRequest } from "../../layouts";
-import { createRateLimiter, type RateLimiter } from "../../rate-limiter";
+import { createRateLimiter, type RateLimiter, type RateLimitSent } from "../../rate-limiter";
 import { retryAfterMs } from "../../retry-after";
 import { finding } from "../codes";
 import { probePath, type Segment } from "../json-path";
@@ -22,15 +22,19 @@ export interface ProbeContext {
   budgetMs: number;
   connector: ConnectorRef;
   rateLimit: RateLimit | undefined;
+  /** Whose buckets the calls wait on: the registry's in the API (shared with production calls), else the check's own. */
   limiter: RateLimiter;
+  /** Removes the config's secrets from an answer's text before anything reads or quotes it. */
+  redact: (text: string) => string;
   findings: Finding[];
   /** Set once the budget ran out (reported once). */
   outOfTime: boolean;
 }
 
-export function createProbeContext(options: Omit<ProbeContext, "limiter" | "findings" | "outOfTime" | "deadline" | "budgetMs"> & { budgetMs?: number }): ProbeContext {
-  const { budgetMs = CHECK_BUDGET_MS, ...rest } = options;
-  return { ...rest, budgetMs, deadline: performance.now() + budgetMs, limiter: createRateLimiter(), findings: [], outOfTime: false };
+type ProbeContextOptions = Omit<ProbeContext, "limiter" | "redact" | "findings" | "outOfTime" | "deadline" | "budgetMs"> & Partial<Pick<ProbeContext, "limiter" | "redact" | "budgetMs">>;
+
+export function createProbeContext({ budgetMs = CHECK_BUDGET_MS, limiter = createRateLimiter(), redact = (text) => text, ...rest }: ProbeContextOptions): ProbeContext {
+  return { ...rest, budgetMs, limiter, redact, deadline: performance.now() + budgetMs, findings: [], outOfTime: false };
 }
 
 /** Where a call belongs in the report: its capability (manifest path or endpoint name) and the call's name. */
@@ -50,7 +54,9 @@ const MAX_RETRY_AFTER_MS = 5_000;
 /**
  * Makes one probe call under the manifest's connector rate limit and the check's time budget,
  * and reports what went wrong with the call itself (no answer, a redirect, an HTTP error, not
- * JSON); the caller judges a JSON answer. One HTTP 429 is waited out (up to 5 s), a second reported.
+ * JSON); the caller judges a JSON answer. Waiting for a rate-limit token ends at the deadline (a
+ * limit of one call an hour would otherwise hold the check for an hour). Every HTTP 429 pauses
+ * the connector's bucket, as the client does; one is waited out (up to 5 s), a second reported.
  */
 export async function probeCall(ctx: ProbeContext, request: IntegrationRequest, site: CallSite): Promise<CallResult> {
   const endpoint = `POST ${request.path}`;
@@ -60,22 +66,26 @@ export async function probeCall(ctx: ProbeContext, request: IntegrationRequest, 
     return { ok: false as const, notImplemented: false };
   };
   for (let attempt = 0; ; attempt++) {
-    const left = ctx.deadline - performance.now();
-    if (left <= 0) return outOfTime(ctx, where, endpoint);
-    const sent = await ctx.limiter.acquire(ctx.connector.uuid, ctx.rateLimit);
-    const answer = await send(ctx.fetch, joinUrl(ctx.baseUrl, request.path), { method: "POST", body: request.body, headers: site.headers }, Math.min(ctx.timeoutMs, left));
+    if (ctx.deadline - performance.now() <= 0) return outOfTime(ctx, where, endpoint);
+    const sent = await acquireBeforeDeadline(ctx);
+    // AbortSignal.timeout (in send) takes whole milliseconds only.
+    const left = Math.floor(ctx.deadline - performance.now());
+    if (!sent || left <= 0) {
+      sent?.();
+      return outOfTime(ctx, where, endpoint, " waiting for a call allowed by the connector's rate limit");
+    }
+    const answer = await send(ctx.fetch, joinUrl(ctx.baseUrl, request.path), { method: "POST", body: request.body, headers: site.headers }, Math.min(ctx.timeoutMs, left), ctx.redact);
     sent();
     if ("failure" in answer) {
       if (answer.failure === "timeout") return report("endpoint.timeout", `${endpoint} did not answer in time (${answer.detail}); the operator's call would fail the same way.`, "Answer within a few seconds; start long work in the background and answer `executing`/`fetching`.");
       if (answer.failure === "too-large") return report("endpoint.too-large", `${endpoint}: ${answer.detail}.`, "Page the data: answer less per call.");
       return report("endpoint.unreachable", `Could not reach ${endpoint}: ${answer.detail}.`, "Check that the server is running and reachable from Relay at this base URL.");
     }
-    if (answer.status === 429 && attempt === 0) {
+    if (answer.status === 429) {
       const waitMs = retryAfterMs(answer.headers.get("retry-after"));
-      if (waitMs <= MAX_RETRY_AFTER_MS && waitMs < ctx.deadline - performance.now()) {
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
-        continue;
-      }
+      // The next acquire waits the pause out; with the registry's limiter, production calls do too.
+      ctx.limiter.pause(ctx.connector.uuid, waitMs);
+      if (attempt === 0 && waitMs <= MAX_RETRY_AFTER_MS && waitMs < ctx.deadline - performance.now()) continue;
     }
     return judge(ctx, answer, site, endpoint, where, report);
   }
@@ -99,10 +109,20 @@ function judge(ctx: ProbeContext, answer: RawAnswer, site: CallSite, endpoint: s
   return { ok: true, value: answer.json.value, endpoint, path: (inAnswer = []) => probePath(site.capability, site.call, inAnswer) };
 }
 
-function outOfTime(ctx: ProbeContext, where: string, endpoint: string): CallResult {
+/** A rate-limit token, or undefined when none comes before the check's deadline. */
+async function acquireBeforeDeadline(ctx: ProbeContext): Promise<RateLimitSent | undefined> {
+  try {
+    return await ctx.limiter.acquire(ctx.connector.uuid, ctx.rateLimit, AbortSignal.timeout(Math.max(1, Math.ceil(ctx.deadline - performance.now()))));
+  } catch {
+    return undefined;
+  }
+}
+
+function outOfTime(ctx: ProbeContext, where: string, endpoint: string, waiting = ""): CallResult {
   if (!ctx.outOfTime) {
     ctx.outOfTime = true;
-    ctx.findings.push(finding("probe.time-budget", where, `The check ran out of time (${ctx.budgetMs / 1000} s) before ${endpoint}; what follows was not probed.`, "Make the endpoints answer faster, or check again with fewer pages."));
+    const fix = waiting ? "Check when the connector's rate limit has room again, or declare the rate the server really sustains." : "Make the endpoints answer faster, or check again with fewer pages.";
+    ctx.findings.push(finding("probe.time-budget", where, `The check ran out of time (${ctx.budgetMs / 1000} s)${waiting} before ${endpoint}; what follows was not probed.`, fix));
   }
   return { ok: false, notImplemented: false };
 }

@@ -3,7 +3,7 @@ import { isRecord } from "@/lib/contract/is-record";
 import { executeActionRequest } from "../../layouts";
 import { finding } from "../codes";
 import { contractFindings } from "../contract-findings";
-import { jsonPath, type Segment } from "../json-path";
+import { jsonPath, probePath, type Segment } from "../json-path";
 import { probeCall, type ProbeContext } from "./probe-context";
 
 /** Calls while the action answers `executing`, at most; Relay's own cap is higher, the check's patience lower. */
@@ -13,7 +13,8 @@ const MAX_POLL_WAIT_MS = 1_000;
 /**
  * Runs the action, polling while it answers `executing`, then sends the same request with the
  * same Idempotency-Key once more: a retry after a lost answer must get the same answer back, not
- * a second effect (a second created id shows as a difference).
+ * a second effect (a second created id shows as a difference). An action asked for that the time
+ * budget left no room to call is an error: a CI run must not pass without it.
  */
 export async function probeExecute(ctx: ProbeContext, actions: Record<string, ManifestAction>, slug: string, record: Record<string, unknown>): Promise<void> {
   const action = Object.hasOwn(actions, slug) ? actions[slug] : undefined;
@@ -33,7 +34,12 @@ export async function probeExecute(ctx: ProbeContext, actions: Record<string, Ma
     ctx.findings.push(...parsed.findings);
     return parsed.data && { answer: parsed.data, raw: answered.value, path: answered.path, endpoint: answered.endpoint };
   };
-  let first = await execute();
+  // Out of time before the first call, or set by it (then it never went out).
+  let first = ctx.outOfTime ? undefined : await execute();
+  if (ctx.outOfTime && !first) {
+    ctx.findings.push(finding("execute.not-run", probePath(capability, "execute[0]"), `The action "${slug}" you asked to execute was not called: the check ran out of time before it.`, "Make the endpoints called before it answer faster (or the connector's rate limit less strict), then check again."));
+    return;
+  }
   while (first?.answer.outcome === "executing" && call < MAX_POLLS && !ctx.outOfTime) {
     await new Promise((resolve) => setTimeout(resolve, waitMs));
     first = await execute();

@@ -28,7 +28,7 @@ export async function probeExtractors(ctx: ProbeContext, extractors: readonly Ex
       continue;
     }
     const count = await probeCount(ctx, slug, capability, extractor, config.value);
-    await pageThrough(ctx, { slug, capability, config: config.value, count });
+    await pageThrough(ctx, { slug, capability, config: config.value, fetching: extractor.fetching, count });
   }
 }
 

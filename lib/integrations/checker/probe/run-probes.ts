@@ -11,17 +11,18 @@ import { probeExtractors, type ExtractorToProbe } from "./probe-extractors";
 import { probeListUsers } from "./probe-list-users";
 
 /**
- * Every probe, in the order an operator meets the endpoints: authenticate (a refusal stops the
- * rest), the forms' autocompletes and dynamic schemas, listUsers, each extractor's count and
- * pages, and the action only when one was asked for.
+ * Every probe: authenticate (a refusal stops the rest), the forms' autocompletes and dynamic
+ * schemas, listUsers, the action when one was asked for, then each extractor's count and pages.
+ * The action comes before the extractors, which may take up to 50 pages each: what was asked
+ * for explicitly must not be the part the time budget leaves out.
  */
 export async function runProbes(ctx: ProbeContext, fetched: FetchedManifest, parts: ManifestParts, action?: { slug: string; record: Record<string, unknown> }): Promise<void> {
   if (!(await probeAuthenticate(ctx))) return;
   const integration = normalizeManifest(fetched, { slug: "checked" });
   await probeDataBound(ctx, parts);
   if (!ctx.outOfTime) await probeListUsers(ctx, fetched.manifest.users !== undefined);
+  if (action) await probeExecute(ctx, integration.actions, action.slug, action.record);
   await probeExtractors(ctx, extractorsOf(fetched, integration.extractors));
-  if (action && !ctx.outOfTime) await probeExecute(ctx, integration.actions, action.slug, action.record);
 }
 
 /** The extractors with their manifest place: `extractors.<slug>`, or the legacy `model.variants[i]`. */

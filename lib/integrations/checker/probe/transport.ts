@@ -24,12 +24,15 @@ export interface NoAnswer {
  * One request as the client sends it (JSON body, `X-Request-Id`, redirects not followed) but with
  * the answer returned as it came, not turned into an exception, so every fault can be reported
  * with what the server did. The client's own validation would hide the path of a problem.
+ * `redact` is applied to the whole body first: a server echoing a secret must not get part of it
+ * into the report through an excerpt cut before a later redaction could find it whole.
  */
 export async function send(
   fetchImpl: typeof globalThis.fetch,
   url: string,
   init: { method: "GET" | "POST"; body?: unknown; headers?: Record<string, string> },
   timeoutMs: number,
+  redact: (text: string) => string = (text) => text,
 ): Promise<RawAnswer | NoAnswer> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
@@ -45,7 +48,7 @@ export async function send(
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
-    const text = await readCapped(response, MAX_ANSWER_BYTES);
+    const text = redact(await readCapped(response, MAX_ANSWER_BYTES));
     return { status: response.status, headers: response.headers, json: parseJson(text), excerpt: text.slice(0, 120) };
   } catch (error) {
     if (error instanceof IntegrationError) return { failure: "too-large", detail: error.message };
