@@ -108,7 +108,11 @@ test.describe("the request inspector", () => {
     const member = await joinAs(request, `member-${unique()}@relay.test`);
     const [demo] = (await (await member.get(`${BASE}/customIntegrations/list`)).json()).customIntegrations;
     expect((await member.get(`${BASE}/customIntegrations/${demo.uuid}/calls`)).status()).toBe(403);
-    expect((await request.get(`${BASE}/customIntegrations/${demo.uuid}/calls`)).status()).toBe(200);
+    const listed = await request.get(`${BASE}/customIntegrations/${demo.uuid}/calls`);
+    expect(listed.status()).toBe(200);
+    const [call] = ListIntegrationCallsResponseBody.parse(await listed.json()).calls;
+    expect((await member.get(`${BASE}/customIntegrations/${demo.uuid}/calls/${call!.uuid}`)).status()).toBe(403);
+    expect((await request.get(`${BASE}/customIntegrations/${demo.uuid}/calls/${call!.uuid}`)).status()).toBe(200);
     await member.dispose();
   });
 });

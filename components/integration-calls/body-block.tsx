@@ -1,13 +1,5 @@
 import type { ReactNode } from "react";
-
-/** A body as the inspector shows it: JSON pretty-printed, anything else (a body cut at 64 KB) as it came. */
-export function prettyBody(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
-}
+import { prettyBody } from "./pretty-body";
 
 /** A labelled, scrolling block of text: a request's headers or one of its bodies. */
 export function BodyBlock({ label, text, note }: { label: string; text: string | null; note?: ReactNode }) {

@@ -1,16 +1,23 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { isCutBody, type IntegrationCall } from "@/lib/contract";
+import { integrationCallQueries, type IntegrationCallScope } from "@/lib/api/integration-call-queries";
+import { isCutBody, type IntegrationCallSummary } from "@/lib/contract";
 import { Dialog } from "@/components/ui/dialog";
+import { QueryError } from "@/components/ui/query-error";
+import { Skeleton } from "@/components/ui/skeleton";
 import { formatDuration, formatTimestamp } from "@/components/runs/format";
 import { BodyBlock } from "./body-block";
-import { CallStatusBadge, failureOf } from "./call-status-badge";
+import { CallStatusBadge } from "./call-status-badge";
 import { CopyCurl } from "./copy-curl";
 
-/** One call in full: where it went, what came back, both bodies pretty-printed, and "Copy as curl". */
-export function CallDetailDialog({ call, onClose }: { call: IntegrationCall | null; onClose: () => void }) {
+/**
+ * One call in full: where it went and what came back at once (from the list), then its headers
+ * and both bodies pretty-printed, and "Copy as curl", fetched for this call alone.
+ */
+export function CallDetailDialog({ scope, call, onClose }: { scope: IntegrationCallScope; call: IntegrationCallSummary | null; onClose: () => void }) {
   return (
     <Dialog open={call !== null} onClose={onClose} width="3xl" title={call ? `${call.method} ${call.endpoint}` : "Call"} description="Secrets were redacted before the call was stored.">
       {call && (
@@ -19,7 +26,7 @@ export function CallDetailDialog({ call, onClose }: { call: IntegrationCall | nu
             <Fact term="Status">
               <span className="flex flex-wrap items-center gap-2">
                 <CallStatusBadge call={call} />
-                {failureOf(call) && <span className="break-words text-danger">{failureOf(call)}</span>}
+                {call.failure && <span className="break-words text-danger">{call.failure}</span>}
               </span>
             </Fact>
             <Fact term="Sent">
@@ -42,13 +49,33 @@ export function CallDetailDialog({ call, onClose }: { call: IntegrationCall | nu
               )}
             </Fact>
           </dl>
-          <BodyBlock label="Request headers" text={Object.entries(call.requestHeaders).map(([name, value]) => `${name}: ${value}`).join("\n")} />
-          <BodyBlock label="Request body" text={call.requestBody} note={sizeNote(call.requestBytes, call.requestBody)} />
-          <BodyBlock label="Response body" text={call.responseBody} note={sizeNote(call.responseBytes, call.responseBody)} />
-          <CopyCurl call={call} />
+          <CallBodies scope={scope} callId={call.uuid} />
         </div>
       )}
     </Dialog>
+  );
+}
+
+function CallBodies({ scope, callId }: { scope: IntegrationCallScope; callId: string }) {
+  const detail = useQuery(integrationCallQueries.detail(scope, callId));
+  if (detail.isPending) {
+    return (
+      <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading the call">
+        <Skeleton className="h-20" />
+        <Skeleton className="h-32" />
+        <Skeleton className="h-32" />
+      </div>
+    );
+  }
+  if (detail.error) return <QueryError title="Could not load the call" error={detail.error} onRetry={() => detail.refetch()} retrying={detail.isFetching} />;
+  const { call } = detail.data;
+  return (
+    <>
+      <BodyBlock label="Request headers" text={Object.entries(call.requestHeaders).map(([name, value]) => `${name}: ${value}`).join("\n")} />
+      <BodyBlock label="Request body" text={call.requestBody} note={sizeNote(call.requestBytes, call.requestBody)} />
+      <BodyBlock label="Response body" text={call.responseBody} note={sizeNote(call.responseBytes, call.responseBody)} />
+      <CopyCurl call={call} />
+    </>
   );
 }
 

@@ -26,15 +26,3 @@ export function CallStatusBadge({ call }: { call: Pick<IntegrationCall, "status"
     </Badge>
   );
 }
-
-/** Why a call failed, in a line: the client's error, else the `errorMessage` of a refusal's body. */
-export function failureOf(call: Pick<IntegrationCall, "status" | "errorMessage" | "responseBody">): string | null {
-  if (call.errorMessage) return call.errorMessage;
-  if (call.status === null || call.status < 400 || !call.responseBody) return null;
-  try {
-    const message = (JSON.parse(call.responseBody) as { errorMessage?: unknown } | null)?.errorMessage;
-    return typeof message === "string" ? message : null;
-  } catch {
-    return null;
-  }
-}

@@ -1,18 +1,18 @@
-import type { IntegrationCall } from "@/lib/contract";
+import type { IntegrationCallSummary } from "@/lib/contract";
 import { DataTable } from "@/components/ui/data-table";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDuration, formatTimestamp } from "@/components/runs/format";
-import { CallStatusBadge, failureOf } from "./call-status-badge";
+import { CallStatusBadge } from "./call-status-badge";
 
 const COLUMNS = ["Time", "Endpoint", "Status", { label: "Duration", className: "text-right" }, "Request id"] as const;
 
 /** The calls, newest first; a row opens its call (its time is a button covering the row: Tab, then Enter). */
-export function CallTable({ calls, onOpen }: { calls: IntegrationCall[]; onOpen: (call: IntegrationCall) => void }) {
+export function CallTable({ calls, onOpen }: { calls: IntegrationCallSummary[]; onOpen: (call: IntegrationCallSummary) => void }) {
   return (
     <DataTable caption="Calls to the integration server, newest first" columns={COLUMNS}>
       {calls.map((call) => {
         const time = formatTimestamp(call.createdAt);
-        const failure = failureOf(call);
+        const { failure } = call;
         return (
           <tr key={call.uuid} className="group relative hover:bg-surface-muted/60" data-testid="integration-call-row">
             <td className="px-4 py-2.5 whitespace-nowrap">

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Radio, SearchX } from "lucide-react";
 import { useState } from "react";
 import { integrationCallQueries, type IntegrationCallFilter, type IntegrationCallScope } from "@/lib/api/integration-call-queries";
-import { INTEGRATION_CALLS_KEPT, type IntegrationCall } from "@/lib/contract";
+import { INTEGRATION_CALLS_KEPT, type IntegrationCallSummary } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryError } from "@/components/ui/query-error";
@@ -20,7 +20,7 @@ export function CallsInspector({ scope }: { scope: IntegrationCallScope }) {
   const [filter, setFilter] = useState<IntegrationCallFilter>({});
   // Remounts the filter bar on "Clear filters", so its search box empties too.
   const [cleared, setCleared] = useState(0);
-  const [open, setOpen] = useState<IntegrationCall | null>(null);
+  const [open, setOpen] = useState<IntegrationCallSummary | null>(null);
   const calls = useQuery({ ...integrationCallQueries.list(scope, filter), placeholderData: keepPreviousData });
   const filtered = Boolean(filter.endpoint || filter.status || filter.search);
   const count = calls.data?.calls.length;
@@ -56,7 +56,7 @@ export function CallsInspector({ scope }: { scope: IntegrationCallScope }) {
           The last {INTEGRATION_CALLS_KEPT} are kept, with every secret redacted.
         </EmptyState>
       )}
-      <CallDetailDialog call={open} onClose={() => setOpen(null)} />
+      <CallDetailDialog scope={scope} call={open} onClose={() => setOpen(null)} />
     </div>
   );
 }

@@ -1,23 +1,18 @@
 import { queryOptions } from "@tanstack/react-query";
-import { ListIntegrationCallsResponseBody, type IntegrationCallStatusFilter } from "@/lib/contract";
+import { IntegrationCallResponseBody, ListIntegrationCallsResponseBody, type IntegrationCallScope, type ListIntegrationCallsQuery } from "@/lib/contract";
 import { apiFetch } from "./api-fetch";
 
-/** Whose calls the inspector shows: a custom integration's server, or one connector's. */
-export interface IntegrationCallScope {
-  kind: "customIntegration" | "connector";
-  uuid: string;
-}
+export type { IntegrationCallScope };
 
-export interface IntegrationCallFilter {
-  endpoint?: string;
-  status?: IntegrationCallStatusFilter;
-  search?: string;
-}
+/** What the inspector's filter bar sets: the list query but its limit (the server's 200). */
+export type IntegrationCallFilter = Omit<ListIntegrationCallsQuery, "limit">;
 
 export const integrationCallKeys = {
   all: ["integrationCalls"] as const,
   lists: () => [...integrationCallKeys.all, "list"] as const,
   list: (scope: IntegrationCallScope, filter: IntegrationCallFilter) => [...integrationCallKeys.lists(), scope, filter] as const,
+  details: () => [...integrationCallKeys.all, "detail"] as const,
+  detail: (scope: IntegrationCallScope, callId: string) => [...integrationCallKeys.details(), scope, callId] as const,
 };
 
 const PATHS: Record<IntegrationCallScope["kind"], string> = {
@@ -25,8 +20,10 @@ const PATHS: Record<IntegrationCallScope["kind"], string> = {
   connector: "/api/v1/connection/connectors",
 };
 
+const callsPath = (scope: IntegrationCallScope) => `${PATHS[scope.kind]}/${encodeURIComponent(scope.uuid)}/calls`;
+
 export const integrationCallQueries = {
-  /** The request inspector's calls, newest first; the answer also lists every endpoint for the filter. */
+  /** The request inspector's calls, newest first, without headers and bodies; the answer also lists every endpoint for the filter. */
   list: (scope: IntegrationCallScope, filter: IntegrationCallFilter = {}) =>
     queryOptions({
       queryKey: integrationCallKeys.list(scope, filter),
@@ -34,7 +31,15 @@ export const integrationCallQueries = {
         const query = new URLSearchParams();
         for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);
         const suffix = query.toString() ? `?${query}` : "";
-        return apiFetch(ListIntegrationCallsResponseBody, `${PATHS[scope.kind]}/${encodeURIComponent(scope.uuid)}/calls${suffix}`, { signal });
+        return apiFetch(ListIntegrationCallsResponseBody, `${callsPath(scope)}${suffix}`, { signal });
       },
+    }),
+
+  /** One call in full (headers, both bodies); a stored call never changes. */
+  detail: (scope: IntegrationCallScope, callId: string) =>
+    queryOptions({
+      queryKey: integrationCallKeys.detail(scope, callId),
+      queryFn: ({ signal }) => apiFetch(IntegrationCallResponseBody, `${callsPath(scope)}/${encodeURIComponent(callId)}`, { signal }),
+      staleTime: Infinity,
     }),
 };

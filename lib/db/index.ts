@@ -15,7 +15,7 @@ export type { SessionRepository, StoredSession } from "./repositories/sessions";
 export type { ApiToken, ApiTokenRepository } from "./repositories/api-tokens";
 export type { Invitation, InvitationRepository } from "./repositories/invitations";
 export type { AuditEntry, AuditLogRepository } from "./repositories/audit-log";
-export type { IntegrationCallFilter, IntegrationCallRepository, IntegrationCallScope, NewIntegrationCall } from "./repositories/integration-calls";
+export type { IntegrationCallRepository, NewIntegrationCall } from "./repositories/integration-calls";
 export type { ModelChanges, NewModel, StoredModel } from "./repositories/models";
 export { postgresSafe, type RecordModel, type RecordWrite } from "./repositories/model-records";
 export type { StoredSync } from "./repositories/model-syncs";

@@ -7,27 +7,22 @@ import {
   ExecuteActionResponseBody,
   FetchExtractorResponseBody,
   ListUsersResponseBody,
-  type IntegrationUser,
   type ManifestLayout,
   type RateLimit,
-  type ScopedRateLimit,
 } from "@/lib/contract";
-import type { ObservedCall } from "./call-observer";
+import { rateLimitGate, type CallLimits, type CallScope } from "./call-limits";
+import type { CallContext, CallOperation, ObservedCall } from "./call-observer";
 import { joinUrl } from "./fetch-manifest";
 import { AUTOCOMPLETE_TIMEOUT_MS, callIntegration, DEFAULT_TIMEOUT_MS } from "./http";
+import type { CallControl, IntegrationClient } from "./integration-client";
 import * as requests from "./layouts";
 import type { ConnectorRef, IntegrationRequest } from "./layouts";
 import type { OutboundFetch } from "./outbound";
 import { parseAnswer, type AnswerSchema } from "./parse-answer";
-import { processRateLimiter, type RateLimiter, type RateLimitSent } from "./rate-limiter";
-import { matchingRateLimits } from "./scoped-rate-limits";
+import { processRateLimiter, type RateLimiter } from "./rate-limiter";
 import { processSerialLocks, type SerialLocks } from "./serial-locks";
 
-/** What a manifest's action or extractor adds to the connector's limit (`isSerialized`: actions only). */
-export interface CallLimits {
-  rateLimits?: readonly ScopedRateLimit[];
-  isSerialized?: boolean;
-}
+export type { CallContext, CallControl, CallLimits, CallScope, IntegrationClient };
 
 export interface IntegrationClientOptions {
   baseUrl: string;
@@ -48,57 +43,14 @@ export interface IntegrationClientOptions {
   /** Caps every call's timeout (default 30 s, autocomplete 10 s); set lower by deployments and tests. */
   maxTimeoutMs?: number;
   /** Told of every attempt with the connector it was made for (none for `completeOauth`): the request inspector. */
-  onCall?: (call: ObservedCall, context: { connector?: ConnectorRef }) => void;
-}
-
-/** Cancels a call, the wait for a rate-limit token included. */
-export interface CallControl {
-  signal?: AbortSignal;
-}
-
-/** Calls to one integration server; every answer is checked against the contract schema. */
-export interface IntegrationClient {
-  authenticate(connector: ConnectorRef, options?: CallControl): Promise<AuthenticateResponseBody>;
-  /** Optional endpoint: `notSupported` when the server has none. */
-  listUsers(connector: ConnectorRef, options?: CallControl): Promise<IntegrationUser[]>;
-  /** Sends `Idempotency-Key` when given. */
-  executeAction(
-    connector: ConnectorRef,
-    actionSlug: string,
-    config: Record<string, unknown>,
-    options?: CallControl & { idempotencyKey?: string; isDryExecution?: boolean },
-  ): Promise<ExecuteActionResponseBody>;
-  fetchExtractor(
-    connector: ConnectorRef,
-    extractorSlug: string,
-    config: Record<string, unknown>,
-    options?: CallControl & { meta?: unknown; modelUuid?: string; isDryFetch?: boolean },
-  ): Promise<FetchExtractorResponseBody>;
-  /** Optional endpoint. */
-  countExtractor(
-    connector: ConnectorRef,
-    extractorSlug: string,
-    config: Record<string, unknown>,
-    options?: CallControl,
-  ): Promise<CountExtractorResponseBody>;
-  /** Times out after 10 s: a dropdown is waiting. */
-  autocomplete(
-    connector: ConnectorRef,
-    slug: string,
-    params: Record<string, unknown>,
-    value?: unknown,
-    options?: CallControl,
-  ): Promise<AutocompleteResponseBody>;
-  /** Optional endpoint. */
-  dynamicSchema(connector: ConnectorRef, slug: string, params: Record<string, unknown>, options?: CallControl): Promise<DynamicSchemaResponseBody>;
-  /** Optional endpoint; not rate limited, as it belongs to no connector yet. */
-  completeOauth(code: string, redirectUri: string, options?: CallControl): Promise<CompleteOauthResponseBody>;
+  onCall?: (call: ObservedCall, context: CallContext) => void;
 }
 
 interface Call {
+  operation: CallOperation;
   connector?: ConnectorRef;
   /** The action or extractor called, for its own limits. */
-  scope?: { kind: "action" | "extractor"; slug: string; config: Record<string, unknown> };
+  scope?: CallScope;
   signal?: AbortSignal;
   timeoutMs?: number;
   capability?: string;
@@ -127,34 +79,10 @@ export function createIntegrationClient({
   maxTimeoutMs = Infinity,
   onCall,
 }: IntegrationClientOptions): IntegrationClient {
-  /**
-   * The buckets one attempt waits on: the scoped ones in manifest order, the connector's last, so
-   * every caller takes them in the same order and no connector token is held while a narrower
-   * bucket makes the call wait.
-   */
-  function bucketsOf(connector: ConnectorRef, scope: Call["scope"]): Array<{ key: string; limit: RateLimit | null | undefined }> {
-    const own = scope && (scope.kind === "action" ? actions : extractors)[scope.slug];
-    const scoped = matchingRateLimits(own?.rateLimits, scope?.config ?? {}).map(({ index, limit }) => ({
-      key: `${connector.uuid}:${scope!.kind}:${scope!.slug}:${index}`,
-      limit,
-    }));
-    return [...scoped, { key: connector.uuid, limit: rateLimit }];
-  }
+  const gate = rateLimitGate({ limiter, rateLimit, actions, extractors });
 
-  async function acquireAll(buckets: ReturnType<typeof bucketsOf>, signal: AbortSignal | undefined): Promise<RateLimitSent> {
-    const sents: RateLimitSent[] = [];
-    const sentAll = () => sents.forEach((sent) => sent());
-    try {
-      for (const { key, limit } of buckets) sents.push(await limiter.acquire(key, limit, signal));
-    } catch (error) {
-      sentAll();
-      throw error;
-    }
-    return sentAll;
-  }
-
-  async function call<T>(schema: AnswerSchema<T>, request: IntegrationRequest, { connector, scope, signal, ...options }: Call): Promise<T> {
-    const buckets = connector && bucketsOf(connector, scope);
+  async function call<T>(schema: AnswerSchema<T>, request: IntegrationRequest, { operation, connector, scope, signal, ...options }: Call): Promise<T> {
+    const observe = onCall && { onCall: (observed: ObservedCall) => onCall(observed, { connector, scope }), operation, endpoint: request.path };
     const send = () =>
       callIntegration(
         joinUrl(baseUrl, request.path),
@@ -164,9 +92,9 @@ export function createIntegrationClient({
           capability: options.capability,
           signal,
           outbound,
-          beforeAttempt: buckets && (() => acquireAll(buckets, signal)),
+          beforeAttempt: connector && gate(connector, scope, signal),
           onRateLimited: connector && ((waitMs) => limiter.pause(connector.uuid, waitMs)),
-          onCall: onCall && ((observed) => onCall(observed, { connector })),
+          observe,
         },
       );
     const serialized = connector && scope?.kind === "action" && actions[scope.slug]?.isSerialized;
@@ -176,13 +104,14 @@ export function createIntegrationClient({
 
   return {
     authenticate: (connector, { signal } = {}) =>
-      call(AuthenticateResponseBody, requests.authenticateRequest(connector), { connector, signal }),
+      call(AuthenticateResponseBody, requests.authenticateRequest(connector), { operation: "authenticate", connector, signal }),
 
     listUsers: (connector, { signal } = {}) =>
-      call(ListUsersResponseBody, requests.listUsersRequest(connector), { connector, signal, capability: "listing users" }),
+      call(ListUsersResponseBody, requests.listUsersRequest(connector), { operation: "listUsers", connector, signal, capability: "listing users" }),
 
     executeAction: (connector, actionSlug, config, { signal, idempotencyKey, isDryExecution } = {}) =>
       call(ExecuteActionResponseBody, requests.executeActionRequest(connector, actionSlug, config, isDryExecution), {
+        operation: "executeAction",
         connector,
         scope: { kind: "action", slug: actionSlug, config },
         signal,
@@ -191,6 +120,7 @@ export function createIntegrationClient({
 
     fetchExtractor: (connector, extractorSlug, config, { signal, ...options } = {}) =>
       call(FetchExtractorResponseBody, requests.fetchExtractorRequest(layout, connector, extractorSlug, config, options), {
+        operation: "fetchExtractor",
         connector,
         scope: { kind: "extractor", slug: extractorSlug, config },
         signal,
@@ -198,6 +128,7 @@ export function createIntegrationClient({
 
     countExtractor: (connector, extractorSlug, config, { signal } = {}) =>
       call(CountExtractorResponseBody, requests.countExtractorRequest(layout, connector, extractorSlug, config), {
+        operation: "countExtractor",
         connector,
         scope: { kind: "extractor", slug: extractorSlug, config },
         signal,
@@ -206,6 +137,7 @@ export function createIntegrationClient({
 
     autocomplete: (connector, slug, params, value, { signal } = {}) =>
       call(AutocompleteResponseBody, requests.autocompleteRequest(layout, connector, slug, params, value), {
+        operation: "autocomplete",
         connector,
         signal,
         timeoutMs: AUTOCOMPLETE_TIMEOUT_MS,
@@ -213,12 +145,13 @@ export function createIntegrationClient({
 
     dynamicSchema: (connector, slug, params, { signal } = {}) =>
       call(DynamicSchemaResponseBody, requests.dynamicSchemaRequest(layout, connector, slug, params), {
+        operation: "dynamicSchema",
         connector,
         signal,
         capability: `the dynamic schema "${slug}"`,
       }),
 
     completeOauth: (code, redirectUri, { signal } = {}) =>
-      call(CompleteOauthResponseBody, requests.completeOauthRequest(code, redirectUri), { signal, capability: "OAuth" }),
+      call(CompleteOauthResponseBody, requests.completeOauthRequest(code, redirectUri), { operation: "completeOauth", signal, capability: "OAuth" }),
   };
 }

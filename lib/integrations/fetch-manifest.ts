@@ -1,4 +1,5 @@
 import { detectManifestLayout, IntegrationManifest, LegacyIntegrationManifest } from "@/lib/contract";
+import type { CallObserver } from "./call-observer";
 import { callIntegration, type CallOptions } from "./http";
 import { parseAnswer } from "./parse-answer";
 
@@ -6,12 +7,16 @@ export type FetchedManifest =
   | { layout: "seed"; manifest: IntegrationManifest }
   | { layout: "legacy"; manifest: LegacyIntegrationManifest };
 
+/** The call's options; `onCall` is told of each attempt as the `manifest` operation. */
+export type FetchManifestOptions = Omit<CallOptions, "observe"> & { onCall?: CallObserver };
+
 /**
  * Fetches `GET /manifest` from an integration server and validates it against the layout it
  * uses. An invalid manifest throws `badResponse` with every problem listed (path + message).
  */
-export async function fetchManifest(baseUrl: string, options?: CallOptions): Promise<FetchedManifest> {
-  const raw = await callIntegration(joinUrl(baseUrl, "/manifest"), { method: "GET" }, options);
+export async function fetchManifest(baseUrl: string, { onCall, ...options }: FetchManifestOptions = {}): Promise<FetchedManifest> {
+  const observe = onCall && { onCall, operation: "manifest" as const, endpoint: "/manifest" };
+  const raw = await callIntegration(joinUrl(baseUrl, "/manifest"), { method: "GET" }, { ...options, observe });
   const subject = `The manifest at ${baseUrl}`;
   if (detectManifestLayout(raw) === "legacy") {
     return { layout: "legacy", manifest: parseAnswer(LegacyIntegrationManifest, raw, subject) };

@@ -1,7 +1,7 @@
-import { reportCall, type CallObserver } from "./call-observer";
+import { reportCall, type CallObservation } from "./call-observer";
 import { IntegrationError } from "./integration-error";
 import { defaultOutboundFetch, outboundRefusalOf, type OutboundFetch } from "./outbound";
-import { errorMessageOf, parseJson, readCapped } from "./read-answer";
+import { errorMessageOf, parseJson, readCappedSized } from "./read-answer";
 import { retryAfterMs } from "./retry-after";
 import { sleep } from "./sleep";
 
@@ -35,8 +35,8 @@ export interface CallOptions {
    * client pauses the connector's bucket for that long, so every call of the connector waits.
    */
   onRateLimited?: (retryAfterMs: number) => void;
-  /** Told of every attempt once it ended, request and answer as they went (the request inspector). */
-  onCall?: CallObserver;
+  /** Told of every attempt once it ended, request and answer as they went, with what the call is (the request inspector). */
+  observe?: CallObservation;
 }
 
 export interface CallInit {
@@ -92,15 +92,18 @@ async function send(target: URL, init: CallInit, requestId: string, options: Cal
     ...init.headers,
   };
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  // Encoded here rather than by undici, so the size is known without scanning the text again.
+  const payload = body === undefined ? undefined : Buffer.from(body);
   const startedAt = new Date();
   const started = performance.now();
   let status: number | null = null;
   let text: string | null = null;
+  let textBytes: number | null = null;
   let failure: unknown;
   try {
     let response: Response;
     try {
-      response = await outbound(target, { method: init.method, signal, redirect: "error", headers, body });
+      response = await outbound(target, { method: init.method, signal, redirect: "error", headers, body: payload });
     } catch (error) {
       sent?.();
       options.signal?.throwIfAborted();
@@ -115,7 +118,7 @@ async function send(target: URL, init: CallInit, requestId: string, options: Cal
     sent?.();
     status = response.status;
     try {
-      text = await readCapped(response, maxBytes);
+      ({ text, bytes: textBytes } = await readCappedSized(response, maxBytes));
     } catch (error) {
       if (error instanceof IntegrationError) throw error;
       options.signal?.throwIfAborted();
@@ -127,19 +130,26 @@ async function send(target: URL, init: CallInit, requestId: string, options: Cal
     failure = error;
     throw error;
   } finally {
-    reportCall(options.onCall, {
-      method: init.method,
-      url: target.href,
-      requestId,
-      requestHeaders: headers,
-      requestBody: body ?? null,
-      status,
-      errorKind: failure === undefined ? null : failure instanceof IntegrationError ? failure.kind : "cancelled",
-      errorMessage: failure === undefined ? null : failure instanceof Error ? failure.message : String(failure),
-      responseBody: text,
-      startedAt,
-      durationMs: Math.round(performance.now() - started),
-    });
+    if (options.observe) {
+      const { onCall, operation, endpoint } = options.observe;
+      reportCall(onCall, {
+        operation,
+        endpoint,
+        method: init.method,
+        url: target.href,
+        requestId,
+        requestHeaders: headers,
+        requestBody: body ?? null,
+        requestBytes: payload?.byteLength ?? null,
+        status,
+        errorKind: failure === undefined ? null : failure instanceof IntegrationError ? failure.kind : "cancelled",
+        errorMessage: failure === undefined ? null : failure instanceof Error ? failure.message : String(failure),
+        responseBody: text,
+        responseBytes: textBytes,
+        startedAt,
+        durationMs: Math.round(performance.now() - started),
+      });
+    }
   }
 }
 

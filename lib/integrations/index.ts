@@ -7,8 +7,10 @@ export {
   type AutocompleteCacheOptions,
   type AutocompleteKey,
 } from "./autocomplete-cache";
-export { reportCall, type CallObserver, type ObservedCall } from "./call-observer";
-export { createIntegrationClient, type CallControl, type CallLimits, type IntegrationClient, type IntegrationClientOptions } from "./client";
+export type { CallLimits, CallScope } from "./call-limits";
+export { reportCall, type CallContext, type CallObserver, type CallOperation, type ObservedCall } from "./call-observer";
+export { createIntegrationClient, type IntegrationClientOptions } from "./client";
+export type { CallControl, IntegrationClient } from "./integration-client";
 export { fetchManifest, joinUrl, listManifestActions, type FetchedManifest } from "./fetch-manifest";
 export {
   AUTOCOMPLETE_TIMEOUT_MS,

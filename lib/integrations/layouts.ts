@@ -6,6 +6,11 @@ export interface ConnectorRef {
   uuid: string;
   workspaceUuid: string;
   config: Record<string, unknown>;
+  /**
+   * Its secret fields: those sealed with it plus the manifest's (lib/server's `openConnector`).
+   * Never sent; the request inspector redacts their values. Absent: the manifest's are used.
+   */
+  secretPaths?: readonly (readonly string[])[];
 }
 
 /** Where a call goes (relative to the base URL) and what it sends. */

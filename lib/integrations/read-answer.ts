@@ -1,8 +1,13 @@
 import { IntegrationError } from "./integration-error";
 
 /** Reads a response body as text, refusing it as soon as it passes `maxBytes`. */
-export function readCapped(response: Response, maxBytes: number): Promise<string> {
-  return readCappedText(response, maxBytes, () => tooLarge(maxBytes));
+export async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  return (await readCappedBody(response, maxBytes, () => tooLarge(maxBytes))).text;
+}
+
+/** `readCapped` with the size read in bytes, which it counts anyway (the request inspector keeps it). */
+export function readCappedSized(response: Response, maxBytes: number): Promise<{ text: string; bytes: number }> {
+  return readCappedBody(response, maxBytes, () => tooLarge(maxBytes));
 }
 
 /**
@@ -10,6 +15,10 @@ export function readCapped(response: Response, maxBytes: number): Promise<string
  * so a body without a Content-Length is stopped at the limit too; `tooLarge` makes the error.
  */
 export async function readCappedText(message: Request | Response, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  return (await readCappedBody(message, maxBytes, tooLarge)).text;
+}
+
+async function readCappedBody(message: Request | Response, maxBytes: number, tooLarge: () => Error): Promise<{ text: string; bytes: number }> {
   const length = message.headers.get("content-length");
   const declared = Number(length);
   if (declared > maxBytes) throw tooLarge();
@@ -19,10 +28,11 @@ export async function readCappedText(message: Request | Response, maxBytes: numb
   // size is checked again after, for a message built in code with a length that is not its own.
   if (length !== null && Number.isSafeInteger(declared) && !message.headers.has("content-encoding") && !message.headers.has("transfer-encoding")) {
     const text = await message.text();
-    if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
-    return text;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > maxBytes) throw tooLarge();
+    return { text, bytes };
   }
-  if (!message.body) return "";
+  if (!message.body) return { text: "", bytes: 0 };
   const reader = message.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,7 +46,7 @@ export async function readCappedText(message: Request | Response, maxBytes: numb
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return { text: Buffer.concat(chunks).toString("utf8"), bytes: size };
 }
 
 /** Parses JSON without throwing; an empty body is not JSON either. */

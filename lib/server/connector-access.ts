@@ -1,5 +1,6 @@
 import type { Connector, ConnectorSecretsLock, Integration } from "@/lib/contract";
 import type { StoredConnector } from "@/lib/db";
+import type { ConnectorRef } from "@/lib/integrations";
 import { collectSecretValues, findSecretPaths, maskSecrets, openConnectorSeal, redactSecrets, unionSecretPaths } from "@/lib/vault";
 import { assertSecretsUnlocked, secretsBaseUrlOf, secretsLockOf } from "./connector-secrets";
 import type { ConnectorCtx } from "./deps-types";
@@ -99,10 +100,11 @@ export function everyStringPath(value: unknown, prefix: string[] = []): string[]
 }
 
 /**
- * The `{uuid, workspaceUuid, config}` every integration call carries. Refuses a locked connector,
- * so no call can carry its secrets to a server they were not saved for.
+ * The `{uuid, workspaceUuid, config}` every integration call carries, with its secret fields for
+ * the request inspector to redact (never sent). Refuses a locked connector, so no call can carry
+ * its secrets to a server they were not saved for.
  */
-export function connectorRef(open: Pick<OpenConnector, "stored" | "config" | "secretsLock">) {
+export function connectorRef(open: Pick<OpenConnector, "stored" | "config" | "secretsLock" | "secretPaths">): ConnectorRef {
   assertSecretsUnlocked(open);
-  return { uuid: open.stored.uuid, workspaceUuid: open.stored.workspaceUuid, config: open.config };
+  return { uuid: open.stored.uuid, workspaceUuid: open.stored.workspaceUuid, config: open.config, secretPaths: open.secretPaths };
 }

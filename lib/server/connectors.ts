@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Connector, ConnectorTest, CreateConnectorRequestBody, UpdateConnectorRequestBody } from "@/lib/contract";
+import type { ConnectorRef } from "@/lib/integrations";
 import { collectSecretValues, mergeSecrets, openConnectorSeal, redactSecrets, sealConnector, unionSecretPaths, VaultError } from "@/lib/vault";
 import { connectorRef, everyStringPath, openConnector, openConnectorForCall, secretPathsOf, toConnector, type ConnectorCtx } from "./connector-access";
 import { assertSecretsReentered, secretsLockOf } from "./connector-secrets";
@@ -22,7 +23,7 @@ export async function createConnector(ctx: ConnectorCtx, workspaceUuid: string, 
   validateAgainstSchema("connector config", resolved.integration.connector.config.jsonSchema, body.config);
   const uuid = randomUUID();
   const secretPaths = secretPathsOf(resolved.integration);
-  const { config, lastTest } = await authenticateOrThrow(ctx, resolved, { uuid, workspaceUuid, config: body.config }, secretPaths);
+  const { config, lastTest } = await authenticateOrThrow(ctx, resolved, { uuid, workspaceUuid, config: body.config, secretPaths }, secretPaths);
   const stored = await ctx.db.connectors.create(workspaceUuid, {
     uuid,
     integrationSlug: body.integrationSlug,
@@ -80,7 +81,7 @@ export async function updateConnector(ctx: ConnectorCtx, workspaceUuid: string, 
     validateAgainstSchema("connector config", open.resolved.integration.connector.config.jsonSchema, config);
     if (open.resolved.sdk) assertSecretsFollowBaseUrl(open.resolved.sdk, open.config, body.config, open.secretPaths);
     // Every locked secret was just replaced, so the new server receives only values entered for it.
-    const ref = connectorRef({ stored: open.stored, config, secretsLock: null });
+    const ref = connectorRef({ stored: open.stored, config, secretsLock: null, secretPaths: open.secretPaths });
     ({ config, lastTest } = await authenticateOrThrow(ctx, open.resolved, ref, open.secretPaths));
     // Recorded as where the secrets now belong: the server that was just asked to accept them.
     const secretsBaseUrl = open.resolved.custom?.baseUrl ?? null;
@@ -102,7 +103,8 @@ export async function testConnectorConfig(ctx: ConnectorCtx, workspaceUuid: stri
   const resolved = await ctx.integrations.get(workspaceUuid, integrationSlug);
   validateAgainstSchema("connector config", resolved.integration.connector.config.jsonSchema, config);
   try {
-    const { message } = await authenticateOrThrow(ctx, resolved, { uuid: randomUUID(), workspaceUuid, config }, secretPathsOf(resolved.integration));
+    const secretPaths = secretPathsOf(resolved.integration);
+    const { message } = await authenticateOrThrow(ctx, resolved, { uuid: randomUUID(), workspaceUuid, config, secretPaths }, secretPaths);
     return { outcome: "success" as const, ...(message && { message }) };
   } catch (error) {
     if (error instanceof AppError && error.reason === "unauthenticated") return { outcome: "error" as const, errorMessage: error.message };
@@ -134,7 +136,7 @@ type CredentialCheck =
 async function checkCredentials(
   ctx: ConnectorCtx,
   resolved: ResolvedIntegration,
-  connector: { uuid: string; workspaceUuid: string; config: Record<string, unknown> },
+  connector: ConnectorRef,
   redact: (text: string) => string,
 ): Promise<CredentialCheck> {
   if (resolved.sdk) return authenticateSdkConnector(resolved.sdk, connector, redact, ctx.integrations.outbound);
@@ -145,7 +147,7 @@ async function checkCredentials(
 async function authenticateOrThrow(
   ctx: ConnectorCtx,
   resolved: ResolvedIntegration,
-  connector: { uuid: string; workspaceUuid: string; config: Record<string, unknown> },
+  connector: ConnectorRef,
   secretPaths: string[][],
 ): Promise<{ config: Record<string, unknown>; lastTest: ConnectorTest; message?: string }> {
   const secrets = collectSecretValues(connector.config, secretPaths);

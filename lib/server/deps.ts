@@ -51,12 +51,15 @@ export async function stopDeps(graceMs?: number): Promise<void> {
   if (deps) await closeDeps(deps, graceMs);
 }
 
+/** How long closing waits for the request inspector's queued calls: a hung database must not hang a shutdown. */
+const FLUSH_BEFORE_CLOSE_MS = 2_000;
+
 /**
  * Stops the workers and closes the database of one set of dependencies (tests build their own),
- * after writing the request inspector's queued calls.
+ * after writing the request inspector's queued calls (for at most 2 s).
  */
-export async function closeDeps(deps: Pick<Deps, "runs" | "db"> & { integrations?: Pick<Deps["integrations"], "calls"> }, graceMs = 0): Promise<void> {
+export async function closeDeps(deps: Pick<Deps, "runs" | "db" | "integrations">, graceMs = 0): Promise<void> {
   await deps.runs.stop(graceMs);
-  await deps.integrations?.calls.flush();
+  await deps.integrations.calls.flush(FLUSH_BEFORE_CLOSE_MS);
   await deps.db.close();
 }

@@ -15,7 +15,7 @@ import {
 } from "@/lib/integrations";
 import { getSdkIntegration, NATIVE_INTEGRATION_SLUG, nativeIntegration, sdkIntegrations, type NativeIntegration } from "@/lib/integrations/native";
 import { AppError } from "./errors";
-import { createCallRecording, type CallRecording } from "./integration-calls/call-recording";
+import { createCallRecording } from "./integration-calls/call-recording";
 
 export interface ResolvedIntegration {
   integration: Integration;
@@ -30,8 +30,6 @@ export interface IntegrationRegistryOptions {
   maxTimeoutMs?: number;
   /** The outbound guard every call on a user's behalf goes through; default: no private address allowed. */
   outbound?: OutboundFetch;
-  /** Where the request inspector's calls go; default: batched writes to `db.integrationCalls`. */
-  calls?: CallRecording;
 }
 
 /**
@@ -39,7 +37,8 @@ export interface IntegrationRegistryOptions {
  * rate limiter (its windows in the database on Postgres, so every process counts them), the locks of `isSerialized` actions, the autocomplete cache and the outbound guard
  * live here, once per process, shared by every caller.
  */
-export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound = defaultOutboundFetch(), calls = createCallRecording(db) }: IntegrationRegistryOptions = {}) {
+export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound = defaultOutboundFetch() }: IntegrationRegistryOptions = {}) {
+  const calls = createCallRecording(db.integrationCalls);
   const manifests = createManifestCache({
     fetchManifest: (baseUrl: string, key: string) => fetchManifest(baseUrl, { timeoutMs: maxTimeoutMs, outbound, onCall: calls.forManifest(key) }),
   });

@@ -48,6 +48,19 @@ export const IntegrationCall = z.object({
 });
 export type IntegrationCall = z.infer<typeof IntegrationCall>;
 
+/**
+ * A call as the inspector's list shows it: no headers and no bodies (200 calls with two 64 KB
+ * bodies each would be 25 MB per refresh); one call in full comes from its own route.
+ */
+export const IntegrationCallSummary = IntegrationCall.omit({ requestHeaders: true, requestBody: true, responseBody: true }).extend({
+  failure: z.string().nullable().describe("Why it failed, in a line: the client's error, else the `errorMessage` of a refusal's body"),
+});
+export type IntegrationCallSummary = z.infer<typeof IntegrationCallSummary>;
+
+/** Whose calls the inspector shows: one custom integration's server, or one connector's (of whichever server). */
+export const IntegrationCallScope = z.object({ kind: z.enum(["customIntegration", "connector"]), uuid: Uuid });
+export type IntegrationCallScope = z.infer<typeof IntegrationCallScope>;
+
 export const ListIntegrationCallsQuery = z.object({
   endpoint: z.string().min(1).optional().describe("Only calls to this endpoint path"),
   status: IntegrationCallStatusFilter.optional(),
@@ -57,7 +70,29 @@ export const ListIntegrationCallsQuery = z.object({
 export type ListIntegrationCallsQuery = z.infer<typeof ListIntegrationCallsQuery>;
 
 export const ListIntegrationCallsResponseBody = z.object({
-  calls: z.array(IntegrationCall).describe("Newest first"),
+  calls: z.array(IntegrationCallSummary).describe("Newest first"),
   endpoints: z.array(z.string()).describe("Every endpoint among the kept calls of this server or connector, for the filter"),
 });
 export type ListIntegrationCallsResponseBody = z.infer<typeof ListIntegrationCallsResponseBody>;
+
+/** Route params of `/…/:uuid/calls/:callId`. */
+export const IntegrationCallParams = z.object({ uuid: Uuid, callId: Uuid.describe("The call's uuid") });
+export type IntegrationCallParams = z.infer<typeof IntegrationCallParams>;
+
+export const IntegrationCallResponseBody = z.object({ call: IntegrationCall });
+export type IntegrationCallResponseBody = z.infer<typeof IntegrationCallResponseBody>;
+
+/**
+ * Why a call failed, in a line: the client's error, else the `errorMessage` of a refusal's body
+ * (what the list shows under a 4xx or 5xx).
+ */
+export function integrationCallFailure(call: Pick<IntegrationCall, "status" | "errorMessage" | "responseBody">): string | null {
+  if (call.errorMessage) return call.errorMessage;
+  if (call.status === null || call.status < 400 || !call.responseBody) return null;
+  try {
+    const message = (JSON.parse(call.responseBody) as { errorMessage?: unknown } | null)?.errorMessage;
+    return typeof message === "string" ? message : null;
+  } catch {
+    return null;
+  }
+}

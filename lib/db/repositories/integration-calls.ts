@@ -1,25 +1,29 @@
-import { INTEGRATION_CALLS_KEPT, type IntegrationCall, type IntegrationCallStatusFilter } from "@/lib/contract";
+import {
+  INTEGRATION_CALLS_KEPT,
+  integrationCallFailure,
+  type IntegrationCall,
+  type IntegrationCallScope,
+  type IntegrationCallSummary,
+  type ListIntegrationCallsQuery,
+} from "@/lib/contract";
 import type { SqlClient, SqlValue } from "../sql-client";
 import { postgresSafe } from "./model-records";
 
 /** A call to store: already redacted (lib/server's recorder), its uuid given by the caller. */
 export type NewIntegrationCall = IntegrationCall;
 
-/** Whose calls: one integration server's, or one connector's (of whichever server). */
-export type IntegrationCallScope = { customIntegrationUuid: string } | { connectorUuid: string };
-
-export interface IntegrationCallFilter {
-  endpoint?: string;
-  status?: IntegrationCallStatusFilter;
-  /** Case-insensitive text in the URL, the request id or either body. */
-  search?: string;
-  limit?: number;
-}
-
 const COLUMNS = [
   "uuid", "workspace_uuid", "custom_integration_uuid", "integration_slug", "connector_uuid", "method", "endpoint", "url", "status", "error_kind",
   "error_message", "duration_ms", "request_id", "request_headers_json", "request_body", "response_body", "request_bytes", "response_bytes", "created_at",
 ] as const;
+const INTEGER_COLUMNS = new Set(["status", "duration_ms", "request_bytes", "response_bytes"]);
+/** One row of an `INSERT … SELECT` (Postgres types a bare parameter there as text: integers are cast). */
+const ROW_MARKS = `(${COLUMNS.map((column) => (INTEGER_COLUMNS.has(column) ? "CAST(? AS INTEGER)" : "?")).join(", ")})`;
+/** What the list reads: no headers, no bodies, but a refusal's body, which its failure line comes from. */
+const SUMMARY_COLUMNS = [
+  ...COLUMNS.filter((column) => !["request_headers_json", "request_body", "response_body"].includes(column)),
+  "CASE WHEN status >= 400 AND error_message IS NULL THEN response_body END AS response_body",
+].join(", ");
 /** Rows per INSERT, well under both engines' parameter limits. */
 const CHUNK = 100;
 
@@ -46,7 +50,8 @@ interface Row {
   created_at: string;
 }
 
-const toCall = (row: Row): IntegrationCall => ({
+/** A row of the list query: `request_headers_json` and `request_body` are not read, `response_body` only for a refusal. */
+const toSummary = (row: Row): IntegrationCallSummary => ({
   uuid: row.uuid,
   workspaceUuid: row.workspace_uuid,
   customIntegrationUuid: row.custom_integration_uuid,
@@ -60,13 +65,21 @@ const toCall = (row: Row): IntegrationCall => ({
   errorMessage: row.error_message,
   durationMs: Number(row.duration_ms),
   requestId: row.request_id,
-  requestHeaders: JSON.parse(row.request_headers_json) as Record<string, string>,
-  requestBody: row.request_body,
-  responseBody: row.response_body,
   requestBytes: row.request_bytes === null ? null : Number(row.request_bytes),
   responseBytes: row.response_bytes === null ? null : Number(row.response_bytes),
   createdAt: row.created_at,
+  failure: integrationCallFailure({ status: row.status === null ? null : Number(row.status), errorMessage: row.error_message, responseBody: row.response_body }),
 });
+
+const toCall = (row: Row): IntegrationCall => {
+  const { failure: _, ...summary } = toSummary(row);
+  return {
+    ...summary,
+    requestHeaders: JSON.parse(row.request_headers_json) as Record<string, string>,
+    requestBody: row.request_body,
+    responseBody: row.response_body,
+  };
+};
 
 const valuesOf = (call: NewIntegrationCall): SqlValue[] =>
   postgresSafe([
@@ -76,7 +89,7 @@ const valuesOf = (call: NewIntegrationCall): SqlValue[] =>
   ]);
 
 /** The WHERE clause of a scope and filter, every value a parameter. */
-function whereOf(workspaceUuid: string, scope: IntegrationCallScope, filter: Omit<IntegrationCallFilter, "limit">) {
+function whereOf(workspaceUuid: string, scope: IntegrationCallScope, filter: Partial<ListIntegrationCallsQuery>) {
   const conditions: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]) => {
@@ -84,8 +97,7 @@ function whereOf(workspaceUuid: string, scope: IntegrationCallScope, filter: Omi
     params.push(...values);
   };
   add("workspace_uuid = ?", workspaceUuid);
-  if ("connectorUuid" in scope) add("connector_uuid = ?", scope.connectorUuid);
-  else add("custom_integration_uuid = ?", scope.customIntegrationUuid);
+  add(scope.kind === "connector" ? "connector_uuid = ?" : "custom_integration_uuid = ?", scope.uuid);
   if (filter.endpoint) add("endpoint = ?", filter.endpoint);
   const status = filter.status;
   if (status === "error") add("status IS NULL");
@@ -102,23 +114,28 @@ function whereOf(workspaceUuid: string, scope: IntegrationCallScope, filter: Omi
 
 /** The request inspector's calls: the last `INTEGRATION_CALLS_KEPT` per integration server. */
 export function integrationCallRepository(db: SqlClient) {
+  // Postgres: the server's row is locked against a delete until the insert commits. SQLite needs
+  // no lock: the statement is atomic and its one connection writes one statement at a time.
+  const serverExists = `EXISTS (SELECT 1 FROM custom_integrations WHERE uuid = ?${db.dialect === "postgres" ? " FOR KEY SHARE" : ""})`;
+
   return {
     /**
-     * Stores calls and prunes each server they went to down to its newest `keep`. Calls of a
-     * server removed meanwhile are dropped rather than failing the rest (the foreign key would).
+     * Stores calls and prunes each server they went to down to its newest `keep`. The check that
+     * a call's server still exists is part of the statement that inserts it, so a server removed
+     * meanwhile loses its calls without failing the others' (the foreign key would).
      */
     async insertMany(calls: readonly NewIntegrationCall[], { keep = INTEGRATION_CALLS_KEPT }: { keep?: number } = {}): Promise<void> {
-      const servers = [...new Set(calls.map((call) => call.customIntegrationUuid))];
-      if (servers.length === 0) return;
-      const existing = await db.all<{ uuid: string }>(`SELECT uuid FROM custom_integrations WHERE uuid IN (${servers.map(() => "?").join(", ")})`, servers);
-      const kept = new Set(existing.map((row) => row.uuid));
-      const rows = calls.filter((call) => kept.has(call.customIntegrationUuid));
-      for (let start = 0; start < rows.length; start += CHUNK) {
-        const part = rows.slice(start, start + CHUNK);
-        const marks = `(${COLUMNS.map(() => "?").join(", ")})`;
-        await db.run(`INSERT INTO integration_calls (${COLUMNS.join(", ")}) VALUES ${part.map(() => marks).join(", ")}`, part.flatMap(valuesOf));
-      }
-      for (const server of kept) {
+      const servers = new Map<string, NewIntegrationCall[]>();
+      for (const call of calls) servers.set(call.customIntegrationUuid, [...(servers.get(call.customIntegrationUuid) ?? []), call]);
+      for (const [server, rows] of servers) {
+        for (let start = 0; start < rows.length; start += CHUNK) {
+          const part = rows.slice(start, start + CHUNK);
+          await db.run(
+            `INSERT INTO integration_calls (${COLUMNS.join(", ")})
+             SELECT * FROM (VALUES ${part.map(() => ROW_MARKS).join(", ")}) AS new_calls WHERE ${serverExists}`,
+            [...part.flatMap(valuesOf), server],
+          );
+        }
         await db.run(
           `DELETE FROM integration_calls WHERE custom_integration_uuid = ? AND id NOT IN (
              SELECT id FROM integration_calls WHERE custom_integration_uuid = ? ORDER BY created_at DESC, id DESC LIMIT ?)`,
@@ -127,11 +144,18 @@ export function integrationCallRepository(db: SqlClient) {
       }
     },
 
-    /** Newest first. */
-    async list(workspaceUuid: string, scope: IntegrationCallScope, { limit = INTEGRATION_CALLS_KEPT, ...filter }: IntegrationCallFilter = {}): Promise<IntegrationCall[]> {
+    /** Newest first, without headers and bodies (the `search` still looks into the bodies). */
+    async list(workspaceUuid: string, scope: IntegrationCallScope, { limit = INTEGRATION_CALLS_KEPT, ...filter }: Partial<ListIntegrationCallsQuery> = {}): Promise<IntegrationCallSummary[]> {
       const where = whereOf(workspaceUuid, scope, filter);
-      const rows = await db.all<Row>(`SELECT * FROM integration_calls WHERE ${where.sql} ORDER BY created_at DESC, id DESC LIMIT ?`, [...where.params, limit]);
-      return rows.map(toCall);
+      const rows = await db.all<Row>(`SELECT ${SUMMARY_COLUMNS} FROM integration_calls WHERE ${where.sql} ORDER BY created_at DESC, id DESC LIMIT ?`, [...where.params, limit]);
+      return rows.map(toSummary);
+    },
+
+    /** One call in full, when it is the scope's. */
+    async get(workspaceUuid: string, scope: IntegrationCallScope, uuid: string): Promise<IntegrationCall | null> {
+      const where = whereOf(workspaceUuid, scope, {});
+      const row = await db.get<Row>(`SELECT ${COLUMNS.join(", ")} FROM integration_calls WHERE ${where.sql} AND uuid = ?`, [...where.params, uuid]);
+      return row ? toCall(row) : null;
     },
 
     /** Every endpoint among the scope's calls, sorted: the inspector's endpoint filter. */

@@ -1,31 +1,26 @@
-import type { CustomIntegration, Integration } from "@/lib/contract";
-import type { Database } from "@/lib/db";
-import type { CallObserver, IntegrationClientOptions } from "@/lib/integrations";
-import { findSecretPaths } from "@/lib/vault";
-import { createCallRecorder, type CallRecorder } from "./call-recorder";
-import { redactCall } from "./redact-call";
+import type { ConfigSchema, CustomIntegration, Integration } from "@/lib/contract";
+import type { IntegrationCallRepository } from "@/lib/db";
+import type { CallObserver, CallScope, IntegrationClientOptions } from "@/lib/integrations";
+import { collectSecretValues, findSecretPaths } from "@/lib/vault";
+import { secretPathsOf } from "../connector-access";
+import { createCallRecorder } from "./call-recorder";
+import { captureCall } from "./capture-call";
+import type { CallOrigin } from "./redact-call";
 
 /**
  * What the integration registry hands its clients and manifest fetches so that every call to a
- * custom integration's server reaches the request inspector, redacted on the spot.
+ * custom integration's server reaches the request inspector. On the call's path an observer only
+ * copies the start of each body and queues it with what redacting it needs; the recorder redacts
+ * and writes a moment later.
  */
-export function createCallRecording(db: Pick<Database, "integrationCalls">, recorder: CallRecorder = createCallRecorder({ store: db.integrationCalls })) {
+export function createCallRecording(store: Pick<IntegrationCallRepository, "insertMany">) {
+  const recorder = createCallRecorder({ store });
   // The manifest cache knows a registration by its uuid only; the registry tells us the rest.
   const registrations = new Map<string, CustomIntegration>();
-  const secretPathsOf = new WeakMap<Integration, string[][]>();
-
-  function secretPaths(integration: Integration): string[][] {
-    let paths = secretPathsOf.get(integration);
-    if (!paths) {
-      const { jsonSchema, uiSchema } = integration.connector.config;
-      secretPathsOf.set(integration, (paths = findSecretPaths(jsonSchema, uiSchema ?? {})));
-    }
-    return paths;
-  }
 
   return {
-    /** Writes what is queued: before the database closes, and in tests before they read. */
-    flush: () => recorder.flush(),
+    /** Writes what is queued, waiting at most `timeoutMs`: before the database closes, and before the calls are read. */
+    flush: (timeoutMs: number) => recorder.flush(timeoutMs),
 
     /** Remembers the registration a manifest cache key stands for (its uuid). */
     know(custom: CustomIntegration): void {
@@ -35,14 +30,36 @@ export function createCallRecording(db: Pick<Database, "integrationCalls">, reco
     /** The observer of a manifest fetch; none for a registration it was never told of. */
     forManifest(key: string): CallObserver | undefined {
       const custom = registrations.get(key);
-      return custom && ((call) => recorder.record(redactCall(call, { custom, secretPaths: [] })));
+      return custom && ((call) => recorder.record(captureCall(call), { custom, secretPaths: [] }));
     },
 
-    /** The observer of a client's calls: each carries its connector, whose secrets are redacted. */
+    /**
+     * The observer of a client's calls: each carries its connector, whose secret fields are those
+     * `openConnector` found (sealed with it, plus the manifest's), else the manifest's.
+     */
     forClient(integration: Integration, custom: CustomIntegration): IntegrationClientOptions["onCall"] {
-      return (call, { connector }) => recorder.record(redactCall(call, { custom, connector, secretPaths: secretPaths(integration) }));
+      return (call, { connector, scope }) => {
+        const origin: CallOrigin = {
+          custom,
+          connector,
+          secretPaths: connector?.secretPaths ?? (connector ? secretPathsOf(integration) : []),
+          scoped: scope && scopedSecrets(integration, scope),
+        };
+        recorder.record(captureCall(call), origin);
+      };
     },
   };
 }
 
 export type CallRecording = ReturnType<typeof createCallRecording>;
+
+const secretPathsBySchema = new WeakMap<ConfigSchema, string[][]>();
+
+/** The called action's or extractor's own secret fields and their values in this call, if its form has any. */
+function scopedSecrets(integration: Integration, scope: CallScope): CallOrigin["scoped"] {
+  const schema = (scope.kind === "action" ? integration.actions : integration.extractors)[scope.slug]?.config;
+  if (!schema) return undefined;
+  let paths = secretPathsBySchema.get(schema);
+  if (!paths) secretPathsBySchema.set(schema, (paths = findSecretPaths(schema.jsonSchema, schema.uiSchema)));
+  return paths.length === 0 ? undefined : { paths, values: collectSecretValues(scope.config, paths) };
+}

@@ -3,12 +3,11 @@ import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
-import { integrationCallCurl, ListIntegrationCallsResponseBody, REDACTED } from "@/lib/contract";
+import { IntegrationCallResponseBody, integrationCallCurl, ListIntegrationCallsResponseBody, REDACTED } from "@/lib/contract";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 import { ensureSetupCode } from "../auth/setup-code";
 import { getDeps, stopDeps, type Deps } from "../deps";
 import { createApiApp } from "../http/api-app";
-import { integrationCallRoutes } from "../http/routes/integration-calls";
 
 // A secret of the connector (its OAuth token field is write-only, so secret), also typed into an action's input.
 const CANARY = `canary-${crypto.randomUUID()}-SECRET`;
@@ -36,6 +35,7 @@ const ok = async (route: string, body?: unknown) => {
   return JSON.parse(text);
 };
 const calls = async (route: string) => ListIntegrationCallsResponseBody.parse(await ok(route));
+const oneCall = async (route: string) => IntegrationCallResponseBody.parse(await ok(route)).call;
 
 beforeAll(async () => {
   vi.spyOn(console, "info").mockImplementation(() => {});
@@ -84,16 +84,26 @@ describe("the request inspector over the demo integration", () => {
     expect(text).not.toContain(CANARY);
     const answer = ListIntegrationCallsResponseBody.parse(JSON.parse(text));
     expect(answer.endpoints).toEqual(expect.arrayContaining(["/authenticate", "/autocompletes/listObjects", "/actions/createRecord/execute"]));
-    const execute = answer.calls.find((call) => call.endpoint === "/actions/createRecord/execute" && call.status === 200)!;
+    // The list carries no headers nor bodies, but a refusal's line.
+    expect(answer.calls[0]).not.toHaveProperty("responseBody");
+    expect(answer.calls.find((call) => call.status === 400)?.failure).toBe('Missing required field "email" for contacts');
+    const listed = answer.calls.find((call) => call.endpoint === "/actions/createRecord/execute" && call.status === 200)!;
+    const execute = await oneCall(`/connection/customIntegrations/${customUuid}/calls/${listed.uuid}`);
     expect(execute).toMatchObject({ method: "POST", connectorUuid, url: `${demo.url}/actions/createRecord/execute`, integrationSlug: "demo_crm" });
     expect(execute.requestHeaders["x-request-id"]).toBe(execute.requestId);
     expect(JSON.parse(execute.requestBody!).connectorConfig).toEqual({ apiKey: REDACTED, region: "eu", oauthToken: REDACTED });
     expect(JSON.parse(execute.responseBody!).data.firstName).toBe(`Ann ${REDACTED}`);
-    for (const call of answer.calls) expect(integrationCallCurl(call)).not.toContain(CANARY);
+    expect(await oneCall(`/connection/connectors/${connectorUuid}/calls/${listed.uuid}`)).toEqual(execute);
+    for (const { uuid } of answer.calls) {
+      const { status, text: detail } = await api(`/connection/customIntegrations/${customUuid}/calls/${uuid}`);
+      expect(status).toBe(200);
+      expect(detail).not.toContain(CANARY);
+      expect(integrationCallCurl(IntegrationCallResponseBody.parse(JSON.parse(detail)).call)).not.toContain(CANARY);
+    }
     expect(integrationCallCurl(execute)).toContain(`--data-raw '{"connectorConfig":{"apiKey":"${REDACTED}"`);
     // Newest first, and the repository holds the same, redacted before it was written.
     expect(answer.calls.map((call) => call.createdAt)).toEqual(answer.calls.map((call) => call.createdAt).sort().reverse());
-    expect(JSON.stringify(await deps.db.integrationCalls.list(answer.calls[0]!.workspaceUuid, { customIntegrationUuid: customUuid }))).not.toContain(CANARY);
+    expect(JSON.stringify(await deps.db.integrationCalls.get(execute.workspaceUuid, { kind: "customIntegration", uuid: customUuid }, execute.uuid))).not.toContain(CANARY);
   });
 
   it("filters by endpoint, status and text, per server and per connector", async () => {
@@ -109,9 +119,35 @@ describe("the request inspector over the demo integration", () => {
     expect((await calls(`/connection/customIntegrations/${customUuid}/calls?status=2xx&limit=1`)).calls).toHaveLength(1);
     expect((await api(`/connection/customIntegrations/${customUuid}/calls?status=teapot`)).status).toBe(400);
     expect((await api(`/connection/connectors/${crypto.randomUUID()}/calls`)).status).toBe(404);
+    // One call only through its own server or connector.
+    const [call] = byConnector.calls;
+    expect((await api(`/connection/connectors/${connectorUuid}/calls/${crypto.randomUUID()}`)).status).toBe(404);
+    expect((await api(`/connection/connectors/${crypto.randomUUID()}/calls/${call!.uuid}`)).status).toBe(404);
+    expect((await api(`/connection/customIntegrations/${crypto.randomUUID()}/calls/${call!.uuid}`)).status).toBe(404);
   });
 
-  it("is for admins only", () => {
-    expect(integrationCallRoutes.map((row) => row.handler.access)).toEqual(["admin", "admin"]);
+  it("answers 403 to a member, on every route of the inspector", async () => {
+    const { url } = await ok("/workspace/invitations", { role: "member" });
+    const code = new URL(url).searchParams.get("code");
+    const accepted = await fetch(`${origin}/api/v1/invitations/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code, account: { email: "m@relay.test", password: "member password 1", name: "M" } }),
+    });
+    expect(accepted.status, await accepted.clone().text()).toBeLessThan(300);
+    const member = { cookie: accepted.headers.get("set-cookie")!.split(";")[0]! };
+    const [call] = (await calls(`/connection/customIntegrations/${customUuid}/calls`)).calls;
+    for (const route of [
+      `/connection/customIntegrations/${customUuid}/calls`,
+      `/connection/customIntegrations/${customUuid}/calls/${call!.uuid}`,
+      `/connection/connectors/${connectorUuid}/calls`,
+      `/connection/connectors/${connectorUuid}/calls/${call!.uuid}`,
+    ]) {
+      const answer = await api(route, { auth: member });
+      expect(answer.status, route).toBe(403);
+      expect(answer.text, route).not.toContain(call!.requestId);
+    }
+    // The member is signed in: the same cookie reads what members may.
+    expect((await api("/connection/connectors/list", { auth: member })).status).toBe(200);
   });
 });

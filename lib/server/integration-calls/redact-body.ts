@@ -1,40 +1,39 @@
 import { cutBodyMarker, isRecord, REDACTED } from "@/lib/contract";
-import { redactSecrets } from "@/lib/vault";
+import { copyOf, MAX_BODY_CHARS, type CapturedBody } from "./capture-call";
+import type { SecretMatcher } from "./secret-forms";
 import { isSecretName } from "./secret-keys";
 
-/** How much of each body the inspector keeps (characters; a body past it ends with a marker). */
-export const MAX_BODY_CHARS = 64 * 1024;
+type Paths = readonly (readonly string[])[];
 
 /** What to hide in one call's texts. */
 export interface RedactionRules {
-  /** The plaintext of the connector's secrets: hidden wherever they appear, inside strings too. */
-  secrets: readonly string[];
-  /** The connector config's secret fields: hidden in every `connectorConfig` or `config` object of a body. */
-  secretPaths: readonly string[][];
-  /** More keys to hide whatever their name, for one endpoint (an OAuth `code` and the token it buys). */
+  /** The plaintext of the call's secrets: hidden wherever they appear, in any form, inside strings too. */
+  secrets: SecretMatcher;
+  /** Secret fields by the body key of the config object holding them (`connectorConfig`, `actionConfig`, …). */
+  pathsByKey: ReadonlyMap<string, Paths>;
+  /** More keys to hide whatever their name, for one operation (an OAuth `code` and the token it buys). */
   keys?: ReadonlySet<string>;
 }
 
-const CONFIG_KEYS = new Set(["connectorConfig", "config"]);
 /** A JSON string key and string value; an unterminated value (a body cut short) counts too. */
 const PAIR = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"((?:[^"\\]|\\.)*)("|$)/g;
 
 /**
  * A body as the inspector keeps it: every value under a credential-like key, every secret field
- * of a connector config and every occurrence of a connector secret replaced by `[redacted]`, then
- * cut at 64 KB. A JSON body that fits is redacted key by key (and re-serialized only when
- * something was hidden); a longer or non-JSON one is redacted as text, on its head only, so a
- * 5 MB answer costs no more than a 64 KB one. Redacting before cutting means a cut cannot leave
- * the start of a secret behind.
+ * of a config object and every occurrence of a secret replaced by `[redacted]`, then cut at 64 KB.
+ * A JSON body that fits is redacted value by value, each string as JSON decoded it (so `\/` and
+ * `\u00e4` escapes hide nothing), and re-serialized only when something was hidden; a longer or
+ * non-JSON one is redacted as text. Redacting before cutting, and dropping a secret's start at
+ * the end of a captured head, means a cut cannot leave part of a secret behind.
  */
-export function redactBody(text: string | null, rules: RedactionRules): string | null {
-  if (text === null) return null;
-  const whole = text.length <= MAX_BODY_CHARS;
-  const head = whole ? text : text.slice(0, MAX_BODY_CHARS + slackOf(rules.secrets));
-  const keyed = (whole ? redactJsonText(head, rules) : undefined) ?? redactPairs(head, rules);
-  const redacted = redactSecrets(keyed, rules.secrets, REDACTED);
-  if (whole && redacted.length <= MAX_BODY_CHARS) return redacted;
-  return `${redacted.slice(0, MAX_BODY_CHARS)}${cutBodyMarker(Buffer.byteLength(text))}`;
+export function redactBody(body: CapturedBody | null, rules: RedactionRules): string | null {
+  if (body === null) return null;
+  const whole = !body.cut && body.text.length <= MAX_BODY_CHARS;
+  const json = whole ? redactJsonText(body.text, rules) : undefined;
+  let redacted = json ?? rules.secrets.redact(redactPairs(body.text, rules));
+  if (body.cut) redacted = rules.secrets.withoutCutSecret(redacted);
+  if (!body.cut && redacted.length <= MAX_BODY_CHARS) return redacted;
+  return `${copyOf(redacted.slice(0, MAX_BODY_CHARS))}${cutBodyMarker(body.bytes)}`;
 }
 
 /** The redacted JSON text, the original when nothing was hidden; undefined when it is not JSON. */
@@ -52,7 +51,12 @@ function redactJsonText(text: string, rules: RedactionRules): string | undefined
 
 function redactJson(value: unknown, rules: RedactionRules, underSecret: boolean, state: { changed: boolean }): unknown {
   if (typeof value === "string") {
-    if (!underSecret || value === "" || value === REDACTED) return value;
+    if (value === "" || value === REDACTED) return value;
+    const redacted = underSecret ? REDACTED : rules.secrets.redact(value);
+    if (redacted !== value) state.changed = true;
+    return redacted;
+  }
+  if (typeof value === "number" && rules.secrets.isSecretNumber(value)) {
     state.changed = true;
     return REDACTED;
   }
@@ -62,8 +66,11 @@ function redactJson(value: unknown, rules: RedactionRules, underSecret: boolean,
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => {
       const redacted = redactJson(inner, rules, underSecret || hides(key, rules), state);
-      if (CONFIG_KEYS.has(key) && isRecord(redacted)) maskPaths(redacted, rules.secretPaths, state);
-      return [key, redacted];
+      const paths = rules.pathsByKey.get(key);
+      if (paths && isRecord(redacted)) maskPaths(redacted, paths, state);
+      const name = rules.secrets.redact(key);
+      if (name !== key) state.changed = true;
+      return [name, redacted];
     }),
   );
 }
@@ -78,7 +85,7 @@ function hides(key: string, rules: RedactionRules): boolean {
 }
 
 /** Replaces the set values at `paths` (a copy made by the walk, so it may be changed in place). */
-function maskPaths(config: Record<string, unknown>, paths: readonly string[][], state: { changed: boolean }): void {
+function maskPaths(config: Record<string, unknown>, paths: Paths, state: { changed: boolean }): void {
   for (const path of paths) {
     const parent = path.slice(0, -1).reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), config);
     const last = path.at(-1);
@@ -88,9 +95,4 @@ function maskPaths(config: Record<string, unknown>, paths: readonly string[][], 
     parent[last] = REDACTED;
     state.changed = true;
   }
-}
-
-/** How far past the cut a secret may start and still reach into the kept part, in its longest form. */
-function slackOf(secrets: readonly string[]): number {
-  return Math.max(0, ...secrets.map((secret) => Math.max(JSON.stringify(secret).length, encodeURIComponent(secret).length)));
 }

@@ -13,10 +13,18 @@ export function isSecretName(name: string): boolean {
 }
 
 /**
- * The paths in a connector config whose key looks like a credential, so a secret the manifest
- * forgot to mark (no `format: "password"`) is still redacted by value.
+ * The paths in a connector config whose key looks like a credential and whose value is text, so a
+ * secret the manifest forgot to mark (no `format: "password"`) is still redacted by value. Only
+ * text: a name guesses, and `tokenTtl: 3600` is no secret (its digits would hide every 3600).
  */
 export function secretNamedPaths(value: unknown, prefix: string[] = []): string[][] {
   if (!isRecord(value)) return [];
-  return Object.entries(value).flatMap(([key, inner]) => (isSecretName(key) ? [[...prefix, key]] : secretNamedPaths(inner, [...prefix, key])));
+  return Object.entries(value).flatMap(([key, inner]) => (isSecretName(key) ? stringPaths(inner, [...prefix, key]) : secretNamedPaths(inner, [...prefix, key])));
+}
+
+/** Every path to a string under `value` (itself when it is one): a credential-named group's texts. */
+function stringPaths(value: unknown, prefix: string[]): string[][] {
+  if (typeof value === "string") return [prefix];
+  if (!isRecord(value)) return [];
+  return Object.entries(value).flatMap(([key, inner]) => stringPaths(inner, [...prefix, key]));
 }
