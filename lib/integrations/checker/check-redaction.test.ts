@@ -45,3 +45,11 @@ it("quotes no part of a secret the server echoes: answers are redacted before an
   expect(leaked).toEqual([]);
   expect(text).toContain("••••");
 });
+
+it("keeps answers parseable when a secret is made of digits that also stand in the JSON as a number", async () => {
+  // A connector whose PIN is "1000", a manifest whose rate limit is 1,000 calls a minute: replacing
+  // the digits in the raw text would turn `"max": 1000` into `"max": ••••` and the manifest into "not JSON".
+  server = await startCorpusServer({ manifest: (manifest) => void (manifest.connector.rateLimit = { unit: "minute", max: 1000 }) });
+  const report = await checkIntegration({ baseUrl: server.url, fetch, config: { ...GOOD_CONFIG, pin: "1000" }, redact: (text) => redactSecrets(text, ["1000"]) });
+  expect(report.findings, formatReport(report)).toEqual([]);
+});

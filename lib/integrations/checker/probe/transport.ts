@@ -24,8 +24,11 @@ export interface NoAnswer {
  * One request as the client sends it (JSON body, `X-Request-Id`, redirects not followed) but with
  * the answer returned as it came, not turned into an exception, so every fault can be reported
  * with what the server did. The client's own validation would hide the path of a problem.
- * `redact` is applied to the whole body first: a server echoing a secret must not get part of it
- * into the report through an excerpt cut before a later redaction could find it whole.
+ * `redact` is applied before anything is cut: to the excerpt's whole text, and to every string
+ * (and key) of the parsed answer, so a server echoing a secret cannot get part of it into the
+ * report through a quote cut before a later redaction could find it whole. The answer is parsed
+ * first: a redaction that matches inside a number (`"pin": "2024"` and `"total": 2024`) must not
+ * make valid JSON unparsable.
  */
 export async function send(
   fetchImpl: typeof globalThis.fetch,
@@ -48,13 +51,29 @@ export async function send(
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
-    const text = redact(await readCapped(response, MAX_ANSWER_BYTES));
-    return { status: response.status, headers: response.headers, json: parseJson(text), excerpt: text.slice(0, 120) };
+    const text = await readCapped(response, MAX_ANSWER_BYTES);
+    const json = parseJson(text);
+    return {
+      status: response.status,
+      headers: response.headers,
+      json: json.ok ? { ok: true, value: redactStrings(json.value, redact) } : json,
+      excerpt: redact(text).slice(0, 120),
+    };
   } catch (error) {
     if (error instanceof IntegrationError) return { failure: "too-large", detail: error.message };
     if (signal.aborted) return { failure: "timeout", detail: `no complete answer within ${timeoutMs / 1000} s` };
     return { failure: "unreachable", detail: describe(error) };
   }
+}
+
+/** The value with `redact` applied to each string and key, numbers and literals as they were. */
+function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactStrings(item, redact)]));
+  }
+  return value;
 }
 
 function describe(error: unknown): string {
