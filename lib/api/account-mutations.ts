@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import {
-  ApiTokenSummary,
+  ApiTokenResponseBody,
   CreateApiTokenResponseBody,
   CreateInvitationResponseBody,
+  EmptyResponseBody,
   MemberListResponseBody,
   SessionResponseBody,
+  WorkspaceResponseBody,
   type SetupRequestBody,
   type SignInRequestBody,
   type WorkspaceRole,
@@ -14,7 +16,6 @@ import { apiFetch } from "./api-fetch";
 import { accountKeys } from "./account-queries";
 
 const json = (method: string, body?: unknown): RequestInit => ({ method, ...(body !== undefined && { body: JSON.stringify(body) }) });
-const Empty = z.object({});
 
 export function useSetupMutation() {
   return useMutation({ mutationFn: (body: SetupRequestBody) => apiFetch(SessionResponseBody, "/api/v1/setup", json("POST", body)) });
@@ -26,7 +27,7 @@ export function useSignInMutation() {
 
 export function useSignOutMutation() {
   return useMutation({
-    mutationFn: (everywhere: boolean) => apiFetch(Empty, `/api/v1/session${everywhere ? "?everywhere=true" : ""}`, { method: "DELETE" }),
+    mutationFn: (everywhere: boolean) => apiFetch(EmptyResponseBody, `/api/v1/session${everywhere ? "?everywhere=true" : ""}`, { method: "DELETE" }),
   });
 }
 
@@ -41,7 +42,7 @@ export function useSwitchWorkspaceMutation() {
 
 export function useCreateWorkspaceMutation() {
   return useMutation({
-    mutationFn: (name: string) => apiFetch(z.object({ workspace: z.object({ uuid: z.string() }) }), "/api/v1/workspaces", json("POST", { name })),
+    mutationFn: (name: string) => apiFetch(WorkspaceResponseBody, "/api/v1/workspaces", json("POST", { name })),
   });
 }
 
@@ -88,7 +89,7 @@ export function useCreateApiTokenMutation() {
 export function useRevokeApiTokenMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (uuid: string) => apiFetch(z.object({ apiToken: ApiTokenSummary }), `/api/v1/apiTokens/${uuid}`, { method: "DELETE" }),
+    mutationFn: (uuid: string) => apiFetch(ApiTokenResponseBody, `/api/v1/apiTokens/${uuid}`, { method: "DELETE" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens() }),
   });
 }

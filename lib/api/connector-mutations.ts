@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import {
   ConnectorAuthenticateResponseBody,
   ConnectorExistsResponseBody,
   ConnectorResponseBody,
+  EmptyResponseBody,
   TestConnectorConfigResponseBody,
   type CreateConnectorRequestBody,
   type UpdateConnectorRequestBody,
@@ -65,7 +65,7 @@ export function useRetestConnectorMutation() {
 export function useDeleteConnectorMutation() {
   const invalidate = useInvalidateConnectors();
   return useMutation({
-    mutationFn: (uuid: string) => apiFetch(z.object({}), `${BASE}/${uuid}`, json("DELETE")),
+    mutationFn: (uuid: string) => apiFetch(EmptyResponseBody, `${BASE}/${uuid}`, json("DELETE")),
     onSuccess: invalidate,
   });
 }

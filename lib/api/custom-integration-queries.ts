@@ -3,8 +3,8 @@ import {
   CustomIntegrationListResponseBody,
   CustomIntegrationPreviewResponseBody,
   CustomIntegrationResponseBody,
+  EmptyResponseBody,
 } from "@/lib/contract";
-import { z } from "zod";
 import { apiFetch } from "./api-fetch";
 import { connectorKeys } from "./connector-queries";
 import { integrationKeys } from "./integration-queries";
@@ -72,7 +72,7 @@ export function useUpdateCustomIntegrationUrlMutation() {
 export function useDeleteCustomIntegrationMutation() {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: (uuid: string) => apiFetch(z.object({}), `${BASE}/${uuid}`, { method: "DELETE" }),
+    mutationFn: (uuid: string) => apiFetch(EmptyResponseBody, `${BASE}/${uuid}`, { method: "DELETE" }),
     onSuccess: invalidate,
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import {
+  EmptyResponseBody,
   ExtractorPreviewResponseBody,
   type CreateDatasetRequestBody,
   type CreateModelRequestBody,
@@ -61,7 +61,7 @@ export function useUpdateModelMutation() {
 export function useDeleteModelMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (uuid: string) => apiFetch(z.object({}), `${MODELS}/${uuid}`, json("DELETE")),
+    mutationFn: (uuid: string) => apiFetch(EmptyResponseBody, `${MODELS}/${uuid}`, json("DELETE")),
     onSuccess: (_answer, uuid) => {
       queryClient.removeQueries({ queryKey: modelQueries.detail(uuid).queryKey });
       queryClient.removeQueries({ queryKey: recordKeys.model(uuid) });

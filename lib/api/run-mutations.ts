@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { RunResponseBody, type CreateRunRequestBody, type TestRunRequestBody } from "@/lib/contract";
+import { CancelRunsResponseBody, RunResponseBody, type CreateRunRequestBody, type TestRunRequestBody } from "@/lib/contract";
 import { apiFetch } from "./api-fetch";
 import { runKeys } from "./run-queries";
 
@@ -28,7 +27,7 @@ export function useTestRunMutation(workflowUuid: string) {
 export function useCancelRunsMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (uuids: string[]) => apiFetch(z.object({ cancelledUuids: z.array(z.string()) }), "/api/v1/orchestration/runs/cancel", json({ uuids })),
+    mutationFn: (uuids: string[]) => apiFetch(CancelRunsResponseBody, "/api/v1/orchestration/runs/cancel", json({ uuids })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: runKeys.all }),
   });
 }

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import type { CreateSegmentRequestBody, UpdateSegmentRequestBody } from "@/lib/contract";
 import { apiFetch } from "./api-fetch";
-import { SegmentResponseBody } from "@/lib/contract";
+import { EmptyResponseBody, SegmentResponseBody } from "@/lib/contract";
 import { segmentKeys, segmentQueries } from "./segment-queries";
 
 const BASE = "/api/v1/segmentation/segments";
@@ -31,7 +30,7 @@ export function useUpdateSegmentMutation() {
 export function useDeleteSegmentMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (uuid: string) => apiFetch(z.object({}), `${BASE}/${uuid}`, json("DELETE")),
+    mutationFn: (uuid: string) => apiFetch(EmptyResponseBody, `${BASE}/${uuid}`, json("DELETE")),
     onSuccess: (_answer, uuid) => {
       queryClient.removeQueries({ queryKey: segmentQueries.detail(uuid).queryKey });
       return queryClient.invalidateQueries({ queryKey: segmentKeys.lists() });

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { WorkflowResponseBody, type CreateWorkflowRequestBody, type UpdateWorkflowRequestBody } from "@/lib/contract";
-import { z } from "zod";
+import { EmptyResponseBody, WorkflowResponseBody, type CreateWorkflowRequestBody, type UpdateWorkflowRequestBody } from "@/lib/contract";
 import { apiFetch } from "./api-fetch";
 import { workflowKeys, workflowQueries } from "./workflow-queries";
 
@@ -38,7 +37,7 @@ export function useDuplicateWorkflowMutation() {
 export function useDeleteWorkflowMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (uuid: string) => apiFetch(z.object({}), `${BASE}/${uuid}`, json("DELETE")),
+    mutationFn: (uuid: string) => apiFetch(EmptyResponseBody, `${BASE}/${uuid}`, json("DELETE")),
     onSuccess: (_answer, uuid) => {
       queryClient.removeQueries({ queryKey: workflowQueries.detail(uuid).queryKey });
       return queryClient.invalidateQueries({ queryKey: workflowKeys.lists() });

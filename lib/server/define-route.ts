@@ -31,7 +31,15 @@ interface RouteSchemas<P extends Schema | undefined, Q extends Schema | undefine
   upload?: { maxBytes: (settings: Settings) => number };
   /** What a success answers, for the API reference; the handler's result is held to it at compile time, not parsed. */
   response?: R;
+  /**
+   * The media type of a success that is not JSON (a CSV download, plain text): the handler answers
+   * a `Response` of its own, and the API reference describes it as that, not as a JSON object.
+   */
+  responseContentType?: NonJsonContentType;
 }
+
+/** What a route may answer instead of JSON. */
+export type NonJsonContentType = "text/csv" | "text/plain";
 
 /** What a route declares, kept on its handler so the OpenAPI document is generated from the same schemas that parse. */
 export interface RouteDoc {
@@ -44,6 +52,7 @@ export interface RouteDoc {
   /** Takes a `multipart/form-data` upload rather than JSON. */
   upload: boolean;
   response?: Schema;
+  responseContentType?: NonJsonContentType;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -96,9 +105,9 @@ export function defineRoute<
       return response;
     }
   };
-  const { summary, description, params, query, body, upload, response } = schemas;
+  const { summary, description, params, query, body, upload, response, responseContentType } = schemas;
   const access = schemas.access ?? "member";
-  return Object.assign(handle, { access, doc: { summary, description, access, params, query, body, upload: Boolean(upload), response } });
+  return Object.assign(handle, { access, doc: { summary, description, access, params, query, body, upload: Boolean(upload), response, responseContentType } });
 }
 
 function parse<S extends Schema | undefined>(where: string, schema: S, value: unknown): Infer<S> {

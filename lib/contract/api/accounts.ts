@@ -92,6 +92,9 @@ export const CreateApiTokenResponseBody = z.object({ apiToken: ApiTokenSummary, 
 export type CreateApiTokenResponseBody = z.infer<typeof CreateApiTokenResponseBody>;
 export const ApiTokenListResponseBody = z.object({ apiTokens: z.array(ApiTokenSummary) });
 export type ApiTokenListResponseBody = z.infer<typeof ApiTokenListResponseBody>;
+/** `DELETE /apiTokens/:uuid`: the token as it is now, revoked. */
+export const ApiTokenResponseBody = z.object({ apiToken: ApiTokenSummary });
+export type ApiTokenResponseBody = z.infer<typeof ApiTokenResponseBody>;
 
 /** What the audit log records, `<what>.<whatHappened>`. */
 export const AuditAction = z

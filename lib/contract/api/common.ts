@@ -17,6 +17,10 @@ export type Uuid = z.infer<typeof Uuid>;
 
 export const IsoDateTime = z.string().describe("An ISO 8601 timestamp");
 
+/** What a route answers when there is nothing to say beyond success, such as a removal. */
+export const EmptyResponseBody = z.object({}).describe("Nothing more: the change is done");
+export type EmptyResponseBody = z.infer<typeof EmptyResponseBody>;
+
 /** Route params of `/…/:uuid` routes. */
 export const UuidParams = z.object({ uuid: Uuid });
 export type UuidParams = z.infer<typeof UuidParams>;

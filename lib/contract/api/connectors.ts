@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AutocompleteResponseBody, DynamicSchemaResponseBody, ListUsersResponseBody } from "../integration";
+import { ActionExecuted, AutocompleteResponseBody, DynamicSchemaResponseBody, ListUsersResponseBody } from "../integration";
 import { IsoDateTime, Uuid } from "./common";
 
 /** Connector slugs use Cargo's alphabet so they can be referenced from node graphs. */
@@ -147,12 +147,11 @@ export const ExecuteConnectorActionRequestBody = z.object({
 });
 export type ExecuteConnectorActionRequestBody = z.infer<typeof ExecuteConnectorActionRequestBody>;
 
-/** The integration's `executed` outcome, after any `executing` answers were polled through. */
-export const ExecuteConnectorActionResponseBody = z.object({
-  outcome: z.literal("executed"),
-  title: z.string(),
-  data: z.record(z.string(), z.unknown()).optional(),
-  childIndex: z.number().int().optional(),
+/**
+ * The integration's `executed` outcome as it answered it (its optional fields, and any of its own,
+ * pass through), after any `executing` answers were polled through.
+ */
+export const ExecuteConnectorActionResponseBody = ActionExecuted.extend({
   attempts: z.number().int().describe("Calls made, `executing` answers included"),
 });
 export type ExecuteConnectorActionResponseBody = z.infer<typeof ExecuteConnectorActionResponseBody>;

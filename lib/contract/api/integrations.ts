@@ -81,6 +81,10 @@ export type IntegrationListResponseBody = z.infer<typeof IntegrationListResponse
 export const IntegrationResponseBody = z.object({ integration: Integration });
 export type IntegrationResponseBody = z.infer<typeof IntegrationResponseBody>;
 
+/** `GET /connection/nativeIntegration`: the built-in integration's actions and extractors, keyed by slug. */
+export const NativeIntegrationResponseBody = z.object({ nativeIntegration: Integration.pick({ actions: true, extractors: true }) });
+export type NativeIntegrationResponseBody = z.infer<typeof NativeIntegrationResponseBody>;
+
 /** What registering a server would add, before anything is saved, and what the contract checker's lint says of its manifest. */
 export const CustomIntegrationPreviewResponseBody = z.object({
   layout: ManifestLayout,

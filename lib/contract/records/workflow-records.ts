@@ -52,5 +52,7 @@ export type RecordMetric = z.infer<typeof RecordMetric>;
 
 export const WorkflowRecordListResponseBody = z.object({ records: z.array(WorkflowRecord), count: z.number().int() });
 export type WorkflowRecordListResponseBody = z.infer<typeof WorkflowRecordListResponseBody>;
+export const WorkflowRecordCountResponseBody = z.object({ count: z.number().int().describe("Records in scope, whatever the limit and offset") });
+export type WorkflowRecordCountResponseBody = z.infer<typeof WorkflowRecordCountResponseBody>;
 export const RecordMetricsResponseBody = z.object({ recordMetrics: z.array(RecordMetric) });
 export type RecordMetricsResponseBody = z.infer<typeof RecordMetricsResponseBody>;

@@ -145,6 +145,10 @@ export type RunListResponseBody = z.infer<typeof RunListResponseBody>;
 
 export const CancelRunsRequestBody = z.object({ uuids: z.array(Uuid).min(1).max(500) });
 export type CancelRunsRequestBody = z.infer<typeof CancelRunsRequestBody>;
+export const CancelRunsResponseBody = z.object({
+  cancelledUuids: z.array(Uuid).describe("The runs this request stopped; a run that had already ended is not among them"),
+});
+export type CancelRunsResponseBody = z.infer<typeof CancelRunsResponseBody>;
 
 /** A top-level action: no config; its inputs go in `data`. */
 export const TopLevelAction = z.discriminatedUnion("kind", [

@@ -30,6 +30,20 @@ const operationOf = (doc: OpenApiDocument, method: string, path: string): OpenAp
   doc.paths[openApiPath(path)]?.[method.toLowerCase() as "get"];
 
 /**
+ * Routes that answer JSON the contract has no schema for, as `METHOD /path` with the reason. Empty
+ * while every answer is described: a route belongs here only until its shape joins the contract.
+ */
+const UNDESCRIBED_ANSWERS: Readonly<Record<string, string>> = {};
+
+/** The routes that answer JSON without a `response` schema (nor a non-JSON `responseContentType`), the listed exceptions aside. */
+function undescribedAnswers(routes: readonly ApiRoute[]): string[] {
+  return routes
+    .filter(({ handler }) => !handler.doc.response && !handler.doc.responseContentType)
+    .map(({ method, path }) => `${method} ${path}`)
+    .filter((key) => !(key in UNDESCRIBED_ANSWERS));
+}
+
+/**
  * What the document must say of each route, derived from the route's own schemas: an operation for
  * its method and path with its path parameters, its query's properties as query parameters, its
  * body's media type, its access and whether it needs credentials; and no operation the table lacks.
@@ -47,11 +61,13 @@ function coverageProblems(doc: OpenApiDocument, routes: readonly ApiRoute[]): st
     }
     const named = (where: string) => (operation.parameters ?? []).filter((p) => p.in === where).map((p) => p.name).sort();
     if (named("path").join() !== pathParameterNames(path).sort().join()) problems.push(`${key}: path parameters ${named("path")}`);
-    const { query, body, upload, access } = handler.doc;
+    const { query, body, upload, access, responseContentType } = handler.doc;
     if (query instanceof z.ZodObject && named("query").join() !== Object.keys(query.shape).sort().join()) problems.push(`${key}: query ${named("query")}`);
     const mediaType = body ? "application/json" : upload ? "multipart/form-data" : undefined;
     if (Object.keys(operation.requestBody?.content ?? {}).join() !== (mediaType ?? "")) problems.push(`${key}: request body`);
     if (operation["x-relay-access"] !== access || (access === "public") === Boolean(operation.security)) problems.push(`${key}: access`);
+    const answerType = responseContentType ?? "application/json";
+    if (Object.keys(operation.responses["200"]?.content ?? {}).join() !== answerType) problems.push(`${key}: answer media type`);
   }
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of Object.keys(item)) if (!expected.has(`${method.toUpperCase()} ${path}`)) problems.push(`${method.toUpperCase()} ${path}: not in the route table`);
@@ -85,6 +101,20 @@ describe("the OpenAPI document", () => {
     expect(new Set(ids).size).toBe(apiRoutes.length);
   });
 
+  it("describes the answer of every route: a contract schema for JSON, the media type otherwise", () => {
+    expect(undescribedAnswers(apiRoutes)).toEqual([]);
+    expect(undescribedAnswers([...apiRoutes, handMade])).toEqual(["POST /test/:thingUuid/extras"]);
+    const table = new Map(apiRoutes.map(({ method, path, handler }) => [`${method} ${path}`, handler.doc]));
+    for (const key of Object.keys(UNDESCRIBED_ANSWERS)) {
+      expect(table.has(key), `${key} is not in the table any more`).toBe(true);
+      expect(table.get(key)?.response ?? table.get(key)?.responseContentType, `${key} is described now`).toBeUndefined();
+    }
+    for (const { method, path, handler } of apiRoutes) {
+      const success = operationOf(doc, method, path)!.responses["200"]!.content!;
+      if (handler.doc.response) expect(success["application/json"]!.schema, `${method} ${path}`).not.toEqual({ type: "object" });
+    }
+  });
+
   it("catches a route the document lacks, one it has too many, and a parameter it dropped", () => {
     expect(coverageProblems(doc, [...apiRoutes, handMade])).toEqual(["POST /test/{thingUuid}/extras: no operation"]);
     const bigger = buildOpenApiDocument([...apiRoutes, handMade]);
@@ -93,6 +123,11 @@ describe("the OpenAPI document", () => {
     const tampered = structuredClone(doc);
     tampered.paths["/connection/connectors/list"]!.get!.parameters = [];
     expect(coverageProblems(tampered, apiRoutes)).toEqual(["GET /connection/connectors/list: query "]);
+    tampered.paths["/orchestration/batches/{uuid}/download"]!.get!.responses["200"] = { description: "Success", content: { "application/json": {} } };
+    expect(coverageProblems(tampered, apiRoutes)).toEqual([
+      "GET /connection/connectors/list: query ",
+      "GET /orchestration/batches/{uuid}/download: answer media type",
+    ]);
   });
 
   it("documents a route added to the table with nothing more: parameters, a recursive body hoisted into components", async () => {
@@ -133,6 +168,13 @@ describe("the OpenAPI document", () => {
     expect(health.responses["200"]!.content!["application/json"]!.schema).toMatchObject({ properties: { status: { enum: ["ok", "degraded"] } } });
     expect(health.security).toBeUndefined();
     expect(operationOf(doc, "GET", "/whoami")!.security).toEqual([{ apiToken: [] }, { sessionCookie: [] }]);
+
+    const answerOf = (method: string, path: string) => operationOf(doc, method, path)!.responses["200"]!.content!;
+    expect(answerOf("GET", "/orchestration/runs/:uuid")["application/json"]!.schema).toMatchObject({ required: ["run", "runContext", "runComputedConfigs"] });
+    expect(answerOf("POST", "/orchestration/runs/cancel")["application/json"]!.schema).toMatchObject({ properties: { cancelledUuids: { type: "array" } } });
+    expect(answerOf("DELETE", "/orchestration/workflows/:uuid")["application/json"]!.schema).toMatchObject({ type: "object", properties: {} });
+    expect(answerOf("GET", "/orchestration/batches/:uuid/download")).toEqual({ "text/csv": { schema: { type: "string" } } });
+    expect(answerOf("GET", "/connection/integrations/:slug/documentation")).toEqual({ "text/plain": { schema: { type: "string" } } });
   });
 
   it("shares one error schema, serves from both bases, groups by area, and is built once per process", () => {

@@ -14,8 +14,9 @@ const CREDENTIALS: Array<Record<string, string[]>> = [{ apiToken: [] }, { sessio
 /**
  * The API as an OpenAPI 3.1 document, generated from the route table: each row's method and path,
  * and the schemas its `defineRoute` parses with (path parameters, query, JSON body or upload, and
- * the success answer where the route names one), its access level, summary and area. Nothing is
- * written by hand, so a route added to the table is documented as it lands.
+ * the success answer: its JSON schema, or the media type of a CSV or text one), its access level,
+ * summary and area. Nothing is written by hand, so a route added to the table is documented as it
+ * lands.
  * @example const doc = buildOpenApiDocument(apiRoutes); doc.paths["/connection/connectors/{uuid}"].get
  */
 export function buildOpenApiDocument(routes: readonly ApiRoute[]): OpenApiDocument {
@@ -73,9 +74,11 @@ function operationFor(method: ApiRoute["method"], path: string, doc: RouteDoc | 
     : doc?.upload
       ? { required: true, content: { "multipart/form-data": { schema: { type: "object", description: "The upload's form fields, as the operation's description says" } } } }
       : undefined;
-  const success = doc?.response ? schemaFor(doc.response, `${operationId}Response`, components, "output") : { type: "object" };
+  const success = doc?.responseContentType
+    ? { [doc.responseContentType]: { schema: { type: "string" } } }
+    : { "application/json": { schema: doc?.response ? schemaFor(doc.response, `${operationId}Response`, components, "output") : { type: "object" } } };
   const responses: Record<string, OpenApiResponse> = {
-    "200": { description: "Success", content: { "application/json": { schema: success } } },
+    "200": { description: "Success", content: success },
     ...(parameters.length > 0 || requestBody ? { "400": errorResponse("The input does not match its schema; `problems` lists each problem with its path") } : {}),
     ...(access !== "public" && { "401": errorResponse("No valid session cookie or API token") }),
     ...(access === "admin" && { "403": errorResponse("Only the workspace's admins and owners may do this") }),

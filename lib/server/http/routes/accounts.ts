@@ -1,12 +1,19 @@
 import {
   AcceptInvitationRequestBody,
   CreateWorkspaceRequestBody,
+  EmptyResponseBody,
   HealthResponseBody,
   InvitationPreviewQuery,
+  InvitationPreviewResponseBody,
+  SessionResponseBody,
   SetupRequestBody,
+  SetupStatusResponseBody,
   SignInRequestBody,
   SignOutQuery,
   SwitchWorkspaceRequestBody,
+  WhoamiResponseBody,
+  WorkspaceListResponseBody,
+  WorkspaceResponseBody,
 } from "@/lib/contract";
 import { needsSetup, setup, signIn, signOut, switchWorkspace, whoami } from "../../accounts";
 import { defineRoute } from "../../define-route";
@@ -32,7 +39,7 @@ export const accountRoutes = [
     "GET",
     "/setup",
     defineRoute(
-      { summary: "Whether the instance still waits for its first user", access: "public" },
+      { summary: "Whether the instance still waits for its first user", access: "public", response: SetupStatusResponseBody },
       async ({ deps }) => ({ needsSetup: await needsSetup(deps) }),
     ),
   ),
@@ -41,7 +48,12 @@ export const accountRoutes = [
     "POST",
     "/setup",
     defineRoute(
-      { summary: "Claim a new instance with the setup code: the first account and workspace", access: "public", body: SetupRequestBody },
+      {
+        summary: "Claim a new instance with the setup code: the first account and workspace",
+        access: "public",
+        body: SetupRequestBody,
+        response: SessionResponseBody,
+      },
       ({ deps, body, request }) => setup(deps, body, request),
     ),
   ),
@@ -51,7 +63,7 @@ export const accountRoutes = [
     "POST",
     "/session",
     defineRoute(
-      { summary: "Sign in with email and password (sets the session cookie)", access: "public", body: SignInRequestBody },
+      { summary: "Sign in with email and password (sets the session cookie)", access: "public", body: SignInRequestBody, response: SessionResponseBody },
       ({ deps, body, request }) => signIn(deps, body, request),
     ),
   ),
@@ -59,32 +71,45 @@ export const accountRoutes = [
   route(
     "DELETE",
     "/session",
-    defineRoute({ summary: "Sign out here, or everywhere", query: SignOutQuery }, ({ deps, ctx, query }) => signOut(deps, ctx, query.everywhere === "true")),
+    defineRoute(
+      { summary: "Sign out here, or everywhere", query: SignOutQuery, response: EmptyResponseBody },
+      ({ deps, ctx, query }) => signOut(deps, ctx, query.everywhere === "true"),
+    ),
   ),
   /** PUT /api/v1/session/workspace: act in another workspace the user belongs to. */
   route(
     "PUT",
     "/session/workspace",
     defineRoute(
-      { summary: "Act in another workspace the user belongs to", body: SwitchWorkspaceRequestBody },
+      { summary: "Act in another workspace the user belongs to", body: SwitchWorkspaceRequestBody, response: SessionResponseBody },
       ({ deps, ctx, body }) => switchWorkspace(deps, ctx, body.workspaceUuid),
     ),
   ),
   /** GET /api/v1/whoami: the user (or API token), the workspace and the role this request acts with. */
-  route("GET", "/whoami", defineRoute({ summary: "The user or API token, workspace and role this request acts with" }, ({ deps, ctx }) => whoami(deps, ctx))),
+  route(
+    "GET",
+    "/whoami",
+    defineRoute(
+      { summary: "The user or API token, workspace and role this request acts with", response: WhoamiResponseBody },
+      ({ deps, ctx }) => whoami(deps, ctx),
+    ),
+  ),
 
   /** GET /api/v1/workspaces/list: the workspaces the user belongs to, with their role. */
   route(
     "GET",
     "/workspaces/list",
-    defineRoute({ summary: "The workspaces the user belongs to, with their role" }, ({ deps, ctx }) => listWorkspaces(deps, ctx)),
+    defineRoute(
+      { summary: "The workspaces the user belongs to, with their role", response: WorkspaceListResponseBody },
+      ({ deps, ctx }) => listWorkspaces(deps, ctx),
+    ),
   ),
   /** POST /api/v1/workspaces: a new workspace, its creator the owner. */
   route(
     "POST",
     "/workspaces",
     defineRoute(
-      { summary: "Create a workspace, its creator the owner", body: CreateWorkspaceRequestBody },
+      { summary: "Create a workspace, its creator the owner", body: CreateWorkspaceRequestBody, response: WorkspaceResponseBody },
       ({ deps, ctx, body }) => createWorkspace(deps, ctx, body.name),
     ),
   ),
@@ -94,7 +119,12 @@ export const accountRoutes = [
     "GET",
     "/invitations/preview",
     defineRoute(
-      { summary: "Which workspace and role an invitation link is for", access: "public", query: InvitationPreviewQuery },
+      {
+        summary: "Which workspace and role an invitation link is for",
+        access: "public",
+        query: InvitationPreviewQuery,
+        response: InvitationPreviewResponseBody,
+      },
       ({ deps, query }) => previewInvitation(deps, query.code),
     ),
   ),
@@ -103,7 +133,12 @@ export const accountRoutes = [
     "POST",
     "/invitations/accept",
     defineRoute(
-      { summary: "Accept an invitation as the signed-in user, or with a new account", access: "public", body: AcceptInvitationRequestBody },
+      {
+        summary: "Accept an invitation as the signed-in user, or with a new account",
+        access: "public",
+        body: AcceptInvitationRequestBody,
+        response: SessionResponseBody,
+      },
       ({ deps, ctx, body, request }) => acceptInvitation(deps, ctx, body, request),
     ),
   ),

@@ -1,4 +1,17 @@
-import { BatchDownloadQuery, BatchListQuery, CreateBatchRequestBody, ExecuteBatchRequestBody, UuidParams, WorkflowRecordsQuery, type Batch } from "@/lib/contract";
+import {
+  BatchDownloadQuery,
+  BatchListQuery,
+  BatchListResponseBody,
+  BatchResponseBody,
+  CreateBatchRequestBody,
+  ExecuteBatchRequestBody,
+  RecordMetricsResponseBody,
+  UuidParams,
+  WorkflowRecordCountResponseBody,
+  WorkflowRecordListResponseBody,
+  WorkflowRecordsQuery,
+  type Batch,
+} from "@/lib/contract";
 import { audited } from "../../audit";
 import {
   cancelBatch,
@@ -24,7 +37,7 @@ export const batchRoutes = [
   route(
     "POST",
     "/orchestration/batches",
-    defineRoute({ summary: "Run a graph once per record", body: CreateBatchRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Run a graph once per record", body: CreateBatchRequestBody, response: BatchResponseBody }, async ({ deps, ctx, body }) => ({
       batch: await audited(deps, ctx, "batch.created", createBatch(deps, ctx.workspaceUuid, body), batchOf),
     })),
   ),
@@ -33,7 +46,7 @@ export const batchRoutes = [
     "GET",
     "/orchestration/batches/list",
     defineRoute(
-      { summary: "Batches, newest first", query: BatchListQuery },
+      { summary: "Batches, newest first", query: BatchListQuery, response: BatchListResponseBody },
       async ({ deps, ctx, query }) => ({ batches: await listBatches(deps, ctx.workspaceUuid, query) }),
     ),
   ),
@@ -42,7 +55,7 @@ export const batchRoutes = [
     "GET",
     "/orchestration/batches/:uuid",
     defineRoute(
-      { summary: "One batch with its counts", params: UuidParams },
+      { summary: "One batch with its counts", params: UuidParams, response: BatchResponseBody },
       async ({ deps, ctx, params }) => ({ batch: await getBatch(deps, ctx.workspaceUuid, params.uuid) }),
     ),
   ),
@@ -50,7 +63,7 @@ export const batchRoutes = [
   route(
     "POST",
     "/orchestration/batches/:uuid/cancel",
-    defineRoute({ summary: "Cancel a batch and its unfinished runs", params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Cancel a batch and its unfinished runs", params: UuidParams, response: BatchResponseBody }, async ({ deps, ctx, params }) => ({
       batch: await audited(deps, ctx, "batch.cancelled", cancelBatch(deps, ctx.workspaceUuid, params.uuid), batchOf),
     })),
   ),
@@ -58,7 +71,7 @@ export const batchRoutes = [
   route(
     "POST",
     "/orchestration/batches/:uuid/retryFailed",
-    defineRoute({ summary: "Run the records whose run failed again", params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Run the records whose run failed again", params: UuidParams, response: BatchResponseBody }, async ({ deps, ctx, params }) => ({
       batch: await audited(deps, ctx, "batch.retried", retryFailedRuns(deps, ctx.workspaceUuid, params.uuid), batchOf),
     })),
   ),
@@ -67,7 +80,7 @@ export const batchRoutes = [
     "GET",
     "/orchestration/batches/:uuid/download",
     defineRoute(
-      { summary: "A batch's results as CSV, one row per record", params: UuidParams, query: BatchDownloadQuery },
+      { summary: "A batch's results as CSV, one row per record", params: UuidParams, query: BatchDownloadQuery, responseContentType: "text/csv" },
       ({ deps, ctx, params, query }) => downloadBatch(deps, ctx.workspaceUuid, params.uuid, query.outputNodeSlug),
     ),
   ),
@@ -75,16 +88,23 @@ export const batchRoutes = [
   route(
     "POST",
     "/orchestration/actions/executeBatch",
-    defineRoute({ summary: "Run one action per record, as a batch", body: ExecuteBatchRequestBody }, async ({ deps, ctx, body }) => ({
-      batch: await audited(deps, ctx, "batch.created", executeBatch(deps, ctx.workspaceUuid, body), batchOf),
-    })),
+    defineRoute(
+      { summary: "Run one action per record, as a batch", body: ExecuteBatchRequestBody, response: BatchResponseBody },
+      async ({ deps, ctx, body }) => ({
+        batch: await audited(deps, ctx, "batch.created", executeBatch(deps, ctx.workspaceUuid, body), batchOf),
+      }),
+    ),
   ),
   /** GET /api/v1/orchestration/records/list?workflowUuid&batchUuid&statuses&limit&offset: the records enrolled, newest first, and their count. */
   route(
     "GET",
     "/orchestration/records/list",
     defineRoute(
-      { summary: "The records enrolled in a workflow or batch, newest first, and their count", query: WorkflowRecordsQuery },
+      {
+        summary: "The records enrolled in a workflow or batch, newest first, and their count",
+        query: WorkflowRecordsQuery,
+        response: WorkflowRecordListResponseBody,
+      },
       ({ deps, ctx, query }) => listWorkflowRecords(deps, ctx.workspaceUuid, query),
     ),
   ),
@@ -92,7 +112,7 @@ export const batchRoutes = [
     "GET",
     "/orchestration/records/count",
     defineRoute(
-      { summary: "How many records a workflow or batch enrolled", query: WorkflowRecordsQuery },
+      { summary: "How many records a workflow or batch enrolled", query: WorkflowRecordsQuery, response: WorkflowRecordCountResponseBody },
       ({ deps, ctx, query }) => countWorkflowRecords(deps, ctx.workspaceUuid, query),
     ),
   ),
@@ -101,7 +121,7 @@ export const batchRoutes = [
     "GET",
     "/orchestration/records/metrics",
     defineRoute(
-      { summary: "Executions by status for each node", query: WorkflowRecordsQuery },
+      { summary: "Executions by status for each node", query: WorkflowRecordsQuery, response: RecordMetricsResponseBody },
       async ({ deps, ctx, query }) => ({ recordMetrics: await workflowRecordMetrics(deps, ctx.workspaceUuid, query) }),
     ),
   ),

@@ -1,14 +1,22 @@
 import {
+  ConnectorAuthenticateResponseBody,
   ConnectorAutocompleteRequestBody,
+  ConnectorAutocompleteResponseBody,
   ConnectorDynamicSchemaRequestBody,
+  ConnectorDynamicSchemaResponseBody,
   ConnectorExistsQuery,
+  ConnectorExistsResponseBody,
   ConnectorListQuery,
   ConnectorListResponseBody,
+  ConnectorListUsersResponseBody,
   ConnectorResponseBody,
   CreateConnectorRequestBody,
+  EmptyResponseBody,
   ExecuteConnectorActionParams,
   ExecuteConnectorActionRequestBody,
+  ExecuteConnectorActionResponseBody,
   TestConnectorConfigRequestBody,
+  TestConnectorConfigResponseBody,
   UpdateConnectorRequestBody,
   UuidParams,
 } from "@/lib/contract";
@@ -26,7 +34,12 @@ export const connectorRoutes = [
     "POST",
     "/connection/connectors",
     defineRoute(
-      { summary: "Create a connector (its credentials are authenticated first)", access: "admin", body: CreateConnectorRequestBody },
+      {
+        summary: "Create a connector (its credentials are authenticated first)",
+        access: "admin",
+        body: CreateConnectorRequestBody,
+        response: ConnectorResponseBody,
+      },
       async ({ deps, ctx, body }) => ({
         connector: await audited(deps, ctx, "connector.created", createConnector(deps, ctx.workspaceUuid, body), slugged({ integrationSlug: body.integrationSlug })),
       }),
@@ -36,8 +49,14 @@ export const connectorRoutes = [
   route(
     "POST",
     "/connection/connectors/test",
-    defineRoute({ summary: "Test a connector config without saving it", access: "admin", body: TestConnectorConfigRequestBody }, ({ deps, ctx, body }) =>
-      testConnectorConfig(deps, ctx.workspaceUuid, body.integrationSlug, body.config),
+    defineRoute(
+      {
+        summary: "Test a connector config without saving it",
+        access: "admin",
+        body: TestConnectorConfigRequestBody,
+        response: TestConnectorConfigResponseBody,
+      },
+      ({ deps, ctx, body }) => testConnectorConfig(deps, ctx.workspaceUuid, body.integrationSlug, body.config),
     ),
   ),
   route(
@@ -52,7 +71,7 @@ export const connectorRoutes = [
     "GET",
     "/connection/connectors/existsBySlug",
     defineRoute(
-      { summary: "Whether a connector slug is taken", query: ConnectorExistsQuery },
+      { summary: "Whether a connector slug is taken", query: ConnectorExistsQuery, response: ConnectorExistsResponseBody },
       async ({ deps, ctx, query }) => ({ exists: await deps.db.connectors.slugExists(ctx.workspaceUuid, query.slug) }),
     ),
   ),
@@ -70,7 +89,13 @@ export const connectorRoutes = [
     "PUT",
     "/connection/connectors/:uuid",
     defineRoute(
-      { summary: "Change a connector's name or config (a masked secret is kept)", access: "admin", params: UuidParams, body: UpdateConnectorRequestBody },
+      {
+        summary: "Change a connector's name or config (a masked secret is kept)",
+        access: "admin",
+        params: UuidParams,
+        body: UpdateConnectorRequestBody,
+        response: ConnectorResponseBody,
+      },
       async ({ deps, ctx, params, body }) => ({
         connector: await audited(
           deps,
@@ -85,7 +110,7 @@ export const connectorRoutes = [
   route(
     "DELETE",
     "/connection/connectors/:uuid",
-    defineRoute({ summary: "Remove a connector", access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => {
+    defineRoute({ summary: "Remove a connector", access: "admin", params: UuidParams, response: EmptyResponseBody }, async ({ deps, ctx, params }) => {
       await audited(deps, ctx, "connector.removed", removeConnector(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
       return {};
     }),
@@ -95,7 +120,7 @@ export const connectorRoutes = [
     "POST",
     "/connection/connectors/:uuid/authenticate",
     defineRoute(
-      { summary: "Re-test a connector's saved credentials", access: "admin", params: UuidParams },
+      { summary: "Re-test a connector's saved credentials", access: "admin", params: UuidParams, response: ConnectorAuthenticateResponseBody },
       ({ deps, ctx, params }) => testConnector(deps, ctx.workspaceUuid, params.uuid),
     ),
   ),
@@ -104,7 +129,12 @@ export const connectorRoutes = [
     "POST",
     "/connection/connectors/:uuid/autocomplete",
     defineRoute(
-      { summary: "Autocomplete a form field through a connector", params: UuidParams, body: ConnectorAutocompleteRequestBody },
+      {
+        summary: "Autocomplete a form field through a connector",
+        params: UuidParams,
+        body: ConnectorAutocompleteRequestBody,
+        response: ConnectorAutocompleteResponseBody,
+      },
       ({ deps, ctx, params, body }) => connectorAutocomplete(deps, ctx.workspaceUuid, params.uuid, body),
     ),
   ),
@@ -113,7 +143,12 @@ export const connectorRoutes = [
     "POST",
     "/connection/connectors/:uuid/dynamicSchema",
     defineRoute(
-      { summary: "A dynamic sub-form's schema through a connector", params: UuidParams, body: ConnectorDynamicSchemaRequestBody },
+      {
+        summary: "A dynamic sub-form's schema through a connector",
+        params: UuidParams,
+        body: ConnectorDynamicSchemaRequestBody,
+        response: ConnectorDynamicSchemaResponseBody,
+      },
       ({ deps, ctx, params, body }) => connectorDynamicSchema(deps, ctx.workspaceUuid, params.uuid, body),
     ),
   ),
@@ -122,7 +157,7 @@ export const connectorRoutes = [
     "POST",
     "/connection/connectors/:uuid/listUsers",
     defineRoute(
-      { summary: "The users a connector's integration lists", params: UuidParams },
+      { summary: "The users a connector's integration lists", params: UuidParams, response: ConnectorListUsersResponseBody },
       ({ deps, ctx, params }) => connectorListUsers(deps, ctx.workspaceUuid, params.uuid),
     ),
   ),
@@ -131,7 +166,12 @@ export const connectorRoutes = [
     "POST",
     "/connection/connectors/:uuid/actions/:actionSlug/execute",
     defineRoute(
-      { summary: "Run one action once through a connector (the playground)", params: ExecuteConnectorActionParams, body: ExecuteConnectorActionRequestBody },
+      {
+        summary: "Run one action once through a connector (the playground)",
+        params: ExecuteConnectorActionParams,
+        body: ExecuteConnectorActionRequestBody,
+        response: ExecuteConnectorActionResponseBody,
+      },
       ({ deps, ctx, params, body, request }) =>
         executeConnectorAction(deps, ctx.workspaceUuid, params.uuid, params.actionSlug, body.config, { signal: request.signal }),
     ),

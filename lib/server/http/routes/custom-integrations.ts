@@ -1,4 +1,13 @@
-import { CreateCustomIntegrationRequestBody, PreviewCustomIntegrationRequestBody, UpdateCustomIntegrationRequestBody, UuidParams } from "@/lib/contract";
+import {
+  CreateCustomIntegrationRequestBody,
+  CustomIntegrationListResponseBody,
+  CustomIntegrationPreviewResponseBody,
+  CustomIntegrationResponseBody,
+  EmptyResponseBody,
+  PreviewCustomIntegrationRequestBody,
+  UpdateCustomIntegrationRequestBody,
+  UuidParams,
+} from "@/lib/contract";
 import { audited, slugged } from "../../audit";
 import {
   getCustomIntegration,
@@ -18,7 +27,12 @@ export const customIntegrationRoutes = [
     "POST",
     "/connection/customIntegrations",
     defineRoute(
-      { summary: "Register an integration server by URL, after validating its manifest", access: "admin", body: CreateCustomIntegrationRequestBody },
+      {
+        summary: "Register an integration server by URL, after validating its manifest",
+        access: "admin",
+        body: CreateCustomIntegrationRequestBody,
+        response: CustomIntegrationResponseBody,
+      },
       async ({ deps, ctx, body }) => ({
         customIntegration: await audited(
           deps,
@@ -35,7 +49,12 @@ export const customIntegrationRoutes = [
     "POST",
     "/connection/customIntegrations/preview",
     defineRoute(
-      { summary: "Validate an integration server's manifest without saving anything", access: "admin", body: PreviewCustomIntegrationRequestBody },
+      {
+        summary: "Validate an integration server's manifest without saving anything",
+        access: "admin",
+        body: PreviewCustomIntegrationRequestBody,
+        response: CustomIntegrationPreviewResponseBody,
+      },
       ({ deps, body }) => previewCustomIntegration(deps, body.baseUrl),
     ),
   ),
@@ -43,7 +62,7 @@ export const customIntegrationRoutes = [
     "GET",
     "/connection/customIntegrations/list",
     defineRoute(
-      { summary: "The registered integration servers" },
+      { summary: "The registered integration servers", response: CustomIntegrationListResponseBody },
       async ({ deps, ctx }) => ({ customIntegrations: await deps.db.customIntegrations.list(ctx.workspaceUuid) }),
     ),
   ),
@@ -51,17 +70,26 @@ export const customIntegrationRoutes = [
   route(
     "GET",
     "/connection/customIntegrations/:uuid",
-    defineRoute({ summary: "One registered integration server", params: UuidParams }, async ({ deps, ctx, params }) => {
-      const customIntegration = await getCustomIntegration(deps, ctx.workspaceUuid, params.uuid);
-      return { customIntegration, connector: customIntegration };
-    }),
+    defineRoute(
+      { summary: "One registered integration server", params: UuidParams, response: CustomIntegrationResponseBody },
+      async ({ deps, ctx, params }) => {
+        const customIntegration = await getCustomIntegration(deps, ctx.workspaceUuid, params.uuid);
+        return { customIntegration, connector: customIntegration };
+      },
+    ),
   ),
   /** PUT /api/v1/connection/customIntegrations/:uuid: change the base URL (the new server is validated first). */
   route(
     "PUT",
     "/connection/customIntegrations/:uuid",
     defineRoute(
-      { summary: "Move an integration to a new base URL (validated first)", access: "admin", params: UuidParams, body: UpdateCustomIntegrationRequestBody },
+      {
+        summary: "Move an integration to a new base URL (validated first)",
+        access: "admin",
+        params: UuidParams,
+        body: UpdateCustomIntegrationRequestBody,
+        response: CustomIntegrationResponseBody,
+      },
       async ({ deps, ctx, params, body }) => ({
         customIntegration: await audited(
           deps,
@@ -78,7 +106,7 @@ export const customIntegrationRoutes = [
     "DELETE",
     "/connection/customIntegrations/:uuid",
     defineRoute(
-      { summary: "Remove an integration server and the connectors that use it", access: "admin", params: UuidParams },
+      { summary: "Remove an integration server and the connectors that use it", access: "admin", params: UuidParams, response: EmptyResponseBody },
       async ({ deps, ctx, params }) => {
         await audited(deps, ctx, "customIntegration.removed", removeCustomIntegration(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
         return {};
@@ -89,8 +117,11 @@ export const customIntegrationRoutes = [
   route(
     "POST",
     "/connection/customIntegrations/:uuid/refresh",
-    defineRoute({ summary: "Re-fetch an integration server's manifest now", access: "admin", params: UuidParams }, async ({ deps, ctx, params }) => ({
-      customIntegration: await refreshCustomIntegration(deps, ctx.workspaceUuid, params.uuid),
-    })),
+    defineRoute(
+      { summary: "Re-fetch an integration server's manifest now", access: "admin", params: UuidParams, response: CustomIntegrationResponseBody },
+      async ({ deps, ctx, params }) => ({
+        customIntegration: await refreshCustomIntegration(deps, ctx.workspaceUuid, params.uuid),
+      }),
+    ),
   ),
 ];

@@ -1,3 +1,4 @@
+import { WorkspaceFileResponseBody } from "@/lib/contract";
 import { audited, named } from "../../audit";
 import { defineRoute } from "../../define-route";
 import { uploadBodyMaxBytes, uploadFile } from "../../files";
@@ -17,6 +18,7 @@ export const fileRoutes = [
         summary: "Upload a CSV: its columns, good rows' count and bad rows by line",
         description: "`multipart/form-data` with the CSV in the field `file`, up to FILE_UPLOAD_MAX_BYTES (streamed).",
         upload: { maxBytes: uploadBodyMaxBytes },
+        response: WorkspaceFileResponseBody,
       },
       async ({ deps, ctx, request }) => ({
         file: await audited(deps, ctx, "file.uploaded", uploadFile(deps, ctx.workspaceUuid, request), named),

@@ -1,4 +1,4 @@
-import { CreatePlayRequestBody, UpdatePlayRequestBody, UuidParams } from "@/lib/contract";
+import { CreatePlayRequestBody, PlayListResponseBody, PlayResponseBody, UpdatePlayRequestBody, UuidParams } from "@/lib/contract";
 import { audited, changed, named } from "../../audit";
 import { defineRoute } from "../../define-route";
 import { createPlay, getPlay, listPlays, removePlay, setPlayEnabled, updatePlay } from "../../plays";
@@ -11,7 +11,7 @@ export const playRoutes = [
     "GET",
     "/orchestration/plays/list",
     defineRoute(
-      { summary: "Plays, newest first, with their health and last batch" },
+      { summary: "Plays, newest first, with their health and last batch", response: PlayListResponseBody },
       async ({ deps, ctx }) => ({ plays: await listPlays(deps, ctx.workspaceUuid) }),
     ),
   ),
@@ -19,43 +19,55 @@ export const playRoutes = [
   route(
     "POST",
     "/orchestration/plays",
-    defineRoute({ summary: "Create a play: a workflow run on a segment's changes", body: CreatePlayRequestBody }, async ({ deps, ctx, body }) => ({
-      play: await audited(deps, ctx, "play.created", createPlay(deps, ctx.workspaceUuid, body), named),
-    })),
+    defineRoute(
+      { summary: "Create a play: a workflow run on a segment's changes", body: CreatePlayRequestBody, response: PlayResponseBody },
+      async ({ deps, ctx, body }) => ({
+        play: await audited(deps, ctx, "play.created", createPlay(deps, ctx.workspaceUuid, body), named),
+      }),
+    ),
   ),
   route(
     "GET",
     "/orchestration/plays/:uuid",
-    defineRoute({ summary: "One play", params: UuidParams }, async ({ deps, ctx, params }) => ({ play: await getPlay(deps, ctx.workspaceUuid, params.uuid) })),
+    defineRoute(
+      { summary: "One play", params: UuidParams, response: PlayResponseBody },
+      async ({ deps, ctx, params }) => ({ play: await getPlay(deps, ctx.workspaceUuid, params.uuid) }),
+    ),
   ),
   /** PUT /api/v1/orchestration/plays/:uuid: what is given changes. */
   route(
     "PUT",
     "/orchestration/plays/:uuid",
-    defineRoute({ summary: "Change a play's settings", params: UuidParams, body: UpdatePlayRequestBody }, async ({ deps, ctx, params, body }) => ({
-      play: await audited(deps, ctx, "play.updated", updatePlay(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
-    })),
+    defineRoute(
+      { summary: "Change a play's settings", params: UuidParams, body: UpdatePlayRequestBody, response: PlayResponseBody },
+      async ({ deps, ctx, params, body }) => ({
+        play: await audited(deps, ctx, "play.updated", updatePlay(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
+      }),
+    ),
   ),
   /** DELETE /api/v1/orchestration/plays/:uuid: the workflow, its batches and runs stay. */
   route(
     "DELETE",
     "/orchestration/plays/:uuid",
-    defineRoute({ summary: "Delete a play (its workflow, batches and runs stay)", params: UuidParams }, async ({ deps, ctx, params }) => ({
-      play: await audited(deps, ctx, "play.removed", removePlay(deps, ctx.workspaceUuid, params.uuid), named),
-    })),
+    defineRoute(
+      { summary: "Delete a play (its workflow, batches and runs stay)", params: UuidParams, response: PlayResponseBody },
+      async ({ deps, ctx, params }) => ({
+        play: await audited(deps, ctx, "play.removed", removePlay(deps, ctx.workspaceUuid, params.uuid), named),
+      }),
+    ),
   ),
   /** POST /api/v1/orchestration/plays/:uuid/enable: also lifts a health pause. */
   route(
     "POST",
     "/orchestration/plays/:uuid/enable",
-    defineRoute({ summary: "Enable a play (also lifts a health pause)", params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Enable a play (also lifts a health pause)", params: UuidParams, response: PlayResponseBody }, async ({ deps, ctx, params }) => ({
       play: await audited(deps, ctx, "play.enabled", setPlayEnabled(deps, ctx.workspaceUuid, params.uuid, true), named),
     })),
   ),
   route(
     "POST",
     "/orchestration/plays/:uuid/disable",
-    defineRoute({ summary: "Disable a play", params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Disable a play", params: UuidParams, response: PlayResponseBody }, async ({ deps, ctx, params }) => ({
       play: await audited(deps, ctx, "play.disabled", setPlayEnabled(deps, ctx.workspaceUuid, params.uuid, false), named),
     })),
   ),

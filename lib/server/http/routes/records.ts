@@ -3,10 +3,22 @@ import {
   CreateDatasetRequestBody,
   CreateModelRequestBody,
   CreateSegmentRequestBody,
+  DatasetListResponseBody,
+  DatasetResponseBody,
+  EmptyResponseBody,
+  ExtractorPreviewResponseBody,
   FetchRecordsRequestBody,
+  FetchRecordsResponseBody,
   ModelListQuery,
+  ModelListResponseBody,
+  ModelResponseBody,
+  ModelSyncListResponseBody,
+  ModelSyncResponseBody,
   PreviewExtractorRequestBody,
+  SegmentChangeListResponseBody,
   SegmentListQuery,
+  SegmentListResponseBody,
+  SegmentResponseBody,
   UpdateModelRequestBody,
   UpdateSegmentRequestBody,
   Uuid,
@@ -29,13 +41,16 @@ export const recordRoutes = [
   route(
     "GET",
     "/storage/datasets/list",
-    defineRoute({ summary: "Datasets by name" }, async ({ deps, ctx }) => ({ datasets: await listDatasets(deps, ctx.workspaceUuid) })),
+    defineRoute(
+      { summary: "Datasets by name", response: DatasetListResponseBody },
+      async ({ deps, ctx }) => ({ datasets: await listDatasets(deps, ctx.workspaceUuid) }),
+    ),
   ),
   /** POST /api/v1/storage/datasets `{name}` */
   route(
     "POST",
     "/storage/datasets",
-    defineRoute({ summary: "Create a dataset", body: CreateDatasetRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Create a dataset", body: CreateDatasetRequestBody, response: DatasetResponseBody }, async ({ deps, ctx, body }) => ({
       dataset: await audited(deps, ctx, "dataset.created", createDataset(deps, ctx.workspaceUuid, body.name), named),
     })),
   ),
@@ -44,7 +59,11 @@ export const recordRoutes = [
     "POST",
     "/storage/extractors/preview",
     defineRoute(
-      { summary: "Preview an extractor: its count and first records, nothing saved", body: PreviewExtractorRequestBody },
+      {
+        summary: "Preview an extractor: its count and first records, nothing saved",
+        body: PreviewExtractorRequestBody,
+        response: ExtractorPreviewResponseBody,
+      },
       ({ deps, ctx, body }) => previewExtractor(deps, ctx.workspaceUuid, body),
     ),
   ),
@@ -53,7 +72,7 @@ export const recordRoutes = [
     "GET",
     "/storage/models/list",
     defineRoute(
-      { summary: "Models, newest first, with their record count and last sync", query: ModelListQuery },
+      { summary: "Models, newest first, with their record count and last sync", query: ModelListQuery, response: ModelListResponseBody },
       async ({ deps, ctx, query }) => ({ models: await listModels(deps, ctx.workspaceUuid, query) }),
     ),
   ),
@@ -61,15 +80,18 @@ export const recordRoutes = [
   route(
     "POST",
     "/storage/models",
-    defineRoute({ summary: "Create a model from an extractor or an uploaded CSV", body: CreateModelRequestBody }, async ({ deps, ctx, body }) => ({
-      model: await audited(deps, ctx, "model.created", createModel(deps, ctx.workspaceUuid, body), named),
-    })),
+    defineRoute(
+      { summary: "Create a model from an extractor or an uploaded CSV", body: CreateModelRequestBody, response: ModelResponseBody },
+      async ({ deps, ctx, body }) => ({
+        model: await audited(deps, ctx, "model.created", createModel(deps, ctx.workspaceUuid, body), named),
+      }),
+    ),
   ),
   route(
     "GET",
     "/storage/models/:uuid",
     defineRoute(
-      { summary: "One model", params: UuidParams },
+      { summary: "One model", params: UuidParams, response: ModelResponseBody },
       async ({ deps, ctx, params }) => ({ model: await getModel(deps, ctx.workspaceUuid, params.uuid) }),
     ),
   ),
@@ -78,7 +100,12 @@ export const recordRoutes = [
     "PUT",
     "/storage/models/:uuid",
     defineRoute(
-      { summary: "Change a model's name, dataset, schedule or extractor config", params: UuidParams, body: UpdateModelRequestBody },
+      {
+        summary: "Change a model's name, dataset, schedule or extractor config",
+        params: UuidParams,
+        body: UpdateModelRequestBody,
+        response: ModelResponseBody,
+      },
       async ({ deps, ctx, params, body }) => ({
         model: await audited(deps, ctx, "model.updated", updateModel(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
       }),
@@ -88,25 +115,31 @@ export const recordRoutes = [
   route(
     "DELETE",
     "/storage/models/:uuid",
-    defineRoute({ summary: "Delete a model with its records, syncs and segments", params: UuidParams }, async ({ deps, ctx, params }) => {
-      await audited(deps, ctx, "model.removed", removeModel(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
-      return {};
-    }),
+    defineRoute(
+      { summary: "Delete a model with its records, syncs and segments", params: UuidParams, response: EmptyResponseBody },
+      async ({ deps, ctx, params }) => {
+        await audited(deps, ctx, "model.removed", removeModel(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
+        return {};
+      },
+    ),
   ),
   /** POST /api/v1/storage/models/:uuid/sync: starts a sync, or answers the one under way. */
   route(
     "POST",
     "/storage/models/:uuid/sync",
-    defineRoute({ summary: "Start a model's sync, or answer the one under way", params: UuidParams }, async ({ deps, ctx, params }) => ({
-      sync: await audited(deps, ctx, "model.syncStarted", startSync(deps, ctx.workspaceUuid, params.uuid), syncOf),
-    })),
+    defineRoute(
+      { summary: "Start a model's sync, or answer the one under way", params: UuidParams, response: ModelSyncResponseBody },
+      async ({ deps, ctx, params }) => ({
+        sync: await audited(deps, ctx, "model.syncStarted", startSync(deps, ctx.workspaceUuid, params.uuid), syncOf),
+      }),
+    ),
   ),
   /** GET /api/v1/storage/models/:uuid/syncs/list: newest first. */
   route(
     "GET",
     "/storage/models/:uuid/syncs/list",
     defineRoute(
-      { summary: "A model's syncs, newest first", params: UuidParams },
+      { summary: "A model's syncs, newest first", params: UuidParams, response: ModelSyncListResponseBody },
       async ({ deps, ctx, params }) => ({ syncs: await listSyncs(deps, ctx.workspaceUuid, params.uuid) }),
     ),
   ),
@@ -114,16 +147,19 @@ export const recordRoutes = [
   route(
     "POST",
     "/storage/models/:uuid/syncs/:syncUuid/cancel",
-    defineRoute({ summary: "Cancel a sync (the pages stored so far stay)", params: SyncParams }, async ({ deps, ctx, params }) => ({
-      sync: await audited(deps, ctx, "model.syncCancelled", cancelSync(deps, ctx.workspaceUuid, params.uuid, params.syncUuid), syncOf),
-    })),
+    defineRoute(
+      { summary: "Cancel a sync (the pages stored so far stay)", params: SyncParams, response: ModelSyncResponseBody },
+      async ({ deps, ctx, params }) => ({
+        sync: await audited(deps, ctx, "model.syncCancelled", cancelSync(deps, ctx.workspaceUuid, params.uuid, params.syncUuid), syncOf),
+      }),
+    ),
   ),
   /** POST /api/v1/segmentation/segments/fetch `{modelUuid, filter, sort, limit, offset}` → `{records, count}` */
   route(
     "POST",
     "/segmentation/segments/fetch",
     defineRoute(
-      { summary: "A model's records that match a filter, and their count", body: FetchRecordsRequestBody },
+      { summary: "A model's records that match a filter, and their count", body: FetchRecordsRequestBody, response: FetchRecordsResponseBody },
       ({ deps, ctx, body }) => fetchRecords(deps, ctx.workspaceUuid, body),
     ),
   ),
@@ -131,7 +167,7 @@ export const recordRoutes = [
     "GET",
     "/segmentation/segments/list",
     defineRoute(
-      { summary: "Segments", query: SegmentListQuery },
+      { summary: "Segments", query: SegmentListQuery, response: SegmentListResponseBody },
       async ({ deps, ctx, query }) => ({ segments: await listSegments(deps, ctx.workspaceUuid, query) }),
     ),
   ),
@@ -139,15 +175,18 @@ export const recordRoutes = [
   route(
     "POST",
     "/segmentation/segments",
-    defineRoute({ summary: "Save a filter on a model as a segment", body: CreateSegmentRequestBody }, async ({ deps, ctx, body }) => ({
-      segment: await audited(deps, ctx, "segment.created", createSegment(deps, ctx.workspaceUuid, body), named),
-    })),
+    defineRoute(
+      { summary: "Save a filter on a model as a segment", body: CreateSegmentRequestBody, response: SegmentResponseBody },
+      async ({ deps, ctx, body }) => ({
+        segment: await audited(deps, ctx, "segment.created", createSegment(deps, ctx.workspaceUuid, body), named),
+      }),
+    ),
   ),
   route(
     "GET",
     "/segmentation/segments/:uuid",
     defineRoute(
-      { summary: "One segment", params: UuidParams },
+      { summary: "One segment", params: UuidParams, response: SegmentResponseBody },
       async ({ deps, ctx, params }) => ({ segment: await getSegment(deps, ctx.workspaceUuid, params.uuid) }),
     ),
   ),
@@ -156,7 +195,7 @@ export const recordRoutes = [
     "PUT",
     "/segmentation/segments/:uuid",
     defineRoute(
-      { summary: "Change a segment's name, filter or sort", params: UuidParams, body: UpdateSegmentRequestBody },
+      { summary: "Change a segment's name, filter or sort", params: UuidParams, body: UpdateSegmentRequestBody, response: SegmentResponseBody },
       async ({ deps, ctx, params, body }) => ({
         segment: await audited(deps, ctx, "segment.updated", updateSegment(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
       }),
@@ -165,7 +204,7 @@ export const recordRoutes = [
   route(
     "DELETE",
     "/segmentation/segments/:uuid",
-    defineRoute({ summary: "Delete a segment", params: UuidParams }, async ({ deps, ctx, params }) => {
+    defineRoute({ summary: "Delete a segment", params: UuidParams, response: EmptyResponseBody }, async ({ deps, ctx, params }) => {
       await audited(deps, ctx, "segment.removed", removeSegment(deps, ctx.workspaceUuid, params.uuid), { target: params.uuid });
       return {};
     }),
@@ -175,7 +214,12 @@ export const recordRoutes = [
     "GET",
     "/segmentation/segments/:uuid/changes/list",
     defineRoute(
-      { summary: "The records syncs added to, updated in or removed from a segment", params: UuidParams, query: ChangesQuery },
+      {
+        summary: "The records syncs added to, updated in or removed from a segment",
+        params: UuidParams,
+        query: ChangesQuery,
+        response: SegmentChangeListResponseBody,
+      },
       async ({ deps, ctx, params, query }) => ({
         changes: await listSegmentChanges(deps, ctx.workspaceUuid, params.uuid, query),
       }),

@@ -1,4 +1,13 @@
-import { DeployDraftRequestBody, DeployedReleaseQuery, RedeployReleaseRequestBody, ReleaseListQuery, UuidParams, type Release } from "@/lib/contract";
+import {
+  DeployDraftRequestBody,
+  DeployedReleaseQuery,
+  RedeployReleaseRequestBody,
+  ReleaseListQuery,
+  ReleaseListResponseBody,
+  ReleaseResponseBody,
+  UuidParams,
+  type Release,
+} from "@/lib/contract";
 import { audited } from "../../audit";
 import { userUuidOf } from "../../auth/principal";
 import { defineRoute } from "../../define-route";
@@ -14,16 +23,19 @@ export const releaseRoutes = [
   route(
     "POST",
     "/orchestration/releases/deployDraft",
-    defineRoute({ summary: "Validate, snapshot and deploy a workflow's draft as a release", body: DeployDraftRequestBody }, async ({ deps, ctx, body }) => ({
-      release: await audited(deps, ctx, "release.deployed", deployDraft(deps, ctx.workspaceUuid, userUuidOf(ctx.principal), body), releaseOf),
-    })),
+    defineRoute(
+      { summary: "Validate, snapshot and deploy a workflow's draft as a release", body: DeployDraftRequestBody, response: ReleaseResponseBody },
+      async ({ deps, ctx, body }) => ({
+        release: await audited(deps, ctx, "release.deployed", deployDraft(deps, ctx.workspaceUuid, userUuidOf(ctx.principal), body), releaseOf),
+      }),
+    ),
   ),
   /** GET /api/v1/orchestration/releases/list?workflowUuid&limit: newest first. */
   route(
     "GET",
     "/orchestration/releases/list",
     defineRoute(
-      { summary: "A workflow's releases, newest first", query: ReleaseListQuery },
+      { summary: "A workflow's releases, newest first", query: ReleaseListQuery, response: ReleaseListResponseBody },
       async ({ deps, ctx, query }) => ({ releases: await listReleases(deps, ctx.workspaceUuid, query) }),
     ),
   ),
@@ -32,7 +44,7 @@ export const releaseRoutes = [
     "GET",
     "/orchestration/releases/deployed",
     defineRoute(
-      { summary: "The release a workflow's tool or play runs", query: DeployedReleaseQuery },
+      { summary: "The release a workflow's tool or play runs", query: DeployedReleaseQuery, response: ReleaseResponseBody },
       async ({ deps, ctx, query }) => ({ release: await getDeployedRelease(deps, ctx.workspaceUuid, query.workflowUuid) }),
     ),
   ),
@@ -40,7 +52,7 @@ export const releaseRoutes = [
     "GET",
     "/orchestration/releases/:uuid",
     defineRoute(
-      { summary: "One release", params: UuidParams },
+      { summary: "One release", params: UuidParams, response: ReleaseResponseBody },
       async ({ deps, ctx, params }) => ({ release: await getRelease(deps, ctx.workspaceUuid, params.uuid) }),
     ),
   ),
@@ -49,7 +61,7 @@ export const releaseRoutes = [
     "POST",
     "/orchestration/releases/:uuid/redeploy",
     defineRoute(
-      { summary: "Roll back: deploy a new release with that one's graph", params: UuidParams, body: RedeployReleaseRequestBody },
+      { summary: "Roll back: deploy a new release with that one's graph", params: UuidParams, body: RedeployReleaseRequestBody, response: ReleaseResponseBody },
       async ({ deps, ctx, params, body }) => ({
         release: await audited(deps, ctx, "release.deployed", redeployRelease(deps, ctx.workspaceUuid, userUuidOf(ctx.principal), params.uuid, body), releaseOf),
       }),

@@ -1,12 +1,17 @@
 import {
   CancelRunsRequestBody,
+  CancelRunsResponseBody,
   CreateRunQuery,
   CreateRunRequestBody,
   ExecuteTopLevelActionRequestBody,
+  GetRunResponseBody,
   RunListQuery,
+  RunListResponseBody,
+  RunResponseBody,
   TestRunRequestBody,
   UuidParams,
   ValidateNodesRequestBody,
+  ValidateNodesResponseBody,
 } from "@/lib/contract";
 import { defineRoute } from "../../define-route";
 import { cancelRuns, createRun, executeTopLevelAction, getRun, listRuns, testRunWorkflow } from "../../runs";
@@ -20,7 +25,7 @@ export const runRoutes = [
     "POST",
     "/orchestration/nodes/validate",
     defineRoute(
-      { summary: "Validate a graph: `valid` or `notValid`, with warnings either way", body: ValidateNodesRequestBody },
+      { summary: "Validate a graph: `valid` or `notValid`, with warnings either way", body: ValidateNodesRequestBody, response: ValidateNodesResponseBody },
       ({ deps, ctx, body }) => validateWorkflowNodes(deps, ctx.workspaceUuid, body.nodes),
     ),
   ),
@@ -29,7 +34,7 @@ export const runRoutes = [
     "POST",
     "/orchestration/runs",
     defineRoute(
-      { summary: "Validate a graph and queue a run of it", query: CreateRunQuery, body: CreateRunRequestBody },
+      { summary: "Validate a graph and queue a run of it", query: CreateRunQuery, body: CreateRunRequestBody, response: RunResponseBody },
       async ({ deps, ctx, query, body }) => ({
         run: await createRun(deps, ctx.workspaceUuid, body, { wait: query.waitUntilFinished }),
       }),
@@ -39,16 +44,19 @@ export const runRoutes = [
   route(
     "POST",
     "/orchestration/workflows/:uuid/testRun",
-    defineRoute({ summary: "Test-run a workflow's saved draft", params: UuidParams, body: TestRunRequestBody }, async ({ deps, ctx, params, body }) => ({
-      run: await testRunWorkflow(deps, ctx.workspaceUuid, params.uuid, body.data),
-    })),
+    defineRoute(
+      { summary: "Test-run a workflow's saved draft", params: UuidParams, body: TestRunRequestBody, response: RunResponseBody },
+      async ({ deps, ctx, params, body }) => ({
+        run: await testRunWorkflow(deps, ctx.workspaceUuid, params.uuid, body.data),
+      }),
+    ),
   ),
   /** GET /api/v1/orchestration/runs/list?workflowUuid&statuses&limit: newest first. */
   route(
     "GET",
     "/orchestration/runs/list",
     defineRoute(
-      { summary: "Runs, newest first", query: RunListQuery },
+      { summary: "Runs, newest first", query: RunListQuery, response: RunListResponseBody },
       async ({ deps, ctx, query }) => ({ runs: await listRuns(deps, ctx.workspaceUuid, query) }),
     ),
   ),
@@ -56,14 +64,17 @@ export const runRoutes = [
   route(
     "POST",
     "/orchestration/runs/cancel",
-    defineRoute({ summary: "Cancel unfinished runs", body: CancelRunsRequestBody }, ({ deps, ctx, body }) => cancelRuns(deps, ctx.workspaceUuid, body.uuids)),
+    defineRoute(
+      { summary: "Cancel unfinished runs", body: CancelRunsRequestBody, response: CancelRunsResponseBody },
+      ({ deps, ctx, body }) => cancelRuns(deps, ctx.workspaceUuid, body.uuids),
+    ),
   ),
   /** GET /api/v1/orchestration/runs/:uuid: the run with its context and computed configs, by node slug. */
   route(
     "GET",
     "/orchestration/runs/:uuid",
     defineRoute(
-      { summary: "One run with its context and computed configs by node slug", params: UuidParams },
+      { summary: "One run with its context and computed configs by node slug", params: UuidParams, response: GetRunResponseBody },
       ({ deps, ctx, params }) => getRun(deps, ctx.workspaceUuid, params.uuid),
     ),
   ),
@@ -72,7 +83,7 @@ export const runRoutes = [
     "POST",
     "/orchestration/actions/execute",
     defineRoute(
-      { summary: "Run one action as a run; answers once it ends", body: ExecuteTopLevelActionRequestBody },
+      { summary: "Run one action as a run; answers once it ends", body: ExecuteTopLevelActionRequestBody, response: RunResponseBody },
       async ({ deps, ctx, body }) => ({ run: await executeTopLevelAction(deps, ctx.workspaceUuid, body) }),
     ),
   ),

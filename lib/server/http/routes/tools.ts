@@ -1,4 +1,15 @@
-import { CreateRunQuery, CreateToolRequestBody, RunToolRequestBody, UpdateToolRequestBody, UuidParams } from "@/lib/contract";
+import {
+  CreateRunQuery,
+  CreateToolRequestBody,
+  RunResponseBody,
+  RunToolRequestBody,
+  ToolListResponseBody,
+  ToolResponseBody,
+  ToolWebhookResponseBody,
+  ToolWebhookSecretResponseBody,
+  UpdateToolRequestBody,
+  UuidParams,
+} from "@/lib/contract";
 import { audited, changed, named } from "../../audit";
 import { defineRoute } from "../../define-route";
 import { createTool, disableToolWebhook, getTool, listTools, receiveToolWebhook, removeTool, rotateToolWebhook, runTool, updateTool } from "../../tools";
@@ -10,13 +21,16 @@ export const toolRoutes = [
   route(
     "GET",
     "/orchestration/tools/list",
-    defineRoute({ summary: "Tools, newest first" }, async ({ deps, ctx }) => ({ tools: await listTools(deps, ctx.workspaceUuid) })),
+    defineRoute(
+      { summary: "Tools, newest first", response: ToolListResponseBody },
+      async ({ deps, ctx }) => ({ tools: await listTools(deps, ctx.workspaceUuid) }),
+    ),
   ),
   /** POST /api/v1/orchestration/tools `{workflowUuid, name, description?}`: 409 `toolExists` when the workflow has one. */
   route(
     "POST",
     "/orchestration/tools",
-    defineRoute({ summary: "Create a tool from a workflow", body: CreateToolRequestBody }, async ({ deps, ctx, body }) => ({
+    defineRoute({ summary: "Create a tool from a workflow", body: CreateToolRequestBody, response: ToolResponseBody }, async ({ deps, ctx, body }) => ({
       tool: await audited(deps, ctx, "tool.created", createTool(deps, ctx.workspaceUuid, body), named),
     })),
   ),
@@ -25,7 +39,7 @@ export const toolRoutes = [
     "GET",
     "/orchestration/tools/:uuid",
     defineRoute(
-      { summary: "One tool, with its deployed release's form fields", params: UuidParams },
+      { summary: "One tool, with its deployed release's form fields", params: UuidParams, response: ToolResponseBody },
       async ({ deps, ctx, params }) => ({ tool: await getTool(deps, ctx.workspaceUuid, params.uuid) }),
     ),
   ),
@@ -34,7 +48,7 @@ export const toolRoutes = [
     "PUT",
     "/orchestration/tools/:uuid",
     defineRoute(
-      { summary: "Rename a tool or change its description", params: UuidParams, body: UpdateToolRequestBody },
+      { summary: "Rename a tool or change its description", params: UuidParams, body: UpdateToolRequestBody, response: ToolResponseBody },
       async ({ deps, ctx, params, body }) => ({
         tool: await audited(deps, ctx, "tool.updated", updateTool(deps, ctx.workspaceUuid, params.uuid, body), changed(body)),
       }),
@@ -44,7 +58,7 @@ export const toolRoutes = [
   route(
     "DELETE",
     "/orchestration/tools/:uuid",
-    defineRoute({ summary: "Delete a tool (its workflow and runs stay)", params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Delete a tool (its workflow and runs stay)", params: UuidParams, response: ToolResponseBody }, async ({ deps, ctx, params }) => ({
       tool: await audited(deps, ctx, "tool.removed", removeTool(deps, ctx.workspaceUuid, params.uuid), named),
     })),
   ),
@@ -53,7 +67,13 @@ export const toolRoutes = [
     "POST",
     "/orchestration/tools/:uuid/run",
     defineRoute(
-      { summary: "Run a tool's deployed release with the form's answers", params: UuidParams, query: CreateRunQuery, body: RunToolRequestBody },
+      {
+        summary: "Run a tool's deployed release with the form's answers",
+        params: UuidParams,
+        query: CreateRunQuery,
+        body: RunToolRequestBody,
+        response: RunResponseBody,
+      },
       async ({ deps, ctx, params, query, body }) => ({
         run: await runTool(deps, ctx.workspaceUuid, params.uuid, body.data, { wait: query.waitUntilFinished || body.waitUntilFinished }),
       }),
@@ -64,14 +84,15 @@ export const toolRoutes = [
     "POST",
     "/orchestration/tools/:uuid/webhook/rotate",
     // Admins only: a webhook secret runs the tool (and its connectors) with no account behind it.
-    defineRoute({ summary: "A new webhook secret, answered once; enables the webhook", access: "admin", params: UuidParams }, ({ deps, ctx, params }) =>
-      audited(deps, ctx, "tool.webhookRotated", rotateToolWebhook(deps, ctx.workspaceUuid, params.uuid), ({ tool }) => named(tool)),
+    defineRoute(
+      { summary: "A new webhook secret, answered once; enables the webhook", access: "admin", params: UuidParams, response: ToolWebhookSecretResponseBody },
+      ({ deps, ctx, params }) => audited(deps, ctx, "tool.webhookRotated", rotateToolWebhook(deps, ctx.workspaceUuid, params.uuid), ({ tool }) => named(tool)),
     ),
   ),
   route(
     "POST",
     "/orchestration/tools/:uuid/webhook/disable",
-    defineRoute({ summary: "Disable a tool's webhook", params: UuidParams }, async ({ deps, ctx, params }) => ({
+    defineRoute({ summary: "Disable a tool's webhook", params: UuidParams, response: ToolResponseBody }, async ({ deps, ctx, params }) => ({
       tool: await audited(deps, ctx, "tool.webhookDisabled", disableToolWebhook(deps, ctx.workspaceUuid, params.uuid), named),
     })),
   ),
@@ -84,7 +105,13 @@ export const toolRoutes = [
     "POST",
     "/hooks/tools/:uuid",
     defineRoute(
-      { summary: "A tool's webhook, authenticated by its `X-Relay-Signature` alone", access: "public", params: UuidParams, query: CreateRunQuery },
+      {
+        summary: "A tool's webhook, authenticated by its `X-Relay-Signature` alone",
+        access: "public",
+        params: UuidParams,
+        query: CreateRunQuery,
+        response: ToolWebhookResponseBody,
+      },
       ({ deps, params, query, request }) => receiveToolWebhook(deps, params.uuid, request, { wait: query.waitUntilFinished }),
     ),
   ),

@@ -1,4 +1,11 @@
-import { CreateWorkflowRequestBody, UpdateWorkflowRequestBody, UuidParams, WorkflowListResponseBody, WorkflowResponseBody } from "@/lib/contract";
+import {
+  CreateWorkflowRequestBody,
+  EmptyResponseBody,
+  UpdateWorkflowRequestBody,
+  UuidParams,
+  WorkflowListResponseBody,
+  WorkflowResponseBody,
+} from "@/lib/contract";
 import { defineRoute } from "../../define-route";
 import { createWorkflow, duplicateWorkflow, getWorkflow, listWorkflows, removeWorkflow, updateWorkflow } from "../../workflows";
 import { route } from "../api-route";
@@ -19,7 +26,7 @@ export const workflowRoutes = [
     "POST",
     "/orchestration/workflows",
     defineRoute(
-      { summary: "Create a workflow (without nodes, a start joined to an end)", body: CreateWorkflowRequestBody },
+      { summary: "Create a workflow (without nodes, a start joined to an end)", body: CreateWorkflowRequestBody, response: WorkflowResponseBody },
       async ({ deps, ctx, body }) => ({ workflow: await createWorkflow(deps, ctx.workspaceUuid, body) }),
     ),
   ),
@@ -36,7 +43,12 @@ export const workflowRoutes = [
     "PUT",
     "/orchestration/workflows/:uuid",
     defineRoute(
-      { summary: "Save a workflow's name or graph (409 with the current one when stale)", params: UuidParams, body: UpdateWorkflowRequestBody },
+      {
+        summary: "Save a workflow's name or graph (409 with the current one when stale)",
+        params: UuidParams,
+        body: UpdateWorkflowRequestBody,
+        response: WorkflowResponseBody,
+      },
       async ({ deps, ctx, params, body }) => ({
         workflow: await updateWorkflow(deps, ctx.workspaceUuid, params.uuid, body),
       }),
@@ -46,7 +58,7 @@ export const workflowRoutes = [
   route(
     "DELETE",
     "/orchestration/workflows/:uuid",
-    defineRoute({ summary: "Delete a workflow (its runs stay as history)", params: UuidParams }, async ({ deps, ctx, params }) => {
+    defineRoute({ summary: "Delete a workflow (its runs stay as history)", params: UuidParams, response: EmptyResponseBody }, async ({ deps, ctx, params }) => {
       await removeWorkflow(deps, ctx.workspaceUuid, params.uuid);
       return {};
     }),
@@ -56,7 +68,7 @@ export const workflowRoutes = [
     "POST",
     "/orchestration/workflows/:uuid/duplicate",
     defineRoute(
-      { summary: "Duplicate a workflow with fresh node uuids", params: UuidParams },
+      { summary: "Duplicate a workflow with fresh node uuids", params: UuidParams, response: WorkflowResponseBody },
       async ({ deps, ctx, params }) => ({ workflow: await duplicateWorkflow(deps, ctx.workspaceUuid, params.uuid) }),
     ),
   ),

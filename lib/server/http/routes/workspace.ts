@@ -1,4 +1,17 @@
-import { AuditLogQuery, CreateApiTokenRequestBody, CreateInvitationRequestBody, UpdateMemberRequestBody, UuidParams } from "@/lib/contract";
+import {
+  ApiTokenListResponseBody,
+  ApiTokenResponseBody,
+  AuditLogQuery,
+  AuditLogResponseBody,
+  CreateApiTokenRequestBody,
+  CreateApiTokenResponseBody,
+  CreateInvitationRequestBody,
+  CreateInvitationResponseBody,
+  InvitationListResponseBody,
+  MemberListResponseBody,
+  UpdateMemberRequestBody,
+  UuidParams,
+} from "@/lib/contract";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../api-tokens";
 import { listAuditLog } from "../../audit";
 import { defineRoute } from "../../define-route";
@@ -10,14 +23,23 @@ export const workspaceRoutes = [
   route(
     "GET",
     "/workspace/members/list",
-    defineRoute({ summary: "The workspace's members and their roles" }, ({ deps, ctx }) => listMembers(deps, ctx.workspaceUuid)),
+    defineRoute(
+      { summary: "The workspace's members and their roles", response: MemberListResponseBody },
+      ({ deps, ctx }) => listMembers(deps, ctx.workspaceUuid),
+    ),
   ),
   /** PUT /api/v1/workspace/members/:uuid `{role}` (the uuid is the user's) */
   route(
     "PUT",
     "/workspace/members/:uuid",
     defineRoute(
-      { summary: "Change a member's role (the uuid is the user's)", access: "admin", params: UuidParams, body: UpdateMemberRequestBody },
+      {
+        summary: "Change a member's role (the uuid is the user's)",
+        access: "admin",
+        params: UuidParams,
+        body: UpdateMemberRequestBody,
+        response: MemberListResponseBody,
+      },
       ({ deps, ctx, params, body }) => changeRole(deps, ctx, params.uuid, body.role),
     ),
   ),
@@ -26,7 +48,7 @@ export const workspaceRoutes = [
     "DELETE",
     "/workspace/members/:uuid",
     defineRoute(
-      { summary: "Remove a member from this workspace", access: "admin", params: UuidParams },
+      { summary: "Remove a member from this workspace", access: "admin", params: UuidParams, response: MemberListResponseBody },
       ({ deps, ctx, params }) => removeMember(deps, ctx, params.uuid),
     ),
   ),
@@ -36,7 +58,12 @@ export const workspaceRoutes = [
     "POST",
     "/workspace/invitations",
     defineRoute(
-      { summary: "Create a single-use invitation link, valid 7 days", access: "admin", body: CreateInvitationRequestBody },
+      {
+        summary: "Create a single-use invitation link, valid 7 days",
+        access: "admin",
+        body: CreateInvitationRequestBody,
+        response: CreateInvitationResponseBody,
+      },
       ({ deps, ctx, body, request }) => createInvitation(deps, ctx, body.role, request),
     ),
   ),
@@ -44,7 +71,10 @@ export const workspaceRoutes = [
   route(
     "GET",
     "/workspace/invitations/list",
-    defineRoute({ summary: "The open invitations", access: "admin" }, ({ deps, ctx }) => listInvitations(deps, ctx.workspaceUuid)),
+    defineRoute(
+      { summary: "The open invitations", access: "admin", response: InvitationListResponseBody },
+      ({ deps, ctx }) => listInvitations(deps, ctx.workspaceUuid),
+    ),
   ),
 
   /** GET /api/v1/apiTokens/list: the workspace's tokens (prefix, last use, revoked), never the tokens. */
@@ -52,7 +82,7 @@ export const workspaceRoutes = [
     "GET",
     "/apiTokens/list",
     defineRoute(
-      { summary: "The workspace's API tokens by prefix and last use, never the tokens", access: "admin" },
+      { summary: "The workspace's API tokens by prefix and last use, never the tokens", access: "admin", response: ApiTokenListResponseBody },
       ({ deps, ctx }) => listApiTokens(deps, ctx.workspaceUuid),
     ),
   ),
@@ -61,7 +91,7 @@ export const workspaceRoutes = [
     "POST",
     "/apiTokens",
     defineRoute(
-      { summary: "Create an API token (the token is in this answer only)", body: CreateApiTokenRequestBody },
+      { summary: "Create an API token (the token is in this answer only)", body: CreateApiTokenRequestBody, response: CreateApiTokenResponseBody },
       ({ deps, ctx, body }) => createApiToken(deps, ctx, body),
     ),
   ),
@@ -70,7 +100,7 @@ export const workspaceRoutes = [
     "DELETE",
     "/apiTokens/:uuid",
     defineRoute(
-      { summary: "Revoke an API token at once", access: "admin", params: UuidParams },
+      { summary: "Revoke an API token at once", access: "admin", params: UuidParams, response: ApiTokenResponseBody },
       ({ deps, ctx, params }) => revokeApiToken(deps, ctx, params.uuid),
     ),
   ),
@@ -80,7 +110,7 @@ export const workspaceRoutes = [
     "GET",
     "/workspace/auditLog/list",
     defineRoute(
-      { summary: "The audit log, newest first", access: "admin", query: AuditLogQuery },
+      { summary: "The audit log, newest first", access: "admin", query: AuditLogQuery, response: AuditLogResponseBody },
       ({ deps, ctx, query }) => listAuditLog(deps, ctx.workspaceUuid, query),
     ),
   ),
