@@ -1,3 +1,6 @@
+import http from "node:http";
+import https from "node:https";
+import type { Readable } from "node:stream";
 import type { Session } from "./config-store";
 import { CliError } from "./output";
 
@@ -44,6 +47,13 @@ export interface ApiRequest {
   body?: unknown;
 }
 
+/** A request whose body is sent as it is read, such as a file from disk. */
+export interface UploadRequest extends Omit<ApiRequest, "body"> {
+  contentType: string;
+  contentLength: number;
+  body: Readable;
+}
+
 /**
  * A thin client for `/api/v1` with an API token. It does not validate answers against
  * `lib/contract`: the CLI prints what the server says, and loading zod and the whole contract
@@ -58,12 +68,53 @@ export class ApiClient {
   /** The JSON answer, or a {@link CliError} carrying the API's `{errorMessage, …}`. */
   async json<T = unknown>(request: ApiRequest): Promise<T> {
     const response = await this.send(request);
-    const text = await response.text();
-    try {
-      return (text ? JSON.parse(text) : {}) as T;
-    } catch {
-      throw new CliError(`${request.method} ${request.path} answered ${response.status} with something that is not JSON`);
-    }
+    return parseJson<T>(request, response.status, await response.text());
+  }
+
+  /**
+   * Sends `request.body` as it is read and answers the JSON answer, through node:http: fetch keeps
+   * every chunk it sent until the answer comes, so a 200 MB CSV would sit in memory whole. Here
+   * RELAY_TIMEOUT_MS bounds a stall (no bytes either way), not the whole upload.
+   */
+  async upload<T = unknown>(request: UploadRequest): Promise<T> {
+    const url = new URL(this.url(request));
+    const headers = {
+      authorization: `Bearer ${this.session.token}`,
+      accept: "application/json",
+      "content-type": request.contentType,
+      "content-length": String(request.contentLength),
+    };
+    const answer = await new Promise<{ status: number; statusText: string; text: string }>((resolve, reject) => {
+      const outgoing = (url.protocol === "https:" ? https : http).request(url, { method: request.method, headers, timeout: timeoutMs() });
+      let answered = false;
+      outgoing.on("timeout", () => {
+        outgoing.destroy();
+        reject(new CliError(`Relay at ${this.session.baseUrl} made no progress on ${request.method} ${request.path} for ${timeoutMs() / 1000} s (RELAY_TIMEOUT_MS)`));
+      });
+      // Once Relay has answered (a refusal may come before the body is all sent), the answer is what counts.
+      outgoing.on("error", (error: NodeJS.ErrnoException) => {
+        if (!answered) reject(new UnreachableError(`Could not reach Relay at ${this.session.baseUrl}: ${error.message}`, error.code));
+      });
+      outgoing.on("response", (incoming) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("error", reject);
+        incoming.on("end", () => {
+          resolve({ status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? "", text: Buffer.concat(chunks).toString("utf8") });
+          // A refusal answered mid-upload: sending the rest would only keep the process alive.
+          if (!outgoing.writableFinished) outgoing.destroy();
+        });
+      });
+      outgoing.on("close", () => request.body.destroy());
+      request.body.on("error", (error) => {
+        outgoing.destroy();
+        reject(new CliError(`${request.method} ${request.path}: reading what to send failed: ${error.message}`));
+      });
+      request.body.pipe(outgoing);
+    });
+    if (answer.status < 200 || answer.status > 299) throw await apiError(request, new Response(answer.text, { status: answer.status, statusText: answer.statusText }));
+    return parseJson<T>(request, answer.status, answer.text);
   }
 
   /**
@@ -96,7 +147,7 @@ export class ApiClient {
     return response;
   }
 
-  private url(request: ApiRequest): string {
+  private url(request: Pick<ApiRequest, "path" | "query">): string {
     const url = new URL(`${this.session.baseUrl}/api/v1${request.path}`);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, Array.isArray(value) ? value.join(",") : String(value));
@@ -105,8 +156,16 @@ export class ApiClient {
   }
 }
 
+function parseJson<T>(request: Pick<ApiRequest, "method" | "path">, status: number, text: string): T {
+  try {
+    return (text ? JSON.parse(text) : {}) as T;
+  } catch {
+    throw new CliError(`${request.method} ${request.path} answered ${status} with something that is not JSON`);
+  }
+}
+
 /** The API's error body as is (it says what to fix); anything else (a proxy's HTML page) as a status line. */
-async function apiError(request: ApiRequest, response: Response): Promise<CliError> {
+async function apiError(request: Pick<ApiRequest, "method" | "path">, response: Response): Promise<CliError> {
   const text = await response.text().catch(() => "");
   try {
     const body = JSON.parse(text) as Record<string, unknown>;

@@ -1,3 +1,4 @@
+import type { TestConnectorConfigResponseBody } from "@/lib/contract";
 import { byUuid, option, pick, segment, uuidArg, type GroupSpec } from "../command-table";
 
 const BASE = "/connection/connectors";
@@ -60,6 +61,19 @@ export const connectorGroup: GroupSpec = {
       request: (values) => ({ method: "GET", path: `${BASE}/existsBySlug`, query: pick(values, ["slug"]) }),
     },
     {
+      name: "test",
+      summary: "Test a config against the integration without saving it; exits 1 when the integration refuses it",
+      examples: [`relay connection connector test --integration-slug demo_crm --config '{"apiKey":"demo-api-key","region":"eu"}'`],
+      options: [option.string("--integration-slug <slug>", "the integration to ask", true), option.json("--config <json>", "the connector config to test (default {})")],
+      async run(values, context) {
+        const body = { config: {}, ...pick(values, ["integrationSlug", "config"]) };
+        const answer = await (await context.api()).json<TestConnectorConfigResponseBody>({ method: "POST", path: `${BASE}/test`, body });
+        // The route answers a refusal with 200 and the reason; a script's `&&` must still stop on it.
+        if (answer.outcome !== "success") context.exitCode = 1;
+        return answer;
+      },
+    },
+    {
       name: "authenticate",
       summary: "Test a connector's saved credentials again and record the outcome",
       examples: ["relay connection connector authenticate <uuid>"],
@@ -85,6 +99,24 @@ export const connectorGroup: GroupSpec = {
         path: `${BASE}/${segment(values.connectorUuid)}/autocomplete`,
         body: { params: {}, ...pick(values, ["slug", "params", "value", "refresh"]) },
       }),
+    },
+    {
+      name: "dynamic-schema",
+      summary: "A dynamic sub-form's {jsonSchema, uiSchema} (its slug is in the action's uiSchema ui:options)",
+      examples: [`relay connection connector dynamic-schema --connector-uuid <uuid> --slug recordFields --params '{"objectType":"contacts"}'`],
+      options: [
+        option.string("--connector-uuid <uuid>", "the connector to ask", true),
+        option.string("--slug <slug>", "the dynamic schema's slug", true),
+        option.json("--params <json>", "its parameters (default {})"),
+      ],
+      request: (values) => ({ method: "POST", path: `${BASE}/${segment(values.connectorUuid)}/dynamicSchema`, body: { params: {}, ...pick(values, ["slug", "params"]) } }),
+    },
+    {
+      name: "list-users",
+      summary: "The users the connector's integration lists (owners to assign records to)",
+      examples: ["relay connection connector list-users <uuid>"],
+      args: [uuidArg("connector")],
+      request: byUuid("POST", BASE, "/listUsers"),
     },
   ],
 };

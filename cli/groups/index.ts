@@ -3,18 +3,21 @@ import { actionGroup } from "./action";
 import { batchGroup } from "./batch";
 import { connectorGroup } from "./connector";
 import { customIntegrationGroup } from "./custom-integration";
+import { fileGroup } from "./file";
 import { integrationGroup, nativeIntegrationGroup } from "./integration";
+import { playGroup } from "./play";
 import { recordGroup } from "./record";
 import { releaseGroup, templateGroup } from "./release";
 import { runGroup } from "./run";
 import { segmentGroup } from "./segment";
 import { datasetGroup, modelGroup } from "./storage";
-import { playGroup, toolGroup } from "./tool";
+import { toolGroup } from "./tool";
 import { nodeGroup, workflowGroup } from "./workflow";
+import { workspaceGroup } from "./workspace";
 
 export { authCommands } from "./auth";
 
-/** The command tree under `relay`, grouped as cargo-ai groups it (connection, orchestration, storage, segmentation). */
+/** The command tree under `relay`, grouped as cargo-ai groups it (connection, orchestration, storage, segmentation), plus the workspace's administration. */
 export const groups: GroupSpec[] = [
   {
     name: "connection",
@@ -30,9 +33,9 @@ export const groups: GroupSpec[] = [
   },
   {
     name: "storage",
-    summary: "Models and datasets",
-    examples: ["relay storage model list", "relay storage dataset list"],
-    groups: [modelGroup, datasetGroup],
+    summary: "Models, datasets and uploaded files",
+    examples: ["relay storage model list", "relay storage file upload leads.csv"],
+    groups: [modelGroup, datasetGroup, fileGroup],
   },
   {
     name: "segmentation",
@@ -40,4 +43,5 @@ export const groups: GroupSpec[] = [
     examples: ["relay segmentation segment list"],
     groups: [segmentGroup],
   },
+  workspaceGroup,
 ];

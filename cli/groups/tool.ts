@@ -4,7 +4,6 @@ import { finishRun, pollingInterval, waitOptions } from "../wait";
 import { RUN_POLLING_MS } from "./run";
 
 const TOOLS = "/orchestration/tools";
-const PLAYS = "/orchestration/plays";
 
 /** `relay orchestration tool …`: a workflow's deployed release behind a form and a webhook. */
 export const toolGroup: GroupSpec = {
@@ -66,48 +65,19 @@ export const toolGroup: GroupSpec = {
         return wait ? finishRun(context, api, answer, interval) : answer;
       },
     },
-  ],
-};
-
-/** `relay orchestration play …`: a workflow run over the records a sync changes in a segment. */
-export const playGroup: GroupSpec = {
-  name: "play",
-  summary: "Plays: segment-driven automations (created in the app)",
-  examples: ["relay orchestration play list", "relay orchestration play disable <uuid>"],
-  commands: [
     {
-      name: "list",
-      summary: "List plays (name, workflowUuid, modelUuid, segmentUuid, health)",
-      examples: ["relay orchestration play list"],
-      request: () => ({ method: "GET", path: `${PLAYS}/list` }),
+      name: "rotate-webhook-secret",
+      summary: "A new webhook secret, printed once; enables the webhook and ends the old secret (admins only)",
+      examples: ["relay orchestration tool rotate-webhook-secret <uuid>"],
+      args: [uuidArg("tool")],
+      request: byUuid("POST", TOOLS, "/webhook/rotate"),
     },
     {
-      name: "get",
-      summary: "One play",
-      examples: ["relay orchestration play get <uuid>"],
-      args: [uuidArg("play")],
-      request: byUuid("GET", PLAYS),
-    },
-    {
-      name: "enable",
-      summary: "Enable a play (also lifts a health pause)",
-      examples: ["relay orchestration play enable <uuid>"],
-      args: [uuidArg("play")],
-      request: byUuid("POST", PLAYS, "/enable"),
-    },
-    {
-      name: "disable",
-      summary: "Disable a play",
-      examples: ["relay orchestration play disable <uuid>"],
-      args: [uuidArg("play")],
-      request: byUuid("POST", PLAYS, "/disable"),
-    },
-    {
-      name: "remove",
-      summary: "Remove a play (its workflow, batches and runs stay)",
-      examples: ["relay orchestration play remove <uuid>"],
-      args: [uuidArg("play")],
-      request: byUuid("DELETE", PLAYS),
+      name: "disable-webhook",
+      summary: "Disable a tool's webhook (rotate-webhook-secret enables it again)",
+      examples: ["relay orchestration tool disable-webhook <uuid>"],
+      args: [uuidArg("tool")],
+      request: byUuid("POST", TOOLS, "/webhook/disable"),
     },
   ],
 };

@@ -52,3 +52,21 @@ export async function runCli(argv: string[], env: Record<string, string>, stdin:
   const [out, err] = await printed;
   return { code, stdout: out, stderr: err };
 }
+
+/** The request's body as text. */
+export async function readBody(request: IncomingMessage): Promise<string> {
+  return Buffer.concat(await request.toArray()).toString("utf8");
+}
+
+/**
+ * Answers 200 with the request it got: `{method, path, query, contentType, body}` (the body parsed
+ * when it is JSON, else as text; left out when empty), so a test reads what a command sent from
+ * what it printed.
+ */
+export const echo: Handler = async (response, _calls, request) => {
+  const url = new URL(request.url!, "http://relay");
+  const text = await readBody(request);
+  const contentType = request.headers["content-type"];
+  const body = text === "" ? undefined : contentType === "application/json" ? (JSON.parse(text) as unknown) : text;
+  json(response, 200, { method: request.method, path: url.pathname.replace(/^\/api\/v1/, ""), query: Object.fromEntries(url.searchParams), contentType, body });
+};

@@ -1,15 +1,19 @@
 import { writeFile } from "node:fs/promises";
 import {
+  ApiTokenListResponseBody,
+  AuditLogResponseBody,
   ConnectorListResponseBody,
   ConnectorResponseBody,
   CustomIntegrationListResponseBody,
   IntegrationListResponseBody,
   IntegrationResponseBody,
+  MemberListResponseBody,
+  PlayResponseBody,
 } from "@/lib/contract";
 import { expect, test } from "../fixtures";
 import { E2E_DEMO_URL } from "../ports";
-import { APP } from "../support/accounts";
-import { uniqueName } from "../runs/support";
+import { createToken } from "../support/accounts";
+import { createWorkflow, uniqueName } from "../runs/support";
 import { loggedIn, MISSING, RelayCli } from "./relay-cli";
 
 test.describe("relay CLI: connection, storage and segmentation", () => {
@@ -42,6 +46,15 @@ test.describe("relay CLI: connection, storage and segmentation", () => {
     const objects = await cli.json("connection", "connector", "autocomplete", "--connector-uuid", connector.uuid, "--slug", "listObjects", "--params", "{}");
     expect(objects).toMatchObject({ results: expect.arrayContaining([expect.objectContaining({ value: "contacts" })]) });
 
+    expect(
+      await cli.json("connection", "connector", "dynamic-schema", "--connector-uuid", connector.uuid, "--slug", "recordFields", "--params", '{"objectType":"contacts"}'),
+    ).toMatchObject({ jsonSchema: { type: "object", properties: expect.any(Object) } });
+    expect(await cli.json("connection", "connector", "list-users", connector.uuid)).toEqual({ users: expect.arrayContaining([expect.objectContaining({ id: expect.any(String) })]) });
+
+    // A config the integration refuses is answered 200 with the reason: printed, and exit code 1.
+    const tested = await cli.run("connection", "connector", "test", "--integration-slug", "demo_crm", "--config", '{"apiKey":"nope","region":"eu"}');
+    expect(tested).toMatchObject({ code: 1, stderr: "" });
+    expect(JSON.parse(tested.stdout)).toEqual({ outcome: "error", errorMessage: "Invalid API key: use demo-api-key" });
     const refused = await cli.fails("connection", "connector", "create", "--integration-slug", "demo_crm", "--slug", `${slug}_x`, "--name", "Wrong", "--config", '{"apiKey":"nope","region":"eu"}');
     expect(refused).toMatchObject({ errorMessage: "Invalid API key: use demo-api-key", reason: "unauthenticated", status: 422 });
     expect(await cli.json("connection", "connector", "remove", connector.uuid)).toEqual({});
@@ -55,17 +68,16 @@ test.describe("relay CLI: connection, storage and segmentation", () => {
     expect((await cli.fails("connection", "custom-integration", "get", MISSING)).status).toBe(404);
   });
 
-  test("storage and segmentation: datasets, models, segments and fetching records", async ({ request }) => {
+  test("storage and segmentation: datasets, a CSV uploaded, models, segments, fetching records and a play on a segment", async ({ request }) => {
     const cli = await loggedIn(request);
     const { dataset } = (await cli.json("storage", "dataset", "create", "--name", uniqueName("CLI dataset"))) as { dataset: { uuid: string } };
     expect(await cli.json("storage", "dataset", "list")).toMatchObject({ datasets: expect.arrayContaining([expect.objectContaining({ uuid: dataset.uuid })]) });
 
-    const upload = await request.post("/api/v1/workspace/files", {
-      headers: { origin: APP },
-      multipart: { file: { name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("id,name,country\n1,Ada,FR\n2,Bob,US\n3,Cy,FR\n") } },
-    });
-    expect(upload.status(), await upload.text()).toBe(200);
-    const fileUuid = (await upload.json()).file.uuid as string;
+    const csv = cli.file("people.csv");
+    await writeFile(csv, "id,name,country\n1,Ada,FR\n2,Bob,US\n3,Cy,FR\n");
+    const { file } = (await cli.json("storage", "file", "upload", csv)) as { file: { uuid: string; name: string } };
+    expect(file.name).toBe("people.csv");
+    const fileUuid = file.uuid;
     const { model } = (await cli.json("storage", "model", "create", "--name", uniqueName("CLI people"), "--file-uuid", fileUuid, "--dataset-uuid", dataset.uuid)) as {
       model: { uuid: string; name: string };
     };
@@ -84,8 +96,38 @@ test.describe("relay CLI: connection, storage and segmentation", () => {
     expect(await cli.json("segmentation", "segment", "update", "--uuid", segment.uuid, "--name", "FR")).toMatchObject({ segment: { name: "FR" } });
     expect(await cli.json("segmentation", "segment", "get", segment.uuid)).toMatchObject({ segment: { name: "FR", filter } });
     expect(await cli.json("segmentation", "segment", "fetch", "--segment-uuid", segment.uuid)).toMatchObject({ count: 2 });
+
+    const { uuid: workflowUuid } = await createWorkflow(request, uniqueName("CLI play"));
+    const { play } = PlayResponseBody.parse(
+      await cli.json(
+        ...["orchestration", "play", "create", "--workflow-uuid", workflowUuid, "--name", "French leads", "--model-uuid", model.uuid, "--segment-uuid", segment.uuid],
+        ...["--change-kinds", "added,updated", "--run-creation-rule", "once", "--cron", "0 8 * * 1", "--health-threshold", "0.5", "--is-enabled", "false"],
+      ),
+    );
+    const settings = { changeKinds: ["added", "updated"], runCreationRule: "once", isEnabled: false, healthThreshold: 0.5 };
+    expect(play).toMatchObject({ workflowUuid, modelUuid: model.uuid, segmentUuid: segment.uuid, ...settings, schedule: { type: "cron", cron: "0 8 * * 1" } });
+    expect(PlayResponseBody.parse(await cli.json("orchestration", "play", "get", play.uuid)).play).toMatchObject({ uuid: play.uuid, name: "French leads", ...settings });
+    const updated = PlayResponseBody.parse(await cli.json("orchestration", "play", "update", play.uuid, "--schedule", "null", "--health-threshold", "null", "--name", "FR leads"));
+    expect(updated.play).toMatchObject({ name: "FR leads", schedule: null, healthThreshold: null, changeKinds: ["added", "updated"] });
+    expect(await cli.json("orchestration", "play", "remove", play.uuid)).toMatchObject({ play: { uuid: play.uuid } });
     expect(await cli.json("segmentation", "segment", "remove", segment.uuid)).toEqual({});
     expect(await cli.json("storage", "model", "remove", model.uuid)).toEqual({});
     expect((await cli.fails("storage", "model", "get", model.uuid)).status).toBe(404);
+  });
+
+  test("workspace: members, API tokens listed (never the token) and revoked, the audit log", async ({ request }) => {
+    const cli = await loggedIn(request);
+    const { members } = MemberListResponseBody.parse(await cli.json("workspace", "member", "list"));
+    expect(members).toContainEqual(expect.objectContaining({ role: "owner" }));
+
+    const name = uniqueName("cli revoked");
+    const other = await createToken(request, name);
+    const listed = await cli.run("workspace", "token", "list");
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).not.toContain(other.token);
+    expect(ApiTokenListResponseBody.parse(JSON.parse(listed.stdout)).apiTokens).toContainEqual(expect.objectContaining({ uuid: other.uuid, name, revokedAt: null }));
+    expect(await cli.json("workspace", "token", "revoke", other.uuid)).toMatchObject({ apiToken: { uuid: other.uuid, revokedAt: expect.any(String) } });
+    const { entries } = AuditLogResponseBody.parse(await cli.json("workspace", "audit", "list", "--limit", "50"));
+    expect(entries).toContainEqual(expect.objectContaining({ action: "apiToken.revoked", target: name }));
   });
 });
