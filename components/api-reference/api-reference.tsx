@@ -1,14 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { FileJson, SearchX, Search } from "lucide-react";
+import { FileJson, SearchX } from "lucide-react";
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageState } from "@/components/ui/page-state";
 import { Label } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { TextInput } from "@/components/ui/text-input";
+import { SearchInput } from "@/components/ui/search-input";
 import { openApiQueries } from "@/lib/api/openapi-queries";
 import { OperationItem } from "./operation-item";
 import { filterGroups, groupOperations, tagAnchor } from "./operations";
@@ -51,19 +51,13 @@ export function ApiReference() {
     <div className="flex flex-col gap-6">
       <form role="search" onSubmit={(event) => event.preventDefault()} className="rounded-lg border border-border bg-surface p-4">
         <Label htmlFor={filterId}>Filter operations</Label>
-        <div className="relative">
-          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-muted" />
-          <TextInput
-            id={filterId}
-            type="search"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-            placeholder="Method, path, summary or area: post connectors"
-            autoComplete="off"
-            aria-describedby={`${filterId}-count`}
-            className="pl-9"
-          />
-        </div>
+        <SearchInput
+          id={filterId}
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          placeholder="Method, path, summary or area: post connectors"
+          aria-describedby={`${filterId}-count`}
+        />
         <p id={`${filterId}-count`} role="status" className="mt-2 text-xs text-fg-muted">
           {matching === total ? `${total} operations` : `${matching} of ${total} operations`}
           {doc.servers.length > 1 && <> · served under {doc.servers.map((server) => server.url).join(" and ")}</>}

@@ -1,9 +1,8 @@
 "use client";
 
-import { Search } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import { Label } from "@/components/ui/select";
-import { TextInput } from "@/components/ui/text-input";
+import { SearchInput } from "@/components/ui/search-input";
 
 const DEBOUNCE_MS = 300;
 
@@ -37,18 +36,12 @@ export function CatalogSearch({ value, onSearch }: { value: string; onSearch: (s
       }}
     >
       <Label htmlFor={id}>Search integrations</Label>
-      <div className="relative">
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-muted" />
-        <TextInput
-          id={id}
-          type="search"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder="Name, slug or description"
-          autoComplete="off"
-          className="pl-9"
-        />
-      </div>
+      <SearchInput
+        id={id}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="Name, slug or description"
+      />
     </form>
   );
 }
