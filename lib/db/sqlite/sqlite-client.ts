@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
+import { groupCommit } from "./group-commit";
 
 /** Opens (creating if needed) a SQLite file, tuned for one app process with concurrent readers. */
 export function openSqliteClient(file: string): SqlClient {
@@ -29,6 +30,8 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     }
     return statement;
   };
+  // Writes outside a transaction are committed in groups; inside one they run at once, joining it.
+  const writes = groupCommit(db, () => state.inTransaction);
   const client: SqlClient = {
     dialect: "sqlite",
     async all<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
@@ -38,12 +41,16 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
       return prepare(sql).get(...params) as T | undefined;
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
-      return { changes: prepare(sql).run(...params).changes };
+      const statement = prepare(sql);
+      if (state.inTransaction) return { changes: statement.run(...params).changes };
+      return writes.write(statement, params);
     },
     async transaction<T>(work: (tx: SqlClient) => Promise<T>) {
       // better-sqlite3 transactions are synchronous; async work is bracketed by hand instead, and a
       // nested call joins the outer transaction.
       if (state.inTransaction) return work(client);
+      // Writes queued before this transaction commit first, on their own: its rollback must not undo them.
+      writes.flush();
       db.exec("BEGIN IMMEDIATE");
       state.inTransaction = true;
       try {
@@ -56,9 +63,12 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
         throw error;
       } finally {
         state.inTransaction = false;
+        // Writes queued while it was open waited for it to end.
+        writes.flush();
       }
     },
     async close() {
+      writes.flush();
       db.close();
     },
   };

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { SqlClient } from "../sql-client";
+import { openSqliteClient } from "./sqlite-client";
+
+/** Frames in the write-ahead log: a commit appends one frame per page it changed. */
+const walFrames = (file: string) => {
+  const size = fs.statSync(`${file}-wal`).size;
+  return size === 0 ? 0 : (size - 32) / (4096 + 24);
+};
+
+describe("openSqliteClient: group commit", () => {
+  let folder: string;
+  let file: string;
+  let client: SqlClient;
+
+  beforeEach(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "relay-sqlite-"));
+    file = path.join(folder, "app.db");
+    client = openSqliteClient(file);
+    await client.run("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL CHECK (v <> 'bad'))");
+    await client.run("PRAGMA wal_checkpoint(TRUNCATE)");
+  });
+  afterEach(async () => {
+    await client.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("commits the writes of one turn of the event loop in one transaction", async () => {
+    await Promise.all([1, 2, 3, 4].map((id) => client.run("INSERT INTO t (id, v) VALUES (?, ?)", [id, `v${id}`])));
+    // One commit of one changed page; four commits would have appended four frames.
+    expect(walFrames(file)).toBe(1);
+    await client.run("INSERT INTO t (id, v) VALUES (5, 'v5')");
+    await client.run("INSERT INTO t (id, v) VALUES (6, 'v6')");
+    expect(walFrames(file)).toBe(3);
+  });
+
+  it("resolves a write only once it is committed, visible to another connection", async () => {
+    const other = new BetterSqlite3(file, { readonly: true });
+    try {
+      const written = client.run("INSERT INTO t (id, v) VALUES (1, 'a')");
+      expect(other.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 0 });
+      await expect(written).resolves.toEqual({ changes: 1 });
+      expect(other.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 1 });
+    } finally {
+      other.close();
+    }
+  });
+
+  it("rejects only the write that fails; the others of its group are committed", async () => {
+    const results = await Promise.allSettled([
+      client.run("INSERT INTO t (id, v) VALUES (1, 'a')"),
+      client.run("INSERT INTO t (id, v) VALUES (2, 'bad')"),
+      client.run("INSERT INTO t (id, v) VALUES (1, 'duplicate')"),
+      client.run("UPDATE t SET v = 'c' WHERE id = 1"),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled"]);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/CHECK constraint/);
+    expect(await client.all("SELECT id, v FROM t ORDER BY id")).toEqual([{ id: 1, v: "c" }]);
+  });
+
+  it("keeps writes queued around a transaction out of it, so its rollback does not undo them", async () => {
+    const before = client.run("INSERT INTO t (id, v) VALUES (1, 'before')");
+    await expect(
+      client.transaction(async (tx) => {
+        await tx.run("INSERT INTO t (id, v) VALUES (2, 'inside')");
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    const during = client.run("INSERT INTO t (id, v) VALUES (3, 'after')");
+    await Promise.all([before, during]);
+    expect(await client.all("SELECT id FROM t ORDER BY id")).toEqual([{ id: 1 }, { id: 3 }]);
+  });
+
+  it("commits what is queued when the client closes", async () => {
+    const written = client.run("INSERT INTO t (id, v) VALUES (1, 'a')");
+    await client.close();
+    await written;
+    const reopened = new BetterSqlite3(file, { readonly: true });
+    expect(reopened.prepare("SELECT v FROM t").all()).toEqual([{ v: "a" }]);
+    reopened.close();
+    client = openSqliteClient(file);
+  });
+});
