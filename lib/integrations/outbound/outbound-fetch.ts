@@ -1,10 +1,11 @@
-import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from "undici";
+import { Agent } from "undici";
 import { parseAllowlist, type Allowlist } from "./allowlist";
 import type { OutboundPolicy } from "./check-target";
 import { guardedConnector } from "./guarded-connector";
-import { OutboundRefusedError, outboundRefusalOf } from "./outbound-refused-error";
+import { OutboundRefusedError } from "./outbound-refused-error";
 import { MAX_REDIRECTS, nextHop, redirectTarget, type Hop } from "./redirects";
 import { systemResolver, type Resolver } from "./resolver";
+import { sendHop } from "./send-hop";
 
 export interface OutboundRequestInit {
   method?: string;
@@ -44,15 +45,7 @@ export function createOutboundFetch(options: OutboundOptions = {}): OutboundFetc
   const dispatcher = new Agent({ connect: guardedConnector(policy) });
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
 
-  const send = async (hop: Hop, init: OutboundRequestInit, redirect: "error" | "manual"): Promise<Response> => {
-    const request = { method: hop.method, headers: [...hop.headers], body: hop.body, signal: init.signal, redirect, dispatcher };
-    try {
-      // undici's Response is the class Node's global fetch returns, from a newer undici.
-      return (await undiciFetch(hop.url, request as UndiciRequestInit)) as unknown as Response;
-    } catch (error) {
-      throw outboundRefusalOf(error) ?? error;
-    }
-  };
+  const send = (hop: Hop, init: OutboundRequestInit, redirect: "error" | "manual"): Promise<Response> => sendHop(dispatcher, hop, init.signal, redirect);
 
   return async (input, init = {}) => {
     let hop: Hop = { url: httpUrl(input), method: init.method ?? "GET", headers: new Headers(init.headers), body: init.body };
