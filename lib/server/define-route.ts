@@ -3,6 +3,7 @@ import { toProblems } from "@/lib/contract";
 import { readCappedText } from "@/lib/integrations/read-answer";
 import { getDeps, type Deps } from "./deps";
 import { AppError, errorToResponse, isAppError } from "./errors";
+import { JsonAnswer } from "./json-answer";
 import { authSettings } from "./auth/auth-settings";
 import { clearSessionCookieHeader } from "./auth/session-cookie";
 import { bodyTooLarge, resolveRequestContext, type AccessLevel, type RequestContext } from "./request-context";
@@ -97,7 +98,7 @@ export function defineRoute<
       const query = parse("query", schemas.query, Object.fromEntries(new URL(request.url).searchParams));
       const body = schemas.body ? parse("body", schemas.body, await readJson(request)) : undefined;
       const result = await handler({ params, query, body, ctx, deps, request } as RouteInput<Infer<P>, Infer<Q>, Infer<B>>);
-      return result instanceof Response ? result : Response.json(result ?? {});
+      return result instanceof Response ? result : new JsonAnswer(result ?? {});
     } catch (error) {
       const response = errorToResponse(error);
       // An ended session's cookie is cleared, so the browser stops sending it.

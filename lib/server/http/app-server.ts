@@ -1,8 +1,10 @@
 import http from "node:http";
-import { getRequestListener } from "@hono/node-server";
+import { getRequestListener, type HttpBindings } from "@hono/node-server";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import next from "next";
 import type { NextConfig } from "next";
 import { getDeps, stopDeps } from "../deps";
+import { writeJsonAnswer } from "../json-answer";
 import { createApiApp } from "./api-app";
 import { isApiPath } from "./api-base";
 
@@ -43,7 +45,15 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
   // Hono's Node adapter would otherwise replace the global Request and Response, which Next uses too.
-  const handleApi = getRequestListener(createApiApp({ securityHeaders: true }).fetch, { overrideGlobalObjects: false });
+  const api = createApiApp({ securityHeaders: true });
+  // A route's JSON answer is written as its text; any other answer through the adapter's streams.
+  const handleApi = getRequestListener(
+    async (request, env) => {
+      const response = await api.fetch(request, env);
+      return writeJsonAnswer(response, (env as HttpBindings).outgoing, request.method) ? RESPONSE_ALREADY_SENT : response;
+    },
+    { overrideGlobalObjects: false },
+  );
 
   const server = http.createServer((request, response) => {
     const url = request.url ?? "/";
