@@ -15,6 +15,9 @@ export interface GroupCommit {
   flush(): void;
 }
 
+/** How long a write waits for another connection's write lock (SQLite's busy_timeout, also set on the file). */
+export const BUSY_WAIT_MS = 5000;
+
 /**
  * Group commit: the writes issued outside a transaction during one turn of the event loop (the
  * I/O callbacks of every request that finished a step in it) are committed together in one
@@ -52,32 +55,77 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
     }
   };
 
-  const flush = () => {
+  /**
+   * Commits the queue. `wait` (before a transaction, at close) takes the write lock as any
+   * statement does, within busy_timeout; the scheduled flush only tries it, and while another
+   * connection holds it, tries again shortly, so the event loop keeps serving meanwhile instead of
+   * sleeping in SQLite's busy handler (up to `BUSY_WAIT_MS`, then the writes fail as locked).
+   */
+  const flush = (mode: "wait" | "try" = "wait") => {
     scheduled = false;
     if (pending.length === 0 || isInTransaction()) return;
     const batch = pending;
     pending = [];
-    if (batch.length === 1) {
-      const write = batch[0]!;
-      try {
-        write.resolve({ changes: write.statement.run(...write.params).changes });
-      } catch (error) {
-        write.reject(error);
-      }
-      return;
-    }
+    if (lockedSince !== undefined && Date.now() - lockedSince >= BUSY_WAIT_MS) mode = "wait";
     const settled: Array<() => void> = [];
+    let locked: boolean;
     try {
-      db.exec("BEGIN IMMEDIATE");
-      for (const write of batch) runOne(write, settled);
-      db.exec("COMMIT");
+      // One write runs on its own, as before (a PRAGMA cannot run inside a transaction).
+      locked = batch.length === 1 ? withLock(mode, () => runAlone(batch[0]!, settled)) : withLock(mode, () => runTogether(batch, settled));
     } catch (error) {
-      // BEGIN or COMMIT failed (the file locked past busy_timeout, a full disk): nothing was written.
+      // BEGIN or COMMIT failed (the file locked past the wait, a full disk): nothing was written.
+      lockedSince = undefined;
       if (db.inTransaction) db.exec("ROLLBACK");
       for (const write of batch) write.reject(error);
       return;
     }
+    if (!locked) {
+      pending = batch.concat(pending);
+      lockedSince ??= Date.now();
+      return retrySoon();
+    }
+    lockedSince = undefined;
     for (const settle of settled) settle();
+  };
+
+  let lockedSince: number | undefined;
+  /** Runs `work`; with `try`, false instead when another connection holds the write lock. */
+  const withLock = (mode: "wait" | "try", work: () => void): boolean => {
+    if (mode === "wait") {
+      work();
+      return true;
+    }
+    db.pragma("busy_timeout = 0");
+    try {
+      work();
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+      // Nothing of it stays: the whole group is tried again.
+      if (db.inTransaction) db.exec("ROLLBACK");
+      return false;
+    } finally {
+      db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
+    }
+  };
+  const retrySoon = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => flush("try"), 2);
+  };
+  const runTogether = (batch: PendingWrite[], settled: Array<() => void>) => {
+    db.exec("BEGIN IMMEDIATE");
+    for (const write of batch) runOne(write, settled);
+    db.exec("COMMIT");
+  };
+  const runAlone = (write: PendingWrite, settled: Array<() => void>) => {
+    try {
+      const { changes } = write.statement.run(...write.params);
+      settled.push(() => write.resolve({ changes }));
+    } catch (error) {
+      if ((error as { code?: string }).code === "SQLITE_BUSY") throw error;
+      settled.push(() => write.reject(error));
+    }
   };
 
   return {
@@ -86,10 +134,10 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
         pending.push({ statement, params, resolve, reject });
         if (!scheduled) {
           scheduled = true;
-          setImmediate(flush);
+          setImmediate(flush, "try");
         }
       });
     },
-    flush,
+    flush: () => flush("wait"),
   };
 }

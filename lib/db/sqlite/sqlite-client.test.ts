@@ -76,6 +76,29 @@ describe("openSqliteClient: group commit", () => {
     expect(await client.all("SELECT id FROM t ORDER BY id")).toEqual([{ id: 1 }, { id: 3 }]);
   });
 
+  it("waits for another connection's write lock without blocking the event loop, then commits", async () => {
+    const other = openSqliteClient(file);
+    try {
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 5);
+      const started = Date.now();
+      const held = other.transaction(async (tx) => {
+        await tx.run("INSERT INTO t (id, v) VALUES (1, 'other')");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      });
+      // Queued while the other connection holds the lock: a blocking wait would freeze this
+      // process, the other transaction could never end, and the write would fail after 5 s.
+      await client.run("INSERT INTO t (id, v) VALUES (2, 'mine')");
+      clearInterval(ticker);
+      await held;
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(ticks).toBeGreaterThan(5);
+      expect(await client.all("SELECT id FROM t ORDER BY id")).toEqual([{ id: 1 }, { id: 2 }]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("commits what is queued when the client closes", async () => {
     const written = client.run("INSERT INTO t (id, v) VALUES (1, 'a')");
     await client.close();

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
-import { groupCommit } from "./group-commit";
+import { BUSY_WAIT_MS, groupCommit } from "./group-commit";
 
 /** Opens (creating if needed) a SQLite file, tuned for one app process with concurrent readers. */
 export function openSqliteClient(file: string): SqlClient {
@@ -15,7 +15,7 @@ export function openSqliteClient(file: string): SqlClient {
   // better-sqlite3 is synchronous. See docs/architecture.md, decision 15.
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
   return wrap(db, { inTransaction: false });
 }
 
