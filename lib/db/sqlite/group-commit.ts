@@ -41,6 +41,9 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
   const savepoint = db.prepare("SAVEPOINT relay_write");
   const release = db.prepare("RELEASE relay_write");
   const rollbackTo = db.prepare("ROLLBACK TO relay_write");
+  // Prepared once: db.pragma() compiles its statement on every call.
+  const failWhenBusy = db.prepare("PRAGMA busy_timeout = 0");
+  const waitWhenBusy = db.prepare(`PRAGMA busy_timeout = ${BUSY_WAIT_MS}`);
 
   const runOne = (write: PendingWrite, settled: Array<() => void>) => {
     savepoint.run();
@@ -95,7 +98,7 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
       work();
       return true;
     }
-    db.pragma("busy_timeout = 0");
+    failWhenBusy.get();
     try {
       work();
       return true;
@@ -105,7 +108,7 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
       if (db.inTransaction) db.exec("ROLLBACK");
       return false;
     } finally {
-      db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
+      waitWhenBusy.get();
     }
   };
   const retrySoon = () => {
