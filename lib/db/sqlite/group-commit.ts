@@ -11,7 +11,15 @@ interface PendingWrite {
 export interface GroupCommit {
   /** Queues one write; it resolves once the transaction holding it has committed. */
   write(statement: BetterSqlite3.Statement, params: readonly SqlValue[]): Promise<{ changes: number }>;
-  /** Commits what is queued now (before a transaction begins, before the file is closed). */
+  /**
+   * Begins a transaction (BEGIN IMMEDIATE) once the queue is committed and the write lock is free,
+   * waiting for another connection's lock as the queue does, without blocking the event loop.
+   * `joined` when a transaction of this connection opened meanwhile: the caller's work joins it.
+   */
+  begin(): Promise<"begun" | "joined">;
+  /** Commits what is queued on the next turn (after a transaction ended). */
+  flushSoon(): void;
+  /** Commits what is queued now, waiting for the lock within busy_timeout (before the file is closed). */
   flush(): void;
 }
 
@@ -66,7 +74,7 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
    */
   const flush = (mode: "wait" | "try" = "wait") => {
     scheduled = false;
-    if (pending.length === 0 || isInTransaction()) return;
+    if (pending.length === 0 || isInTransaction() || db.inTransaction) return;
     const batch = pending;
     pending = [];
     if (lockedSince !== undefined && Date.now() - lockedSince >= BUSY_WAIT_MS) mode = "wait";
@@ -131,16 +139,32 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
     }
   };
 
+  const flushSoon = () => {
+    if (scheduled || pending.length === 0) return;
+    scheduled = true;
+    setImmediate(flush, "try");
+  };
+
   return {
     write(statement, params) {
       return new Promise((resolve, reject) => {
         pending.push({ statement, params, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush, "try");
-        }
+        flushSoon();
       });
     },
+    async begin() {
+      const started = Date.now();
+      for (;;) {
+        // Another caller on this connection began (its flag may not be set until its await resumes).
+        if (isInTransaction() || db.inTransaction) return "joined";
+        const mode = Date.now() - started >= BUSY_WAIT_MS ? "wait" : "try";
+        // The queue commits first, on its own: the transaction's rollback must not undo it.
+        flush(mode);
+        if (pending.length === 0 && withLock(mode, () => db.exec("BEGIN IMMEDIATE"))) return "begun";
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    },
+    flushSoon,
     flush: () => flush("wait"),
   };
 }

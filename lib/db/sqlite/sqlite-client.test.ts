@@ -99,6 +99,27 @@ describe("openSqliteClient: group commit", () => {
     }
   });
 
+  it("begins a transaction once another connection's lock is free, without blocking the event loop", async () => {
+    const other = openSqliteClient(file);
+    try {
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 5);
+      const held = other.transaction(async (tx) => {
+        await tx.run("INSERT INTO t (id, v) VALUES (1, 'other')");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      });
+      await client.transaction(async (tx) => {
+        await tx.run("INSERT INTO t (id, v) VALUES (2, 'mine')");
+      });
+      clearInterval(ticker);
+      await held;
+      expect(ticks).toBeGreaterThan(5);
+      expect(await client.all("SELECT id FROM t ORDER BY id")).toEqual([{ id: 1 }, { id: 2 }]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("commits what is queued when the client closes", async () => {
     const written = client.run("INSERT INTO t (id, v) VALUES (1, 'a')");
     await client.close();

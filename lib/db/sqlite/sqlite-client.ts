@@ -49,9 +49,7 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
       // better-sqlite3 transactions are synchronous; async work is bracketed by hand instead, and a
       // nested call joins the outer transaction.
       if (state.inTransaction) return work(client);
-      // Writes queued before this transaction commit first, on their own: its rollback must not undo them.
-      writes.flush();
-      db.exec("BEGIN IMMEDIATE");
+      if ((await writes.begin()) === "joined") return work(client);
       state.inTransaction = true;
       try {
         const result = await work(client);
@@ -64,7 +62,7 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
       } finally {
         state.inTransaction = false;
         // Writes queued while it was open waited for it to end.
-        writes.flush();
+        writes.flushSoon();
       }
     },
     async close() {
