@@ -25,8 +25,8 @@ export const WAIT_UNTIL_FINISHED_MS = 60_000;
  * every problem: a run never starts on a graph the editor would flag), then the run is queued.
  */
 export async function createRun(deps: RunsDeps, workspaceUuid: string, body: CreateRunRequestBody, { wait = false } = {}): Promise<Run> {
-  const { nodes, workflowUuid, releaseUuid } = await graphOf(deps, workspaceUuid, body);
-  await assertNotPlay(deps, workspaceUuid, workflowUuid);
+  const { nodes, workflowUuid, releaseUuid, playUuid } = await graphOf(deps, workspaceUuid, body);
+  await assertNotPlay(deps, workspaceUuid, workflowUuid, playUuid);
   await assertRunnable(deps, workspaceUuid, nodes);
   return startRun(deps, { workspaceUuid, workflowUuid, releaseUuid, nodes, data: body.data }, wait);
 }
@@ -129,7 +129,6 @@ async function raceDeadline<T>(promise: Promise<T>, deadline: number): Promise<T
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The graph a run or batch body names: a saved workflow's (404 when it is not), or the ad-hoc `nodes`. */
 /**
  * The graph a run or batch body names: an ad-hoc graph, a release's (the workflow it belongs to
  * must match one given with it), or a workflow's draft.
@@ -138,7 +137,13 @@ export async function graphOf(
   deps: Pick<Deps, "db">,
   workspaceUuid: string,
   body: { workflowUuid: string } | { nodes: WorkflowNode[] } | { releaseUuid: string; workflowUuid?: string },
-): Promise<{ nodes: WorkflowNode[]; workflowUuid: string | null; releaseUuid: string | null }> {
+): Promise<{
+  nodes: WorkflowNode[];
+  workflowUuid: string | null;
+  releaseUuid: string | null;
+  /** For a workflow's draft, the play over it (null: none), read with it; undefined when not read. */
+  playUuid?: string | null;
+}> {
   if ("nodes" in body) return { nodes: body.nodes, workflowUuid: null, releaseUuid: null };
   if ("releaseUuid" in body) {
     const release = await deps.db.releases.get(workspaceUuid, body.releaseUuid);
@@ -147,9 +152,9 @@ export async function graphOf(
     }
     return { nodes: release.nodes, workflowUuid: release.workflowUuid, releaseUuid: release.uuid };
   }
-  const workflow = await deps.db.workflows.get(workspaceUuid, body.workflowUuid);
-  if (!workflow) throw new AppError("not_found:workflow", `No workflow with uuid ${body.workflowUuid}`, { reason: "workflowNotFound" });
-  return { nodes: workflow.nodes, workflowUuid: workflow.uuid, releaseUuid: null };
+  const found = await deps.db.workflows.getForRun(workspaceUuid, body.workflowUuid);
+  if (!found) throw new AppError("not_found:workflow", `No workflow with uuid ${body.workflowUuid}`, { reason: "workflowNotFound" });
+  return { nodes: found.workflow.nodes, workflowUuid: found.workflow.uuid, releaseUuid: null, playUuid: found.playUuid };
 }
 
 /** Throws 422 with the findings unless the graph validates (as a run's creation does). */

@@ -58,13 +58,13 @@ let nextManifestNumber = 1;
 /**
  * What the catalog is built from, cheaply: the workspace's custom integrations (uuid, URL, last
  * change) and the count and latest change of its connectors (an insert, update or delete changes
- * one of them), read by two small repository queries, and which manifest the process's manifest cache serves
+ * one of them), read by one small query, and which manifest the process's manifest cache serves
  * for each custom integration (a new object after every fetch, so a manifest fetched again when
  * its 5 minutes are up counts as new). The built-in and SDK integrations are code: they cannot
  * change while the process runs.
  */
 async function catalogVersion({ db, integrations }: ValidationDeps, workspaceUuid: string): Promise<string> {
-  const [customs, connectors] = await Promise.all([db.customIntegrations.versions(workspaceUuid), db.connectors.version(workspaceUuid)]);
+  const { customs, connectors } = await db.customIntegrations.catalogVersions(workspaceUuid);
   const manifests = await Promise.all(
     customs.map(async ({ uuid, baseUrl, updatedAt }) => {
       // From memory within its 5 minutes; past them (or never fetched here yet) this fetches it,

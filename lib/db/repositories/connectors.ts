@@ -101,15 +101,6 @@ export function connectorRepository(db: SqlClient) {
       return rows.map(toStoredConnector);
     },
 
-    /** The workspace's connector count and latest change: any insert, update or delete changes one (for cache keys). */
-    async version(workspaceUuid: string): Promise<string> {
-      const row = await db.get<{ count: number | string; latest: string | null }>(
-        "SELECT COUNT(*) AS count, MAX(updated_at) AS latest FROM connectors WHERE workspace_uuid = ?",
-        [workspaceUuid],
-      );
-      return `${row?.count}@${row?.latest}`;
-    },
-
     async slugExists(workspaceUuid: string, slug: string): Promise<boolean> {
       return (await db.get("SELECT 1 AS found FROM connectors WHERE workspace_uuid = ? AND slug = ?", [workspaceUuid, slug])) !== undefined;
     },

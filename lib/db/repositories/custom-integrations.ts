@@ -84,13 +84,22 @@ export function customIntegrationRepository(db: SqlClient) {
       return row ? toCustomIntegration(row) : null;
     },
 
-    /** What each registration's catalog entry depends on: uuid, server and last change (cheap, for cache keys). */
-    async versions(workspaceUuid: string): Promise<Array<{ uuid: string; baseUrl: string; updatedAt: string }>> {
-      const rows = await db.all<{ uuid: string; base_url: string; updated_at: string }>(
-        "SELECT uuid, base_url, updated_at FROM custom_integrations WHERE workspace_uuid = ? ORDER BY uuid",
-        [workspaceUuid],
+    /**
+     * What the workspace's catalog depends on, cheaply, in one statement (it is read before every
+     * run): each registration's uuid, server and last change, and the connectors' count and latest
+     * change (any insert, update or delete changes one of them). For cache keys.
+     */
+    async catalogVersions(workspaceUuid: string): Promise<{ customs: Array<{ uuid: string; baseUrl: string; updatedAt: string }>; connectors: string }> {
+      const rows = await db.all<{ kind: string; uuid: string | null; base_url: string | null; updated_at: string | null; count: number | string | null }>(
+        `SELECT 'custom' AS kind, uuid, base_url, updated_at, NULL AS count FROM custom_integrations WHERE workspace_uuid = ?
+         UNION ALL
+         SELECT 'connectors' AS kind, NULL AS uuid, NULL AS base_url, MAX(updated_at) AS updated_at, COUNT(*) AS count FROM connectors WHERE workspace_uuid = ?
+         ORDER BY kind DESC, uuid`,
+        [workspaceUuid, workspaceUuid],
       );
-      return rows.map((row) => ({ uuid: row.uuid, baseUrl: row.base_url, updatedAt: row.updated_at }));
+      const customs = rows.filter((row) => row.kind === "custom").map((row) => ({ uuid: row.uuid!, baseUrl: row.base_url!, updatedAt: row.updated_at! }));
+      const totals = rows.find((row) => row.kind === "connectors");
+      return { customs, connectors: `${totals?.count}@${totals?.updated_at}` };
     },
 
     async slugExists(workspaceUuid: string, slug: string): Promise<boolean> {

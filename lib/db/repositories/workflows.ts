@@ -76,6 +76,19 @@ export function workflowRepository(db: SqlClient) {
   return {
     get,
 
+    /**
+     * `get` for a run about to start, with the uuid of the play over the workflow (null when it
+     * is none) read in the same statement: a play's workflow runs on its segment's changes only.
+     */
+    async getForRun(workspaceUuid: string, uuid: string): Promise<{ workflow: Workflow; playUuid: string | null } | null> {
+      const row = await db.get<Row & { play_uuid: string | null }>(
+        `${SELECT.replace("SELECT w.*,", "SELECT w.*, (SELECT p.uuid FROM plays p WHERE p.workspace_uuid = w.workspace_uuid AND p.workflow_uuid = w.uuid LIMIT 1) AS play_uuid,")}
+         WHERE w.workspace_uuid = ? AND w.uuid = ?`,
+        [workspaceUuid, uuid],
+      );
+      return row ? { workflow: toWorkflow(row), playUuid: row.play_uuid } : null;
+    },
+
     async create(workspaceUuid: string, input: NewWorkflow): Promise<Workflow> {
       const uuid = randomUUID();
       const now = new Date().toISOString();

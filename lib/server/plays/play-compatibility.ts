@@ -6,7 +6,15 @@ import { AppError } from "../errors";
  * a play runs on its segment's changes, as Cargo answers `playNotCompatible`. The editor's test
  * run of the draft has a route of its own, which is allowed.
  */
-export async function assertNotPlay(deps: Pick<Deps, "db">, workspaceUuid: string, workflowUuid: string | null): Promise<void> {
-  if (!workflowUuid || !(await deps.db.plays.byWorkflow(workspaceUuid, workflowUuid))) return;
+export async function assertNotPlay(
+  deps: Pick<Deps, "db">,
+  workspaceUuid: string,
+  workflowUuid: string | null,
+  /** The play over the workflow when it was read already (null: none), so it is not read again. */
+  knownPlayUuid?: string | null,
+): Promise<void> {
+  if (!workflowUuid) return;
+  const playUuid = knownPlayUuid === undefined ? await deps.db.plays.byWorkflow(workspaceUuid, workflowUuid) : knownPlayUuid;
+  if (!playUuid) return;
   throw new AppError("bad_request:workflow", "This workflow is a play: it runs when a sync changes its segment, not on request", { reason: "playNotCompatible" });
 }
