@@ -21,7 +21,11 @@ export async function readCappedText(message: Request | Response, maxBytes: numb
 async function readCappedBody(message: Request | Response, maxBytes: number, tooLarge: () => Error): Promise<{ text: string; bytes: number }> {
   const length = message.headers.get("content-length");
   const declared = Number(length);
-  if (declared > maxBytes) throw tooLarge();
+  if (declared > maxBytes) {
+    // An answer's body left unread would keep its connection open: it is given up.
+    if (message instanceof Response) await message.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
   // A declared length within the limit, of a body that is not decoded on the way (gzip could
   // expand it) nor chunked, is what the HTTP parser lets through and no more: read it whole,
   // without a stream (the API's requests then skip building a Web stream for their body). The

@@ -48,7 +48,7 @@ export function createOutboundFetch(options: OutboundOptions = {}): OutboundFetc
   const send = (hop: Hop, init: OutboundRequestInit, redirect: "error" | "manual"): Promise<Response> => sendHop(dispatcher, hop, init.signal, redirect);
 
   return async (input, init = {}) => {
-    let hop: Hop = { url: httpUrl(input), method: init.method ?? "GET", headers: new Headers(init.headers), body: init.body };
+    let hop: Hop = { url: httpUrl(input), method: normalizeMethod(init.method ?? "GET"), headers: new Headers(init.headers), body: init.body };
     if (init.redirect === "error" || init.redirect === "manual") return send(hop, init, init.redirect);
     for (let redirects = 0; ; redirects++) {
       const response = await send(hop, init, "manual");
@@ -69,8 +69,18 @@ export function defaultOutboundFetch(): OutboundFetch {
   return strict;
 }
 
+// What fetch upper-cases (a method outside this list, `patch` say, goes as given).
+const NORMALIZED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
+
+function normalizeMethod(method: string): string {
+  const upper = method.toUpperCase();
+  return NORMALIZED_METHODS.has(upper) ? upper : method;
+}
+
 function httpUrl(input: string | URL): URL {
   const url = new URL(input);
+  // As fetch: credentials in the URL would be dropped silently, so the request is refused instead.
+  if (url.username || url.password) throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url.origin}`);
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new OutboundRefusedError(url.href, `only http and https URLs can be called, not ${url.protocol}`, { allowable: false });
   }

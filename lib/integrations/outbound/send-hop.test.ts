@@ -2,19 +2,29 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCapped } from "../read-answer";
 import { createOutboundFetch } from "./outbound-fetch";
 
 /** A loopback server whose answers the tests pick by path; it records each request's headers. */
 let server: http.Server;
 let base: string;
-const seen: http.IncomingHttpHeaders[] = [];
+const seen: Array<http.IncomingHttpHeaders & { method?: string }> = [];
+let hugeClosed: Promise<void> | undefined;
 const BIG = "x".repeat(3 * 1024 * 1024);
 
 beforeAll(async () => {
   server = http.createServer((request, response) => {
-    seen.push(request.headers);
+    seen.push({ ...request.headers, method: request.method });
     request.resume();
-    if (request.url === "/gzip") {
+    if (request.url === "/huge") {
+      // Declares 6 MB, sends a little, then waits: only the client closing ends it.
+      hugeClosed = new Promise((resolve) => response.socket!.once("close", () => resolve()));
+      response.writeHead(200, { "content-type": "text/plain", "content-length": String(6 * 1024 * 1024) });
+      response.write("x".repeat(64 * 1024));
+    } else if (request.url === "/latin1") {
+      response.socket!.write("HTTP/1.1 200 \xe9t\xe9\r\ncontent-length: 2\r\n\r\nok", "latin1");
+      response.socket!.end();
+    } else if (request.url === "/gzip") {
       response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
       response.end(zlib.gzipSync(JSON.stringify({ packed: true })));
     } else if (request.url === "/big") {
@@ -46,6 +56,23 @@ describe("outbound calls answered as fetch would", () => {
       "content-type": "text/plain;charset=UTF-8",
       "content-length": "5",
     });
+  });
+
+  it("upper-cases the methods fetch upper-cases", async () => {
+    await (await outbound()(`${base}/plain`, { method: "post", body: "x" })).text();
+    expect(seen.at(-1)!.method).toBe("POST");
+  });
+
+  it("gives up a body refused by its declared size, so its connection closes", async () => {
+    const response = await outbound()(`${base}/huge`);
+    await expect(readCapped(response, 5 * 1024 * 1024)).rejects.toThrow();
+    await expect(Promise.race([hugeClosed, new Promise((_, reject) => setTimeout(() => reject(new Error("still open")), 2000))])).resolves.toBeUndefined();
+  });
+
+  it("answers a reason phrase a Response cannot carry without it", async () => {
+    const response = await outbound()(`${base}/latin1`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("ok");
   });
 
   it("decodes a gzip body", async () => {

@@ -42,40 +42,67 @@ export async function sendHop(dispatcher: Dispatcher, hop: Hop, signal: AbortSig
     // The guard's refusal as itself (as before); anything else as fetch reports a network failure.
     throw outboundRefusalOf(error) ?? new TypeError("fetch failed", { cause: error });
   }
-  const { statusCode: status, statusText } = answer;
-  const responseHeaders = toHeaders(answer.headers);
-  if (redirect === "error" && REDIRECT_STATUSES.has(status)) {
+  try {
+    return await responseOf(answer, hop, signal, redirect);
+  } catch (error) {
+    // Whatever was not made into a Response is nobody's: the connection must not wait for a reader.
     discard(answer.body);
+    throw error;
+  }
+}
+
+async function responseOf(answer: Dispatcher.ResponseData, hop: Hop, signal: AbortSignal | undefined, redirect: "manual" | "error"): Promise<Response> {
+  const { statusCode: status } = answer;
+  const headers = toHeaders(answer.headers);
+  // As undici's fetch: a redirect without a Location is an answer like any other.
+  if (redirect === "error" && REDIRECT_STATUSES.has(status) && headers.has("location")) {
     throw new TypeError("fetch failed", { cause: new Error("unexpected redirect") });
   }
-  if (status < 200 || status > 599) {
-    discard(answer.body);
-    throw new TypeError("fetch failed", { cause: new Error(`unsupported status ${status}`) });
-  }
-  const init = { status, statusText, headers: responseHeaders };
+  if (status < 200 || status > 599) throw new TypeError("fetch failed", { cause: new Error(`unsupported status ${status}`) });
+  // A reason phrase a Response cannot carry (not Latin-1) is left out rather than failing the call.
+  const statusText = /^[\t\x20-\x7e\x80-\xff]*$/.test(answer.statusText) ? answer.statusText : "";
+  const init = { status, statusText, headers };
   if (hop.method === "HEAD" || NULL_BODY_STATUSES.has(status)) {
     discard(answer.body);
     return new Response(null, init);
   }
-  let decoders: NodeJS.ReadWriteStream[];
-  try {
-    decoders = decodersFor(responseHeaders.get("content-encoding"));
-  } catch (error) {
-    discard(answer.body);
-    throw error;
-  }
-  const declared = Number(responseHeaders.get("content-length") ?? NaN);
+  const decoders = decodersFor(headers.get("content-encoding"));
+  const declared = Number(headers.get("content-length") ?? NaN);
   if (decoders.length === 0 && declared <= BUFFERED_BODY_BYTES) {
     try {
       return new Response(new Uint8Array(await answer.body.arrayBuffer()), init);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      throw new TypeError("terminated", { cause: error });
+      // Cut off after the headers: the reader meets it, as with fetch, not the call.
+      return new Response(failedStream(new TypeError("terminated", { cause: error })), init);
     }
   }
   // A decoding error reaches the reader through the last stream, which pipeline destroys with it.
   const source = decoders.length === 0 ? answer.body : (pipeline([answer.body, ...decoders], () => undefined) as unknown as Readable);
-  return new Response(webStreamOf(source), init);
+  const response = new Response(webStreamOf(source, signal), init);
+  unread.register(response, new WeakRef(source));
+  return response;
+}
+
+/**
+ * A streamed body whose Response is collected with the body never read (a caller refusing it by
+ * its declared size, say) is destroyed, so its connection closes, as fetch does for its own; a
+ * body being read is left to its reader.
+ */
+const unread = new FinalizationRegistry<WeakRef<Readable>>((ref) => {
+  const source = ref.deref();
+  if (source && !source.readableDidRead && !source.destroyed) {
+    source.on("error", () => undefined);
+    source.destroy();
+  }
+});
+
+function failedStream(error: Error): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.error(error);
+    },
+  });
 }
 
 /**
@@ -83,18 +110,26 @@ export async function sendHop(dispatcher: Dispatcher, hop: Hop, signal: AbortSig
  * `Readable.toWeb` throws "Controller is already closed" from an event handler when the Web side
  * is cancelled while the Node side still has data, as a reader stopping at a size cap does.)
  */
-function webStreamOf(source: Readable): ReadableStream<Uint8Array> {
+function webStreamOf(source: Readable, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const { done, value } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          // As fetch reports a body cut off: its reason when aborted, else "terminated".
+          throw signal?.aborted ? signal.reason : new TypeError("terminated", { cause: error });
+        }
+        if (next.done) controller.close();
+        else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
       },
       async cancel() {
         // Destroying undici's body reports an AbortError nobody is left to hear.
         source.on("error", () => undefined);
+        // return() of an iterator never pulled does not destroy the stream: destroy it here.
+        source.destroy();
         await chunks.return?.();
       },
     },
@@ -129,7 +164,7 @@ function toHeaders(raw: Dispatcher.ResponseData["headers"]): Headers {
 function decodersFor(contentEncoding: string | null): NodeJS.ReadWriteStream[] {
   if (!contentEncoding) return [];
   const codings = contentEncoding.toLowerCase().split(",").map((coding) => coding.trim());
-  if (codings.length > 5) throw new TypeError("fetch failed", { cause: new Error(`too many content-encodings: ${codings.length}`) });
+  if (codings.length > 5) throw new TypeError("fetch failed", { cause: new Error(`too many content-encodings in response: ${codings.length}`) });
   const decoders: NodeJS.ReadWriteStream[] = [];
   for (const coding of codings.reverse()) {
     if (coding === "gzip" || coding === "x-gzip") decoders.push(zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
