@@ -1,4 +1,4 @@
-import type BetterSqlite3 from "better-sqlite3";
+import BetterSqlite3 from "better-sqlite3";
 import type { SqlValue } from "../sql-client";
 
 interface PendingWrite {
@@ -25,6 +25,19 @@ export interface GroupCommit {
 
 /** How long a write waits for another connection's write lock (SQLite's busy_timeout, also set on the file). */
 export const BUSY_WAIT_MS = 5000;
+
+/** A write whose failure ended the transaction of its group. */
+class GroupEnded extends Error {
+  constructor(
+    readonly write: PendingWrite,
+    cause: unknown,
+  ) {
+    super("a write ended its group's transaction", { cause });
+  }
+}
+
+/** The error SQLite gives a write that waited busy_timeout for the lock. */
+const locked = () => new BetterSqlite3.SqliteError("database is locked", "SQLITE_BUSY");
 
 /**
  * Group commit: the writes issued outside a transaction during one turn of the event loop (the
@@ -60,6 +73,9 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
       release.run();
       settled.push(() => write.resolve({ changes }));
     } catch (error) {
+      // A failure that ended the whole transaction (an I/O error, a full disk) took the group's
+      // other writes with it: they are tried again, this one fails with its own error.
+      if (!db.inTransaction) throw new GroupEnded(write, error);
       rollbackTo.run();
       release.run();
       settled.push(() => write.reject(error));
@@ -70,27 +86,38 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
    * Commits the queue. `wait` (before a transaction, at close) takes the write lock as any
    * statement does, within busy_timeout; the scheduled flush only tries it, and while another
    * connection holds it, tries again shortly, so the event loop keeps serving meanwhile instead of
-   * sleeping in SQLite's busy handler (up to `BUSY_WAIT_MS`, then the writes fail as locked).
+   * sleeping in SQLite's busy handler; after `BUSY_WAIT_MS` the writes fail as locked, as a
+   * statement would after busy_timeout.
    */
   const flush = (mode: "wait" | "try" = "wait") => {
     scheduled = false;
     if (pending.length === 0 || isInTransaction() || db.inTransaction) return;
     const batch = pending;
     pending = [];
-    if (lockedSince !== undefined && Date.now() - lockedSince >= BUSY_WAIT_MS) mode = "wait";
+    if (mode === "try" && lockedSince !== undefined && Date.now() - lockedSince >= BUSY_WAIT_MS) {
+      // Locked by another connection for as long as busy_timeout would have waited.
+      lockedSince = undefined;
+      for (const write of batch) write.reject(locked());
+      return;
+    }
     const settled: Array<() => void> = [];
-    let locked: boolean;
+    let gotLock: boolean;
     try {
       // One write runs on its own, as before (a PRAGMA cannot run inside a transaction).
-      locked = batch.length === 1 ? withLock(mode, () => runAlone(batch[0]!, settled)) : withLock(mode, () => runTogether(batch, settled));
+      gotLock = batch.length === 1 ? withLock(mode, () => runAlone(batch[0]!, settled)) : withLock(mode, () => runTogether(batch, settled));
     } catch (error) {
-      // BEGIN or COMMIT failed (the file locked past the wait, a full disk): nothing was written.
       lockedSince = undefined;
       if (db.inTransaction) db.exec("ROLLBACK");
+      if (error instanceof GroupEnded) {
+        error.write.reject(error.cause);
+        pending = batch.filter((write) => write !== error.write).concat(pending);
+        return flushSoon();
+      }
+      // BEGIN or COMMIT failed (a full disk, an I/O error): nothing was written.
       for (const write of batch) write.reject(error);
       return;
     }
-    if (!locked) {
+    if (!gotLock) {
       pending = batch.concat(pending);
       lockedSince ??= Date.now();
       return retrySoon();
@@ -157,10 +184,10 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
       for (;;) {
         // Another caller on this connection began (its flag may not be set until its await resumes).
         if (isInTransaction() || db.inTransaction) return "joined";
-        const mode = Date.now() - started >= BUSY_WAIT_MS ? "wait" : "try";
+        if (Date.now() - started >= BUSY_WAIT_MS) throw locked();
         // The queue commits first, on its own: the transaction's rollback must not undo it.
-        flush(mode);
-        if (pending.length === 0 && withLock(mode, () => db.exec("BEGIN IMMEDIATE"))) return "begun";
+        flush("try");
+        if (pending.length === 0 && withLock("try", () => db.exec("BEGIN IMMEDIATE"))) return "begun";
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
     },

@@ -62,6 +62,23 @@ describe("openSqliteClient: group commit", () => {
     expect(await client.all("SELECT id, v FROM t ORDER BY id")).toEqual([{ id: 1, v: "c" }]);
   });
 
+  it("a write that ends its group's transaction fails alone; the others of the group are tried again", async () => {
+    await client.run("INSERT INTO t (id, v) VALUES (1, 'first')");
+    const results = await Promise.allSettled([
+      client.run("INSERT INTO t (id, v) VALUES (2, 'kept')"),
+      // OR ROLLBACK ends the whole transaction on a conflict, taking the write before it along.
+      client.run("INSERT OR ROLLBACK INTO t (id, v) VALUES (1, 'duplicate')"),
+      client.run("INSERT INTO t (id, v) VALUES (3, 'kept too')"),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint/);
+    expect(await client.all("SELECT id, v FROM t ORDER BY id")).toEqual([
+      { id: 1, v: "first" },
+      { id: 2, v: "kept" },
+      { id: 3, v: "kept too" },
+    ]);
+  });
+
   it("keeps writes queued around a transaction out of it, so its rollback does not undo them", async () => {
     const before = client.run("INSERT INTO t (id, v) VALUES (1, 'before')");
     await expect(

@@ -30,7 +30,8 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     }
     return statement;
   };
-  // Writes outside a transaction are committed in groups; inside one they run at once, joining it.
+  // Writes outside a transaction are committed in groups; while one is open they run at once,
+  // joining it, whoever issued them (as before groups): its rollback undoes them too.
   const writes = groupCommit(db, () => state.inTransaction);
   const client: SqlClient = {
     dialect: "sqlite",
