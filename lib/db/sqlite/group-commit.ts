@@ -58,7 +58,9 @@ const locked = () => new BetterSqlite3.SqliteError("database is locked", "SQLITE
  */
 export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => boolean): GroupCommit {
   let pending: PendingWrite[] = [];
+  // One flush at most is waiting on each: the next turn (new writes), and a retry (a lock held elsewhere).
   let scheduled = false;
+  let retryTimer: NodeJS.Timeout | undefined;
   const savepoint = db.prepare("SAVEPOINT relay_write");
   const release = db.prepare("RELEASE relay_write");
   const rollbackTo = db.prepare("ROLLBACK TO relay_write");
@@ -90,7 +92,6 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
    * statement would after busy_timeout.
    */
   const flush = (mode: "wait" | "try" = "wait") => {
-    scheduled = false;
     if (pending.length === 0 || isInTransaction() || db.inTransaction) return;
     const batch = pending;
     pending = [];
@@ -147,9 +148,11 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
     }
   };
   const retrySoon = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setTimeout(() => flush("try"), 2);
+    if (retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      flush("try");
+    }, 2);
   };
   const runTogether = (batch: PendingWrite[], settled: Array<() => void>) => {
     db.exec("BEGIN IMMEDIATE");
@@ -169,7 +172,10 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
   const flushSoon = () => {
     if (scheduled || pending.length === 0) return;
     scheduled = true;
-    setImmediate(flush, "try");
+    setImmediate(() => {
+      scheduled = false;
+      flush("try");
+    });
   };
 
   return {
@@ -192,6 +198,9 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
       }
     },
     flushSoon,
-    flush: () => flush("wait"),
+    flush() {
+      // Until the queue is empty: a write that ended its group leaves the others queued again.
+      while (pending.length > 0 && !isInTransaction() && !db.inTransaction) flush("wait");
+    },
   };
 }

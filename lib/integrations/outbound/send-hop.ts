@@ -79,19 +79,19 @@ async function responseOf(answer: Dispatcher.ResponseData, hop: Hop, signal: Abo
   }
   // A decoding error reaches the reader through the last stream, which pipeline destroys with it.
   const source = decoders.length === 0 ? answer.body : (pipeline([answer.body, ...decoders], () => undefined) as unknown as Readable);
-  const response = new Response(webStreamOf(source, signal), init);
-  unread.register(response, new WeakRef(source));
-  return response;
+  const stream = webStreamOf(source, signal);
+  unread.register(stream, source);
+  return new Response(stream, init);
 }
 
 /**
- * A streamed body whose Response is collected with the body never read (a caller refusing it by
- * its declared size, say) is destroyed, so its connection closes, as fetch does for its own; a
- * body being read is left to its reader.
+ * A streamed body collected before it was read to its end (its Response and every reader of it
+ * dropped: a caller refusing it by its declared size, say) is destroyed, so its connection
+ * closes, as fetch does for its own. Keyed by the Web stream, not the Response: a clone, a
+ * `new Response(body)` or a reader keeps the stream, and so the body, alive.
  */
-const unread = new FinalizationRegistry<WeakRef<Readable>>((ref) => {
-  const source = ref.deref();
-  if (source && !source.readableDidRead && !source.destroyed) {
+const unread = new FinalizationRegistry<Readable>((source) => {
+  if (!source.destroyed && !source.readableEnded) {
     source.on("error", () => undefined);
     source.destroy();
   }
