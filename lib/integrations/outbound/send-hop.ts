@@ -80,7 +80,8 @@ async function responseOf(answer: Dispatcher.ResponseData, hop: Hop, signal: Abo
   // A decoding error reaches the reader through the last stream, which pipeline destroys with it.
   const source = decoders.length === 0 ? answer.body : (pipeline([answer.body, ...decoders], () => undefined) as unknown as Readable);
   const stream = webStreamOf(source, signal);
-  unread.register(stream, source);
+  // The source weakly: one read to its end is nobody's to destroy, and must not be kept alive.
+  unread.register(stream, new WeakRef(source));
   return new Response(stream, init);
 }
 
@@ -90,8 +91,9 @@ async function responseOf(answer: Dispatcher.ResponseData, hop: Hop, signal: Abo
  * closes, as fetch does for its own. Keyed by the Web stream, not the Response: a clone, a
  * `new Response(body)` or a reader keeps the stream, and so the body, alive.
  */
-const unread = new FinalizationRegistry<Readable>((source) => {
-  if (!source.destroyed && !source.readableEnded) {
+const unread = new FinalizationRegistry<WeakRef<Readable>>((ref) => {
+  const source = ref.deref();
+  if (source && !source.destroyed && !source.readableEnded) {
     source.on("error", () => undefined);
     source.destroy();
   }
