@@ -1,7 +1,8 @@
 /** How many redirects a followed request may take before it fails. */
 export const MAX_REDIRECTS = 5;
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** The statuses fetch treats as redirects (with a Location). */
+export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 // Credentials meant for one origin never follow a redirect to another (as browsers and fetch do).
 const ORIGIN_BOUND_HEADERS = ["authorization", "cookie", "proxy-authorization"];

@@ -2,12 +2,11 @@ import { type Readable, pipeline } from "node:stream";
 import zlib from "node:zlib";
 import type { Dispatcher } from "undici";
 import { outboundRefusalOf } from "./outbound-refused-error";
-import type { Hop } from "./redirects";
+import { REDIRECT_STATUSES, type Hop } from "./redirects";
 
 /** A body up to this size, declared and not encoded, is read whole before the `Response` is made. */
 const BUFFERED_BODY_BYTES = 1024 * 1024;
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // What undici's fetch adds when the caller has not set them: servers see the same request as before.
 const DEFAULT_HEADERS: ReadonlyArray<[string, string]> = [
   ["accept", "*/*"],
