@@ -102,7 +102,7 @@ export const batchGroup: GroupSpec = {
 async function download(values: Values, context: CommandContext): Promise<unknown> {
   const api = await context.api();
   const response = await api.send({ method: "GET", path: `${BASE}/${segment(values.uuid)}/download`, query: pick(values, ["outputNodeSlug"]) });
-  const body = response.body ? Readable.fromWeb(response.body as ReadableStream) : Readable.from([]);
+  const body = Readable.from(response.body ? chunksOf(response.body as ReadableStream<Uint8Array>) : []);
   if (typeof values.output === "string") {
     try {
       await writeFileAtomically(values.output, body);
@@ -115,6 +115,28 @@ async function download(values: Values, context: CommandContext): Promise<unknow
     if (!context.stdout.write(chunk as Buffer)) await new Promise((resolve) => context.stdout.once("drain", resolve));
   }
   return undefined;
+}
+
+/**
+ * The body's chunks, read with its own reader (Node 20's `Readable.fromWeb` was seen to throw the
+ * fetch's "terminated" error uncaught when the server cut the download off); cancelled when the
+ * writer stops early.
+ */
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+  }
 }
 
 /** A cut-off stream says only "terminated"; its cause says why (the server closed the connection). */
