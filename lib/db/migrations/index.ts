@@ -1,6 +1,7 @@
 import { accountsMigration } from "./accounts";
 import { batchesMigration } from "./batches";
 import { batchWebhooksMigration } from "./batch-webhooks";
+import { changeNotificationsMigration } from "./change-notifications";
 import { integrationCallsMigration } from "./integration-calls";
 import type { Migration } from "./migration";
 import { playsMigration } from "./plays";
@@ -142,4 +143,5 @@ export const migrations: readonly Migration[] = [
   toolsMigration(14),
   playsMigration(15),
   integrationCallsMigration(16),
+  changeNotificationsMigration(17),
 ];

@@ -1,5 +1,7 @@
 import pg from "pg";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
+import { listenForChanges } from "./change-listener";
+import { ReadCache, tablesWrittenBy } from "./read-cache";
 
 /** int8 (COUNT(*), SUM) arrives as a string by default; every count the app reads fits a double. */
 const INT8_OID = 20;
@@ -12,24 +14,48 @@ const types = {
  * A `SqlClient` over a pool of Postgres connections (`DATABASE_POOL_SIZE`, default 20: a run in
  * flight holds one for each of its statements, and 16 runs at once with their requests need more
  * than 10). Repositories write SQLite-style `?`
- * placeholders; they are rewritten to `$1…$n` once per statement text and cached.
+ * placeholders; they are rewritten to `$1…$n` once per statement text and cached. `allCached`
+ * answers from memory while no change to its tables is heard of (`read-cache.ts`).
  */
-export function openPostgresClient(url: string, { max = Number(process.env.DATABASE_POOL_SIZE) || 20 }: { max?: number } = {}): SqlClient & { pool: pg.Pool } {
+export function openPostgresClient(
+  url: string,
+  { max = Number(process.env.DATABASE_POOL_SIZE) || 20 }: { max?: number } = {},
+): SqlClient & { pool: pg.Pool; cache: ReadCache } {
   // A query waits at most 10 s for a free connection, then fails with a message, rather than hanging.
   const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.warn(`[db] idle Postgres connection failed: ${error.message}`));
-  const base = wrap((query) => pool.query(query));
+  const cache = new ReadCache();
+  const listener = listenForChanges(url, cache, types);
+  const forget = (tables: Iterable<string>) => {
+    for (const table of tables) cache.changed(table);
+  };
+  const base = wrap((query) => pool.query(query), forget);
   return {
     ...base,
     pool,
+    cache,
+    async allCached<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
+      listener.start();
+      return (await cache.read(sql, params, () => base.all(sql, params))) as readonly T[];
+    },
     async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
       const connection = await pool.connect();
       let broken = false;
+      // What it wrote is forgotten as it is written, and again once it ends: a read on another
+      // connection meanwhile saw the rows as they were before, and must not be kept.
+      const written = new Set<string>();
       try {
         await connection.query("BEGIN");
         const tx: SqlClient = {
-          ...wrap((query) => connection.query(query)),
+          ...wrap(
+            (query) => connection.query(query),
+            (tables) => {
+              for (const table of tables) written.add(table);
+              forget(tables);
+            },
+          ),
+          allCached: (sql, params) => tx.all(sql, params),
           // A nested call joins the outer transaction, as on SQLite.
           transaction: (inner) => inner(tx),
           close: async () => undefined,
@@ -42,9 +68,11 @@ export function openPostgresClient(url: string, { max = Number(process.env.DATAB
         throw error;
       } finally {
         connection.release(broken);
+        forget(written);
       }
     },
     async close() {
+      await listener.close();
       await pool.end();
     },
   };
@@ -52,7 +80,8 @@ export function openPostgresClient(url: string, { max = Number(process.env.DATAB
 
 type Query = (query: pg.QueryConfig) => Promise<pg.QueryResult>;
 
-function wrap(query: Query): Omit<SqlClient, "transaction" | "close"> {
+/** `wrote` hears of the watched tables each statement may have changed, once it is done. */
+function wrap(query: Query, wrote: (tables: readonly string[]) => void): Omit<SqlClient, "transaction" | "close" | "allCached"> {
   const send = async (sql: string, params: readonly SqlValue[]) => {
     const config = prepared(sql, params);
     try {
@@ -62,7 +91,10 @@ function wrap(query: Query): Omit<SqlClient, "transaction" | "close"> {
       // ("cached plan must not change result type"): from then on that text goes unnamed.
       if (!config.name || (error as { code?: string }).code !== "0A000") throw error;
       names.set(config.text, "");
-      return query({ text: config.text, values: config.values });
+      return await query({ text: config.text, values: config.values });
+    } finally {
+      const tables = tablesWrittenBy(sql);
+      if (tables.length > 0) wrote(tables);
     }
   };
   return {

@@ -50,10 +50,11 @@ export function apiTokenRepository(db: SqlClient) {
     },
     /**
      * A live (not revoked) token by its hash, with the role its creator has in the token's
-     * workspace (null once they left it): one query, since every API call asks it.
+     * workspace (null once they left it): one query, since every API call asks it, answered from
+     * memory on Postgres until a token or a membership changes.
      */
     async findActive(tokenHash: string): Promise<(ApiToken & { role: WorkspaceRole | null }) | null> {
-      const row = await db.get<Row & { role: WorkspaceRole | null }>(
+      const [row] = await db.allCached<Row & { role: WorkspaceRole | null }>(
         `SELECT t.*, m.role FROM api_tokens t
          LEFT JOIN memberships m ON m.workspace_uuid = t.workspace_uuid AND m.user_uuid = t.user_uuid
          WHERE t.token_hash = ? AND t.revoked_at IS NULL`,

@@ -81,7 +81,8 @@ export function workflowRepository(db: SqlClient) {
      * is none) read in the same statement: a play's workflow runs on its segment's changes only.
      */
     async getForRun(workspaceUuid: string, uuid: string): Promise<{ workflow: Workflow; playUuid: string | null } | null> {
-      const row = await db.get<Row & { play_uuid: string | null }>(
+      // From memory on Postgres until the workflow, its release or its play changes.
+      const [row] = await db.allCached<Row & { play_uuid: string | null }>(
         `${SELECT.replace("SELECT w.*,", "SELECT w.*, (SELECT p.uuid FROM plays p WHERE p.workspace_uuid = w.workspace_uuid AND p.workflow_uuid = w.uuid LIMIT 1) AS play_uuid,")}
          WHERE w.workspace_uuid = ? AND w.uuid = ?`,
         [workspaceUuid, uuid],

@@ -41,6 +41,7 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
       return prepare(sql).get(...params) as T | undefined;
     },
+    allCached: (sql, params) => client.all(sql, params),
     async run(sql: string, params: readonly SqlValue[] = []) {
       const statement = prepare(sql);
       if (state.inTransaction) return { changes: statement.run(...params).changes };

@@ -1,0 +1,106 @@
+import pg from "pg";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { migrate } from "../migrate";
+import { DEFAULT_WORKSPACE_UUID } from "../migrations";
+import { apiTokenRepository } from "../repositories/api-tokens";
+import { createScratchDatabase } from "../testing/scratch-database";
+import { openPostgresClient } from "./postgres-client";
+
+// Reads answered from memory on Postgres (`read-cache.ts`), over a real server: two clients on one
+// database stand for two processes. Postgres only: SQLite reads are not cached.
+const adminUrl = process.env.TEST_POSTGRES_URL;
+
+type Client = ReturnType<typeof openPostgresClient>;
+const opened: Client[] = [];
+let drop: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((client) => client.close()));
+  await drop?.();
+  drop = undefined;
+});
+
+async function database(): Promise<string> {
+  const scratch = await createScratchDatabase(adminUrl!);
+  drop = scratch.drop;
+  return scratch.url;
+}
+
+/** A process's client, migrated, with a token created through it, once it listens for changes. */
+async function processOn(url: string) {
+  const client = openPostgresClient(url, { max: 4 });
+  opened.push(client);
+  await migrate(client);
+  const tokens = apiTokenRepository(client);
+  await tokens.findActive("none"); // the first cached read starts the listener
+  await vi.waitFor(() => expect(client.cache.listening).toBe(true), { timeout: 5_000 });
+  return { client, tokens };
+}
+
+/** A write nobody hears of: triggers off for this session (`session_replication_role`), as no app path does. */
+async function unheard(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SET session_replication_role = replica");
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const TOKEN = { uuid: "t1", workspaceUuid: DEFAULT_WORKSPACE_UUID, userUuid: null, name: "first", prefix: "rly_1" };
+
+describe.skipIf(!adminUrl)("cached reads on Postgres", () => {
+  it("answers from memory until the process itself writes the table, and then reads at once", async () => {
+    const url = await database();
+    const { tokens } = await processOn(url);
+    await tokens.create(TOKEN, "hash-1");
+    // The insert's own notification comes back a moment later and would empty the cache again.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await tokens.findActive("hash-1")).toMatchObject({ name: "first" });
+    await unheard(url, "UPDATE api_tokens SET name = 'renamed unheard'");
+    // Still the remembered row: the read did not reach the database.
+    expect(await tokens.findActive("hash-1")).toMatchObject({ name: "first" });
+    // Its own write is forgotten before the write's promise resolves, not when its notification comes back.
+    await tokens.touch("t1", "2026-01-01T00:00:00.000Z");
+    expect(await tokens.findActive("hash-1")).toMatchObject({ name: "renamed unheard", lastUsedAt: "2026-01-01T00:00:00.000Z" });
+  });
+
+  it("hears of a change made by another process", async () => {
+    const url = await database();
+    const a = await processOn(url);
+    const b = await processOn(url);
+    await a.tokens.create(TOKEN, "hash-1");
+    expect(await b.tokens.findActive("hash-1")).toMatchObject({ name: "first" });
+    expect(await b.tokens.findActive("hash-1")).toMatchObject({ name: "first" });
+    await a.tokens.revoke(DEFAULT_WORKSPACE_UUID, "t1");
+    await vi.waitFor(async () => expect(await b.tokens.findActive("hash-1")).toBeNull(), { timeout: 2_000, interval: 20 });
+  });
+
+  it("does not keep what another connection read while the process's transaction was open", async () => {
+    const url = await database();
+    const { client, tokens } = await processOn(url);
+    await tokens.create(TOKEN, "hash-1");
+    await client.transaction(async (tx) => {
+      await tx.run("UPDATE api_tokens SET name = ? WHERE uuid = ?", ["renamed in a transaction", "t1"]);
+      // Another connection of the pool: the change is not committed yet, so it reads the old name.
+      expect(await tokens.findActive("hash-1")).toMatchObject({ name: "first" });
+    });
+    expect(await tokens.findActive("hash-1")).toMatchObject({ name: "renamed in a transaction" });
+  });
+
+  it("reads the database while its listening connection is down, and remembers again once it is back", async () => {
+    const url = await database();
+    const { client, tokens } = await processOn(url);
+    await tokens.create(TOKEN, "hash-1");
+    await tokens.findActive("hash-1");
+    await unheard(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN relay_changes'`);
+    await vi.waitFor(() => expect(client.cache.listening).toBe(false), { timeout: 2_000, interval: 10 });
+    await unheard(url, "UPDATE api_tokens SET name = 'while deaf'");
+    expect(await tokens.findActive("hash-1")).toMatchObject({ name: "while deaf" });
+    await vi.waitFor(() => expect(client.cache.listening).toBe(true), { timeout: 5_000, interval: 50 });
+    await tokens.findActive("hash-1");
+    await unheard(url, "UPDATE api_tokens SET name = 'after reconnect'");
+    expect(await tokens.findActive("hash-1")).toMatchObject({ name: "while deaf" });
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { ALL_TABLES, ReadCache, tablesReadBy, tablesWrittenBy } from "./read-cache";
+
+const TOKEN_SQL = "SELECT t.*, m.role FROM api_tokens t LEFT JOIN memberships m ON m.user_uuid = t.user_uuid WHERE t.token_hash = ?";
+const WORKFLOW_SQL = "SELECT * FROM workflows WHERE uuid = ?";
+
+/** A cache whose loads count and answer what `value` holds when they run. */
+function counted(now = () => 0) {
+  const cache = new ReadCache(now);
+  const state = { loads: 0, value: "a" };
+  const read = (sql = TOKEN_SQL, params: unknown[] = ["h"]) =>
+    cache.read(sql, params, async () => {
+      state.loads++;
+      return [{ value: state.value }];
+    });
+  return { cache, state, read };
+}
+
+describe("tablesReadBy", () => {
+  it("names every table after FROM or JOIN", () => {
+    expect(tablesReadBy(TOKEN_SQL)).toEqual(["api_tokens", "memberships"]);
+  });
+
+  it("refuses a read of a table whose changes nobody hears of, and anything but a SELECT", () => {
+    expect(() => tablesReadBy("SELECT * FROM runs WHERE uuid = ?")).toThrow(/this one reads runs/);
+    expect(() => tablesReadBy("SELECT w.* FROM workflows w JOIN runs r ON r.workflow_uuid = w.uuid")).toThrow(/reads runs/);
+    expect(() => tablesReadBy("UPDATE workflows SET name = ?")).toThrow(/Only a SELECT/);
+  });
+});
+
+describe("tablesWrittenBy", () => {
+  it("finds the watched tables a write names, none for a read or a write elsewhere", () => {
+    expect(tablesWrittenBy("UPDATE api_tokens SET last_used_at = ? WHERE uuid = ?")).toEqual(["api_tokens"]);
+    expect(tablesWrittenBy("INSERT INTO connectors (uuid) VALUES (?)")).toEqual(["connectors"]);
+    expect(tablesWrittenBy("SELECT * FROM workflows")).toEqual([]);
+    expect(tablesWrittenBy("INSERT INTO runs (uuid, workflow_uuid) VALUES (?, ?)")).toEqual([]);
+  });
+
+  it("counts a delete or a schema change as a change to everything (a delete can cascade)", () => {
+    expect(tablesWrittenBy("DELETE FROM workspaces WHERE uuid = ?")).toEqual([ALL_TABLES]);
+    expect(tablesWrittenBy("ALTER TABLE runs ADD COLUMN x TEXT")).toEqual([ALL_TABLES]);
+  });
+});
+
+describe("ReadCache", () => {
+  it("reads the database every time until it is listening", async () => {
+    const { state, read } = counted();
+    await read();
+    await read();
+    expect(state.loads).toBe(2);
+  });
+
+  it("answers from memory while listening, until a table the read reads changes", async () => {
+    const { cache, state, read } = counted();
+    cache.setListening(true);
+    await read();
+    state.value = "b";
+    expect(await read()).toEqual([{ value: "a" }]);
+    expect(state.loads).toBe(1);
+    cache.changed("workflows");
+    expect(await read()).toEqual([{ value: "a" }]);
+    cache.changed("memberships");
+    expect(await read()).toEqual([{ value: "b" }]);
+    expect(state.loads).toBe(2);
+  });
+
+  it("keys answers by statement and parameters", async () => {
+    const { cache, state, read } = counted();
+    cache.setListening(true);
+    await read(TOKEN_SQL, ["h1"]);
+    await read(TOKEN_SQL, ["h2"]);
+    await read(WORKFLOW_SQL, ["h1"]);
+    await read(TOKEN_SQL, ["h1"]);
+    expect(state.loads).toBe(3);
+  });
+
+  it("does not keep an answer read while one of its tables changed", async () => {
+    const cache = new ReadCache(() => 0);
+    cache.setListening(true);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      // The change is heard of while the read is in flight: what it read may be from before it.
+      if (loads === 1) cache.changed("api_tokens");
+      return [{ loads }];
+    };
+    expect(await cache.read(TOKEN_SQL, [], load)).toEqual([{ loads: 1 }]);
+    expect(await cache.read(TOKEN_SQL, [], load)).toEqual([{ loads: 2 }]);
+    expect(await cache.read(TOKEN_SQL, [], load)).toEqual([{ loads: 2 }]);
+  });
+
+  it("forgets everything when listening stops or everything changed, and keeps nothing while it is stopped", async () => {
+    const { cache, state, read } = counted();
+    cache.setListening(true);
+    await read();
+    cache.changed(ALL_TABLES);
+    await read();
+    expect(state.loads).toBe(2);
+    cache.setListening(false);
+    await read();
+    await read();
+    expect(state.loads).toBe(4);
+  });
+
+  it("reads again once an answer is 5 s old, and hands out frozen rows", async () => {
+    let now = 0;
+    const { cache, state, read } = counted(() => now);
+    cache.setListening(true);
+    const [row] = await read();
+    expect(Object.isFrozen(row)).toBe(true);
+    now = 4_999;
+    await read();
+    expect(state.loads).toBe(1);
+    now = 5_000;
+    await read();
+    expect(state.loads).toBe(2);
+  });
+});
