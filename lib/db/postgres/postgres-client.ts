@@ -123,6 +123,12 @@ const MAX_NAMED_STATEMENTS = 2_000;
  * in all. Such statements are planned afresh each time, for their rows and the table as it is.
  */
 const MAX_NAMED_PARAMS = 16;
+/**
+ * A one-row `INSERT … VALUES (…)` with nothing after it has no plan to choose, so it is named
+ * whatever its number of parameters: a run's insert has 21, and planning it afresh cost the
+ * server a parse and a plan on every run.
+ */
+const ONE_ROW_INSERT = /^\s*INSERT\s+INTO\s+\w+\s*\([^()]*\)\s*VALUES\s*\([^()]*\)\s*$/i;
 
 /**
  * The statement as node-postgres sends it, named: each pooled connection parses and plans a
@@ -131,11 +137,13 @@ const MAX_NAMED_PARAMS = 16;
  * deploy's migration) fails once and is sent unnamed from then on (see `wrap`). A pooler in
  * transaction mode (PgBouncer before 1.21) does not keep named statements: connect directly.
  */
-function prepared(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+export function prepared(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
   const text = toPositional(sql);
-  if (params.length > MAX_NAMED_PARAMS) return { text, values: params as unknown[] };
   let name = names.get(text);
-  if (name === undefined && names.size < MAX_NAMED_STATEMENTS) names.set(text, (name = `relay_${names.size + 1}`));
+  if (name === undefined) {
+    if (params.length > MAX_NAMED_PARAMS && !ONE_ROW_INSERT.test(text)) return { text, values: params as unknown[] };
+    if (names.size < MAX_NAMED_STATEMENTS) names.set(text, (name = `relay_${names.size + 1}`));
+  }
   return { text, values: params as unknown[], ...(name && { name }) };
 }
 

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { prepared } from "./postgres-client";
+
+const values = (count: number) => Array.from({ length: count }, (_, index) => index);
+const marks = (count: number) => values(count).map(() => "?").join(", ");
+const columns = (count: number) => values(count).map((index) => `c${index}`).join(", ");
+
+describe("prepared", () => {
+  it("names a statement, so each connection plans it once", () => {
+    expect(prepared("SELECT * FROM runs WHERE uuid = ?", ["r1"]).name).toMatch(/^relay_\d+$/);
+  });
+
+  it("names a one-row insert of any width, but not a long IN list or a multi-row insert", () => {
+    expect(prepared(`INSERT INTO runs (${columns(21)}) VALUES (${marks(21)})`, values(21)).name).toMatch(/^relay_\d+$/);
+    expect(prepared(`SELECT * FROM model_records WHERE record_id IN (${marks(20)})`, values(20)).name).toBeUndefined();
+    expect(prepared(`INSERT INTO model_records (a, b) VALUES ${values(10).map(() => "(?, ?)").join(", ")}`, values(20)).name).toBeUndefined();
+    expect(prepared(`INSERT INTO t (${columns(20)}) VALUES (${marks(20)}) ON CONFLICT (c0) DO UPDATE SET c1 = excluded.c1`, values(20)).name).toBeUndefined();
+  });
+});
