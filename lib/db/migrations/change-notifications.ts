@@ -1,4 +1,4 @@
-import { CHANGES_CHANNEL, WATCHED_TABLES } from "../postgres/read-cache";
+import { CHANGES_CHANNEL, WATCHED_TABLES } from "../watched-tables";
 import type { Migration } from "./migration";
 
 /**

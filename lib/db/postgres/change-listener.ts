@@ -1,5 +1,6 @@
 import pg from "pg";
-import { ALL_TABLES, CHANGES_CHANNEL, type ReadCache } from "./read-cache";
+import { ALL_TABLES, CHANGES_CHANNEL } from "../watched-tables";
+import type { ReadCache } from "./read-cache";
 
 const RECONNECT_MS = 1_000;
 

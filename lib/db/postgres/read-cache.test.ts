@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ALL_TABLES, ReadCache, tablesReadBy, tablesWrittenBy } from "./read-cache";
+import { ALL_TABLES } from "../watched-tables";
+import { ReadCache } from "./read-cache";
 
 const TOKEN_SQL = "SELECT t.*, m.role FROM api_tokens t LEFT JOIN memberships m ON m.user_uuid = t.user_uuid WHERE t.token_hash = ?";
 const WORKFLOW_SQL = "SELECT * FROM workflows WHERE uuid = ?";
@@ -15,32 +16,6 @@ function counted(now = () => 0) {
     });
   return { cache, state, read };
 }
-
-describe("tablesReadBy", () => {
-  it("names every table after FROM or JOIN", () => {
-    expect(tablesReadBy(TOKEN_SQL)).toEqual(["api_tokens", "memberships"]);
-  });
-
-  it("refuses a read of a table whose changes nobody hears of, and anything but a SELECT", () => {
-    expect(() => tablesReadBy("SELECT * FROM runs WHERE uuid = ?")).toThrow(/this one reads runs/);
-    expect(() => tablesReadBy("SELECT w.* FROM workflows w JOIN runs r ON r.workflow_uuid = w.uuid")).toThrow(/reads runs/);
-    expect(() => tablesReadBy("UPDATE workflows SET name = ?")).toThrow(/Only a SELECT/);
-  });
-});
-
-describe("tablesWrittenBy", () => {
-  it("finds the watched tables a write names, none for a read or a write elsewhere", () => {
-    expect(tablesWrittenBy("UPDATE api_tokens SET last_used_at = ? WHERE uuid = ?")).toEqual(["api_tokens"]);
-    expect(tablesWrittenBy("INSERT INTO connectors (uuid) VALUES (?)")).toEqual(["connectors"]);
-    expect(tablesWrittenBy("SELECT * FROM workflows")).toEqual([]);
-    expect(tablesWrittenBy("INSERT INTO runs (uuid, workflow_uuid) VALUES (?, ?)")).toEqual([]);
-  });
-
-  it("counts a delete or a schema change as a change to everything (a delete can cascade)", () => {
-    expect(tablesWrittenBy("DELETE FROM workspaces WHERE uuid = ?")).toEqual([ALL_TABLES]);
-    expect(tablesWrittenBy("ALTER TABLE runs ADD COLUMN x TEXT")).toEqual([ALL_TABLES]);
-  });
-});
 
 describe("ReadCache", () => {
   it("reads the database every time until it is listening", async () => {

@@ -1,20 +1,7 @@
 import type { SqlRow } from "../sql-client";
+import { ALL_TABLES, tablesReadBy, WATCHED_TABLES } from "../watched-tables";
 
-/**
- * The tables whose reads may be answered from memory on Postgres: what every API call and every
- * run reads before it starts (the token and its creator's role, the workflow with its release and
- * play, the catalog's version) and what is rarely written. A trigger on each (migration
- * `change-notifications`) tells every process of a change (`LISTEN relay_changes`); the process
- * that writes also forgets at once, without waiting for its own notification.
- */
-export const WATCHED_TABLES = ["api_tokens", "memberships", "workflows", "releases", "plays", "custom_integrations", "connectors"] as const;
 const WATCHED = new Set<string>(WATCHED_TABLES);
-
-/** The channel the `change-notifications` migration's triggers notify, with the table's name. */
-export const CHANGES_CHANNEL = "relay_changes";
-
-/** Any change to the watched tables, or a notification that may have been missed. */
-export const ALL_TABLES = "*";
 
 /** How long an answer is kept at most, so a change missed in a way nobody noticed is not kept for ever. */
 const MAX_AGE_MS = 5_000;
@@ -86,39 +73,3 @@ export class ReadCache {
   }
 }
 
-const readTables = new Map<string, readonly string[]>();
-
-/**
- * The tables a cached `SELECT` reads (every name after FROM or JOIN). A statement that reads a
- * table nobody is told about when it changes is a programming error, thrown at its first call.
- */
-export function tablesReadBy(sql: string): readonly string[] {
-  let tables = readTables.get(sql);
-  if (tables) return tables;
-  if (!/^\s*SELECT\b/i.test(sql)) throw new Error(`Only a SELECT can be answered from memory: ${sql.slice(0, 60)}`);
-  tables = [...new Set([...sql.matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)/gi)].map((match) => match[1]!.toLowerCase()))];
-  const unwatched = tables.filter((table) => !WATCHED.has(table));
-  if (unwatched.length > 0 || tables.length === 0) {
-    throw new Error(`A read answered from memory must read only tables whose changes are heard of (${WATCHED_TABLES.join(", ")}); this one reads ${unwatched.join(", ") || "none"}`);
-  }
-  readTables.set(sql, tables);
-  return tables;
-}
-
-const writtenTables = new Map<string, readonly string[]>();
-
-/**
- * The watched tables a statement may change, so the process that sends it forgets their answers
- * at once: none for a `SELECT`; for any other statement, every watched table it names, or all of
- * them for a `DELETE` (a delete can cascade into watched tables it does not name) and for schema
- * changes.
- */
-export function tablesWrittenBy(sql: string): readonly string[] {
-  let tables = writtenTables.get(sql);
-  if (tables) return tables;
-  if (/^\s*SELECT\b/i.test(sql)) tables = [];
-  else if (/\b(?:DELETE|TRUNCATE|DROP|ALTER)\b/i.test(sql)) tables = [ALL_TABLES];
-  else tables = WATCHED_TABLES.filter((table) => new RegExp(`\\b${table}\\b`, "i").test(sql));
-  if (writtenTables.size < 5_000) writtenTables.set(sql, tables);
-  return tables;
-}

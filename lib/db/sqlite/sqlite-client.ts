@@ -3,6 +3,7 @@ import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
 import { BUSY_WAIT_MS, groupCommit } from "./group-commit";
+import { tablesReadBy } from "../watched-tables";
 
 /** Opens (creating if needed) a SQLite file, tuned for one app process with concurrent readers. */
 export function openSqliteClient(file: string): SqlClient {
@@ -41,7 +42,8 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
       return prepare(sql).get(...params) as T | undefined;
     },
-    allCached: (sql, params) => client.all(sql, params),
+    // Not cached (a read costs microseconds here), but held to the same rule as on Postgres.
+    allCached: (sql, params) => (tablesReadBy(sql), client.all(sql, params)),
     async run(sql: string, params: readonly SqlValue[] = []) {
       const statement = prepare(sql);
       if (state.inTransaction) return { changes: statement.run(...params).changes };

@@ -1,0 +1,67 @@
+/**
+ * The tables whose reads may be answered from memory on Postgres: what every API call and every
+ * run reads before it starts (the token and its creator's role, the workflow with its release and
+ * play, the catalog's version) and what is rarely written. A trigger on each (migration
+ * `change-notifications`) tells every process of a change (`LISTEN relay_changes`); the process
+ * that writes also forgets at once, without waiting for its own notification
+ * (`postgres/read-cache.ts`).
+ */
+export const WATCHED_TABLES = ["api_tokens", "memberships", "workflows", "releases", "plays", "custom_integrations", "connectors"] as const;
+const WATCHED = new Set<string>(WATCHED_TABLES);
+
+/** The channel the `change-notifications` migration's triggers notify, with the table's name. */
+export const CHANGES_CHANNEL = "relay_changes";
+
+/** Any change to the watched tables, or a notification that may have been missed. */
+export const ALL_TABLES = "*";
+
+const readTables = new Map<string, readonly string[]>();
+
+/**
+ * The tables a cached `SELECT` reads (every name after FROM or JOIN). A statement that reads a
+ * table nobody is told about when it changes is a programming error, thrown at its first call.
+ */
+export function tablesReadBy(sql: string): readonly string[] {
+  let tables = readTables.get(sql);
+  if (tables) return tables;
+  if (!/^\s*SELECT\b/i.test(sql)) throw new Error(`Only a SELECT can be answered from memory: ${sql.slice(0, 60)}`);
+  tables = [...new Set([...sql.matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)/gi)].map((match) => match[1]!.toLowerCase()))];
+  const unwatched = tables.filter((table) => !WATCHED.has(table));
+  if (unwatched.length > 0 || tables.length === 0) {
+    throw new Error(`A read answered from memory must read only tables whose changes are heard of (${WATCHED_TABLES.join(", ")}); this one reads ${unwatched.join(", ") || "none"}`);
+  }
+  readTables.set(sql, tables);
+  return tables;
+}
+
+/**
+ * Tables whose deleted rows reach watched rows through `ON DELETE CASCADE` or `SET NULL` (a
+ * deleted user's tokens lose their creator, a deleted workflow its releases and play). Kept
+ * whole by a test that reads the migrations.
+ */
+export const CASCADE_ROOTS: ReadonlySet<string> = new Set(["workspaces", "users", "workflows", "models"]);
+
+const writtenTables = new Map<string, readonly string[]>();
+
+/**
+ * The watched tables a statement may change, so the process that sends it forgets their answers
+ * at once: none for a `SELECT`; every watched table it inserts into, updates or deletes from;
+ * all of them for a delete from a cascade root and for a schema change.
+ */
+export function tablesWrittenBy(sql: string): readonly string[] {
+  let tables = writtenTables.get(sql);
+  if (tables) return tables;
+  if (/^\s*SELECT\b/i.test(sql)) tables = [];
+  else if (/^\s*(?:CREATE|ALTER|DROP)\b/i.test(sql)) tables = [ALL_TABLES];
+  else {
+    const found = new Set<string>();
+    for (const [, verb, name] of sql.matchAll(/\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+([a-z_][a-z0-9_]*)/gi)) {
+      const table = name!.toLowerCase();
+      if (WATCHED.has(table)) found.add(table);
+      if (CASCADE_ROOTS.has(table) && !/^(?:INSERT|UPDATE)/i.test(verb!)) found.add(ALL_TABLES);
+    }
+    tables = found.has(ALL_TABLES) ? [ALL_TABLES] : [...found];
+  }
+  if (writtenTables.size < 5_000) writtenTables.set(sql, tables);
+  return tables;
+}
