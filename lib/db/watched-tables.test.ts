@@ -13,6 +13,8 @@ describe("tablesReadBy", () => {
     expect(() => tablesReadBy("SELECT * FROM runs WHERE uuid = ?")).toThrow(/this one reads runs/);
     expect(() => tablesReadBy("SELECT w.* FROM workflows w JOIN runs r ON r.workflow_uuid = w.uuid")).toThrow(/reads runs/);
     expect(() => tablesReadBy("UPDATE workflows SET name = ?")).toThrow(/Only a SELECT/);
+    expect(() => tablesReadBy("SELECT * FROM api_tokens t, memberships m WHERE m.user_uuid = t.user_uuid")).toThrow(/JOIN, not a list/);
+    expect(() => tablesReadBy('SELECT * FROM public."runs"')).toThrow(/reads runs/);
   });
 });
 
@@ -30,6 +32,7 @@ describe("tablesWrittenBy", () => {
     expect(tablesWrittenBy("DELETE FROM integration_calls WHERE custom_integration_uuid = ?")).toEqual([]);
     expect(tablesWrittenBy("INSERT INTO plays (uuid) VALUES (?) ON CONFLICT (uuid) DO UPDATE SET uuid = excluded.uuid")).toEqual(["plays"]);
     expect(tablesWrittenBy("WITH written AS (UPDATE workflows SET name = ? RETURNING uuid) SELECT 1 FROM written")).toEqual(["workflows"]);
+    expect(tablesWrittenBy('UPDATE ONLY public."api_tokens" SET name = ?')).toEqual(["api_tokens"]);
   });
 
   it("counts a delete from a cascade root, and a schema change, as a change to everything", () => {

@@ -17,15 +17,20 @@ export const ALL_TABLES = "*";
 
 const readTables = new Map<string, readonly string[]>();
 
+/** A table's name as a statement may write it: `ONLY`, a schema and quotes are dropped. */
+const TABLE_NAME = String.raw`(?:ONLY\s+)?(?:"?[a-z_][a-z0-9_]*"?\.)?"?([a-z_][a-z0-9_]*)"?`;
+
 /**
  * The tables a cached `SELECT` reads (every name after FROM or JOIN). A statement that reads a
- * table nobody is told about when it changes is a programming error, thrown at its first call.
+ * table nobody is told about when it changes is a programming error, thrown at its first call,
+ * and so is a list of tables after FROM (`FROM a, b`), which this would not see whole.
  */
 export function tablesReadBy(sql: string): readonly string[] {
   let tables = readTables.get(sql);
   if (tables) return tables;
   if (!/^\s*SELECT\b/i.test(sql)) throw new Error(`Only a SELECT can be answered from memory: ${sql.slice(0, 60)}`);
-  tables = [...new Set([...sql.matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)/gi)].map((match) => match[1]!.toLowerCase()))];
+  if (/\bFROM\s+[a-z_][a-z0-9_.]*(?:\s+(?:AS\s+)?[a-z_][a-z0-9_]*)?\s*,/i.test(sql)) throw new Error(`Write JOIN, not a list of tables, in a read answered from memory: ${sql.slice(0, 60)}`);
+  tables = [...new Set([...sql.matchAll(new RegExp(String.raw`\b(?:FROM|JOIN)\s+${TABLE_NAME}`, "gi"))].map((match) => match[1]!.toLowerCase()))];
   const unwatched = tables.filter((table) => !WATCHED.has(table));
   if (unwatched.length > 0 || tables.length === 0) {
     throw new Error(`A read answered from memory must read only tables whose changes are heard of (${WATCHED_TABLES.join(", ")}); this one reads ${unwatched.join(", ") || "none"}`);
@@ -55,7 +60,7 @@ export function tablesWrittenBy(sql: string): readonly string[] {
   else if (/^\s*(?:CREATE|ALTER|DROP)\b/i.test(sql)) tables = [ALL_TABLES];
   else {
     const found = new Set<string>();
-    for (const [, verb, name] of sql.matchAll(/\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+([a-z_][a-z0-9_]*)/gi)) {
+    for (const [, verb, name] of sql.matchAll(new RegExp(String.raw`\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+${TABLE_NAME}`, "gi"))) {
       const table = name!.toLowerCase();
       if (WATCHED.has(table)) found.add(table);
       if (CASCADE_ROOTS.has(table) && !/^(?:INSERT|UPDATE)/i.test(verb!)) found.add(ALL_TABLES);

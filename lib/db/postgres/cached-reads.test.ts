@@ -1,10 +1,14 @@
+import net from "node:net";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { migrate } from "../migrate";
 import { DEFAULT_WORKSPACE_UUID } from "../migrations";
 import { apiTokenRepository } from "../repositories/api-tokens";
 import { createScratchDatabase } from "../testing/scratch-database";
+import { WATCHED_TABLES } from "../watched-tables";
+import { listenForChanges } from "./change-listener";
 import { openPostgresClient } from "./postgres-client";
+import { ReadCache } from "./read-cache";
 
 // Reads answered from memory on Postgres (`read-cache.ts`), over a real server: two clients on one
 // database stand for two processes. Postgres only: SQLite reads are not cached.
@@ -94,7 +98,7 @@ describe.skipIf(!adminUrl)("cached reads on Postgres", () => {
     const { client, tokens } = await processOn(url);
     await tokens.create(TOKEN, "hash-1");
     await tokens.findActive("hash-1");
-    await unheard(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN relay_changes'`);
+    await unheard(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'relay changes'`);
     await vi.waitFor(() => expect(client.cache.listening).toBe(false), { timeout: 2_000, interval: 10 });
     await unheard(url, "UPDATE api_tokens SET name = 'while deaf'");
     expect(await tokens.findActive("hash-1")).toMatchObject({ name: "while deaf" });
@@ -102,5 +106,56 @@ describe.skipIf(!adminUrl)("cached reads on Postgres", () => {
     await tokens.findActive("hash-1");
     await unheard(url, "UPDATE api_tokens SET name = 'after reconnect'");
     expect(await tokens.findActive("hash-1")).toMatchObject({ name: "while deaf" });
+  });
+
+  it("has a trigger on every watched table, and a token's last use tells nobody", async () => {
+    const url = await database();
+    const a = await processOn(url);
+    const b = await processOn(url);
+    const triggers = await a.client.all<{ table: string }>(
+      "SELECT DISTINCT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE '%_notify_%'",
+    );
+    expect(triggers.map((row) => row.table).sort()).toEqual([...WATCHED_TABLES].sort());
+    await a.tokens.create(TOKEN, "hash-1");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await b.tokens.findActive("hash-1")).toMatchObject({ name: "first" });
+    await unheard(url, "UPDATE api_tokens SET name = 'renamed unheard'");
+    await a.tokens.touch("t1", "2026-01-01T00:00:00.000Z");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await b.tokens.findActive("hash-1")).toMatchObject({ name: "first" });
+    await a.tokens.revoke(DEFAULT_WORKSPACE_UUID, "t1");
+    await vi.waitFor(async () => expect(await b.tokens.findActive("hash-1")).toBeNull(), { timeout: 2_000, interval: 20 });
+  });
+
+  it("stops answering from memory when its connection goes silent without closing", async () => {
+    const url = new URL(await database());
+    // A proxy that can stop passing bytes while keeping both sockets open, as a firewall that
+    // forgets an idle connection does.
+    const sockets: net.Socket[] = [];
+    let frozen = false;
+    const proxy = net.createServer((inbound) => {
+      const outbound = net.connect(Number(url.port), url.hostname);
+      sockets.push(inbound, outbound);
+      inbound.on("data", (chunk) => frozen || outbound.write(chunk));
+      outbound.on("data", (chunk) => frozen || inbound.write(chunk));
+      inbound.on("error", () => undefined);
+      outbound.on("error", () => undefined);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const proxied = new URL(url);
+    proxied.hostname = "127.0.0.1";
+    proxied.port = String((proxy.address() as net.AddressInfo).port);
+    const cache = new ReadCache();
+    const listener = listenForChanges(proxied.toString(), cache);
+    try {
+      listener.start();
+      await vi.waitFor(() => expect(cache.listening).toBe(true), { timeout: 5_000, interval: 20 });
+      frozen = true;
+      await vi.waitFor(() => expect(cache.listening).toBe(false), { timeout: 6_000, interval: 50 });
+    } finally {
+      await Promise.race([listener.close(), new Promise((resolve) => setTimeout(resolve, 500))]);
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });

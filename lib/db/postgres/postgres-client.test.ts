@@ -12,6 +12,8 @@ describe("prepared", () => {
 
   it("names a one-row insert of any width, but not a long IN list or a multi-row insert", () => {
     expect(prepared(`INSERT INTO runs (${columns(21)}) VALUES (${marks(21)})`, values(21)).name).toMatch(/^relay_\d+$/);
+    const job = "graphile_worker.add_job(?, ?::json, job_key => ?, max_attempts => 5)";
+    expect(prepared(`WITH written AS (INSERT INTO runs (${columns(21)}) VALUES (${marks(21)}) RETURNING uuid) SELECT ${job} FROM written`, values(24)).name).toMatch(/^relay_\d+$/);
     expect(prepared(`SELECT * FROM model_records WHERE record_id IN (${marks(20)})`, values(20)).name).toBeUndefined();
     expect(prepared(`INSERT INTO model_records (a, b) VALUES ${values(10).map(() => "(?, ?)").join(", ")}`, values(20)).name).toBeUndefined();
     expect(prepared(`INSERT INTO t (${columns(20)}) VALUES (${marks(20)}) ON CONFLICT (c0) DO UPDATE SET c1 = excluded.c1`, values(20)).name).toBeUndefined();

@@ -27,7 +27,7 @@ export function openPostgresClient(
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.warn(`[db] idle Postgres connection failed: ${error.message}`));
   const cache = new ReadCache();
-  const listener = listenForChanges(url, cache, types);
+  const listener = listenForChanges(url, cache);
   const forget = (tables: Iterable<string>) => {
     for (const table of tables) cache.changed(table);
   };
@@ -127,9 +127,11 @@ const MAX_NAMED_PARAMS = 16;
 /**
  * A one-row `INSERT … VALUES (…)` with nothing after it has no plan to choose, so it is named
  * whatever its number of parameters: a run's insert has 21, and planning it afresh cost the
- * server a parse and a plan on every run.
+ * server a parse and a plan on every run. So is one wrapped as `runs.ts` writes a run with its
+ * job (`WITH written AS (INSERT … RETURNING uuid) SELECT <expression> FROM written`).
  */
-const ONE_ROW_INSERT = /^\s*INSERT\s+INTO\s+\w+\s*\([^()]*\)\s*VALUES\s*\([^()]*\)\s*$/i;
+const ONE_ROW_INSERT =
+  /^\s*(?:WITH\s+\w+\s+AS\s+\(\s*)?INSERT\s+INTO\s+\w+\s*\([^()]*\)\s*VALUES\s*\([^()]*\)\s*(?:RETURNING\s+\w+\s*\)\s*SELECT\s[^;]*\sFROM\s+\w+\s*)?$/i;
 
 /**
  * The statement as node-postgres sends it, named: each pooled connection parses and plans a

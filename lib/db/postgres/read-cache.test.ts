@@ -90,4 +90,17 @@ describe("ReadCache", () => {
     await read();
     expect(state.loads).toBe(2);
   });
+
+  it("keeps no empty answer and no answer of over a million characters", async () => {
+    const cache = new ReadCache(() => 0);
+    cache.setListening(true);
+    let loads = 0;
+    const empty = async () => (loads++, []);
+    await cache.read(TOKEN_SQL, ["unknown"], empty);
+    await cache.read(TOKEN_SQL, ["unknown"], empty);
+    const huge = async () => (loads++, [{ nodes_json: "x".repeat(1_000_001) }]);
+    await cache.read(WORKFLOW_SQL, ["big"], huge);
+    await cache.read(WORKFLOW_SQL, ["big"], huge);
+    expect(loads).toBe(4);
+  });
 });

@@ -6,11 +6,21 @@ const WATCHED = new Set<string>(WATCHED_TABLES);
 /** How long an answer is kept at most, so a change missed in a way nobody noticed is not kept for ever. */
 const MAX_AGE_MS = 5_000;
 const MAX_ENTRIES = 2_000;
+/** Answers are kept within this many characters of text in all (a workflow's graph can be megabytes). */
+const MAX_CHARS = 16_000_000;
 
 interface Entry {
   rows: readonly SqlRow[];
   tables: readonly string[];
   storedAt: number;
+  chars: number;
+}
+
+/** The characters of text in `rows`, roughly what they hold in memory. */
+function charsOf(rows: readonly SqlRow[]): number {
+  let chars = 0;
+  for (const row of rows) for (const value of Object.values(row)) chars += typeof value === "string" ? value.length : 8;
+  return chars;
 }
 
 /**
@@ -25,8 +35,10 @@ export class ReadCache {
   readonly #generations = new Map<string, number>();
   #epoch = 0;
   #listening = false;
+  #chars = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `now` is monotonic, so a wall clock set back cannot make an answer young again. */
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   /** Whether answers are kept: only while changes are heard of. */
   get listening(): boolean {
@@ -44,28 +56,45 @@ export class ReadCache {
     if (table === ALL_TABLES) {
       this.#epoch++;
       this.#entries.clear();
+      this.#chars = 0;
       return;
     }
     if (!WATCHED.has(table)) return;
     this.#generations.set(table, (this.#generations.get(table) ?? 0) + 1);
-    for (const [key, entry] of this.#entries) if (entry.tables.includes(table)) this.#entries.delete(key);
+    for (const [key, entry] of this.#entries) if (entry.tables.includes(table)) this.#drop(key, entry);
   }
 
-  /** The rows `load` reads for `sql` and `params`, from memory when nothing they read has changed. */
+  /**
+   * The rows `load` reads for `sql` and `params`, from memory when nothing they read has changed.
+   * No rows is never kept: unknown tokens sent by anyone must not push the known ones out.
+   */
   async read(sql: string, params: readonly unknown[], load: () => Promise<SqlRow[]>): Promise<readonly SqlRow[]> {
     const tables = tablesReadBy(sql);
     if (!this.#listening) return load();
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     const entry = this.#entries.get(key);
     if (entry && this.now() - entry.storedAt < MAX_AGE_MS) return entry.rows;
+    if (entry) this.#drop(key, entry);
     const before = this.#version(tables);
     const rows = await load();
-    if (this.#listening && this.#version(tables) === before) {
-      this.#entries.delete(key);
-      if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
-      this.#entries.set(key, { rows: Object.freeze(rows.map((row) => Object.freeze(row))), tables, storedAt: this.now() });
+    const chars = charsOf(rows);
+    if (rows.length > 0 && chars <= MAX_CHARS / 16 && this.#listening && this.#version(tables) === before) {
+      const stale = this.#entries.get(key);
+      if (stale) this.#drop(key, stale);
+      // The oldest go first.
+      for (const [oldKey, old] of this.#entries) {
+        if (this.#entries.size < MAX_ENTRIES && this.#chars + chars <= MAX_CHARS) break;
+        this.#drop(oldKey, old);
+      }
+      this.#entries.set(key, { rows: Object.freeze(rows.map((row) => Object.freeze(row))), tables, storedAt: this.now(), chars });
+      this.#chars += chars;
     }
     return rows;
+  }
+
+  #drop(key: string, entry: Entry): void {
+    this.#entries.delete(key);
+    this.#chars -= entry.chars;
   }
 
   #version(tables: readonly string[]): string {
