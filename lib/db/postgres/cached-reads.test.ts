@@ -153,9 +153,22 @@ describe.skipIf(!adminUrl)("cached reads on Postgres", () => {
       frozen = true;
       await vi.waitFor(() => expect(cache.listening).toBe(false), { timeout: 6_000, interval: 50 });
     } finally {
-      await Promise.race([listener.close(), new Promise((resolve) => setTimeout(resolve, 500))]);
+      // Ends even though the server never answers the goodbye.
+      await listener.close();
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => proxy.close(resolve));
     }
+  });
+
+  it("forgets everything on a notification that names no table", async () => {
+    const url = await database();
+    const { tokens } = await processOn(url);
+    await tokens.create(TOKEN, "hash-1");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await tokens.findActive("hash-1");
+    await unheard(url, "UPDATE api_tokens SET name = 'renamed unheard'");
+    expect(await tokens.findActive("hash-1")).toMatchObject({ name: "first" });
+    await unheard(url, "NOTIFY relay_changes");
+    await vi.waitFor(async () => expect(await tokens.findActive("hash-1")).toMatchObject({ name: "renamed unheard" }), { timeout: 2_000, interval: 20 });
   });
 });

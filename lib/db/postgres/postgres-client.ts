@@ -128,10 +128,10 @@ const MAX_NAMED_PARAMS = 16;
  * A one-row `INSERT … VALUES (…)` with nothing after it has no plan to choose, so it is named
  * whatever its number of parameters: a run's insert has 21, and planning it afresh cost the
  * server a parse and a plan on every run. So is one wrapped as `runs.ts` writes a run with its
- * job (`WITH written AS (INSERT … RETURNING uuid) SELECT <expression> FROM written`).
+ * job (`WITH written AS (INSERT … RETURNING uuid) SELECT <function call> FROM written`).
  */
 const ONE_ROW_INSERT =
-  /^\s*(?:WITH\s+\w+\s+AS\s+\(\s*)?INSERT\s+INTO\s+\w+\s*\([^()]*\)\s*VALUES\s*\([^()]*\)\s*(?:RETURNING\s+\w+\s*\)\s*SELECT\s[^;]*\sFROM\s+\w+\s*)?$/i;
+  /^\s*(?:WITH\s+\w+\s+AS\s+\(\s*)?INSERT\s+INTO\s+\w+\s*\([^()]*\)\s*VALUES\s*\([^()]*\)\s*(?:RETURNING\s+\w+\s*\)\s*SELECT\s+[\w.]+\([^;]*\)\s+FROM\s+\w+\s*)?$/i;
 
 /**
  * The statement as node-postgres sends it, named: each pooled connection parses and plans a
