@@ -9,6 +9,9 @@
 export const WATCHED_TABLES = ["api_tokens", "memberships", "workflows", "releases", "plays", "custom_integrations", "connectors"] as const;
 const WATCHED = new Set<string>(WATCHED_TABLES);
 
+/** Whether a table's changes are heard of (a notification's payload may name any table). */
+export const isWatchedTable = (table: string): boolean => WATCHED.has(table);
+
 /** The channel the `change-notifications` migration's triggers notify, with the table's name. */
 export const CHANGES_CHANNEL = "relay_changes";
 

@@ -1,7 +1,5 @@
 import type { SqlRow } from "../sql-client";
-import { ALL_TABLES, tablesReadBy, WATCHED_TABLES } from "../watched-tables";
-
-const WATCHED = new Set<string>(WATCHED_TABLES);
+import { ALL_TABLES, isWatchedTable, tablesReadBy } from "../watched-tables";
 
 /** How long an answer is kept at most, so a change missed in a way nobody noticed is not kept for ever. */
 const MAX_AGE_MS = 5_000;
@@ -59,7 +57,7 @@ export class ReadCache {
       this.#chars = 0;
       return;
     }
-    if (!WATCHED.has(table)) return;
+    if (!isWatchedTable(table)) return;
     this.#generations.set(table, (this.#generations.get(table) ?? 0) + 1);
     for (const [key, entry] of this.#entries) if (entry.tables.includes(table)) this.#drop(key, entry);
   }

@@ -21,6 +21,12 @@ interface Row {
 const SELECT = `SELECT w.*, r.version AS release_version, r.description AS release_description, r.deployed_at AS release_deployed_at
   FROM workflows w LEFT JOIN releases r ON r.uuid = w.deployed_release_uuid`;
 
+/** `SELECT` with the uuid of the play over the workflow (null: none), for a run about to start. */
+const SELECT_FOR_RUN = SELECT.replace(
+  "SELECT w.*,",
+  "SELECT w.*, (SELECT p.uuid FROM plays p WHERE p.workspace_uuid = w.workspace_uuid AND p.workflow_uuid = w.uuid LIMIT 1) AS play_uuid,",
+);
+
 const deployedReleaseOf = (row: Row): Workflow["deployedRelease"] =>
   row.deployed_release_uuid && row.release_version
     ? { uuid: row.deployed_release_uuid, version: row.release_version, description: row.release_description ?? "", deployedAt: row.release_deployed_at ?? "" }
@@ -82,11 +88,7 @@ export function workflowRepository(db: SqlClient) {
      */
     async getForRun(workspaceUuid: string, uuid: string): Promise<{ workflow: Workflow; playUuid: string | null } | null> {
       // From memory on Postgres until the workflow, its release or its play changes.
-      const [row] = await db.allCached<Row & { play_uuid: string | null }>(
-        `${SELECT.replace("SELECT w.*,", "SELECT w.*, (SELECT p.uuid FROM plays p WHERE p.workspace_uuid = w.workspace_uuid AND p.workflow_uuid = w.uuid LIMIT 1) AS play_uuid,")}
-         WHERE w.workspace_uuid = ? AND w.uuid = ?`,
-        [workspaceUuid, uuid],
-      );
+      const [row] = await db.allCached<Row & { play_uuid: string | null }>(`${SELECT_FOR_RUN} WHERE w.workspace_uuid = ? AND w.uuid = ?`, [workspaceUuid, uuid]);
       return row ? { workflow: toWorkflow(row), playUuid: row.play_uuid } : null;
     },
 

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
-import { BUSY_WAIT_MS, groupCommit } from "./group-commit";
 import { tablesReadBy } from "../watched-tables";
+import { BUSY_WAIT_MS, groupCommit } from "./group-commit";
 
 /** Opens (creating if needed) a SQLite file, tuned for one app process with concurrent readers. */
 export function openSqliteClient(file: string): SqlClient {
@@ -43,7 +43,10 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
       return prepare(sql).get(...params) as T | undefined;
     },
     // Not cached (a read costs microseconds here), but held to the same rule as on Postgres.
-    allCached: (sql, params) => (tablesReadBy(sql), client.all(sql, params)),
+    async allCached<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
+      tablesReadBy(sql);
+      return client.all<T>(sql, params);
+    },
     async run(sql: string, params: readonly SqlValue[] = []) {
       const statement = prepare(sql);
       if (state.inTransaction) return { changes: statement.run(...params).changes };
