@@ -8,6 +8,7 @@ export type { WorkspaceSettingsRepository } from "./repositories/workspace-setti
 export type { ConnectorRepository, NewConnector, StoredConnector } from "./repositories/connectors";
 export type { OauthStateRepository, StoredOauthState } from "./repositories/oauth-states";
 export type { RunListFilter, RunRepository, StoredRunState } from "./repositories/runs";
+export { coalescedRunWrites } from "./repositories/coalesced-run-writes";
 export type { NewWorkflow, WorkflowChanges, WorkflowRepository, WorkflowUpdateResult } from "./repositories/workflows";
 export type { User, UserRepository, WorkspaceRole } from "./repositories/users";
 export type { Member, MembershipRepository, UserWorkspace } from "./repositories/memberships";

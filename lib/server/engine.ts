@@ -10,6 +10,7 @@ import {
   type RunLeases,
   type RunStore,
 } from "@/lib/engine";
+import { coalescedRunWrites } from "@/lib/db";
 import { createExpressionEvaluator } from "@/lib/engine/expressions";
 import { createBatchWorker } from "./batches/batch-worker";
 import type { ConnectorCtx, Runs } from "./deps-types";
@@ -35,6 +36,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
   const timing = leaseTimingOf(settings.runLeaseMs);
   const jobs = await createJobQueue(settings, { concurrency });
   const executes = executesJobs(settings);
+  const writes = db.client.dialect === "postgres" ? coalescedRunWrites(db.runs) : undefined;
   const store: RunStore = {
     ...db.runs,
     // A worker starts the run itself at once when it has a free slot (or when, on SQLite, every
@@ -50,7 +52,8 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
         // Reserved first, so a cancel that comes as soon as the row exists reaches the walk.
         const forget = system.reserve(state.run.uuid);
         try {
-          await db.runs.create(state, { lease: { owner, expiresAt: new Date(Date.now() + timing.leaseMs) } });
+          const lease = { owner, expiresAt: new Date(Date.now() + timing.leaseMs) };
+          await (writes ? writes.create(state, lease) : db.runs.create(state, { lease }));
         } catch (error) {
           forget();
           throw error;
@@ -63,7 +66,8 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
       if (!job) await jobs.add(db.client, "run.execute", payload);
     },
     // Fenced: once another process has taken the run over, this one's writes are refused.
-    save: (state) => db.runs.save(state, { leaseOwner: owner }),
+    // On Postgres, runs saved together share a statement.
+    save: (state) => (writes ? writes.save(state, owner) : db.runs.save(state, { leaseOwner: owner })),
   };
   const leases: RunLeases = {
     claim: (runUuid, until) => db.runLeases.claim(runUuid, owner, new Date(), until),

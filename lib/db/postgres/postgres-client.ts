@@ -134,6 +134,14 @@ const ONE_ROW_INSERT =
   /^\s*(?:WITH\s+\w+\s+AS\s+\(\s*)?INSERT\s+INTO\s+\w+\s*\([^()]*\)\s*VALUES\s*\([^()]*\)\s*(?:RETURNING\s+\w+\s*\)\s*SELECT\s+[\w.]+\([^;]*\)\s+FROM\s+\w+\s*)?$/i;
 
 /**
+ * A statement joining a table to rows sent as a parameter (`runs.saveMany`'s UPDATE … FROM
+ * json_to_recordset) goes unnamed too: the planner cannot know how many rows will come, so a
+ * generic plan made on a small table (a hash join over a sequential scan) would be kept as the
+ * table grows.
+ */
+const ROWS_FROM_PARAMETER = /\bjson_to_recordset\s*\(/i;
+
+/**
  * The statement as node-postgres sends it, named: each pooled connection parses and plans a
  * named statement once and then only binds and executes it, which is most of a small query's
  * cost on the server. A statement whose table another process altered since (a rolling
@@ -144,7 +152,7 @@ export function prepared(sql: string, params: readonly SqlValue[]): pg.QueryConf
   const text = toPositional(sql);
   let name = names.get(text);
   if (name === undefined) {
-    if (params.length > MAX_NAMED_PARAMS && !ONE_ROW_INSERT.test(text)) return { text, values: params as unknown[] };
+    if ((params.length > MAX_NAMED_PARAMS && !ONE_ROW_INSERT.test(text)) || ROWS_FROM_PARAMETER.test(text)) return { text, values: params as unknown[] };
     if (names.size < MAX_NAMED_STATEMENTS) names.set(text, (name = `relay_${names.size + 1}`));
   }
   return { text, values: params as unknown[], ...(name && { name }) };

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Execution, WorkflowNode } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "../migrations";
 import { openDatabase, type Database } from "../open-database";
+import { coalescedRunWrites } from "./coalesced-run-writes";
 import type { StoredRunState } from "./runs";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
@@ -209,5 +210,89 @@ describe("runRepository", () => {
     ]);
     expect(await db.runs.list({ workspaceUuid: WS, limit: 2 })).toHaveLength(2);
     expect(await db.runs.list({ workspaceUuid: OTHER_WORKSPACE, limit: 50 })).toEqual([]);
+  });
+
+  describe("several runs in one statement (createMany, saveMany, coalescedRunWrites)", () => {
+    const OWNER = "host:1:ns:mine";
+    const lease = { owner: OWNER, expiresAt: new Date(Date.now() + 60_000) };
+    const leaseOf = (uuid: string) => db.client.get<{ lease_owner: string | null }>("SELECT lease_owner FROM runs WHERE uuid = ?", [uuid]);
+    const ended = (state: StoredRunState, status: "success" | "cancelled" | "running" = "success"): StoredRunState => ({
+      run: { ...state.run, status, output: { text: "nul \u0000 and \"quotes\" and \\u0000" }, executions: [execution], finishedAt: status === "running" ? null : "2025-01-02T00:00:00.000Z" },
+      outputs: { "n-start": { text: "\u0000\ud800" } },
+      computedConfigs: { "n-start": { nested: ["a", { b: null }] } },
+      cursorNodeUuid: null,
+    });
+
+    it("inserts several runs, with or without a lease, exactly as create does", async () => {
+      const [a, b] = [makeRunState({ run: { batchUuid: "batch", recordId: "r1", recordTitle: "Ada \"A\"" } }), ended(makeRunState())];
+      await db.runs.createMany([{ state: a, lease }, { state: b! }]);
+      expect(await db.runs.load(WS, a.run.uuid)).toEqual(a);
+      expect(await db.runs.load(WS, b!.run.uuid)).toEqual(b);
+      expect((await leaseOf(a.run.uuid))?.lease_owner).toBe(OWNER);
+      expect((await leaseOf(b!.run.uuid))?.lease_owner).toBeNull();
+    });
+
+    it("inserts all or nothing", async () => {
+      const existing = makeRunState();
+      await db.runs.create(existing);
+      const fresh = makeRunState();
+      await expect(db.runs.createMany([{ state: fresh }, { state: existing }])).rejects.toThrow();
+      expect(await db.runs.load(WS, fresh.run.uuid)).toBeNull();
+    });
+
+    it("saves each run by save's rules and answers, in order, which were written", async () => {
+      const mine = makeRunState({ run: { status: "running" } });
+      const theirs = makeRunState({ run: { status: "running" } });
+      const cancelled = makeRunState();
+      const stillMine = makeRunState({ run: { status: "running" } });
+      await db.runs.createMany([{ state: mine, lease }, { state: theirs, lease: { ...lease, owner: "host:2:ns:theirs" } }, { state: cancelled, lease }, { state: stillMine, lease }]);
+      await db.runs.cancel(WS, [cancelled.run.uuid], "2025-01-03T00:00:00.000Z");
+      const missing = makeRunState();
+
+      const saved = await db.runs.saveMany([
+        { state: ended(mine), leaseOwner: OWNER },
+        { state: ended(theirs), leaseOwner: OWNER },
+        { state: ended(cancelled), leaseOwner: OWNER },
+        { state: ended(stillMine, "running"), leaseOwner: OWNER },
+        { state: missing, leaseOwner: OWNER },
+      ]);
+
+      expect(saved).toEqual([true, false, false, true, false]);
+      expect(await db.runs.load(WS, mine.run.uuid)).toEqual(ended(mine));
+      expect((await db.runs.load(WS, theirs.run.uuid))?.run.status).toBe("running");
+      expect((await db.runs.load(WS, cancelled.run.uuid))?.run.status).toBe("cancelled");
+      expect(await db.runs.load(WS, stillMine.run.uuid)).toEqual(ended(stillMine, "running"));
+      // An ended run lets go of its lease in the same statement; one still running keeps it.
+      expect((await leaseOf(mine.run.uuid))?.lease_owner).toBeNull();
+      expect((await leaseOf(stillMine.run.uuid))?.lease_owner).toBe(OWNER);
+    });
+
+    it("writes a cancelled state over a cancelled run, and an unfenced save over anyone's", async () => {
+      const cancelled = makeRunState();
+      const theirs = makeRunState({ run: { status: "running" } });
+      await db.runs.createMany([{ state: cancelled }, { state: theirs, lease: { ...lease, owner: "host:2:ns:theirs" } }]);
+      await db.runs.cancel(WS, [cancelled.run.uuid], "2025-01-03T00:00:00.000Z");
+      expect(await db.runs.saveMany([{ state: ended(cancelled, "cancelled"), leaseOwner: OWNER }, { state: ended(theirs) }])).toEqual([true, true]);
+      expect((await db.runs.load(WS, theirs.run.uuid))?.run.status).toBe("success");
+    });
+
+    it("coalesces writes asked while one is in flight into one statement, each answered as alone", async () => {
+      const calls: string[] = [];
+      const counted = {
+        create: (...args: Parameters<Database["runs"]["create"]>) => (calls.push("create"), db.runs.create(...args)),
+        save: (...args: Parameters<Database["runs"]["save"]>) => (calls.push("save"), db.runs.save(...args)),
+        createMany: (...args: Parameters<Database["runs"]["createMany"]>) => (calls.push(`createMany ${args[0].length}`), db.runs.createMany(...args)),
+        saveMany: (...args: Parameters<Database["runs"]["saveMany"]>) => (calls.push(`saveMany ${args[0].length}`), db.runs.saveMany(...args)),
+      };
+      const writes = coalescedRunWrites(counted);
+      const states = Array.from({ length: 5 }, () => makeRunState({ run: { status: "running" } }));
+      await Promise.all(states.map((state) => writes.create(state, lease)));
+      const stranger = makeRunState();
+      const saved = await Promise.all([...states.map((state) => writes.save(ended(state), OWNER)), writes.save(stranger, OWNER)]);
+
+      expect(calls).toEqual(["create", "createMany 4", "save", "saveMany 5"]);
+      expect(saved).toEqual([true, true, true, true, true, false]);
+      for (const state of states) expect(await db.runs.load(WS, state.run.uuid)).toEqual(ended(state));
+    });
   });
 });

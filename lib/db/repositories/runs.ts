@@ -1,19 +1,23 @@
-import type { Execution, Run, RunStatus, RunSummary, WorkflowNode } from "@/lib/contract";
+import type { RunStatus, RunSummary } from "@/lib/contract";
 import type { SqlClient, SqlExpression, SqlValue } from "../sql-client";
+import {
+  INSERT_COLUMNS,
+  INSERT_MANY_SQL,
+  INSERT_SQL,
+  insertRow,
+  SAVE_COLUMNS,
+  SAVE_MANY_SQL,
+  SAVE_SET,
+  saveRow,
+  toState,
+  toSummary,
+  type Row,
+  type RunLease,
+  type StoredRunState,
+  type SummaryRow,
+} from "./run-rows";
 
-/**
- * A run with everything needed to resume it. Structurally the engine's `RunState`
- * (lib/engine/ports.ts), which this folder may not import.
- */
-export interface StoredRunState {
-  run: Run;
-  /** Output of every finished node, by node uuid. */
-  outputs: Record<string, unknown>;
-  /** The config each node was called with, by node uuid. */
-  computedConfigs: Record<string, unknown>;
-  /** The node to execute next; null once the walk is over. */
-  cursorNodeUuid: string | null;
-}
+export type { RunLease, StoredRunState } from "./run-rows";
 
 export interface RunListFilter {
   workspaceUuid: string;
@@ -23,87 +27,7 @@ export interface RunListFilter {
   limit: number;
 }
 
-interface Row {
-  [column: string]: unknown;
-  uuid: string;
-  workspace_uuid: string;
-  workflow_uuid: string | null;
-  release_uuid: string | null;
-  status: RunStatus;
-  error_message: string | null;
-  nodes_json: string;
-  data_json: string;
-  output_json: string | null;
-  executions_json: string;
-  outputs_json: string;
-  computed_configs_json: string;
-  cursor_node_uuid: string | null;
-  batch_uuid: string | null;
-  record_id: string | null;
-  record_title: string | null;
-  created_at: string;
-  updated_at: string;
-  finished_at: string | null;
-}
-
-type SummaryRow = Pick<
-  Row,
-  "uuid" | "workflow_uuid" | "release_uuid" | "batch_uuid" | "record_id" | "record_title" | "status" | "error_message" | "created_at" | "updated_at" | "finished_at"
->;
-
 const UNFINISHED: readonly RunStatus[] = ["pending", "running"];
-
-function toState(row: Row): StoredRunState {
-  return {
-    run: {
-      uuid: row.uuid,
-      workspaceUuid: row.workspace_uuid,
-      workflowUuid: row.workflow_uuid,
-      releaseUuid: row.release_uuid,
-      nodes: JSON.parse(row.nodes_json) as WorkflowNode[],
-      data: JSON.parse(row.data_json) as Record<string, unknown>,
-      batchUuid: row.batch_uuid,
-      recordId: row.record_id,
-      recordTitle: row.record_title,
-      status: row.status,
-      errorMessage: row.error_message,
-      output: row.output_json === null ? null : (JSON.parse(row.output_json) as Record<string, unknown>),
-      executions: JSON.parse(row.executions_json) as Execution[],
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      finishedAt: row.finished_at,
-    },
-    outputs: JSON.parse(row.outputs_json) as Record<string, unknown>,
-    computedConfigs: JSON.parse(row.computed_configs_json) as Record<string, unknown>,
-    cursorNodeUuid: row.cursor_node_uuid,
-  };
-}
-
-function toSummary(row: SummaryRow): RunSummary {
-  return {
-    uuid: row.uuid,
-    workflowUuid: row.workflow_uuid,
-    releaseUuid: row.release_uuid,
-    batchUuid: row.batch_uuid,
-    recordId: row.record_id,
-    recordTitle: row.record_title,
-    status: row.status,
-    errorMessage: row.error_message,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    finishedAt: row.finished_at,
-  };
-}
-
-/** JSON of every mutable column; serializing everything before any SQL keeps a failed save from writing half. */
-function serialize({ run, outputs, computedConfigs }: StoredRunState) {
-  return {
-    output: run.output === null ? null : JSON.stringify(run.output),
-    executions: JSON.stringify(run.executions),
-    outputs: JSON.stringify(outputs),
-    computedConfigs: JSON.stringify(computedConfigs),
-  };
-}
 
 const placeholders = (count: number) => Array.from({ length: count }, () => "?").join(", ");
 
@@ -132,43 +56,9 @@ export function runRepository(db: SqlClient) {
      * Inserts a new run; throws when the uuid exists. With `lease` the run is inserted already
      * held by that process (it executes the run itself at once), so no claim has to follow.
      */
-    async create(state: StoredRunState, { lease, also }: RunWriteOptions & { lease?: { owner: string; expiresAt: Date } } = {}): Promise<void> {
-      const { run } = state;
-      const json = serialize(state);
-      const params: SqlValue[] = [
-        run.uuid,
-        run.workspaceUuid,
-        run.workflowUuid,
-        run.status,
-        run.errorMessage,
-        JSON.stringify(run.nodes),
-        JSON.stringify(run.data),
-        json.output,
-        json.executions,
-        json.outputs,
-        json.computedConfigs,
-        state.cursorNodeUuid,
-        run.createdAt,
-        run.updatedAt,
-        run.finishedAt,
-        lease?.owner ?? null,
-        lease?.expiresAt.toISOString() ?? null,
-        run.batchUuid,
-        run.recordId,
-        run.recordTitle,
-        run.releaseUuid,
-      ];
-      await db.run(
-        ...writing(
-          db,
-          `INSERT INTO runs (uuid, workspace_uuid, workflow_uuid, status, error_message, nodes_json, data_json,
-            output_json, executions_json, outputs_json, computed_configs_json, cursor_node_uuid,
-            created_at, updated_at, finished_at, lease_owner, lease_expires_at, batch_uuid, record_id, record_title, release_uuid)
-           VALUES (${placeholders(params.length)})`,
-          params,
-          also,
-        ),
-      );
+    async create(state: StoredRunState, { lease, also }: RunWriteOptions & { lease?: RunLease } = {}): Promise<void> {
+      const row = insertRow(state, lease);
+      await db.run(...writing(db, INSERT_SQL, INSERT_COLUMNS.map((column) => row[column]), also));
     },
 
     async load(workspaceUuid: string, uuid: string): Promise<StoredRunState | null> {
@@ -186,36 +76,60 @@ export function runRepository(db: SqlClient) {
      * the expiry say, can no longer write over the process that took the run over.
      */
     async save(state: StoredRunState, { leaseOwner, also }: RunWriteOptions & { leaseOwner?: string } = {}): Promise<boolean> {
-      const { run } = state;
-      const json = serialize(state);
+      const row = saveRow(state);
       const fence = leaseOwner === undefined ? "" : " AND (lease_owner = ? OR (lease_owner IS NULL AND ? = 'cancelled'))";
       // A run that has ended is nobody's any more: its lease goes in the same statement.
-      const ended = run.status === "success" || run.status === "error" || run.status === "cancelled";
+      const ended = row.status === "success" || row.status === "error" || row.status === "cancelled";
       const { changes } = await db.run(
         ...writing(
           db,
-          `UPDATE runs SET status = ?, error_message = ?, output_json = ?, executions_json = ?, outputs_json = ?,
-            computed_configs_json = ?, cursor_node_uuid = ?, updated_at = ?, finished_at = ?${ended ? ", lease_owner = NULL, lease_expires_at = NULL" : ""}
+          `UPDATE runs SET ${SAVE_SET}${ended ? ", lease_owner = NULL, lease_expires_at = NULL" : ""}
            WHERE workspace_uuid = ? AND uuid = ? AND (status <> 'cancelled' OR ? = 'cancelled')${fence}`,
           [
-            run.status,
-            run.errorMessage,
-            json.output,
-            json.executions,
-            json.outputs,
-            json.computedConfigs,
-            state.cursorNodeUuid,
-            run.updatedAt,
-            run.finishedAt,
-            run.workspaceUuid,
-            run.uuid,
-            run.status,
-            ...(leaseOwner === undefined ? [] : [leaseOwner, run.status]),
+            ...SAVE_COLUMNS.map((column) => row[column]),
+            row.workspace_uuid,
+            row.uuid,
+            row.status,
+            ...(leaseOwner === undefined ? [] : [leaseOwner, row.status]),
           ],
           also,
         ),
       );
       return changes > 0;
+    },
+
+    /**
+     * Inserts several runs in one statement (Postgres; one transaction of inserts on SQLite): all
+     * or none. Used by `coalescedRunWrites` to let runs created together share a round trip.
+     */
+    async createMany(items: ReadonlyArray<{ state: StoredRunState; lease?: RunLease }>): Promise<void> {
+      const rows = items.map(({ state, lease }) => insertRow(state, lease));
+      if (db.dialect === "sqlite") {
+        await db.transaction(async (tx) => {
+          for (const row of rows) await tx.run(INSERT_SQL, INSERT_COLUMNS.map((column) => row[column]));
+        });
+        return;
+      }
+      await db.run(INSERT_MANY_SQL, [JSON.stringify(rows)]);
+    },
+
+    /**
+     * `save` for several runs (each uuid once) in one statement: answers, in order, whether each
+     * was written, by the same rules as `save`.
+     */
+    async saveMany(items: ReadonlyArray<{ state: StoredRunState; leaseOwner?: string }>): Promise<boolean[]> {
+      if (db.dialect === "sqlite") {
+        return db.transaction(async (tx) => {
+          const runs = runRepository(tx);
+          const saved: boolean[] = [];
+          for (const { state, leaseOwner } of items) saved.push(await runs.save(state, { leaseOwner }));
+          return saved;
+        });
+      }
+      const rows = items.map(({ state, leaseOwner }) => ({ ...saveRow(state), lease_owner: leaseOwner ?? null, fenced: leaseOwner !== undefined }));
+      const written = await db.all<{ uuid: string }>(SAVE_MANY_SQL, [JSON.stringify(rows)]);
+      const uuids = new Set(written.map((row) => row.uuid));
+      return items.map(({ state }) => uuids.has(state.run.uuid));
     },
 
     /** Runs that are `pending` or `running`, oldest first, in every workspace (to resume after a restart). */

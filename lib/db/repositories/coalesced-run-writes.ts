@@ -1,0 +1,31 @@
+import { createWriteBatcher } from "../write-batcher";
+import type { RunLease, RunRepository, StoredRunState } from "./runs";
+
+/**
+ * A run's insert and its saves, coalesced across runs (`write-batcher.ts`): runs created or
+ * saved while another statement of the same kind is in flight share the next one. Each write
+ * still resolves only once it is committed, and answers as `create` and `save` do, so the engine
+ * sees no difference but fewer round trips. For Postgres, where the round trip is most of a
+ * write's cost to the app; SQLite commits its writes in groups already (`sqlite/group-commit.ts`).
+ */
+export function coalescedRunWrites(runs: Pick<RunRepository, "create" | "save" | "createMany" | "saveMany">) {
+  const inserts = createWriteBatcher<{ state: StoredRunState; lease?: RunLease }, void>({
+    key: ({ state }) => state.run.uuid,
+    many: async (items) => {
+      await runs.createMany(items);
+      return items.map(() => undefined);
+    },
+    one: ({ state, lease }) => runs.create(state, { lease }),
+  });
+  const saves = createWriteBatcher<{ state: StoredRunState; leaseOwner?: string }, boolean>({
+    key: ({ state }) => state.run.uuid,
+    many: (items) => runs.saveMany(items),
+    one: ({ state, leaseOwner }) => runs.save(state, { leaseOwner }),
+  });
+  return {
+    /** `runs.create(state, { lease })`. */
+    create: (state: StoredRunState, lease?: RunLease): Promise<void> => inserts.write({ state, lease }),
+    /** `runs.save(state, { leaseOwner })`. */
+    save: (state: StoredRunState, leaseOwner?: string): Promise<boolean> => saves.write({ state, leaseOwner }),
+  };
+}
