@@ -48,6 +48,8 @@ interface LoadResult {
   firstFailure: string | null;
   /** CPU time the server process spent per request, warm-up included; NaN where /proc is missing. */
   cpuMsPerRequest: number;
+  /** On Postgres, the CPU time the database's processes on this machine spent per request. */
+  databaseCpuMsPerRequest?: number;
 }
 
 async function main() {
@@ -87,7 +89,7 @@ async function main() {
       const red = await load({ url: nodeRed.url, method: "POST", headers: json, body: JSON.stringify(DATA) }, nodeRed.pid);
       print(`Node-RED, round ${round}`, red, "runs/s");
       rounds.nodeRed.push(red);
-      const ours = await load(runSpec, relay.pid);
+      const ours = await load(runSpec, relay.pid, Boolean(databaseUrl));
       print(`Relay, round ${round}`, ours, "runs/s");
       rounds.relay.push(ours);
     }
@@ -99,6 +101,7 @@ async function main() {
       failures: results.reduce((sum, r) => sum + r.failures, 0),
       firstFailure: results.find((r) => r.firstFailure)?.firstFailure ?? null,
       cpuMsPerRequest: median(results.map((r) => r.cpuMsPerRequest)),
+      ...(results[0]?.databaseCpuMsPerRequest !== undefined && { databaseCpuMsPerRequest: median(results.map((r) => r.databaseCpuMsPerRequest!)) }),
     });
     const [red, ours] = [summary(rounds.nodeRed), summary(rounds.relay)];
     print(`Node-RED, median of ${ROUNDS}`, red, "runs/s");
@@ -161,8 +164,9 @@ async function prepareRelay(base: string, cookie: string, echoUrl: string): Prom
 }
 
 /** Runs the load generator in a process of its own. */
-async function load(spec: LoadSpec, serverPid: number): Promise<LoadResult> {
+async function load(spec: LoadSpec, serverPid: number, withDatabase = false): Promise<LoadResult> {
   const before = cpuMs(serverPid);
+  const databaseBefore = withDatabase ? postgresCpuMs() : undefined;
   const child = spawn(process.execPath, ["bench/support/load.mjs", JSON.stringify({ ...spec, concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS })], {
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -171,7 +175,31 @@ async function load(spec: LoadSpec, serverPid: number): Promise<LoadResult> {
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`the load generator failed (${code})`);
   const result = JSON.parse(output.trim().split("\n").at(-1)!) as Omit<LoadResult, "cpuMsPerRequest">;
-  return { ...result, cpuMsPerRequest: (cpuMs(serverPid) - before) / (WARMUP + REQUESTS) };
+  const requests = WARMUP + REQUESTS;
+  const databaseCpuMs = databaseBefore && [...postgresCpuMs()].reduce((sum, [pid, ms]) => sum + ms - (databaseBefore.get(pid) ?? 0), 0);
+  return {
+    ...result,
+    cpuMsPerRequest: (cpuMs(serverPid) - before) / requests,
+    ...(databaseCpuMs !== undefined && { databaseCpuMsPerRequest: databaseCpuMs / requests }),
+  };
+}
+
+/**
+ * CPU so far of each Postgres process of this machine (the server the bench's database is on:
+ * its backends for Relay's pool, its WAL writer…), by pid. A backend that exits during a round
+ * takes its share with it; the pool's connections live through a round.
+ */
+function postgresCpuMs(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") byPid.set(Number(entry), cpuMs(Number(entry)));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return byPid;
 }
 
 const ticksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
@@ -187,7 +215,8 @@ function cpuMs(pid: number): number {
 }
 
 function print(label: string, result: LoadResult, unit: string) {
-  const cpu = Number.isNaN(result.cpuMsPerRequest) ? "" : `, server CPU ${result.cpuMsPerRequest.toFixed(2)} ms/request`;
+  const database = result.databaseCpuMsPerRequest === undefined ? "" : ` + database ${result.databaseCpuMsPerRequest.toFixed(2)}`;
+  const cpu = Number.isNaN(result.cpuMsPerRequest) ? "" : `, server CPU ${result.cpuMsPerRequest.toFixed(2)}${database} ms/request`;
   const failed = result.failures > 0 ? `, ${result.failures} FAILED (${result.firstFailure})` : "";
   console.log(
     `${label.padEnd(28)} ${result.perSecond.toFixed(0).padStart(6)} ${unit}, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms${cpu}${failed}`,

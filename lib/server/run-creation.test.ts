@@ -49,3 +49,21 @@ it("a worker with a free slot inserts its run already leased to itself, with no 
   // Ended: the lease went with the last save.
   expect((await app.db.runLeases.holderOf(run.uuid))!.owner).toBeNull();
 });
+
+it("on Postgres, runs created and ended together share their insert and save statements", async () => {
+  const storage = await processes.storage();
+  const app = await processes.open("all");
+  const batched = { inserts: 0, saves: 0 };
+  const { createMany, saveMany } = app.db.runs;
+  app.db.runs.createMany = (items) => ((batched.inserts += items.length), createMany(items));
+  app.db.runs.saveMany = (items) => ((batched.saves += items.length), saveMany(items));
+  const runs = await Promise.all(Array.from({ length: 20 }, () => createRun(app, ws, { nodes, data: {} }, { wait: true })));
+  expect(runs.map((run) => run.status)).toEqual(runs.map(() => "success"));
+  if (storage.dialect === "postgres") {
+    expect(batched.inserts).toBeGreaterThan(0);
+    expect(batched.saves).toBeGreaterThan(0);
+  } else {
+    // SQLite commits its writes in groups already, one statement each.
+    expect(batched).toEqual({ inserts: 0, saves: 0 });
+  }
+});

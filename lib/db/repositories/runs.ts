@@ -10,7 +10,9 @@ import {
   SAVE_SET,
   saveRow,
   toState,
+  textArrayLiteral,
   toSummary,
+  wellFormed,
   type Row,
   type RunLease,
   type StoredRunState,
@@ -110,14 +112,16 @@ export function runRepository(db: SqlClient) {
         });
         return;
       }
-      await db.run(INSERT_MANY_SQL, [JSON.stringify(rows)]);
+      await db.run(INSERT_MANY_SQL, [JSON.stringify(rows.map(wellFormed))]);
     },
 
     /**
      * `save` for several runs (each uuid once) in one statement: answers, in order, whether each
-     * was written, by the same rules as `save`.
+     * was written, by the same rules as `save`, or `skipped` for a run whose row another
+     * transaction holds (or that is missing): the statement waits for no lock (SAVE_MANY_SQL),
+     * so the caller saves those alone.
      */
-    async saveMany(items: ReadonlyArray<{ state: StoredRunState; leaseOwner?: string }>): Promise<boolean[]> {
+    async saveMany(items: ReadonlyArray<{ state: StoredRunState; leaseOwner?: string }>): Promise<Array<boolean | "skipped">> {
       if (db.dialect === "sqlite") {
         return db.transaction(async (tx) => {
           const runs = runRepository(tx);
@@ -126,10 +130,11 @@ export function runRepository(db: SqlClient) {
           return saved;
         });
       }
-      const rows = items.map(({ state, leaseOwner }) => ({ ...saveRow(state), lease_owner: leaseOwner ?? null, fenced: leaseOwner !== undefined }));
-      const written = await db.all<{ uuid: string }>(SAVE_MANY_SQL, [JSON.stringify(rows)]);
-      const uuids = new Set(written.map((row) => row.uuid));
-      return items.map(({ state }) => uuids.has(state.run.uuid));
+      const rows = items.map(({ state, leaseOwner }) => wellFormed({ ...saveRow(state), lease_owner: leaseOwner ?? null, fenced: leaseOwner !== undefined }));
+      const uuids = textArrayLiteral(items.map(({ state }) => state.run.uuid));
+      const answered = await db.all<{ uuid: string; written: boolean }>(SAVE_MANY_SQL, [JSON.stringify(rows), uuids, uuids]);
+      const written = new Map(answered.map((row) => [row.uuid, row.written]));
+      return items.map(({ state }) => written.get(state.run.uuid) ?? "skipped");
     },
 
     /** Runs that are `pending` or `running`, oldest first, in every workspace (to resume after a restart). */
