@@ -2,9 +2,9 @@
 export const WRITE_ALONE = Symbol("write alone");
 
 /**
- * Coalesces many small writes into few statements, group-commit style: writes go out at once
- * while fewer than `slots` statements are in flight, and those that come meanwhile go out
- * together, as one statement, when a slot frees. The batch size follows the load by itself (one
+ * Coalesces many small writes into few statements, group-commit style: a write goes out at once
+ * while fewer than `slots` statements (one by default) are in flight, and those that come
+ * meanwhile go out together, as one statement, when a slot frees. The batch size follows the load by itself (one
  * write when idle, several under load), and no write waits on a timer.
  *
  * Why: on Postgres a statement's cost is mostly its round trip (the driver's work, the socket
@@ -22,7 +22,7 @@ export function createWriteBatcher<T, R>({
   many,
   one,
   maxBatch = 64,
-  slots = 2,
+  slots = 1,
 }: {
   key: (item: T) => string;
   /** Writes several items in one statement; answers each one's result, in order, or WRITE_ALONE. */

@@ -3,7 +3,10 @@ import type { RunLease, RunRepository, StoredRunState } from "./runs";
 
 /**
  * A run's insert and its saves, coalesced across runs (`write-batcher.ts`): runs created or
- * saved while two statements of the kind are in flight share the next one. Each write
+ * saved while a statement of the kind is in flight share the next one. One slot each, not more:
+ * in the bench two slots made smaller batches, more statements and fewer runs a second. A lone
+ * save waits for a row lock as `save` does (the batch statement never does), holding up the
+ * saves queued behind it meanwhile; run rows are locked only by short statements and transactions. Each write
  * still resolves only once it is committed, and answers as `create` and `save` do, so the engine
  * sees no difference but fewer round trips. For Postgres, where the round trip is most of a
  * write's cost to the app; SQLite commits its writes in groups already (`sqlite/group-commit.ts`).

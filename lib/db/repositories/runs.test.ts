@@ -291,9 +291,9 @@ describe("runRepository", () => {
       const stranger = makeRunState();
       const saved = await Promise.all([...states.map((state) => writes.save(ended(state), OWNER)), writes.save(stranger, OWNER)]);
 
-      // Two writes take the two slots at once; the rest share the next statement. The run that does
-      // not exist is saved again alone on Postgres (its row could not be locked) and answers false.
-      expect(calls).toEqual(["create", "create", "createMany 3", "save", "save", "saveMany 4", ...(db.client.dialect === "postgres" ? ["save"] : [])]);
+      // The first write goes at once; the rest share the next statement. The run that does not
+      // exist is saved again alone on Postgres (its row could not be locked) and answers false.
+      expect(calls).toEqual(["create", "createMany 4", "save", "saveMany 5", ...(db.client.dialect === "postgres" ? ["save"] : [])]);
       expect(saved).toEqual([true, true, true, true, true, false]);
       for (const state of states) expect(await db.runs.load(WS, state.run.uuid)).toEqual(ended(state));
     });
@@ -313,8 +313,8 @@ describe("runRepository", () => {
     });
 
     it.runIf(process.env.TEST_POSTGRES_URL)("waits for no row another transaction holds: that run is saved alone once it is let go", async () => {
-      const [held, free] = [makeRunState({ run: { status: "running" } }), makeRunState({ run: { status: "running" } })];
-      await db.runs.createMany([{ state: held, lease }, { state: free, lease }]);
+      const [first, held, free] = [makeRunState({ run: { status: "running" } }), makeRunState({ run: { status: "running" } }), makeRunState({ run: { status: "running" } })];
+      await db.runs.createMany([{ state: first, lease }, { state: held, lease }, { state: free, lease }]);
       let letGo!: () => void;
       let locked!: () => void;
       const isLocked = new Promise<void>((resolve) => (locked = resolve));
@@ -327,13 +327,15 @@ describe("runRepository", () => {
 
       expect(await db.runs.saveMany([{ state: ended(held), leaseOwner: OWNER }, { state: ended(free, "running"), leaseOwner: OWNER }])).toEqual(["skipped", true]);
 
+      // The first save goes alone; the two after it share a statement, which skips the held run:
+      // that one is saved alone, waiting for the lock, and the other does not wait with it.
       const writes = coalescedRunWrites(db.runs);
-      const saves = [writes.save(ended(held), OWNER), writes.save(ended(free), OWNER)];
-      const settled = await Promise.race([saves[1]!.then(() => "free saved"), new Promise((resolve) => setTimeout(() => resolve("timed out"), 2_000))]);
+      const saves = [writes.save(ended(first), OWNER), writes.save(ended(held), OWNER), writes.save(ended(free), OWNER)];
+      const settled = await Promise.race([saves[2]!.then(() => "free saved"), new Promise((resolve) => setTimeout(() => resolve("timed out"), 2_000))]);
       expect(settled).toBe("free saved");
       letGo();
       await holding;
-      expect(await Promise.all(saves)).toEqual([true, true]);
+      expect(await Promise.all(saves)).toEqual([true, true, true]);
       expect(await db.runs.load(WS, held.run.uuid)).toEqual(ended(held));
     });
   });
