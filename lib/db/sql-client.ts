@@ -23,10 +23,10 @@ export interface SqlClient {
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
   /**
    * `all` for a `SELECT` asked far more often than its tables change (the API token, the workflow
-   * and the catalog's version, read before every run). On Postgres it is answered from memory
-   * until a change to one of the tables it reads is heard of (`postgres/read-cache.ts`); on
-   * SQLite, whose reads cost microseconds, and inside a transaction it is `all`. The rows may be
-   * shared and are frozen: map them, never change them.
+   * and the catalog's version, read before every run). It is answered from memory until a change
+   * to one of the tables it reads is heard of (`read-cache.ts`): on Postgres by `NOTIFY`, on
+   * SQLite by the connection's own writes and `PRAGMA data_version`. Inside a transaction it is
+   * `all`. The rows may be shared and are frozen: map them, never change them.
    */
   allCached<T extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<readonly T[]>;
   /** Runs `work` atomically; a thrown error rolls everything back. */

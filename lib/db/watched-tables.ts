@@ -1,10 +1,10 @@
 /**
- * The tables whose reads may be answered from memory on Postgres: what every API call and every
+ * The tables whose reads may be answered from memory: what every API call and every
  * run reads before it starts (the token and its creator's role, the workflow with its release and
  * play, the catalog's version) and what is rarely written. A trigger on each (migration
  * `change-notifications`) tells every process of a change (`LISTEN relay_changes`); the process
- * that writes also forgets at once, without waiting for its own notification
- * (`postgres/read-cache.ts`).
+ * that writes also forgets at once, without waiting for its own notification (`read-cache.ts`);
+ * on SQLite, the connection's own writes and `PRAGMA data_version` tell it.
  */
 export const WATCHED_TABLES = ["api_tokens", "memberships", "workflows", "releases", "plays", "custom_integrations", "connectors"] as const;
 const WATCHED = new Set<string>(WATCHED_TABLES);

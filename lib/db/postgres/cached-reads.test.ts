@@ -8,7 +8,7 @@ import { createScratchDatabase } from "../testing/scratch-database";
 import { WATCHED_TABLES } from "../watched-tables";
 import { listenForChanges } from "./change-listener";
 import { openPostgresClient } from "./postgres-client";
-import { ReadCache } from "./read-cache";
+import { ReadCache } from "../read-cache";
 
 // Reads answered from memory on Postgres (`read-cache.ts`), over a real server: two clients on one
 // database stand for two processes. Postgres only: SQLite reads are not cached.

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { ALL_TABLES, CHANGES_CHANNEL } from "../watched-tables";
-import type { ReadCache } from "./read-cache";
+import type { ReadCache } from "../read-cache";
 
 const RECONNECT_MS = 1_000;
 /** How often a probe goes round. */

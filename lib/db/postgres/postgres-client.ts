@@ -2,7 +2,7 @@ import pg from "pg";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
 import { listenForChanges } from "./change-listener";
 import { tablesWrittenBy } from "../watched-tables";
-import { ReadCache } from "./read-cache";
+import { ReadCache } from "../read-cache";
 
 /** int8 (COUNT(*), SUM) arrives as a string by default; every count the app reads fits a double. */
 const INT8_OID = 20;

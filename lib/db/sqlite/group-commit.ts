@@ -56,7 +56,12 @@ const locked = () => new BetterSqlite3.SqliteError("database is locked", "SQLITE
  * COMMIT): a flush then waits for its end instead of running inside it, where a rollback would undo
  * writes already reported committed.
  */
-export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => boolean): GroupCommit {
+export function groupCommit(
+  db: BetterSqlite3.Database,
+  isInTransaction: () => boolean,
+  /** Told of each write as it runs, before anyone can read after it (the read cache forgets). */
+  wrote: (statement: BetterSqlite3.Statement) => void = () => undefined,
+): GroupCommit {
   let pending: PendingWrite[] = [];
   // One flush at most is waiting on each: the next turn (new writes), and a retry (a lock held elsewhere).
   let scheduled = false;
@@ -72,6 +77,7 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
     savepoint.run();
     try {
       const { changes } = write.statement.run(...write.params);
+      wrote(write.statement);
       release.run();
       settled.push(() => write.resolve({ changes }));
     } catch (error) {
@@ -162,6 +168,7 @@ export function groupCommit(db: BetterSqlite3.Database, isInTransaction: () => b
   const runAlone = (write: PendingWrite, settled: Array<() => void>) => {
     try {
       const { changes } = write.statement.run(...write.params);
+      wrote(write.statement);
       settled.push(() => write.resolve({ changes }));
     } catch (error) {
       if ((error as { code?: string }).code === "SQLITE_BUSY") throw error;

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
+import { ReadCache } from "../read-cache";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
-import { tablesReadBy } from "../watched-tables";
+import { ALL_TABLES, tablesReadBy, tablesWrittenBy } from "../watched-tables";
 import { BUSY_WAIT_MS, groupCommit } from "./group-commit";
 
 /** Opens (creating if needed) a SQLite file, tuned for one app process with concurrent readers. */
@@ -31,26 +32,58 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     }
     return statement;
   };
+  // What `allCached` answered, forgotten table by table as this connection writes, and wholly
+  // when another connection (another process on the file) has committed since the last look.
+  const cache = new ReadCache();
+  cache.setListening(true);
+  const dataVersion = db.prepare("PRAGMA data_version").pluck();
+  let seenVersion = dataVersion.get();
+  /** Forgets what a statement that ran may have changed; reads are synchronous, so none comes between. */
+  const wrote = (statement: BetterSqlite3.Statement) => {
+    if (statement.readonly) return;
+    for (const table of tablesWrittenBy(statement.source)) cache.changed(table);
+  };
   // Writes outside a transaction are committed in groups; while one is open they run at once,
   // joining it, whoever issued them (as before groups): its rollback undoes them too.
-  const writes = groupCommit(db, () => state.inTransaction);
+  const writes = groupCommit(db, () => state.inTransaction, wrote);
   const client: SqlClient = {
     dialect: "sqlite",
     async all<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
-      return prepare(sql).all(...params) as T[];
+      const statement = prepare(sql);
+      const rows = statement.all(...params) as T[];
+      wrote(statement);
+      return rows;
     },
     async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
-      return prepare(sql).get(...params) as T | undefined;
+      const statement = prepare(sql);
+      const row = statement.get(...params) as T | undefined;
+      wrote(statement);
+      return row;
     },
-    // Not cached (a read costs microseconds here), but held to the same rule as on Postgres.
+    /**
+     * From memory while none of its tables changed: this connection's writes forget as they run,
+     * and any other connection's commit (`PRAGMA data_version` moved) forgets everything. While a
+     * transaction is open on the connection, reads go to the file and nothing is kept: what they
+     * see may yet be rolled back.
+     */
     async allCached<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
-      tablesReadBy(sql);
-      return client.all<T>(sql, params);
+      if (state.inTransaction || db.inTransaction) {
+        tablesReadBy(sql);
+        return client.all<T>(sql, params);
+      }
+      const version = dataVersion.get();
+      if (version !== seenVersion) {
+        seenVersion = version;
+        cache.changed(ALL_TABLES);
+      }
+      return (await cache.read(sql, params, async () => prepare(sql).all(...params) as SqlRow[])) as readonly T[];
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
       const statement = prepare(sql);
-      if (state.inTransaction) return { changes: statement.run(...params).changes };
-      return writes.write(statement, params);
+      if (!state.inTransaction) return writes.write(statement, params);
+      const { changes } = statement.run(...params);
+      wrote(statement);
+      return { changes };
     },
     async transaction<T>(work: (tx: SqlClient) => Promise<T>) {
       // better-sqlite3 transactions are synchronous; async work is bracketed by hand instead, and a

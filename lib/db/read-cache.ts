@@ -1,5 +1,5 @@
-import type { SqlRow } from "../sql-client";
-import { ALL_TABLES, isWatchedTable, tablesReadBy } from "../watched-tables";
+import type { SqlRow } from "./sql-client";
+import { ALL_TABLES, isWatchedTable, tablesReadBy } from "./watched-tables";
 
 /** How long an answer is kept at most, so a change missed in a way nobody noticed is not kept for ever. */
 const MAX_AGE_MS = 5_000;
@@ -25,8 +25,9 @@ function charsOf(rows: readonly SqlRow[]): number {
  * Rows of `SELECT`s over watched tables, remembered until one of their tables changes. Each table
  * has a generation, moved by every change heard of; a read remembers its answer only if none of
  * its tables moved while it was in flight, so an answer read before a change and returned after
- * it is never kept. While nothing listens (before `LISTEN` is in place, after its connection
- * broke) every read goes to the database.
+ * it is never kept. While nothing listens (on Postgres before `LISTEN` is in place, after its
+ * connection broke) every read goes to the database. Both clients use it: Postgres hears of
+ * other processes' changes by `NOTIFY`, SQLite by `PRAGMA data_version`.
  */
 export class ReadCache {
   readonly #entries = new Map<string, Entry>();

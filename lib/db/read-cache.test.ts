@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_TABLES } from "../watched-tables";
+import { ALL_TABLES } from "./watched-tables";
 import { ReadCache } from "./read-cache";
 
 const TOKEN_SQL = "SELECT t.*, m.role FROM api_tokens t LEFT JOIN memberships m ON m.user_uuid = t.user_uuid WHERE t.token_hash = ?";
