@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { migrations } from "./migrations";
-import { ALL_TABLES, CASCADE_ROOTS, tablesReadBy, tablesWrittenBy, WATCHED_TABLES } from "./watched-tables";
+import { ALL_TABLES, CASCADE_ROOTS, namesWhatItWrites, tablesReadBy, tablesWrittenBy, WATCHED_TABLES } from "./watched-tables";
 
 const TOKEN_SQL = "SELECT t.*, m.role FROM api_tokens t LEFT JOIN memberships m ON m.user_uuid = t.user_uuid WHERE t.token_hash = ?";
 
@@ -33,6 +33,19 @@ describe("tablesWrittenBy", () => {
     expect(tablesWrittenBy("INSERT INTO plays (uuid) VALUES (?) ON CONFLICT (uuid) DO UPDATE SET uuid = excluded.uuid")).toEqual(["plays"]);
     expect(tablesWrittenBy("WITH written AS (UPDATE workflows SET name = ? RETURNING uuid) SELECT 1 FROM written")).toEqual(["workflows"]);
     expect(tablesWrittenBy('UPDATE ONLY public."api_tokens" SET name = ?')).toEqual(["api_tokens"]);
+  });
+
+  it("reads SQLite's forms of a write too, and says when a statement names no target it writes", () => {
+    expect(tablesWrittenBy("INSERT OR REPLACE INTO workflows (uuid) VALUES (?)")).toEqual(["workflows"]);
+    expect(tablesWrittenBy("REPLACE INTO api_tokens (uuid) VALUES (?)")).toEqual(["api_tokens"]);
+    expect(tablesWrittenBy("UPDATE OR IGNORE memberships SET role = ?")).toEqual(["memberships"]);
+    expect(tablesWrittenBy("UPDATE `api_tokens` SET name = ?")).toEqual(["api_tokens"]);
+    expect(tablesWrittenBy("UPDATE [connectors] SET name = ?")).toEqual(["connectors"]);
+    expect(tablesWrittenBy("MERGE INTO plays p USING x ON p.uuid = x.uuid WHEN MATCHED THEN DELETE")).toEqual(["plays"]);
+    expect(tablesWrittenBy("-- a note\nDROP TABLE workflows")).toEqual([ALL_TABLES]);
+    expect(namesWhatItWrites("INSERT INTO runs (uuid) VALUES (?)")).toBe(true);
+    expect(namesWhatItWrites("/* why */ ALTER TABLE runs ADD COLUMN x TEXT")).toBe(true);
+    expect(namesWhatItWrites("PRAGMA user_version = 3")).toBe(false);
   });
 
   it("counts a delete from a cascade root, and a schema change, as a change to everything", () => {

@@ -21,7 +21,7 @@ export const ALL_TABLES = "*";
 const readTables = new Map<string, readonly string[]>();
 
 /** A table's name as a statement may write it: `ONLY`, a schema and quotes are dropped. */
-const TABLE_NAME = String.raw`(?:ONLY\s+)?(?:"?[a-z_][a-z0-9_]*"?\.)?"?([a-z_][a-z0-9_]*)"?`;
+const TABLE_NAME = String.raw`(?:ONLY\s+)?(?:["\x60[]?[a-z_][a-z0-9_]*["\x60\]]?\.)?["\x60[]?([a-z_][a-z0-9_]*)["\x60\]]?`;
 
 /**
  * The tables a cached `SELECT` reads (every name after FROM or JOIN). A statement that reads a
@@ -59,17 +59,39 @@ const writtenTables = new Map<string, readonly string[]>();
 export function tablesWrittenBy(sql: string): readonly string[] {
   let tables = writtenTables.get(sql);
   if (tables) return tables;
-  if (/^\s*SELECT\b/i.test(sql)) tables = [];
-  else if (/^\s*(?:CREATE|ALTER|DROP)\b/i.test(sql)) tables = [ALL_TABLES];
+  const statement = sql.replace(LEADING_COMMENTS, "");
+  if (/^SELECT\b/i.test(statement)) tables = [];
+  else if (/^(?:CREATE|ALTER|DROP)\b/i.test(statement)) tables = [ALL_TABLES];
   else {
     const found = new Set<string>();
-    for (const [, verb, name] of sql.matchAll(new RegExp(String.raw`\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+${TABLE_NAME}`, "gi"))) {
-      const table = name!.toLowerCase();
+    for (const [verb, table] of writeTargets(statement)) {
       if (WATCHED.has(table)) found.add(table);
-      if (CASCADE_ROOTS.has(table) && !/^(?:INSERT|UPDATE)/i.test(verb!)) found.add(ALL_TABLES);
+      if (CASCADE_ROOTS.has(table) && !/^(?:INSERT|UPDATE|REPLACE)/i.test(verb)) found.add(ALL_TABLES);
     }
     tables = found.has(ALL_TABLES) ? [ALL_TABLES] : [...found];
   }
   if (writtenTables.size < 5_000) writtenTables.set(sql, tables);
   return tables;
+}
+
+/**
+ * Whether a statement names the table it writes, as `tablesWrittenBy` reads it (a schema change
+ * counts): a statement known to write that does not (a `PRAGMA`, a form the pattern misses) must
+ * be taken to change anything.
+ */
+export function namesWhatItWrites(sql: string): boolean {
+  const statement = sql.replace(LEADING_COMMENTS, "");
+  return /^(?:CREATE|ALTER|DROP)\b/i.test(statement) || writeTargets(statement).length > 0;
+}
+
+const LEADING_COMMENTS = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/;
+/** INSERT (OR REPLACE/IGNORE…) INTO, REPLACE INTO, UPDATE (OR …), DELETE FROM, TRUNCATE, MERGE INTO. */
+const WRITE = new RegExp(
+  String.raw`\b(INSERT\s+(?:OR\s+[a-z]+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+[a-z]+)?|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|MERGE\s+INTO)\s+${TABLE_NAME}`,
+  "gi",
+);
+
+/** Every verb and target table (lower-cased) of the writes a statement holds. */
+function writeTargets(statement: string): Array<[verb: string, table: string]> {
+  return [...statement.matchAll(WRITE)].map((match) => [match[1]!, match[2]!.toLowerCase()]);
 }

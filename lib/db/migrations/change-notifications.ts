@@ -10,7 +10,7 @@ import type { Migration } from "./migration";
  * `last_used_at`, written once a minute while it is used, tells nobody either. The list is
  * written out, not taken from `WATCHED_TABLES`: a shipped migration never changes, and a table
  * watched later needs a migration of its own (a test checks every watched table has its trigger).
- * SQLite reads are not cached.
+ * SQLite hears of changes another way (`PRAGMA data_version`, `sqlite/sqlite-client.ts`).
  */
 const TABLES = ["api_tokens", "memberships", "workflows", "releases", "plays", "custom_integrations", "connectors"];
 

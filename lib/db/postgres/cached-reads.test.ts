@@ -11,7 +11,7 @@ import { openPostgresClient } from "./postgres-client";
 import { ReadCache } from "../read-cache";
 
 // Reads answered from memory on Postgres (`read-cache.ts`), over a real server: two clients on one
-// database stand for two processes. Postgres only: SQLite reads are not cached.
+// database stand for two processes. SQLite's are in `sqlite/cached-reads.test.ts`.
 const adminUrl = process.env.TEST_POSTGRES_URL;
 
 type Client = ReturnType<typeof openPostgresClient>;

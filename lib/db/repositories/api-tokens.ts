@@ -51,7 +51,7 @@ export function apiTokenRepository(db: SqlClient) {
     /**
      * A live (not revoked) token by its hash, with the role its creator has in the token's
      * workspace (null once they left it): one query, since every API call asks it, answered from
-     * memory on Postgres until a token or a membership changes.
+     * memory until a token or a membership changes.
      */
     async findActive(tokenHash: string): Promise<(ApiToken & { role: WorkspaceRole | null }) | null> {
       const [row] = await db.allCached<Row & { role: WorkspaceRole | null }>(

@@ -88,7 +88,7 @@ export function customIntegrationRepository(db: SqlClient) {
      * What the workspace's catalog depends on, cheaply, in one statement (it is read before every
      * run): each registration's uuid, server and last change, and the connectors' count and latest
      * change (any insert, update or delete changes one of them). For cache keys; answered from
-     * memory on Postgres until either table changes.
+     * memory until either table changes.
      */
     async catalogVersions(workspaceUuid: string): Promise<{ customs: Array<{ uuid: string; baseUrl: string; updatedAt: string }>; connectors: string }> {
       const rows = await db.allCached<{ kind: string; uuid: string | null; base_url: string | null; updated_at: string | null; count: number | string | null }>(

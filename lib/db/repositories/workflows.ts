@@ -87,7 +87,7 @@ export function workflowRepository(db: SqlClient) {
      * is none) read in the same statement: a play's workflow runs on its segment's changes only.
      */
     async getForRun(workspaceUuid: string, uuid: string): Promise<{ workflow: Workflow; playUuid: string | null } | null> {
-      // From memory on Postgres until the workflow, its release or its play changes.
+      // From memory until the workflow, its release or its play changes.
       const [row] = await db.allCached<Row & { play_uuid: string | null }>(`${SELECT_FOR_RUN} WHERE w.workspace_uuid = ? AND w.uuid = ?`, [workspaceUuid, uuid]);
       return row ? { workflow: toWorkflow(row), playUuid: row.play_uuid } : null;
     },

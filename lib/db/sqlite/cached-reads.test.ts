@@ -45,6 +45,31 @@ describe("openSqliteClient: allCached", () => {
     expect(await cachedName()).toBe("By all");
     await client.transaction((tx) => tx.run("UPDATE workflows SET name = 'In a transaction' WHERE uuid = 'w1'"));
     expect(await cachedName()).toBe("In a transaction");
+    await client.get("UPDATE workflows SET name = 'By get' WHERE uuid = 'w1' RETURNING uuid");
+    expect(await cachedName()).toBe("By get");
+    await client.run("INSERT OR REPLACE INTO workflows (uuid, name) VALUES ('w1', 'Replaced')");
+    expect(await cachedName()).toBe("Replaced");
+  });
+
+  it("sees a write committed in a group with others at once", async () => {
+    expect(await cachedName()).toBe("First");
+    await Promise.all([
+      client.run("INSERT INTO pokes (n) VALUES (2)"),
+      client.run("UPDATE workflows SET name = 'In a group' WHERE uuid = 'w1'"),
+      client.run("INSERT INTO pokes (n) VALUES (3)"),
+    ]);
+    // The group's last insert had the trigger write 'Unheard' after the update; the update made the
+    // cache forget the table, so the read sees what stands.
+    expect((await client.all<{ name: string }>(READ, ["w1"]))[0]?.name).toBe("Unheard");
+    expect(await cachedName()).toBe("Unheard");
+  });
+
+  it("forgets everything after a write it cannot read the target of", async () => {
+    expect(await cachedName()).toBe("First");
+    await client.run("INSERT INTO pokes (n) VALUES (1)");
+    expect(await cachedName()).toBe("First");
+    await client.run("PRAGMA user_version = 7");
+    expect(await cachedName()).toBe("Unheard");
   });
 
   it("sees another connection's commit at the next read", async () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { ReadCache } from "../read-cache";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
-import { ALL_TABLES, tablesReadBy, tablesWrittenBy } from "../watched-tables";
+import { ALL_TABLES, namesWhatItWrites, tablesReadBy, tablesWrittenBy } from "../watched-tables";
 import { BUSY_WAIT_MS, groupCommit } from "./group-commit";
 
 /** Opens (creating if needed) a SQLite file, tuned for one app process with concurrent readers. */
@@ -41,6 +41,8 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
   /** Forgets what a statement that ran may have changed; reads are synchronous, so none comes between. */
   const wrote = (statement: BetterSqlite3.Statement) => {
     if (statement.readonly) return;
+    // A write whose target the pattern does not see may have changed anything.
+    if (!namesWhatItWrites(statement.source)) return cache.changed(ALL_TABLES);
     for (const table of tablesWrittenBy(statement.source)) cache.changed(table);
   };
   // Writes outside a transaction are committed in groups; while one is open they run at once,
