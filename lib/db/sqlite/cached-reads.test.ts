@@ -72,11 +72,12 @@ describe("openSqliteClient: allCached", () => {
     expect(await cachedName()).toBe("Unheard");
   });
 
-  it("sees another connection's commit at the next read", async () => {
+  it("sees another connection's commit within a millisecond", async () => {
     const other = openSqliteClient(file);
     try {
       expect(await cachedName()).toBe("First");
       await other.run("UPDATE workflows SET name = 'Elsewhere' WHERE uuid = 'w1'");
+      await new Promise((resolve) => setTimeout(resolve, 2));
       expect(await cachedName()).toBe("Elsewhere");
     } finally {
       await other.close();
