@@ -2,6 +2,7 @@ import { accountsMigration } from "./accounts";
 import { batchesMigration } from "./batches";
 import { batchWebhooksMigration } from "./batch-webhooks";
 import { changeNotificationsMigration } from "./change-notifications";
+import { runPartialIndexesMigration } from "./run-partial-indexes";
 import { integrationCallsMigration } from "./integration-calls";
 import type { Migration } from "./migration";
 import { playsMigration } from "./plays";
@@ -144,4 +145,5 @@ export const migrations: readonly Migration[] = [
   playsMigration(15),
   integrationCallsMigration(16),
   changeNotificationsMigration(17),
+  runPartialIndexesMigration(18),
 ];

@@ -140,8 +140,8 @@ export function runRepository(db: SqlClient) {
     /** Runs that are `pending` or `running`, oldest first, in every workspace (to resume after a restart). */
     async listUnfinished(): Promise<Array<{ workspaceUuid: string; uuid: string }>> {
       const rows = await db.all<{ uuid: string; workspace_uuid: string }>(
-        `SELECT uuid, workspace_uuid FROM runs WHERE status IN (${placeholders(UNFINISHED.length)}) ORDER BY created_at, uuid`,
-        UNFINISHED,
+        // Written out, as the partial index's condition is, so that SQLite and Postgres use it.
+        `SELECT uuid, workspace_uuid FROM runs WHERE status IN ('pending', 'running') ORDER BY created_at, uuid`,
       );
       return rows.map((row) => ({ workspaceUuid: row.workspace_uuid, uuid: row.uuid }));
     },

@@ -1,0 +1,26 @@
+import type { Migration } from "./migration";
+
+/**
+ * The indexes over `runs` that are only looked up for unfinished runs (the lease sweep, resuming
+ * after a restart) or for a batch's runs hold only those: a run leaves the unfinished ones when
+ * it ends, and a run outside a batch never enters the batch ones. Every run's insert and ending
+ * save had updated all seven indexes; now five and, on Postgres, three. The queries that use
+ * them name the same conditions literally (`status IN ('pending', 'running')`, `batch_uuid = ?`),
+ * which is what lets SQLite and Postgres pick a partial index (`lib/db/run-indexes.test.ts`).
+ */
+export function runPartialIndexesMigration(version: number): Migration {
+  return {
+    version,
+    name: "partial indexes for unfinished and batch runs",
+    statements: [
+      `DROP INDEX runs_status_created`,
+      `CREATE INDEX runs_unfinished_created ON runs (created_at, uuid) WHERE status IN ('pending', 'running')`,
+      `DROP INDEX runs_unfinished_lease`,
+      `CREATE INDEX runs_unfinished_lease ON runs (lease_expires_at) WHERE status IN ('pending', 'running')`,
+      `DROP INDEX runs_batch_status`,
+      `CREATE INDEX runs_batch_status ON runs (batch_uuid, status) WHERE batch_uuid IS NOT NULL`,
+      `DROP INDEX runs_batch_created`,
+      `CREATE INDEX runs_batch_created ON runs (batch_uuid, created_at, uuid) WHERE batch_uuid IS NOT NULL`,
+    ],
+  };
+}
