@@ -1,58 +1,72 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_WORKSPACE_UUID } from "./migrations";
 import { openDatabase, type Database } from "./open-database";
+import { runLeaseRepository } from "./repositories/run-leases";
+import { runRepository } from "./repositories/runs";
+import type { SqlClient, SqlValue } from "./sql-client";
 import { createTestStorage, type TestStorage } from "./testing/test-storage";
 
-// The queries that look runs up by state or batch, as the repositories write them (run-leases.ts,
-// runs.ts, batches.ts, play-triggers.ts), must be able to use the partial indexes of migration 18:
-// each dialect picks a partial index only when the query names its condition in a form it can
+// The statements the repositories send to look runs up by state must each find an index
+// (migration 18): the partial ones only when they name the condition in a form the dialect can
 // match (SQLite: the same `status IN ('pending', 'running')` term; a comparison on batch_uuid).
-const QUERIES: Array<[what: string, sql: string, params: unknown[], index: RegExp]> = [
-  [
-    "the lease sweep",
-    "SELECT uuid, workspace_uuid, lease_owner FROM runs WHERE status IN ('pending', 'running') AND (lease_expires_at IS NULL OR lease_expires_at <= ?) ORDER BY created_at, uuid LIMIT ?",
-    ["2030-01-01T00:00:00.000Z", 10],
-    /runs_unfinished_(created|lease)/,
-  ],
-  ["resuming after a restart", "SELECT uuid, workspace_uuid FROM runs WHERE status IN ('pending', 'running') ORDER BY created_at, uuid", [], /runs_unfinished_/],
-  ["the owners of leases", "SELECT DISTINCT lease_owner FROM runs WHERE status IN ('pending', 'running') AND lease_owner IS NOT NULL", [], /runs_unfinished_/],
-  ["a batch's counts", "SELECT status, COUNT(*) AS count FROM runs WHERE batch_uuid = ? AND retried_at IS NULL GROUP BY status", ["b1"], /runs_batch_/],
-  [
-    "a batch's unfinished runs",
-    "SELECT 1 FROM runs r WHERE r.batch_uuid = ? AND r.retried_at IS NULL AND r.status IN ('pending', 'running')",
-    ["b1"],
-    /runs_batch_|runs_unfinished_/,
-  ],
-];
+// The statements are the ones the repositories send, caught by a client that records them.
 
-describe("partial indexes over runs", () => {
+describe("indexes over runs", () => {
   let storage: TestStorage;
   let db: Database;
+  let sent: Array<{ sql: string; params: readonly SqlValue[] }>;
+  let recording: SqlClient;
 
   beforeAll(async () => {
     storage = await createTestStorage("run-indexes-");
     db = await openDatabase({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl });
+    const record = (sql: string, params: readonly SqlValue[] = []) => void sent.push({ sql, params });
+    recording = {
+      ...db.client,
+      all: (sql, params) => (record(sql, params), db.client.all(sql, params)),
+      get: (sql, params) => (record(sql, params), db.client.get(sql, params)),
+      run: (sql, params) => (record(sql, params), db.client.run(sql, params)),
+    };
   });
   afterAll(async () => {
     await db.close();
     await storage.cleanup();
   });
 
-  /** The plan's text; on Postgres with sequential scans priced out, so an index is taken whenever one applies. */
-  async function planOf(sql: string, params: unknown[]): Promise<string> {
+  /** The plan of the one statement `ask` sends; on Postgres with sequential scans priced out, so an index is taken whenever one applies. */
+  async function planOf(ask: (client: SqlClient) => Promise<unknown>): Promise<string> {
+    sent = [];
+    await ask(recording);
+    expect(sent).toHaveLength(1);
+    const { sql, params } = sent[0]!;
     if (db.client.dialect === "sqlite") {
-      const rows = await db.client.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params as never[]);
+      const rows = await db.client.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params);
       return rows.map((row) => row.detail).join("\n");
     }
     return db.client.transaction(async (tx) => {
       await tx.run("SET LOCAL enable_seqscan = off");
-      const rows = await tx.all<{ "QUERY PLAN": string }>(`EXPLAIN ${sql}`, params as never[]);
+      const rows = await tx.all<{ "QUERY PLAN": string }>(`EXPLAIN ${sql}`, params);
       return rows.map((row) => row["QUERY PLAN"]).join("\n");
     });
   }
 
-  for (const [what, sql, params, index] of QUERIES) {
-    it(`${what} reads a partial index`, async () => {
-      expect(await planOf(sql, params)).toMatch(index);
+  const cases: Array<[what: string, ask: (client: SqlClient) => Promise<unknown>, sqlite: RegExp, postgres: RegExp]> = [
+    ["the lease sweep", (client) => runLeaseRepository(client).listClaimable(new Date(), 10), /runs_unfinished_created/, /runs_unfinished_(created|lease)/],
+    ["resuming after a restart", (client) => runRepository(client).listUnfinished(), /runs_unfinished_created/, /runs_unfinished_(created|lease)/],
+    ["the owners of leases", (client) => runLeaseRepository(client).owners(), /runs_unfinished_/, /runs_unfinished_/],
+    [
+      "the run list by status",
+      (client) => runRepository(client).list({ workspaceUuid: DEFAULT_WORKSPACE_UUID, statuses: ["error"], limit: 50 }),
+      /runs_workspace_status_created/,
+      /runs_workspace_status_created/,
+    ],
+    ["a batch's runs", (client) => runRepository(client).list({ workspaceUuid: DEFAULT_WORKSPACE_UUID, batchUuid: "b1", limit: 50 }), /runs_batch_|runs_workspace_/, /runs_batch_|runs_workspace_/],
+  ];
+  for (const [what, ask, sqlite, postgres] of cases) {
+    it(`${what} reads an index, not the whole table`, async () => {
+      const plan = await planOf(ask);
+      expect(plan).toMatch(db.client.dialect === "sqlite" ? sqlite : postgres);
+      expect(plan).not.toMatch(/\bSCAN runs(?! USING (?:COVERING )?INDEX)|Seq Scan on runs/);
     });
   }
 
