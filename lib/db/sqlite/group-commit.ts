@@ -46,8 +46,10 @@ const locked = () => new BetterSqlite3.SqliteError("database is locked", "SQLITE
  * touch the same index pages share them: a run's insert and save cost 300 µs one by one on a 2-core
  * machine and 80 µs sixteen at a time (bench/README.md, "Fourth round").
  *
- * Each write stays on its own: it runs inside a savepoint, so one that fails (a constraint) is
- * rolled back alone and rejects its own caller only. A caller's promise resolves only after the
+ * Each write stays on its own: a statement that fails (a constraint) is undone alone by SQLite,
+ * the transaction going on (the default ABORT conflict resolution; the schema has no ON CONFLICT
+ * ROLLBACK nor a trigger that raises ROLLBACK), and rejects its own caller only. A savepoint
+ * around each write used to do that, at two more statements a write. A caller's promise resolves only after the
  * commit, so nothing is reported written before it is, and a caller reading after its `await`
  * sees its write as before. better-sqlite3 is synchronous, so a flush is never interleaved with
  * other work on the connection.
@@ -66,26 +68,21 @@ export function groupCommit(
   // One flush at most is waiting on each: the next turn (new writes), and a retry (a lock held elsewhere).
   let scheduled = false;
   let retryTimer: NodeJS.Timeout | undefined;
-  const savepoint = db.prepare("SAVEPOINT relay_write");
-  const release = db.prepare("RELEASE relay_write");
-  const rollbackTo = db.prepare("ROLLBACK TO relay_write");
   // Prepared once: db.pragma() compiles its statement on every call.
   const failWhenBusy = db.prepare("PRAGMA busy_timeout = 0");
   const waitWhenBusy = db.prepare(`PRAGMA busy_timeout = ${BUSY_WAIT_MS}`);
 
   const runOne = (write: PendingWrite, settled: Array<() => void>) => {
-    savepoint.run();
     try {
       const { changes } = write.statement.run(...write.params);
       wrote(write.statement);
-      release.run();
       settled.push(() => write.resolve({ changes }));
     } catch (error) {
       // A failure that ended the whole transaction (an I/O error, a full disk) took the group's
       // other writes with it: they are tried again, this one fails with its own error.
       if (!db.inTransaction) throw new GroupEnded(write, error);
-      rollbackTo.run();
-      release.run();
+      // Otherwise SQLite undid the failed statement alone (its statement journal), and the
+      // transaction goes on with the others.
       settled.push(() => write.reject(error));
     }
   };

@@ -62,6 +62,17 @@ describe("openSqliteClient: group commit", () => {
     expect(await client.all("SELECT id, v FROM t ORDER BY id")).toEqual([{ id: 1, v: "c" }]);
   });
 
+  it("undoes the whole of a write that fails half-way, and only it", async () => {
+    const results = await Promise.allSettled([
+      client.run("INSERT INTO t (id, v) VALUES (1, 'a')"),
+      // Its first row goes in before its second fails: none of it may stay.
+      client.run("INSERT INTO t (id, v) VALUES (2, 'b'), (3, 'bad')"),
+      client.run("UPDATE t SET v = v || '!'"),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await client.all("SELECT id, v FROM t ORDER BY id")).toEqual([{ id: 1, v: "a!" }]);
+  });
+
   it("a write that ends its group's transaction fails alone; the others of the group are tried again", async () => {
     await client.run("INSERT INTO t (id, v) VALUES (1, 'first')");
     const results = await Promise.allSettled([
