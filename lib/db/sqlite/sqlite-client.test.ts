@@ -62,6 +62,41 @@ describe("openSqliteClient: group commit", () => {
     expect(await client.all("SELECT id, v FROM t ORDER BY id")).toEqual([{ id: 1, v: "c" }]);
   });
 
+  it("keeps what other callers write while a transaction is open out of it: its rollback leaves them", async () => {
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    const failing = client.transaction(async (tx) => {
+      await tx.run("INSERT INTO t (id, v) VALUES (1, 'in the transaction')");
+      await held;
+      throw new Error("undo");
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    // Another request's writes meanwhile: a plain write, a write with RETURNING, a transaction of its own.
+    const others = Promise.all([
+      client.run("INSERT INTO t (id, v) VALUES (2, 'run')"),
+      client.all("INSERT INTO t (id, v) VALUES (3, 'all') RETURNING id"),
+      client.transaction((other) => other.run("INSERT INTO t (id, v) VALUES (4, 'its own transaction')")),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    letGo();
+    await expect(failing).rejects.toThrow("undo");
+    await others;
+    expect(await client.all("SELECT id FROM t ORDER BY id")).toEqual([{ id: 2 }, { id: 3 }, { id: 4 }]);
+  });
+
+  it("runs two transactions begun in one turn one after the other, neither joining the other", async () => {
+    const [first, second] = await Promise.allSettled([
+      client.transaction(async (tx) => {
+        await tx.run("INSERT INTO t (id, v) VALUES (1, 'rolled back')");
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        throw new Error("undo");
+      }),
+      client.transaction((tx) => tx.run("INSERT INTO t (id, v) VALUES (2, 'kept')")),
+    ]);
+    expect([first.status, second.status]).toEqual(["rejected", "fulfilled"]);
+    expect(await client.all("SELECT id FROM t ORDER BY id")).toEqual([{ id: 2 }]);
+  });
+
   it("undoes the whole of a write that fails half-way, and only it", async () => {
     const results = await Promise.allSettled([
       client.run("INSERT INTO t (id, v) VALUES (1, 'a')"),

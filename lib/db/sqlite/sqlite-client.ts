@@ -49,22 +49,49 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     if (!namesWhatItWrites(statement.source)) return cache.changed(ALL_TABLES);
     for (const table of tablesWrittenBy(statement.source)) cache.changed(table);
   };
-  // Writes outside a transaction are committed in groups; while one is open they run at once,
-  // joining it, whoever issued them (as before groups): its rollback undoes them too.
+  // Writes are committed in groups, one transaction per turn of the event loop; while a
+  // `transaction()` is open they wait for its end, so its rollback cannot undo them.
   const writes = groupCommit(db, () => state.inTransaction, wrote);
+  /** The transaction open on the connection, settling when it has ended; null when none is. */
+  let open: Promise<void> | null = null;
+  /** Until no transaction is open: a write of another caller must not land in one (its rollback would take it). */
+  const outsideTransactions = async () => {
+    while (open) await open;
+  };
+  /** A statement run now, on the connection as it is (in the open transaction, for the transaction's own). */
+  const runNow = <T>(statement: BetterSqlite3.Statement, params: readonly SqlValue[], how: (statement: BetterSqlite3.Statement) => T): T => {
+    const result = how(statement);
+    wrote(statement);
+    return result;
+  };
+  // The transaction's own statements; everyone else's go through `client`, whose writes wait for it.
+  const tx: SqlClient = {
+    dialect: "sqlite",
+    all: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => runNow(prepare(sql), params, (s) => s.all(...params) as T[]),
+    get: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => runNow(prepare(sql), params, (s) => s.get(...params) as T | undefined),
+    run: async (sql: string, params: readonly SqlValue[] = []) => ({ changes: runNow(prepare(sql), params, (s) => s.run(...params)).changes }),
+    // What a transaction reads may yet be rolled back: never kept.
+    allCached: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => {
+      tablesReadBy(sql);
+      return tx.all<T>(sql, params);
+    },
+    // A nested call joins it.
+    transaction: (work) => work(tx),
+    close: async () => undefined,
+  };
   const client: SqlClient = {
     dialect: "sqlite",
+    // A read runs at once (it sees what an open transaction wrote so far: one connection); a write
+    // with RETURNING waits for an open transaction to end.
     async all<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
       const statement = prepare(sql);
-      const rows = statement.all(...params) as T[];
-      wrote(statement);
-      return rows;
+      if (!statement.readonly) await outsideTransactions();
+      return runNow(statement, params, (s) => s.all(...params) as T[]);
     },
     async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
       const statement = prepare(sql);
-      const row = statement.get(...params) as T | undefined;
-      wrote(statement);
-      return row;
+      if (!statement.readonly) await outsideTransactions();
+      return runNow(statement, params, (s) => s.get(...params) as T | undefined);
     },
     /**
      * From memory while none of its tables changed: this connection's writes forget as they run,
@@ -90,31 +117,41 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
       }
       return (await cache.read(sql, params, async () => prepare(sql).all(...params) as SqlRow[])) as readonly T[];
     },
+    // Committed in groups, never while a transaction is open (the group commit waits for its end).
     async run(sql: string, params: readonly SqlValue[] = []) {
-      const statement = prepare(sql);
-      if (!state.inTransaction) return writes.write(statement, params);
-      const { changes } = statement.run(...params);
-      wrote(statement);
-      return { changes };
+      return writes.write(prepare(sql), params);
     },
+    /**
+     * better-sqlite3 transactions are synchronous; async work is bracketed by hand instead. One is
+     * open at a time on the connection: a second caller's waits for the first to end, and the
+     * work gets a client of its own (`tx`), so that what other callers write meanwhile stays out
+     * of it, as on Postgres, where each transaction has its own connection.
+     */
     async transaction<T>(work: (tx: SqlClient) => Promise<T>) {
-      // better-sqlite3 transactions are synchronous; async work is bracketed by hand instead, and a
-      // nested call joins the outer transaction.
-      if (state.inTransaction) return work(client);
-      if ((await writes.begin()) === "joined") return work(client);
-      state.inTransaction = true;
+      // Checked and taken with no await between: two callers in one turn must not both see none open.
+      while (open) await open;
+      let ended!: () => void;
+      open = new Promise<void>((resolve) => (ended = resolve));
       try {
-        const result = await work(client);
-        db.exec("COMMIT");
-        return result;
-      } catch (error) {
-        // SQLite may have rolled back already (a full disk, an I/O error): keep the original error.
-        if (db.inTransaction) db.exec("ROLLBACK");
-        throw error;
+        // Nothing else opens one on this connection while `open` is set.
+        if ((await writes.begin()) === "joined") throw new Error("A transaction was open on the connection already");
+        state.inTransaction = true;
+        try {
+          const result = await work(tx);
+          db.exec("COMMIT");
+          return result;
+        } catch (error) {
+          // SQLite may have rolled back already (a full disk, an I/O error): keep the original error.
+          if (db.inTransaction) db.exec("ROLLBACK");
+          throw error;
+        } finally {
+          state.inTransaction = false;
+          // Writes queued while it was open waited for it to end.
+          writes.flushSoon();
+        }
       } finally {
-        state.inTransaction = false;
-        // Writes queued while it was open waited for it to end.
-        writes.flushSoon();
+        open = null;
+        ended();
       }
     },
     async close() {
