@@ -97,6 +97,40 @@ describe("openSqliteClient: group commit", () => {
     expect(await client.all("SELECT id FROM t ORDER BY id")).toEqual([{ id: 2 }]);
   });
 
+  it("lets the work write through the outer client too: that joins its transaction instead of waiting for it", async () => {
+    await expect(
+      client.transaction(async () => {
+        await client.run("INSERT INTO t (id, v) VALUES (1, 'through the outer client')");
+        await client.transaction((nested) => nested.run("INSERT INTO t (id, v) VALUES (2, 'nested')"));
+        expect(await client.all("SELECT id FROM t ORDER BY id")).toEqual([{ id: 1 }, { id: 2 }]);
+        throw new Error("undo");
+      }),
+    ).rejects.toThrow("undo");
+    expect(await client.all("SELECT id FROM t")).toEqual([]);
+  });
+
+  it("refuses a transaction's client once it has ended, and closes only after an open transaction", async () => {
+    let kept!: SqlClient;
+    await client.transaction(async (tx) => {
+      kept = tx;
+    });
+    await expect(kept.run("INSERT INTO t (id, v) VALUES (1, 'late')")).rejects.toThrow(/after the transaction ended/);
+    await expect(client.run("INSERT OR FAIL INTO t (id, v) VALUES (1, 'x')")).rejects.toThrow(/OR FAIL/);
+    let letGo!: () => void;
+    const running = client.transaction(async (tx) => {
+      await new Promise<void>((resolve) => (letGo = resolve));
+      await tx.run("INSERT INTO t (id, v) VALUES (2, 'before the close')");
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const closed = client.close();
+    letGo();
+    await running;
+    await closed;
+    const reopened = openSqliteClient(file);
+    expect(await reopened.all("SELECT id FROM t")).toEqual([{ id: 2 }]);
+    client = reopened;
+  });
+
   it("undoes the whole of a write that fails half-way, and only it", async () => {
     const results = await Promise.allSettled([
       client.run("INSERT INTO t (id, v) VALUES (1, 'a')"),

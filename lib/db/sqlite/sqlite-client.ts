@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
@@ -30,6 +31,8 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
   const prepare = (sql: string) => {
     let statement = statements.get(sql);
     if (!statement) {
+      // A group commit relies on a failed statement being undone alone; OR FAIL keeps its rows.
+      if (/\bOR\s+FAIL\b|\bON\s+CONFLICT\s+FAIL\b/i.test(sql)) throw new Error(`OR FAIL is not allowed (a failed write must leave nothing): ${sql.slice(0, 60)}`);
       statement = db.prepare(sql);
       if (statements.size < 5_000) statements.set(sql, statement);
     }
@@ -64,31 +67,56 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     wrote(statement);
     return result;
   };
-  // The transaction's own statements; everyone else's go through `client`, whose writes wait for it.
-  const tx: SqlClient = {
-    dialect: "sqlite",
-    all: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => runNow(prepare(sql), params, (s) => s.all(...params) as T[]),
-    get: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => runNow(prepare(sql), params, (s) => s.get(...params) as T | undefined),
-    run: async (sql: string, params: readonly SqlValue[] = []) => ({ changes: runNow(prepare(sql), params, (s) => s.run(...params)).changes }),
-    // What a transaction reads may yet be rolled back: never kept.
-    allCached: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => {
-      tablesReadBy(sql);
-      return tx.all<T>(sql, params);
-    },
-    // A nested call joins it.
-    transaction: (work) => work(tx),
-    close: async () => undefined,
+  /**
+   * A transaction's own client: its statements run at once, inside it. Used after the transaction
+   * ended (a reference kept), it throws rather than write outside it, or into another one.
+   */
+  const transactionClient = () => {
+    const handle = { live: true, tx: undefined as unknown as SqlClient };
+    const live = () => {
+      if (!handle.live) throw new Error("A transaction's client was used after the transaction ended");
+    };
+    const tx: SqlClient = {
+      dialect: "sqlite",
+      all: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => (live(), runNow(prepare(sql), params, (s) => s.all(...params) as T[])),
+      get: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => (live(), runNow(prepare(sql), params, (s) => s.get(...params) as T | undefined)),
+      run: async (sql: string, params: readonly SqlValue[] = []) => (live(), { changes: runNow(prepare(sql), params, (s) => s.run(...params)).changes }),
+      // What a transaction reads may yet be rolled back: never kept.
+      allCached: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => {
+        tablesReadBy(sql);
+        return tx.all<T>(sql, params);
+      },
+      // A nested call joins it.
+      transaction: async (work) => (live(), work(tx)),
+      close: async () => undefined,
+    };
+    handle.tx = tx;
+    return handle;
+  };
+  /**
+   * The transaction whose work is running, as seen from that work (and what it started): a call
+   * it makes through the outer client (a helper given `deps`) joins it, as the work's own,
+   * instead of waiting for its end, which would never come.
+   */
+  const insideWork = new AsyncLocalStorage<{ live: boolean; tx: SqlClient }>();
+  const joined = () => {
+    const handle = insideWork.getStore();
+    return handle?.live ? handle.tx : undefined;
   };
   const client: SqlClient = {
     dialect: "sqlite",
     // A read runs at once (it sees what an open transaction wrote so far: one connection); a write
     // with RETURNING waits for an open transaction to end.
     async all<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
+      const tx = joined();
+      if (tx) return tx.all<T>(sql, params);
       const statement = prepare(sql);
       if (!statement.readonly) await outsideTransactions();
       return runNow(statement, params, (s) => s.all(...params) as T[]);
     },
     async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
+      const tx = joined();
+      if (tx) return tx.get<T>(sql, params);
       const statement = prepare(sql);
       if (!statement.readonly) await outsideTransactions();
       return runNow(statement, params, (s) => s.get(...params) as T | undefined);
@@ -102,6 +130,8 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
      * see may yet be rolled back.
      */
     async allCached<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
+      const tx = joined();
+      if (tx) return tx.allCached<T>(sql, params);
       if (state.inTransaction || db.inTransaction) {
         tablesReadBy(sql);
         return client.all<T>(sql, params);
@@ -119,6 +149,8 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     },
     // Committed in groups, never while a transaction is open (the group commit waits for its end).
     async run(sql: string, params: readonly SqlValue[] = []) {
+      const tx = joined();
+      if (tx) return tx.run(sql, params);
       return writes.write(prepare(sql), params);
     },
     /**
@@ -128,6 +160,8 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
      * of it, as on Postgres, where each transaction has its own connection.
      */
     async transaction<T>(work: (tx: SqlClient) => Promise<T>) {
+      const outer = joined();
+      if (outer) return outer.transaction(work);
       // Checked and taken with no await between: two callers in one turn must not both see none open.
       while (open) await open;
       let ended!: () => void;
@@ -136,8 +170,9 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
         // Nothing else opens one on this connection while `open` is set.
         if ((await writes.begin()) === "joined") throw new Error("A transaction was open on the connection already");
         state.inTransaction = true;
+        const handle = transactionClient();
         try {
-          const result = await work(tx);
+          const result = await insideWork.run(handle, () => work(handle.tx));
           db.exec("COMMIT");
           return result;
         } catch (error) {
@@ -145,6 +180,7 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
           if (db.inTransaction) db.exec("ROLLBACK");
           throw error;
         } finally {
+          handle.live = false;
           state.inTransaction = false;
           // Writes queued while it was open waited for it to end.
           writes.flushSoon();
@@ -155,6 +191,8 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
       }
     },
     async close() {
+      // A transaction still open ends first; closing would roll it back under its caller.
+      await outsideTransactions();
       writes.flush();
       db.close();
     },
