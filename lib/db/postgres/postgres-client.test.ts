@@ -20,7 +20,7 @@ describe("prepared", () => {
   });
 
   it("leaves a statement over rows sent as JSON unnamed, so it is planned for the table as it is", async () => {
-    const { INSERT_MANY_SQL, SAVE_MANY_SQL } = await import("../repositories/run-rows");
+    const { INSERT_MANY_SQL, SAVE_MANY_SQL } = await import("../repositories/run-batch-sql");
     expect(prepared(INSERT_MANY_SQL, ["[]"]).name).toBeUndefined();
     expect(prepared(SAVE_MANY_SQL, ["[]", "{}", "{}"]).name).toBeUndefined();
   });

@@ -2,22 +2,20 @@ import type { RunStatus, RunSummary } from "@/lib/contract";
 import type { SqlClient, SqlExpression, SqlValue } from "../sql-client";
 import {
   INSERT_COLUMNS,
-  INSERT_MANY_SQL,
   INSERT_SQL,
   insertRow,
   SAVE_COLUMNS,
-  SAVE_MANY_SQL,
   SAVE_SET,
   saveRow,
   toState,
-  textArrayLiteral,
   toSummary,
-  wellFormed,
   type Row,
   type RunLease,
   type StoredRunState,
   type SummaryRow,
 } from "./run-rows";
+
+import { INSERT_MANY_SQL, SAVE_MANY_SQL, textArrayLiteral, wellFormed } from "./run-batch-sql";
 
 export type { RunLease, StoredRunState } from "./run-rows";
 
