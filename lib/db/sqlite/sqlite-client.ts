@@ -62,7 +62,7 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     while (open) await open;
   };
   /** A statement run now, on the connection as it is (in the open transaction, for the transaction's own). */
-  const runNow = <T>(statement: BetterSqlite3.Statement, params: readonly SqlValue[], how: (statement: BetterSqlite3.Statement) => T): T => {
+  const runNow = <T>(statement: BetterSqlite3.Statement, how: (statement: BetterSqlite3.Statement) => T): T => {
     const result = how(statement);
     wrote(statement);
     return result;
@@ -78,9 +78,9 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     };
     const tx: SqlClient = {
       dialect: "sqlite",
-      all: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => (live(), runNow(prepare(sql), params, (s) => s.all(...params) as T[])),
-      get: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => (live(), runNow(prepare(sql), params, (s) => s.get(...params) as T | undefined)),
-      run: async (sql: string, params: readonly SqlValue[] = []) => (live(), { changes: runNow(prepare(sql), params, (s) => s.run(...params)).changes }),
+      all: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => (live(), runNow(prepare(sql), (s) => s.all(...params) as T[])),
+      get: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => (live(), runNow(prepare(sql), (s) => s.get(...params) as T | undefined)),
+      run: async (sql: string, params: readonly SqlValue[] = []) => (live(), { changes: runNow(prepare(sql), (s) => s.run(...params)).changes }),
       // What a transaction reads may yet be rolled back: never kept.
       allCached: async <T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) => {
         tablesReadBy(sql);
@@ -112,14 +112,14 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
       if (tx) return tx.all<T>(sql, params);
       const statement = prepare(sql);
       if (!statement.readonly) await outsideTransactions();
-      return runNow(statement, params, (s) => s.all(...params) as T[]);
+      return runNow(statement, (s) => s.all(...params) as T[]);
     },
     async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
       const tx = joined();
       if (tx) return tx.get<T>(sql, params);
       const statement = prepare(sql);
       if (!statement.readonly) await outsideTransactions();
-      return runNow(statement, params, (s) => s.get(...params) as T | undefined);
+      return runNow(statement, (s) => s.get(...params) as T | undefined);
     },
     /**
      * From memory while none of its tables changed: this connection's writes forget as they run,
