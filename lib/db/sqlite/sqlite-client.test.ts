@@ -1,8 +1,9 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SqlClient } from "../sql-client";
 import { openSqliteClient } from "./sqlite-client";
 
@@ -107,6 +108,22 @@ describe("openSqliteClient: group commit", () => {
       }),
     ).rejects.toThrow("undo");
     expect(await client.all("SELECT id FROM t")).toEqual([]);
+  });
+
+  it("turns its async context off between transactions (a promise hook for every promise) and on again for the next", async () => {
+    const disable = vi.spyOn(AsyncLocalStorage.prototype, "disable");
+    try {
+      for (const id of [1, 2]) {
+        await client.transaction(async () => {
+          // Joins only while the context is on: with it left off, this would wait for the end of its own transaction.
+          await client.run("INSERT INTO t (id, v) VALUES (?, 'joined')", [id]);
+        });
+        expect(disable).toHaveBeenCalledTimes(id);
+      }
+      expect(await client.all("SELECT id FROM t ORDER BY id")).toEqual([{ id: 1 }, { id: 2 }]);
+    } finally {
+      disable.mockRestore();
+    }
   });
 
   it("refuses a transaction's client once it has ended, and closes only after an open transaction", async () => {
