@@ -9,6 +9,7 @@ export type { ConnectorRepository, NewConnector, StoredConnector } from "./repos
 export type { OauthStateRepository, StoredOauthState } from "./repositories/oauth-states";
 export type { RunListFilter, RunRepository, StoredRunState } from "./repositories/runs";
 export { coalescedRunWrites } from "./repositories/coalesced-run-writes";
+export { graphVersion } from "./shared-graphs";
 export type { NewWorkflow, WorkflowChanges, WorkflowRepository, WorkflowUpdateResult } from "./repositories/workflows";
 export type { User, UserRepository, WorkspaceRole } from "./repositories/users";
 export type { Member, MembershipRepository, UserWorkspace } from "./repositories/memberships";

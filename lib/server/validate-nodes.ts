@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import type { ValidateNodesResponseBody, WorkflowNode } from "@/lib/contract";
+import { graphVersion } from "@/lib/db";
 import { catalogFromIntegrations, validateNodes, type ValidationCatalog } from "@/lib/workflow";
 import type { Deps } from "./deps";
 
@@ -46,10 +46,6 @@ export async function validateForRun(deps: ValidationDeps, workspaceUuid: string
   }
   cache.set(key, answer);
   return answer;
-}
-
-function graphVersion(nodes: WorkflowNode[]): string {
-  return createHash("sha1").update(JSON.stringify(nodes)).digest("base64");
 }
 
 const manifestNumbers = new WeakMap<object, number>();

@@ -1,4 +1,5 @@
 import type { Execution, Run, RunStatus, RunSummary, WorkflowNode } from "@/lib/contract";
+import { graphText } from "../shared-graphs";
 import type { SqlValue } from "../sql-client";
 
 /*
@@ -153,7 +154,7 @@ export function insertRow(state: StoredRunState, lease: RunLease | undefined): I
   return {
     ...saveRow(state),
     workflow_uuid: run.workflowUuid,
-    nodes_json: JSON.stringify(run.nodes),
+    nodes_json: graphText(run.nodes),
     data_json: JSON.stringify(run.data),
     created_at: run.createdAt,
     lease_owner: lease?.owner ?? null,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkflowNode } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "../migrations";
 import { openDatabase, type Database } from "../open-database";
+import { graphVersion } from "../shared-graphs";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
 const WS = DEFAULT_WORKSPACE_UUID;
@@ -52,6 +53,30 @@ describe("workflowRepository", () => {
     expect(await db.workflows.remove(WS, created.uuid)).toBe(true);
     expect(await db.workflows.get(WS, created.uuid)).toBeNull();
     expect(await db.workflows.remove(WS, created.uuid)).toBe(false);
+  });
+
+  it("gives the runs of an unchanged workflow one parsed graph, frozen and hashed once; a change gives a new one", async () => {
+    const created = await db.workflows.create(WS, { name: "Shared", nodes: [makeNode({ config: { note: "first" } })] });
+    const forRun = async () => (await db.workflows.getForRun(WS, created.uuid))!.workflow.nodes;
+    // On Postgres the read cache keeps answers once its LISTEN is in place.
+    let first = await forRun();
+    for (let tries = 0; tries < 100 && (await forRun()) !== first; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      first = await forRun();
+    }
+    expect(await forRun()).toBe(first);
+    expect(Object.isFrozen(first[0]!.config)).toBe(true);
+    expect(() => {
+      (first[0] as { slug: string }).slug = "changed";
+    }).toThrow(TypeError);
+    // The version stands for the content, shared or not.
+    expect(graphVersion(first)).toBe(graphVersion(structuredClone(first)));
+
+    await db.workflows.update(WS, created.uuid, { nodes: [makeNode({ config: { note: "second" } })] }, created.updatedAt);
+    const changed = await forRun();
+    expect(changed).not.toBe(first);
+    expect(changed[0]!.config).toEqual({ note: "second" });
+    expect(graphVersion(changed)).not.toBe(graphVersion(first));
   });
 
   it("lists the most recently updated first", async () => {

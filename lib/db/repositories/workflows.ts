@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FormField, Workflow, WorkflowNode, WorkflowSummary } from "@/lib/contract";
+import { sharedGraph } from "../shared-graphs";
 import type { SqlClient } from "../sql-client";
 
 interface Row {
@@ -32,17 +33,30 @@ const deployedReleaseOf = (row: Row): Workflow["deployedRelease"] =>
     ? { uuid: row.deployed_release_uuid, version: row.release_version, description: row.release_description ?? "", deployedAt: row.release_deployed_at ?? "" }
     : null;
 
-function toWorkflow(row: Row): Workflow {
+function toWorkflow(row: Row, parseNodes: (text: string) => WorkflowNode[] = JSON.parse): Workflow {
   return {
     uuid: row.uuid,
     workspaceUuid: row.workspace_uuid,
     name: row.name,
-    nodes: JSON.parse(row.nodes_json) as WorkflowNode[],
+    nodes: parseNodes(row.nodes_json),
     formFields: JSON.parse(row.form_fields_json) as FormField[],
     deployedRelease: deployedReleaseOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+const forRun = new WeakMap<Row, Workflow>();
+
+/**
+ * The workflow of a row for its runs: parsed once for as long as the read cache answers the same
+ * row (until the workflow, its release or its play changes), its graph frozen and shared by every
+ * run (`sharedGraph`).
+ */
+function workflowForRun(row: Row): Workflow {
+  let workflow = forRun.get(row);
+  if (!workflow) forRun.set(row, (workflow = toWorkflow(row, sharedGraph)));
+  return workflow;
 }
 
 export interface NewWorkflow {
@@ -89,7 +103,7 @@ export function workflowRepository(db: SqlClient) {
     async getForRun(workspaceUuid: string, uuid: string): Promise<{ workflow: Workflow; playUuid: string | null } | null> {
       // From memory until the workflow, its release or its play changes.
       const [row] = await db.allCached<Row & { play_uuid: string | null }>(`${SELECT_FOR_RUN} WHERE w.workspace_uuid = ? AND w.uuid = ?`, [workspaceUuid, uuid]);
-      return row ? { workflow: toWorkflow(row), playUuid: row.play_uuid } : null;
+      return row ? { workflow: workflowForRun(row), playUuid: row.play_uuid } : null;
     },
 
     async create(workspaceUuid: string, input: NewWorkflow): Promise<Workflow> {
