@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID } from "./migrations";
 import { openDatabase, type Database } from "./open-database";
 import { runLeaseRepository } from "./repositories/run-leases";
+import { SAVE_MANY_SQL } from "./repositories/run-batch-sql";
 import { runRepository } from "./repositories/runs";
 import type { SqlClient, SqlValue } from "./sql-client";
+import { toPositional } from "./postgres/postgres-client";
 import { createTestStorage, type TestStorage } from "./testing/test-storage";
 
 // The statements the repositories send to look runs up by state must each find an index
@@ -69,6 +71,23 @@ describe("indexes over runs", () => {
       expect(plan).not.toMatch(/\bSCAN runs(?! USING (?:COVERING )?INDEX)|Seq Scan on runs/);
     });
   }
+
+  // Named, the batched save runs a generic plan, made without its parameters (postgres-client.ts).
+  it.skipIf(process.env.TEST_POSTGRES_URL === undefined)("the batched save's generic plan finds its runs by the primary key (Postgres)", async () => {
+    const plan = await db.client.transaction(async (tx) => {
+      await tx.run(`INSERT INTO runs (uuid, workspace_uuid, nodes_json, data_json, status, executions_json, outputs_json, computed_configs_json, updated_at, created_at)
+        SELECT 'plan-' || n, ?, '[]', '{}', 'success', '[]', '{}', '{}', '2025-01-01', '2025-01-01' FROM generate_series(1, 5000) AS n`, [DEFAULT_WORKSPACE_UUID]);
+      await tx.run("ANALYZE runs");
+      await tx.run("SET LOCAL plan_cache_mode = force_generic_plan");
+      await tx.run(`PREPARE batched_save AS ${toPositional(SAVE_MANY_SQL)}`);
+      const rows = await tx.all<{ "QUERY PLAN": string }>("EXPLAIN EXECUTE batched_save('[]', '{}', '{}')");
+      await tx.run("DEALLOCATE batched_save");
+      await tx.run("DELETE FROM runs WHERE uuid LIKE 'plan-%'");
+      return rows.map((row) => row["QUERY PLAN"]).join("\n");
+    });
+    expect(plan.match(/Index Scan on runs_pkey|Index Scan using runs_pkey on runs/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(plan).not.toMatch(/Seq Scan on runs/);
+  });
 
   it("holds only unfinished runs in the unfinished indexes and only batch runs in the batch ones", async () => {
     const indexes =
