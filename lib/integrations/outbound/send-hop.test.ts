@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCapped } from "../read-answer";
+import { BufferedResponse } from "./buffered-response";
 import { createOutboundFetch } from "./outbound-fetch";
 
 /** A loopback server whose answers the tests pick by path; it records each request's headers. */
@@ -30,6 +31,9 @@ beforeAll(async () => {
     } else if (request.url === "/big") {
       response.writeHead(200, { "content-type": "text/plain" });
       response.end(BIG);
+    } else if (request.url === "/sized") {
+      response.writeHead(200, { "content-type": "text/plain", "content-length": "5", "set-cookie": ["a=1", "b=2"] });
+      response.end("sized");
     } else if (request.url === "/empty") {
       response.writeHead(204).end();
     } else {
@@ -100,5 +104,51 @@ describe("outbound calls answered as fetch would", () => {
     const controller = new AbortController();
     controller.abort(new DOMException("stop", "TimeoutError"));
     await expect(outbound()(`${base}/plain`, { signal: controller.signal })).rejects.toMatchObject({ name: "TimeoutError" });
+  });
+});
+
+describe("a small answer kept in memory (BufferedResponse)", () => {
+  const outbound = () => createOutboundFetch({ allowlist: "127.0.0.1" });
+  const made = () => new BufferedResponse(new TextEncoder().encode('{"a":"é"}'), { status: 201, statusText: "Created", headers: { "content-type": "application/json" } });
+
+  it("is what a small answer comes as, read from memory with the status and headers of the answer", async () => {
+    const response = await outbound()(`${base}/sized`);
+    expect(response).toBeInstanceOf(BufferedResponse);
+    expect(response).toBeInstanceOf(Response);
+    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    expect(await readCapped(response, 1024)).toBe("sized");
+    expect(response.bodyUsed).toBe(true);
+  });
+
+  it("reads once, by any method, as a Response does", async () => {
+    for (const read of ["text", "json", "arrayBuffer", "bytes", "blob"] as const) {
+      const response = made();
+      expect(response.bodyUsed).toBe(false);
+      const body = await response[read]();
+      if (read === "text") expect(body).toBe('{"a":"é"}');
+      if (read === "json") expect(body).toEqual({ a: "é" });
+      if (read === "arrayBuffer" || read === "bytes") expect(new TextDecoder().decode(body as ArrayBuffer)).toBe('{"a":"é"}');
+      if (read === "blob") expect(await (body as Blob).text()).toBe('{"a":"é"}');
+      expect(response.bodyUsed).toBe(true);
+      await expect(response.text()).rejects.toThrow(TypeError);
+      expect(() => response.clone()).toThrow(TypeError);
+    }
+  });
+
+  it("gives a stream when asked for its body, which is then the body's one source", async () => {
+    const response = made();
+    const copy = response.clone();
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('{"a":"é"}');
+    reader.releaseLock();
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+    expect(copy.status).toBe(201);
+    expect(copy.statusText).toBe("Created");
+    expect(await copy.json()).toEqual({ a: "é" });
+    const read = made();
+    await read.text();
+    expect(read.body).not.toBeNull();
+    expect(read.bodyUsed).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { type Readable, pipeline } from "node:stream";
 import zlib from "node:zlib";
 import type { Dispatcher } from "undici";
+import { BufferedResponse } from "./buffered-response";
 import { outboundRefusalOf } from "./outbound-refused-error";
 import { REDIRECT_STATUSES, type Hop } from "./redirects";
 
@@ -69,7 +70,7 @@ async function responseOf(answer: Dispatcher.ResponseData, hop: Hop, signal: Abo
   const declared = Number(headers.get("content-length") ?? NaN);
   if (decoders.length === 0 && declared <= BUFFERED_BODY_BYTES) {
     try {
-      return new Response(new Uint8Array(await answer.body.arrayBuffer()), init);
+      return new BufferedResponse(new Uint8Array(await answer.body.arrayBuffer()), init);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       // Cut off after the headers: the reader meets it, as with fetch, not the call.
