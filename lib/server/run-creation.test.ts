@@ -67,3 +67,12 @@ it("on Postgres, runs created and ended together share their insert and save sta
     expect(batched).toEqual({ inserts: 0, saves: 0 });
   }
 });
+
+it("gives runs time-ordered uuids (version 7), so each insert lands at the end of the primary key's index", async () => {
+  await processes.storage();
+  const app = await processes.open("all");
+  const uuids: string[] = [];
+  for (let index = 0; index < 5; index++) uuids.push((await createRun(app, ws, { nodes, data: {} }, { wait: true })).uuid);
+  for (const uuid of uuids) expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect([...uuids].sort()).toEqual(uuids);
+});
