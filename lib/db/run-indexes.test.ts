@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE_UUID } from "./migrations";
 import { openDatabase, type Database } from "./open-database";
 import { runLeaseRepository } from "./repositories/run-leases";
-import { SAVE_MANY_SQL } from "./repositories/run-batch-sql";
+import { SAVE_MANY_SQL, WRITE_MANY_SQL } from "./repositories/run-batch-sql";
 import { runRepository } from "./repositories/runs";
 import type { SqlClient, SqlValue } from "./sql-client";
 import { toPositional } from "./postgres/postgres-client";
@@ -73,20 +73,29 @@ describe("indexes over runs", () => {
   }
 
   // Named, the batched save runs a generic plan, made without its parameters (postgres-client.ts).
-  it.skipIf(process.env.TEST_POSTGRES_URL === undefined)("the batched save's generic plan finds its runs by the primary key (Postgres)", async () => {
-    const plan = await db.client.transaction(async (tx) => {
+  it.skipIf(process.env.TEST_POSTGRES_URL === undefined)("the batched saves' generic plans find their runs by the primary key (Postgres)", async () => {
+    const plans = await db.client.transaction(async (tx) => {
       await tx.run(`INSERT INTO runs (uuid, workspace_uuid, nodes_json, data_json, status, executions_json, outputs_json, computed_configs_json, updated_at, created_at)
         SELECT 'plan-' || n, ?, '[]', '{}', 'success', '[]', '{}', '{}', '2025-01-01', '2025-01-01' FROM generate_series(1, 5000) AS n`, [DEFAULT_WORKSPACE_UUID]);
       await tx.run("ANALYZE runs");
       await tx.run("SET LOCAL plan_cache_mode = force_generic_plan");
-      await tx.run(`PREPARE batched_save AS ${toPositional(SAVE_MANY_SQL)}`);
-      const rows = await tx.all<{ "QUERY PLAN": string }>("EXPLAIN EXECUTE batched_save('[]', '{}', '{}')");
-      await tx.run("DEALLOCATE batched_save");
+      const plans: string[] = [];
+      for (const [sql, params] of [
+        [SAVE_MANY_SQL, "'[]', '{}', '{}'"],
+        [WRITE_MANY_SQL, "'[]', '[]', '{}', '{}'"],
+      ] as const) {
+        await tx.run(`PREPARE batched_save AS ${toPositional(sql)}`);
+        const rows = await tx.all<{ "QUERY PLAN": string }>(`EXPLAIN EXECUTE batched_save(${params})`);
+        await tx.run("DEALLOCATE batched_save");
+        plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+      }
       await tx.run("DELETE FROM runs WHERE uuid LIKE 'plan-%'");
-      return rows.map((row) => row["QUERY PLAN"]).join("\n");
+      return plans;
     });
-    expect(plan.match(/Index Scan on runs_pkey|Index Scan using runs_pkey on runs/g)?.length).toBeGreaterThanOrEqual(2);
-    expect(plan).not.toMatch(/Seq Scan on runs/);
+    for (const plan of plans) {
+      expect(plan.match(/Index Scan on runs_pkey|Index Scan using runs_pkey on runs/g)?.length).toBeGreaterThanOrEqual(2);
+      expect(plan).not.toMatch(/Seq Scan on runs/);
+    }
   });
 
   it("holds only unfinished runs in the unfinished indexes and only batch runs in the batch ones", async () => {

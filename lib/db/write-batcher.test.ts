@@ -116,4 +116,18 @@ describe("createWriteBatcher", () => {
     const keyless = createWriteBatcher<string, string>({ key: () => { throw new Error("no key"); }, many: async (items) => items, one: async (item) => item });
     await expect(keyless.write("a")).rejects.toThrow("no key");
   });
+
+  it("sends a write alone through `many` when `alone` says so, and what `many` leaves through `one`", async () => {
+    const sent: string[] = [];
+    const batcher = createWriteBatcher<string, string>({
+      key: (item) => item,
+      many: async (items) => (sent.push(`many ${items.join(",")}`), items.map((item) => (item.endsWith("?") ? WRITE_ALONE : item.toUpperCase()))),
+      one: async (item) => (sent.push(`one ${item}`), item.toUpperCase()),
+      alone: (item) => item.startsWith("insert"),
+    });
+    expect(await batcher.write("save")).toBe("SAVE");
+    expect(await batcher.write("insert")).toBe("INSERT");
+    expect(await batcher.write("save?")).toBe("SAVE?");
+    expect(sent).toEqual(["many save", "one insert", "many save?", "one save?"]);
+  });
 });

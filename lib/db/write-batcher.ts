@@ -23,12 +23,15 @@ export function createWriteBatcher<T, R>({
   one,
   maxBatch = 64,
   slots = 1,
+  alone = () => true,
 }: {
   key: (item: T) => string;
   /** Writes several items in one statement; answers each one's result, in order, or WRITE_ALONE. */
   many: (items: T[]) => Promise<Array<R | typeof WRITE_ALONE>>;
-  /** Writes one item: a batch of one, and each item `many` did not write. */
+  /** Writes one item: a batch of one (see `alone`), and each item `many` did not write. */
   one: (item: T) => Promise<R>;
+  /** Whether a batch of just this item goes to `one` (the default) rather than to `many`. */
+  alone?: (item: T) => boolean;
   maxBatch?: number;
   slots?: number;
 }) {
@@ -91,7 +94,7 @@ export function createWriteBatcher<T, R>({
   }
 
   async function send(batch: Waiting[]): Promise<void> {
-    if (batch.length === 1) return writeAlone(batch[0]!);
+    if (batch.length === 1 && alone(batch[0]!.item)) return writeAlone(batch[0]!);
     let results: Array<R | typeof WRITE_ALONE>;
     try {
       results = await many(batch.map((waiting) => waiting.item));

@@ -54,9 +54,8 @@ it("on Postgres, runs created and ended together share their insert and save sta
   const storage = await processes.storage();
   const app = await processes.open("all");
   const batched = { inserts: 0, saves: 0 };
-  const { createMany, saveMany } = app.db.runs;
-  app.db.runs.createMany = (items) => ((batched.inserts += items.length), createMany(items));
-  app.db.runs.saveMany = (items) => ((batched.saves += items.length), saveMany(items));
+  const { writeMany } = app.db.runs;
+  app.db.runs.writeMany = (creates, saves) => ((batched.inserts += creates.length), (batched.saves += saves.length), writeMany(creates, saves));
   const runs = await Promise.all(Array.from({ length: 20 }, () => createRun(app, ws, { nodes, data: {} }, { wait: true })));
   expect(runs.map((run) => run.status)).toEqual(runs.map(() => "success"));
   if (storage.dialect === "postgres") {

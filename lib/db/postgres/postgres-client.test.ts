@@ -20,7 +20,8 @@ describe("prepared", () => {
   });
 
   it("names the statements over rows sent as JSON: planning the batched save cost more than running it", async () => {
-    const { INSERT_MANY_SQL, SAVE_MANY_SQL } = await import("../repositories/run-batch-sql");
+    const { INSERT_MANY_SQL, SAVE_MANY_SQL, WRITE_MANY_SQL } = await import("../repositories/run-batch-sql");
+    expect(prepared(WRITE_MANY_SQL, ["[]", "[]", "{}", "{}"]).name).toMatch(/^relay_/);
     expect(prepared(INSERT_MANY_SQL, ["[]"]).name).toMatch(/^relay_/);
     expect(prepared(SAVE_MANY_SQL, ["[]", "{}", "{}"]).name).toMatch(/^relay_/);
   });

@@ -39,6 +39,14 @@ export const SAVE_MANY_SQL = `WITH v AS (
   )
   SELECT l.uuid, w.uuid IS NOT NULL AS written FROM locked AS l LEFT JOIN written AS w ON w.uuid = l.uuid`;
 
+/**
+ * INSERT_MANY_SQL and SAVE_MANY_SQL as one statement (the inserts' rows, then the saves' as for
+ * SAVE_MANY_SQL), for runs created and saved at the same moment: one round trip and one commit
+ * instead of two. The insert is a data-modifying CTE, run to completion whether read or not; the
+ * UPDATE cannot see the rows it inserts, so a batch never holds a run's insert and its save.
+ */
+export const WRITE_MANY_SQL = `WITH inserted AS (${INSERT_MANY_SQL}), ${SAVE_MANY_SQL.replace(/^WITH /, "")}`;
+
 /** A Postgres array literal of text (`{"a","b"}`), for a list sent as one parameter. */
 export function textArrayLiteral(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;

@@ -277,27 +277,43 @@ describe("runRepository", () => {
       expect((await db.runs.load(WS, theirs.run.uuid))?.run.status).toBe("success");
     });
 
-    it("coalesces writes asked while one is in flight into one statement, each answered as alone", async () => {
+    it("coalesces writes asked while one is in flight into one statement, inserts and saves together, each answered as alone", async () => {
       const calls: string[] = [];
       const counted = {
         create: (...args: Parameters<Database["runs"]["create"]>) => (calls.push("create"), db.runs.create(...args)),
         save: (...args: Parameters<Database["runs"]["save"]>) => (calls.push("save"), db.runs.save(...args)),
-        createMany: (...args: Parameters<Database["runs"]["createMany"]>) => (calls.push(`createMany ${args[0].length}`), db.runs.createMany(...args)),
-        saveMany: (...args: Parameters<Database["runs"]["saveMany"]>) => (calls.push(`saveMany ${args[0].length}`), db.runs.saveMany(...args)),
+        writeMany: (...args: Parameters<Database["runs"]["writeMany"]>) => (calls.push(`writeMany ${args[0].length}+${args[1].length}`), db.runs.writeMany(...args)),
       };
       const writes = coalescedRunWrites(counted);
       const states = Array.from({ length: 5 }, () => makeRunState({ run: { status: "running" } }));
       await Promise.all(states.map((state) => writes.create(state, lease)));
       const stranger = makeRunState();
-      const saved = await Promise.all([...states.map((state) => writes.save(ended(state), OWNER)), writes.save(stranger, OWNER)]);
+      const late = makeRunState({ run: { status: "running" } });
+      // A save first, alone; then four saves, a save of a run that does not exist and an insert share the next statement.
+      const saved = await Promise.all([...states.map((state) => writes.save(ended(state), OWNER)), writes.save(stranger, OWNER), writes.create(late, lease)]);
 
-      // The first write goes at once; the rest share the next statement. The run that does not
-      // exist is saved again alone on Postgres (its row could not be locked) and answers false.
-      expect(calls).toEqual(["create", "createMany 4", "save", "saveMany 5", ...(db.client.dialect === "postgres" ? ["save"] : [])]);
-      expect(saved).toEqual([true, true, true, true, true, false]);
+      // The run that does not exist is saved again alone on Postgres (its row could not be locked) and answers false.
+      expect(calls).toEqual(["create", "writeMany 4+0", "writeMany 0+1", "writeMany 1+5", ...(db.client.dialect === "postgres" ? ["save"] : [])]);
+      expect(saved).toEqual([true, true, true, true, true, false, undefined]);
       for (const state of states) expect(await db.runs.load(WS, state.run.uuid)).toEqual(ended(state));
+      expect(await db.runs.load(WS, late.run.uuid)).toEqual(late);
+      expect((await leaseOf(late.run.uuid))?.lease_owner).toBe(OWNER);
     });
-  
+
+    it("inserts and saves in one statement: all the inserts or none, the saves answered as saveMany's", async () => {
+      const running = makeRunState({ run: { status: "running" } });
+      await db.runs.create(running, { lease });
+      const fresh = makeRunState();
+      expect(await db.runs.writeMany([{ state: fresh, lease }], [{ state: ended(running), leaseOwner: OWNER }])).toEqual([true]);
+      expect(await db.runs.load(WS, fresh.run.uuid)).toEqual(fresh);
+      expect(await db.runs.load(WS, running.run.uuid)).toEqual(ended(running));
+      // An insert that fails (the uuid exists) takes the whole statement with it.
+      const other = makeRunState({ run: { status: "running" } });
+      await db.runs.create(other, { lease });
+      await expect(db.runs.writeMany([{ state: makeRunState() }, { state: fresh }], [{ state: ended(other), leaseOwner: OWNER }])).rejects.toThrow();
+      expect((await db.runs.load(WS, other.run.uuid))?.run.status).toBe("running");
+    });
+
     it("keeps text the JSON could not carry as the one-row statements store it (a lone surrogate)", async () => {
       const title = "Ada \ud800 Lovelace";
       const [one, many] = [makeRunState({ run: { recordTitle: title } }), makeRunState({ run: { recordTitle: title } })];

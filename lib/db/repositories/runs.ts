@@ -15,7 +15,7 @@ import {
   type SummaryRow,
 } from "./run-rows";
 
-import { INSERT_MANY_SQL, SAVE_MANY_SQL, textArrayLiteral, wellFormed } from "./run-batch-sql";
+import { runBatchWrites } from "./run-batch-writes";
 
 export type { RunLease, StoredRunState } from "./run-rows";
 
@@ -98,42 +98,7 @@ export function runRepository(db: SqlClient) {
       return changes > 0;
     },
 
-    /**
-     * Inserts several runs in one statement (Postgres; one transaction of inserts on SQLite): all
-     * or none. Used by `coalescedRunWrites` to let runs created together share a round trip.
-     */
-    async createMany(items: ReadonlyArray<{ state: StoredRunState; lease?: RunLease }>): Promise<void> {
-      const rows = items.map(({ state, lease }) => insertRow(state, lease));
-      if (db.dialect === "sqlite") {
-        await db.transaction(async (tx) => {
-          for (const row of rows) await tx.run(INSERT_SQL, INSERT_COLUMNS.map((column) => row[column]));
-        });
-        return;
-      }
-      await db.run(INSERT_MANY_SQL, [JSON.stringify(rows.map(wellFormed))]);
-    },
-
-    /**
-     * `save` for several runs (each uuid once) in one statement: answers, in order, whether each
-     * was written, by the same rules as `save`, or `skipped` for a run whose row another
-     * transaction holds (or that is missing): the statement waits for no lock (SAVE_MANY_SQL),
-     * so the caller saves those alone.
-     */
-    async saveMany(items: ReadonlyArray<{ state: StoredRunState; leaseOwner?: string }>): Promise<Array<boolean | "skipped">> {
-      if (db.dialect === "sqlite") {
-        return db.transaction(async (tx) => {
-          const runs = runRepository(tx);
-          const saved: boolean[] = [];
-          for (const { state, leaseOwner } of items) saved.push(await runs.save(state, { leaseOwner }));
-          return saved;
-        });
-      }
-      const rows = items.map(({ state, leaseOwner }) => wellFormed({ ...saveRow(state), lease_owner: leaseOwner ?? null, fenced: leaseOwner !== undefined }));
-      const uuids = textArrayLiteral(items.map(({ state }) => state.run.uuid));
-      const answered = await db.all<{ uuid: string; written: boolean }>(SAVE_MANY_SQL, [JSON.stringify(rows), uuids, uuids]);
-      const written = new Map(answered.map((row) => [row.uuid, row.written]));
-      return items.map(({ state }) => written.get(state.run.uuid) ?? "skipped");
-    },
+    ...runBatchWrites(db, runRepository),
 
     /** Runs that are `pending` or `running`, oldest first, in every workspace (to resume after a restart). */
     async listUnfinished(): Promise<Array<{ workspaceUuid: string; uuid: string }>> {
