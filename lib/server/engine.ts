@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
-import { v7 as uuidv7 } from "uuid";
 import {
   createRunQueue,
   createRunSystem,
@@ -20,6 +19,7 @@ import { createJobQueue } from "./jobs";
 import { createPlayScheduler } from "./plays/play-scheduler";
 import { triggerPlays } from "./plays/trigger-plays";
 import { createSyncWorker } from "./records/sync-worker";
+import { timeOrderedUuid } from "./time-ordered-uuid";
 import { DEFAULT_RUN_CONCURRENCY, executesJobs, type Settings } from "./settings";
 
 /**
@@ -83,7 +83,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     clock: systemClock,
     // Time-ordered (UUIDv7): a run's key lands at the end of the primary key's index instead of
     // on a random page of it, so a group of runs dirties a few pages, not one each (bench/README.md).
-    ids: { uuid: () => uuidv7() },
+    ids: { uuid: timeOrderedUuid },
     random: Math.random,
     logger: { warn: (message, meta) => console.warn(`[engine] ${message}`, meta) },
   });
