@@ -40,7 +40,8 @@ export function graphVersion(nodes: readonly WorkflowNode[]): string {
   return version;
 }
 
-function deepFreeze<T>(value: T): T {
+/** `value` frozen all the way down (what every run shares must not change under another). */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

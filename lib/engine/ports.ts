@@ -35,7 +35,8 @@ export type ActionCall =
       integrationSlug: string;
       actionSlug: string;
       connectorUuid: string;
-      config: Record<string, unknown>;
+      /** Read-only: a literal config is the saved graph's own object, frozen and shared by every run (lib/db/shared-graphs.ts). */
+      config: Readonly<Record<string, unknown>>;
       /**
        * Same for every attempt and every poll of one node in one run: `${runUuid}:${nodeUuid}`, or
        * `${runUuid}:${groupNodeUuid}:${itemIndex}:${nodeUuid}` inside a group.
@@ -48,7 +49,8 @@ export type ActionCall =
       workspaceUuid: string;
       runUuid: string;
       actionSlug: string;
-      config: Record<string, unknown>;
+      /** Read-only, as the connector's. */
+      config: Readonly<Record<string, unknown>>;
       idempotencyKey: string;
       signal: AbortSignal;
     };

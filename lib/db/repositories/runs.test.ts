@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Execution, WorkflowNode } from "@/lib/contract";
 import { DEFAULT_WORKSPACE_UUID } from "../migrations";
 import { openDatabase, type Database } from "../open-database";
+import type { SqlValue } from "../sql-client";
 import { coalescedRunWrites } from "./coalesced-run-writes";
+import { WRITE_MANY_SQL } from "./run-batch-sql";
 import type { StoredRunState } from "./runs";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 
@@ -304,7 +306,18 @@ describe("runRepository", () => {
       const running = makeRunState({ run: { status: "running" } });
       await db.runs.create(running, { lease });
       const fresh = makeRunState();
-      expect(await db.runs.writeMany([{ state: fresh, lease }], [{ state: ended(running), leaseOwner: OWNER }])).toEqual([true]);
+      const sent: string[] = [];
+      const spies = (["all", "get", "run"] as const).map((method) => {
+        const original = db.client[method].bind(db.client) as (sql: string, params?: readonly SqlValue[]) => Promise<unknown>;
+        return vi.spyOn(db.client, method).mockImplementation(((sql: string, params?: readonly SqlValue[]) => (sent.push(sql), original(sql, params))) as never);
+      });
+      try {
+        expect(await db.runs.writeMany([{ state: fresh, lease }], [{ state: ended(running), leaseOwner: OWNER }])).toEqual([true]);
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+      // Postgres: one statement. SQLite: one transaction of the one-run statements.
+      if (db.client.dialect === "postgres") expect(sent).toEqual([WRITE_MANY_SQL]);
       expect(await db.runs.load(WS, fresh.run.uuid)).toEqual(fresh);
       expect(await db.runs.load(WS, running.run.uuid)).toEqual(ended(running));
       // An insert that fails (the uuid exists) takes the whole statement with it.

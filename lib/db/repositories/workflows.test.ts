@@ -71,6 +71,12 @@ describe("workflowRepository", () => {
     }).toThrow(TypeError);
     // The version stands for the content, shared or not.
     expect(graphVersion(first)).toBe(graphVersion(structuredClone(first)));
+    // A run of it stores the workflow's own text of the graph, not a serialization made again.
+    await db.client.run("UPDATE workflows SET nodes_json = ? WHERE uuid = ?", [`[ ${JSON.stringify(first[0])} ]`, created.uuid]);
+    const spaced = await forRun();
+    const run = { uuid: "00000000-0000-4000-8000-00000000a001", workspaceUuid: WS, workflowUuid: created.uuid, releaseUuid: null, nodes: spaced, data: {}, batchUuid: null, recordId: null, recordTitle: null, status: "pending" as const, errorMessage: null, output: null, executions: [], createdAt: created.createdAt, updatedAt: created.createdAt, finishedAt: null };
+    await db.runs.create({ run, outputs: {}, computedConfigs: {}, cursorNodeUuid: null });
+    expect((await db.client.get<{ nodes_json: string }>("SELECT nodes_json FROM runs WHERE uuid = ?", [run.uuid]))!.nodes_json).toBe(`[ ${JSON.stringify(first[0])} ]`);
 
     await db.workflows.update(WS, created.uuid, { nodes: [makeNode({ config: { note: "second" } })] }, created.updatedAt);
     const changed = await forRun();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FormField, Workflow, WorkflowNode, WorkflowSummary } from "@/lib/contract";
-import { sharedGraph } from "../shared-graphs";
+import { deepFreeze, sharedGraph } from "../shared-graphs";
 import type { SqlClient } from "../sql-client";
 
 interface Row {
@@ -50,12 +50,12 @@ const forRun = new WeakMap<Row, Workflow>();
 
 /**
  * The workflow of a row for its runs: parsed once for as long as the read cache answers the same
- * row (until the workflow, its release or its play changes), its graph frozen and shared by every
+ * row (until the workflow, its release or its play changes), frozen, its graph shared by every
  * run (`sharedGraph`).
  */
 function workflowForRun(row: Row): Workflow {
   let workflow = forRun.get(row);
-  if (!workflow) forRun.set(row, (workflow = toWorkflow(row, sharedGraph)));
+  if (!workflow) forRun.set(row, (workflow = deepFreeze(toWorkflow(row, sharedGraph))));
   return workflow;
 }
 

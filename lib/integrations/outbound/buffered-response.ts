@@ -4,9 +4,9 @@ const decoder = new TextDecoder();
  * A `Response` whose body is already in memory: a small answer `sendHop` read whole. undici's
  * `Response` wraps any body in a Web stream (its constructor alone was 4% of a run's CPU in the
  * engine bench, each httpRequest node making one), and `text()` reads it back through that
- * stream. This one keeps the bytes: `text`, `json`, `arrayBuffer`, `bytes` and `blob` answer from
- * them, and a stream is made only when someone asks for `body` (a reader, `formData`), from then
- * on the single source of the body, as the standard one would be.
+ * stream. This one keeps the bytes: `text`, `json`, `arrayBuffer` and `bytes` answer from
+ * them, and a stream is made only when someone asks for `body` (a reader, `formData`, `blob`),
+ * from then on the single source of the body, as the standard one would be.
  */
 export class BufferedResponse extends Response {
   #bytes: Uint8Array;
@@ -46,7 +46,9 @@ export class BufferedResponse extends Response {
   }
 
   override async blob(): Promise<Blob> {
-    return new Blob([await this.arrayBuffer()], { type: this.headers.get("content-type") ?? "" });
+    // The standard one's, for its MIME type as a Blob writes it.
+    if (this.#used) this.#take();
+    return this.#standard().blob();
   }
 
   override async formData(): Promise<FormData> {
@@ -67,8 +69,10 @@ export class BufferedResponse extends Response {
   }
 
   #standard(): Response {
-    // A body already read leaves an empty stream (`bodyUsed` stays true).
-    this.#streamed ??= new Response(this.#used ? new Uint8Array(0) : (this.#bytes as Uint8Array<ArrayBuffer>), { status: this.status, statusText: this.statusText, headers: this.headers });
+    if (this.#streamed) return this.#streamed;
+    this.#streamed = new Response(this.#used ? new Uint8Array(0) : (this.#bytes as Uint8Array<ArrayBuffer>), { status: this.status, statusText: this.statusText, headers: this.headers });
+    // A body already read is a stream nobody can read again, as a read one would be.
+    if (this.#used) this.#streamed.body?.getReader();
     return this.#streamed;
   }
 }

@@ -150,5 +150,13 @@ describe("a small answer kept in memory (BufferedResponse)", () => {
     await read.text();
     expect(read.body).not.toBeNull();
     expect(read.bodyUsed).toBe(true);
+    // Not an empty body to build another from: gone, as a read stream is.
+    expect(() => new Response(read.body)).toThrow(TypeError);
+    // A Blob's type as the standard one writes it.
+    const headers = { "content-type": "Text/Plain; Charset=UTF-8" };
+    const standard = await new Response("x", { headers }).blob();
+    const blob = await new BufferedResponse(new TextEncoder().encode("x"), { headers }).blob();
+    expect(blob.type).toBe(standard.type);
+    expect(await blob.text()).toBe("x");
   });
 });
