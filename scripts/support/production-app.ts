@@ -28,17 +28,20 @@ interface StartOptions {
   env?: Record<string, string>;
   /** More arguments for node, before the server's (`--cpu-prof`, say). */
   nodeArgs?: string[];
+  /** The project folder to start it from (another checkout; default this one). */
+  cwd?: string;
 }
 
 /** The production server over an existing build (the demo integration skipped), claimed by an owner and ready to answer; `stop` cleans up. */
-export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR || ".next", env = {}, nodeArgs = [] }: StartOptions = {}) {
-  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR || ".next", env = {}, nodeArgs = [], cwd = process.cwd() }: StartOptions = {}) {
+  if (!fs.existsSync(path.join(cwd, distDir, "BUILD_ID"))) {
     throw new Error(distDir === E2E_DIST_DIR ? "Run `npm run build:e2e` first" : "Run `npx next build` first");
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "relay-bench-"));
   const app = spawn(process.execPath, [...nodeArgs, ...PRODUCTION_SERVER_ARGS, "-p", String(port), "-H", "127.0.0.1"], {
+    cwd,
     env: { ...process.env, NEXT_DIST_DIR: distDir, DATA_DIR: dataDir, DEMO_INTEGRATION_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
