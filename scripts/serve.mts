@@ -1,7 +1,9 @@
 // The production server `npm start` runs (and the e2e suite, the production check and the
 // benchmarks): /api/* goes straight to the API app, everything else to Next's handler for the
 // build in NEXT_DIST_DIR (default .next). Run from the project folder:
-//   node --conditions=react-server --import tsx scripts/serve.mts [-p 3000] [-H 127.0.0.1] [--keepAliveTimeout ms]
+//   node --conditions=react-server scripts/compiled.mjs scripts/serve.mts [-p 3000] [-H 127.0.0.1] [--keepAliveTimeout ms]
+// (compiled at start into one module; `--import tsx` in place of scripts/compiled.mjs runs it from
+// the sources as they load, more slowly).
 // The react-server condition makes `server-only` (imported by lib/server) the empty module it is
 // in Next's server build.
 import { parseArgs } from "node:util";

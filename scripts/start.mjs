@@ -8,8 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
-/** The production server, as node arguments (see scripts/serve.mts for why the condition). */
-const SERVE = ["--conditions=react-server", "--import", "tsx", "scripts/serve.mts"];
+/**
+ * The production server, as node arguments: compiled at start (scripts/compiled.mjs; see
+ * scripts/serve.mts for why the condition).
+ */
+const SERVE = ["--conditions=react-server", "scripts/compiled.mjs", "scripts/serve.mts"];
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
 // Only this machine can reach the app unless HOST says otherwise (README: "Serving a team").
@@ -21,7 +24,7 @@ const children = [];
 
 // ROLE=worker: this machine only executes runs (npm run worker); no build, no web server, no demo.
 if (process.env.ROLE === "worker") {
-  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.mts"], { stdio: "inherit", env });
+  const worker = spawn(process.execPath, ["--conditions=react-server", "scripts/compiled.mjs", "scripts/worker.mts"], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => worker.kill(signal));
   worker.on("exit", (code) => process.exit(code ?? 1));
 } else {

@@ -15,7 +15,9 @@ export { E2E_DIST_DIR };
  * Node's arguments for the production server (what `npm start` runs): /api/* to the API app, the
  * rest to Next. Run from the project folder; `-p`, `-H` and `--keepAliveTimeout` go after them.
  */
-export const PRODUCTION_SERVER_ARGS = ["--conditions=react-server", "--import", "tsx", "scripts/serve.mts"] as const;
+export const PRODUCTION_SERVER_ARGS = ["--conditions=react-server", "scripts/compiled.mjs", "scripts/serve.mts"] as const;
+/** How a checkout from before scripts/compiled.mjs ran it (a baseline of bench/engine-http). */
+const SOURCE_SERVER_ARGS = ["--conditions=react-server", "--import", "tsx", "scripts/serve.mts"] as const;
 
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -40,7 +42,8 @@ export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR |
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "relay-bench-"));
-  const app = spawn(process.execPath, [...nodeArgs, ...PRODUCTION_SERVER_ARGS, "-p", String(port), "-H", "127.0.0.1"], {
+  const serverArgs = fs.existsSync(path.join(cwd, "scripts/compiled.mjs")) ? PRODUCTION_SERVER_ARGS : SOURCE_SERVER_ARGS;
+  const app = spawn(process.execPath, [...nodeArgs, ...serverArgs, "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env: { ...process.env, NEXT_DIST_DIR: distDir, DATA_DIR: dataDir, DEMO_INTEGRATION_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],

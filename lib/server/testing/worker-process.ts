@@ -13,7 +13,7 @@ export interface WorkerProcess {
 /** Starts `scripts/worker.mts` as `npm run worker` does, and resolves once it takes work. */
 export async function startWorkerProcess(env: Record<string, string>, { timeoutMs = 30_000 } = {}): Promise<WorkerProcess> {
   const root = path.resolve(import.meta.dirname, "../../..");
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.mts"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "scripts/compiled.mjs", "scripts/worker.mts"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
