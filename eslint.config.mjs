@@ -77,5 +77,5 @@ export default defineConfig([
     ignores: ["**/*.test.ts", "lib/integrations/testing/**"],
     rules: { "no-restricted-globals": ["error", { name: "fetch", message: "Calls on a user's behalf go through the outbound guard (lib/integrations/outbound)." }] },
   },
-  globalIgnores([".next/**", ".next-*/**", ".e2e-data*/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**", "bench/out/**"]),
+  globalIgnores([".next/**", ".next-*/**", ".relay-server/**", ".e2e-data*/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**", "bench/out/**"]),
 ]);

@@ -38,9 +38,8 @@ export class SandboxThread {
   /** Starts a worker thread; resolves once QuickJS is loaded in it. `onExit` is told when it ends, for whatever reason. */
   static start(stackSizeMb: number, memoryCeilingBytes: number, onExit: (thread: SandboxThread) => void): Promise<SandboxThread> {
     const watch = new SharedArrayBuffer(WATCH_SLOTS * BigInt64Array.BYTES_PER_ELEMENT);
-    // scripts/compiled.mjs compiles the worker entry beside the server and names it here.
-    const compiled = process.env.RELAY_SANDBOX_WORKER;
-    const worker = new Worker(compiled ? new URL(compiled, import.meta.url) : new URL("./sandbox-worker.ts", import.meta.url), {
+    // This literal form is what Next's bundler recognises (and scripts/compiled.mjs rewrites).
+    const worker = new Worker(new URL("./sandbox-worker.ts", import.meta.url), {
       name: "expression-sandbox",
       execArgv: runsFromSource() ? ["--require", "tsx/cjs"] : [],
       resourceLimits: { stackSizeMb },
