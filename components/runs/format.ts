@@ -26,7 +26,11 @@ export function isActive(status: ExecutionStatus): boolean {
   return status === "pending" || status === "running";
 }
 
-/** First 8 characters of a uuid, enough to tell runs apart at a glance. */
+/**
+ * The last 8 characters of a uuid, enough to tell runs apart at a glance. Not the first: a run's
+ * uuid is time-ordered (UUIDv7, lib/server/time-ordered-uuid.ts), its first 8 the same for every
+ * run of about a minute; its last are random.
+ */
 export function shortId(uuid: string): string {
-  return uuid.slice(0, 8);
+  return uuid.slice(-8);
 }

@@ -16,7 +16,8 @@ export class RunsPage {
 
   /** The row of a run, found by the short id it shows. */
   row(runUuid: string): Locator {
-    return this.table.getByRole("row").filter({ hasText: runUuid.slice(0, 8) });
+    // The short id the list shows: the uuid's random tail (its head is the time, shared by runs of a minute).
+    return this.table.getByRole("row").filter({ hasText: runUuid.slice(-8) });
   }
 }
 
