@@ -134,7 +134,7 @@ const ONE_ROW_INSERT =
   /^\s*(?:WITH\s+\w+\s+AS\s+\(\s*)?INSERT\s+INTO\s+\w+\s*\([^()]*\)\s*VALUES\s*\([^()]*\)\s*(?:RETURNING\s+\w+\s*\)\s*SELECT\s+[\w.]+\([^;]*\)\s+FROM\s+\w+\s*)?$/i;
 
 /*
- * A statement joining a table to rows sent as a parameter (`runs.saveMany`'s UPDATE … FROM
+ * A statement joining a table to rows sent as a parameter (`runs.writeMany`'s UPDATE … FROM
  * json_to_recordset) is named like any other: planning it afresh cost the server more than
  * running it (1.1 ms against 0.9 for eight runs; per run saved, 170 µs of the server's CPU
  * named or not became 100–115 named). Its generic plan finds the rows by the primary key
