@@ -1,22 +1,25 @@
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /**
- * A `Response` whose body is already in memory: a small answer `sendHop` read whole. undici's
- * `Response` wraps any body in a Web stream (its constructor alone was 4% of a run's CPU in the
- * engine bench, each httpRequest node making one), and `text()` reads it back through that
- * stream. This one keeps the bytes: `text`, `json`, `arrayBuffer` and `bytes` answer from
- * them, and a stream is made only when someone asks for `body` (a reader, `formData`, `blob`),
- * from then on the single source of the body, as the standard one would be.
+ * A `Response` whose body is already in memory, as bytes or as text: a small answer `sendHop`
+ * read whole, or a route's JSON answer (`JsonAnswer`). undici's `Response` wraps any body in a
+ * Web stream (its constructor alone was 4% of a run's CPU in the engine bench, each httpRequest
+ * node making one), and `text()` reads it back through that stream. This one keeps the body:
+ * `text`, `json`, `arrayBuffer` and `bytes` answer from it, and a stream is made only when
+ * someone asks for `body` (a reader, `formData`, `blob`), from then on the single source of the
+ * body, as the standard one would be. Its headers are exactly those given: a text body adds no
+ * Content-Type of its own.
  */
 export class BufferedResponse extends Response {
-  #bytes: Uint8Array;
+  #content: string | Uint8Array;
   #used = false;
-  /** The standard response over the same bytes, once something needed its stream. */
+  /** The standard response over the same body, once something needed its stream. */
   #streamed: Response | null = null;
 
-  constructor(bytes: Uint8Array, init: ResponseInit) {
+  constructor(content: string | Uint8Array, init: ResponseInit) {
     super(null, init);
-    this.#bytes = bytes;
+    this.#content = content;
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
@@ -28,7 +31,9 @@ export class BufferedResponse extends Response {
   }
 
   override async text(): Promise<string> {
-    return this.#streamed && !this.#used ? this.#streamed.text() : decoder.decode(this.#take());
+    if (this.#streamed && !this.#used) return this.#streamed.text();
+    const content = this.#take();
+    return typeof content === "string" ? content : decoder.decode(content);
   }
 
   override async json(): Promise<unknown> {
@@ -37,7 +42,7 @@ export class BufferedResponse extends Response {
 
   override async arrayBuffer(): Promise<ArrayBuffer> {
     if (this.#streamed && !this.#used) return this.#streamed.arrayBuffer();
-    const bytes = this.#take();
+    const bytes = bytesOf(this.#take());
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   }
 
@@ -59,20 +64,25 @@ export class BufferedResponse extends Response {
   override clone(): Response {
     if (this.#used) throw new TypeError("Response.clone: Body has already been consumed.");
     if (this.#streamed) return this.#streamed.clone();
-    return new BufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) });
+    return new BufferedResponse(this.#content, { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) });
   }
 
-  #take(): Uint8Array {
+  #take(): string | Uint8Array {
     if (this.#used) throw new TypeError("Body is unusable: Body has already been read");
     this.#used = true;
-    return this.#bytes;
+    return this.#content;
   }
 
   #standard(): Response {
     if (this.#streamed) return this.#streamed;
-    this.#streamed = new Response(this.#used ? new Uint8Array(0) : (this.#bytes as Uint8Array<ArrayBuffer>), { status: this.status, statusText: this.statusText, headers: this.headers });
+    const body = this.#used ? new Uint8Array(0) : (bytesOf(this.#content) as Uint8Array<ArrayBuffer>);
+    this.#streamed = new Response(body, { status: this.status, statusText: this.statusText, headers: this.headers });
     // A body already read is a stream nobody can read again, as a read one would be.
     if (this.#used) this.#streamed.body?.getReader();
     return this.#streamed;
   }
+}
+
+function bytesOf(content: string | Uint8Array): Uint8Array {
+  return typeof content === "string" ? encoder.encode(content) : content;
 }

@@ -1,3 +1,4 @@
+export { BufferedResponse } from "./buffered-response";
 export { refusedRangeOf, type RefusedRange } from "./address-rules";
 export { parseAllowlist, type Allowlist } from "./allowlist";
 export { checkTarget, type OutboundPolicy, type OutboundTarget } from "./check-target";
