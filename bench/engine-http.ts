@@ -98,6 +98,7 @@ async function main() {
       failures: results.reduce((sum, r) => sum + r.failures, 0),
       firstFailure: results.find((r) => r.firstFailure)?.firstFailure ?? null,
       cpuMsPerRequest: median(results.map((r) => r.cpuMsPerRequest)),
+      clientCpuMsPerRequest: median(results.map((r) => r.clientCpuMsPerRequest)),
       ...(results[0]?.databaseCpuMsPerRequest !== undefined && { databaseCpuMsPerRequest: median(results.map((r) => r.databaseCpuMsPerRequest!)) }),
     });
     const [red, ours] = [summary(rounds.nodeRed), summary(rounds.relay)];

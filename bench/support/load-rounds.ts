@@ -22,6 +22,8 @@ export interface LoadResult {
   p99Ms: number;
   failures: number;
   firstFailure: string | null;
+  /** CPU time the load generator spent per request, warm-up included: it shares the cores with the servers. */
+  clientCpuMsPerRequest: number;
   /** CPU time the server process spent per request, warm-up included; NaN where /proc is missing. */
   cpuMsPerRequest: number;
   /** On Postgres, the CPU time the database's processes on this machine spent per request. */
@@ -82,9 +84,10 @@ function cpuMs(pid: number): number {
 export function print(label: string, result: LoadResult, unit: string) {
   const database = result.databaseCpuMsPerRequest === undefined ? "" : ` + database ${result.databaseCpuMsPerRequest.toFixed(2)}`;
   const cpu = Number.isNaN(result.cpuMsPerRequest) ? "" : `, server CPU ${result.cpuMsPerRequest.toFixed(2)}${database} ms/request`;
+  const client = `, load generator ${result.clientCpuMsPerRequest.toFixed(2)}`;
   const failed = result.failures > 0 ? `, ${result.failures} FAILED (${result.firstFailure})` : "";
   console.log(
-    `${label.padEnd(28)} ${result.perSecond.toFixed(0).padStart(6)} ${unit}, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms${cpu}${failed}`,
+    `${label.padEnd(28)} ${result.perSecond.toFixed(0).padStart(6)} ${unit}, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms${cpu}${client}${failed}`,
   );
 }
 

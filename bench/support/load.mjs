@@ -2,7 +2,7 @@
 // The load generator of bench/engine-http, in a process of its own so it takes no CPU from the
 // servers' event loops: `concurrency` keep-alive connections send the same request over and over,
 // `warmup` requests first (not measured), then `requests` measured ones. Prints one JSON line:
-// {requests, seconds, perSecond, p50Ms, p99Ms, failures, firstFailure}.
+// {requests, seconds, perSecond, p50Ms, p99Ms, failures, firstFailure, clientCpuMsPerRequest}.
 // Usage: node bench/support/load.mjs '{"url":"http://127.0.0.1:3000/x","method":"POST","headers":{},"body":"{}","check":"status"}'
 import http from "node:http";
 import { performance } from "node:perf_hooks";
@@ -79,13 +79,17 @@ async function round(count, latencies) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
+const cpuAtStart = process.cpuUsage();
 await round(warmup);
 const latencies = [];
 const started = performance.now();
 const { failures, firstFailure } = await round(requests, latencies);
 const seconds = (performance.now() - started) / 1000;
+// This process's own CPU per request, warm-up included: the load generator shares the machine's cores with the servers.
+const { user, system } = process.cpuUsage(cpuAtStart);
+const clientCpuMsPerRequest = (user + system) / 1000 / (warmup + requests);
 latencies.sort((a, b) => a - b);
 console.log(
-  JSON.stringify({ requests, seconds, perSecond: requests / seconds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), failures, firstFailure }),
+  JSON.stringify({ requests, seconds, perSecond: requests / seconds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), failures, firstFailure, clientCpuMsPerRequest }),
 );
 agent.destroy();

@@ -4,6 +4,8 @@ export interface AuthSettings {
   appUrl: URL;
   /** `MAX_BODY_BYTES`: larger request bodies answer 413 (10 MB). */
   maxBodyBytes: number;
+  /** `TRUST_PROXY=1`: a reverse proxy we run sets X-Forwarded-For (`clientIp`). */
+  trustProxy: boolean;
 }
 
 export function readAuthSettings(env: Record<string, string | undefined> = process.env): AuthSettings {
@@ -15,7 +17,7 @@ export function readAuthSettings(env: Record<string, string | undefined> = proce
     throw new Error(`APP_URL must be a URL such as https://relay.example.com, got "${env.APP_URL}"`);
   }
   const maxBodyBytes = Number(env.MAX_BODY_BYTES) > 0 ? Number(env.MAX_BODY_BYTES) : 10 * 1024 * 1024;
-  return { appUrl, maxBodyBytes };
+  return { appUrl, maxBodyBytes, trustProxy: env.TRUST_PROXY === "1" };
 }
 
 let cached: AuthSettings | undefined;

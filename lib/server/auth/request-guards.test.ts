@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readAuthSettings } from "./auth-settings";
+import { clientIp } from "./session-cookie";
 import { crossSiteRefusal, declaredBodyTooLarge, hostAllowed } from "./request-guards";
 
 const settings = readAuthSettings({ APP_URL: "https://relay.example.com", PORT: "3000" });
@@ -53,5 +54,19 @@ describe("declaredBodyTooLarge", () => {
     const request = (length: string) => new Request("http://localhost/", { method: "POST", headers: { "content-length": length }, body: "x" });
     expect(declaredBodyTooLarge(request("11"), 10)).toBe(true);
     expect(declaredBodyTooLarge(request("10"), 10)).toBe(false);
+  });
+});
+
+describe("clientIp", () => {
+  const request = new Request("http://relay.test/", { headers: { "x-forwarded-for": "203.0.113.9, 10.0.0.2" } });
+
+  it("reads TRUST_PROXY once, with the other settings", () => {
+    expect(readAuthSettings({ TRUST_PROXY: "1" }).trustProxy).toBe(true);
+    expect(readAuthSettings({}).trustProxy).toBe(false);
+  });
+
+  it("is the last X-Forwarded-For hop behind a trusted proxy, and unknown otherwise", () => {
+    expect(clientIp(request, true)).toBe("10.0.0.2");
+    expect(clientIp(request, false)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { AuthSettings } from "./auth-settings";
+import { authSettings, type AuthSettings } from "./auth-settings";
 
 export const SESSION_COOKIE = "relay_session";
 /** Sessions last 14 days from sign-in (the cookie expires with them); then the user signs in again. */
@@ -43,7 +43,7 @@ export function clearSessionCookieHeader(): string {
  * we are told about (TRUST_PROXY=1) can say it: the last X-Forwarded-For entry is the one that
  * proxy added. Without one the header is the client's own claim, so it is not used (null).
  */
-export function clientIp(request: Request, trustProxy = process.env.TRUST_PROXY === "1"): string | null {
+export function clientIp(request: Request, trustProxy = authSettings().trustProxy): string | null {
   if (!trustProxy) return null;
   const hops = request.headers.get("x-forwarded-for")?.split(",").map((hop) => hop.trim()).filter(Boolean) ?? [];
   return hops.at(-1) ?? null;
