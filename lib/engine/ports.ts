@@ -16,7 +16,11 @@ export interface RunState {
 
 /** Durable storage of runs. `save` must be atomic: after a crash, the last saved state is whole. */
 export interface RunStore {
-  create(state: RunState): Promise<void>;
+  /**
+   * Stores a new run. `awaited`: its caller waits for its end, so nothing asks for it by uuid
+   * before then, and the store may write it with its first save (lib/server/held-run-inserts.ts).
+   */
+  create(state: RunState, options?: { awaited?: boolean }): Promise<void>;
   load(workspaceUuid: string, runUuid: string): Promise<RunState | null>;
   /** Writes the whole state; answers false (writing nothing) when the stored run is cancelled and `state` is not. */
   save(state: RunState): Promise<boolean | void>;

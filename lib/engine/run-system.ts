@@ -16,6 +16,8 @@ export interface CreateRunInput {
   data: Record<string, unknown>;
   /** Set for a run a batch creates: the batch, and the record the run is for. */
   batch?: { batchUuid: string; recordId: string; recordTitle: string };
+  /** The caller waits for the run's end (`?waitUntilFinished=true`): see `RunStore.create`. */
+  awaited?: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export function createRunSystem(deps: EngineDeps) {
       computedConfigs: {},
       cursorNodeUuid: start?.uuid ?? null,
     };
-    await deps.store.create(state);
+    await deps.store.create(state, { awaited: input.awaited });
     return state;
   }
 

@@ -8,6 +8,7 @@ import {
   systemClock,
   type LeaseTiming,
   type RunLeases,
+  type RunState,
   type RunStore,
 } from "@/lib/engine";
 import { coalescedRunWrites } from "@/lib/db";
@@ -15,6 +16,7 @@ import { createExpressionEvaluator } from "@/lib/engine/expressions";
 import { createBatchWorker } from "./batches/batch-worker";
 import type { ConnectorCtx, Runs } from "./deps-types";
 import { createEngineActions } from "./engine-actions";
+import { heldRunInserts } from "./held-run-inserts";
 import { createJobQueue } from "./jobs";
 import { createPlayScheduler } from "./plays/play-scheduler";
 import { triggerPlays } from "./plays/trigger-plays";
@@ -38,6 +40,11 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
   const jobs = await createJobQueue(settings, { concurrency });
   const executes = executesJobs(settings);
   const writes = db.client.dialect === "postgres" ? coalescedRunWrites(db.runs) : undefined;
+  const insertLeased = (state: RunState) => {
+    const lease = { owner, expiresAt: new Date(Date.now() + timing.leaseMs) };
+    return writes ? writes.create(state, lease) : db.runs.create(state, { lease });
+  };
+  const held = heldRunInserts(insertLeased);
   const store: RunStore = {
     ...db.runs,
     // A worker starts the run itself at once when it has a free slot (or when, on SQLite, every
@@ -47,14 +54,15 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     // run of a dead worker. A busy worker of several, or a web-only process, leaves the run to a
     // job, which lands with the run or not at all: on Postgres the very statement that inserts the
     // run adds it; the in-process queue (SQLite) writes nothing, and is told after.
-    create: async (state) => {
+    create: async (state, options) => {
       const payload = { workspaceUuid: state.run.workspaceUuid, runUuid: state.run.uuid };
       if (executes && queue.accepting && (queue.free > 0 || jobs.kind === "in-process")) {
         // Reserved first, so a cancel that comes as soon as the row exists reaches the walk.
         const forget = system.reserve(state.run.uuid);
         try {
-          const lease = { owner, expiresAt: new Date(Date.now() + timing.leaseMs) };
-          await (writes ? writes.create(state, lease) : db.runs.create(state, { lease }));
+          // A run its caller waits for is written with its first save, usually its end.
+          if (options?.awaited) held.hold(state);
+          else await insertLeased(state);
         } catch (error) {
           forget();
           throw error;
@@ -68,12 +76,30 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     },
     // Fenced: once another process has taken the run over, this one's writes are refused.
     // On Postgres, runs saved together share a statement.
-    save: (state) => (writes ? writes.save(state, owner) : db.runs.save(state, { leaseOwner: owner })),
+    save: async (state) => {
+      if (held.holds(state.run.uuid) && (await held.saveAsInsert(state))) return true;
+      return writes ? writes.save(state, owner) : db.runs.save(state, { leaseOwner: owner });
+    },
+    // Whatever reads or updates a run's row first writes its held insert.
+    load: async (workspaceUuid, runUuid) => {
+      if (held.holds(runUuid)) await held.flush([runUuid]);
+      return db.runs.load(workspaceUuid, runUuid);
+    },
+    cancel: async (workspaceUuid, runUuids, at) => {
+      await held.flush(runUuids);
+      return db.runs.cancel(workspaceUuid, runUuids, at);
+    },
   };
   const leases: RunLeases = {
     claim: (runUuid, until) => db.runLeases.claim(runUuid, owner, new Date(), until),
-    renew: (runUuids, until) => db.runLeases.renew(runUuids, owner, until),
-    release: (runUuid, availableAt) => db.runLeases.release(runUuid, owner, availableAt),
+    renew: async (runUuids, until) => {
+      await held.flush(runUuids);
+      return db.runLeases.renew(runUuids, owner, until);
+    },
+    release: async (runUuid, availableAt) => {
+      await held.flush([runUuid]);
+      return db.runLeases.release(runUuid, owner, availableAt);
+    },
     listClaimable: (limit) => db.runLeases.listClaimable(new Date(), limit),
   };
   const system = createRunSystem({

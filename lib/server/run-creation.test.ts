@@ -56,8 +56,9 @@ it("on Postgres, runs created and ended together share their insert and save sta
   const batched = { inserts: 0, saves: 0 };
   const { writeMany } = app.db.runs;
   app.db.runs.writeMany = (creates, saves) => ((batched.inserts += creates.length), (batched.saves += saves.length), writeMany(creates, saves));
-  const runs = await Promise.all(Array.from({ length: 20 }, () => createRun(app, ws, { nodes, data: {} }, { wait: true })));
-  expect(runs.map((run) => run.status)).toEqual(runs.map(() => "success"));
+  // Not awaited by their caller: inserted at once, then saved when they end.
+  const runs = await Promise.all(Array.from({ length: 20 }, () => createRun(app, ws, { nodes, data: {} }, { wait: false })));
+  for (const run of runs) await expect.poll(async () => (await app.db.runs.load(ws, run.uuid))!.run.status, { timeout: 5_000 }).toBe("success");
   if (storage.dialect === "postgres") {
     expect(batched.inserts).toBeGreaterThan(0);
     expect(batched.saves).toBeGreaterThan(0);
@@ -65,6 +66,51 @@ it("on Postgres, runs created and ended together share their insert and save sta
     // SQLite commits its writes in groups already, one statement each.
     expect(batched).toEqual({ inserts: 0, saves: 0 });
   }
+});
+
+/** Every write of a run row the process makes, as `<kind>:<status>` by run uuid, whichever path it takes. */
+function recordRunWrites(deps: Deps) {
+  const writes = new Map<string, string[]>();
+  const note = (kind: string, state: { run: { uuid: string; status: string } }) => writes.set(state.run.uuid, [...(writes.get(state.run.uuid) ?? []), `${kind}:${state.run.status}`]);
+  const { create, save, writeMany } = deps.db.runs;
+  deps.db.runs.create = (state, options) => (note("insert", state), create(state, options));
+  deps.db.runs.save = (state, options) => (note("save", state), save(state, options));
+  deps.db.runs.writeMany = (creates, saves) => {
+    for (const { state } of creates) note("insert", state);
+    for (const { state } of saves) note("save", state);
+    return writeMany(creates, saves);
+  };
+  return writes;
+}
+
+it("writes a run its caller waits for once, when it ends: its insert is held until the first save", async () => {
+  await processes.storage();
+  const app = await processes.open("all");
+  const writes = recordRunWrites(app);
+  const run = await createRun(app, ws, { nodes, data: {} }, { wait: true });
+  expect(run.status).toBe("success");
+  expect(writes.get(run.uuid)).toEqual(["insert:success"]);
+  expect((await app.db.runs.load(ws, run.uuid))!.run.status).toBe("success");
+  // A run nobody waits for is inserted at once, as before, and saved when it ends.
+  const queued = await createRun(app, ws, { nodes, data: {} }, { wait: false });
+  await expect.poll(async () => (await app.db.runs.load(ws, queued.uuid))!.run.status, { timeout: 5_000 }).toBe("success");
+  expect(writes.get(queued.uuid)?.[0]).toBe("insert:pending");
+});
+
+it("inserts a waited-for run that takes longer while it runs, so it shows meanwhile, leased to this process", async () => {
+  await processes.storage();
+  const app = await processes.open("all");
+  const writes = recordRunWrites(app);
+  const ended = createRun(app, ws, { nodes: waiting, data: {} }, { wait: true });
+  await expect.poll(() => writes.size, { timeout: 2_000 }).toBe(1);
+  const [uuid] = [...writes.keys()];
+  // Committed soon after the statement goes out.
+  await expect.poll(async () => (await app.db.runs.load(ws, uuid!))?.run.status, { timeout: 2_000 }).toBe("running");
+  expect((await app.db.runLeases.holderOf(uuid!))!.owner).toBe(app.runs.owner);
+  const run = await ended;
+  expect(run.status).toBe("success");
+  expect(writes.get(uuid!)![0]).toBe("insert:running");
+  expect(writes.get(uuid!)!.at(-1)).toBe("save:success");
 });
 
 it("gives runs time-ordered uuids (version 7), so each insert lands at the end of the primary key's index", async () => {

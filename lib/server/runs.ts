@@ -93,7 +93,7 @@ export async function cancelRuns(deps: RunsDeps, workspaceUuid: string, uuids: s
 
 async function startRun(deps: RunsDeps, input: Parameters<Deps["runs"]["system"]["createRun"]>[0], wait: boolean): Promise<Run> {
   // Created leased to this process, which walks it at once, or with its job for a worker to take.
-  const state = await deps.runs.system.createRun(input);
+  const state = await deps.runs.system.createRun(wait ? { ...input, awaited: true } : input);
   if (!wait) return state.run;
   return waitForEnd(deps, input.workspaceUuid, state.run.uuid, WAIT_UNTIL_FINISHED_MS);
 }

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { RunState } from "@/lib/engine";
+import { heldRunInserts } from "./held-run-inserts";
+
+const stateOf = (uuid: string, status = "pending") => ({ run: { uuid, status } }) as unknown as RunState;
+
+/** An insert that records the status each run had when it was written; `gate` holds it until opened. */
+function recorder() {
+  const inserted: string[] = [];
+  let failNext = false;
+  let gate: Promise<void> = Promise.resolve();
+  const insert = async (state: RunState) => {
+    const status = state.run.status;
+    await gate;
+    if (failNext) {
+      failNext = false;
+      throw new Error("disk full");
+    }
+    inserted.push(`${state.run.uuid}:${status}`);
+  };
+  return {
+    insert,
+    inserted,
+    failOnce: () => (failNext = true),
+    hold: () => {
+      let open!: () => void;
+      gate = new Promise((resolve) => (open = resolve));
+      return () => open();
+    },
+  };
+}
+
+describe("heldRunInserts", () => {
+  it("makes a run's first save its insert, of the state as it is then, and only once", async () => {
+    const db = recorder();
+    const held = heldRunInserts(db.insert, 10_000);
+    held.hold(stateOf("a"));
+    expect(held.holds("a")).toBe(true);
+    expect(db.inserted).toEqual([]);
+    expect(await held.saveAsInsert(stateOf("a", "success"))).toBe(true);
+    expect(db.inserted).toEqual(["a:success"]);
+    expect(held.holds("a")).toBe(false);
+    // Written: the next save is an update, the caller's.
+    expect(await held.saveAsInsert(stateOf("a", "success"))).toBe(false);
+    expect(db.inserted).toEqual(["a:success"]);
+  });
+
+  it("inserts by itself after the hold, so a long run shows; a save then updates the row", async () => {
+    const db = recorder();
+    const held = heldRunInserts(db.insert, 20);
+    const state = stateOf("b");
+    held.hold(state);
+    state.run.status = "running";
+    await expect.poll(() => db.inserted).toEqual(["b:running"]);
+    expect(held.size).toBe(0);
+    expect(await held.saveAsInsert(stateOf("b", "success"))).toBe(false);
+  });
+
+  it("has a save that comes while the insert is under way wait for the row, then save as usual", async () => {
+    const db = recorder();
+    const held = heldRunInserts(db.insert, 10_000);
+    held.hold(stateOf("c", "running"));
+    const open = db.hold();
+    const flushed = held.flush(["c", "not-held"]);
+    let answered: boolean | undefined;
+    const save = held.saveAsInsert(stateOf("c", "success")).then((value) => (answered = value));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answered).toBeUndefined();
+    open();
+    await flushed;
+    expect(await save).toBe(false);
+    expect(db.inserted).toEqual(["c:running"]);
+  });
+
+  it("keeps a run whose insert failed held, so its next save tries again", async () => {
+    const db = recorder();
+    const held = heldRunInserts(db.insert, 10_000);
+    held.hold(stateOf("d"));
+    db.failOnce();
+    await expect(held.saveAsInsert(stateOf("d", "running"))).rejects.toThrow("disk full");
+    expect(held.holds("d")).toBe(true);
+    expect(await held.saveAsInsert(stateOf("d", "success"))).toBe(true);
+    expect(db.inserted).toEqual(["d:success"]);
+  });
+});
