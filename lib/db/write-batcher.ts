@@ -8,8 +8,8 @@ export const WRITE_ALONE = Symbol("write alone");
  * write when idle, several under load), and no write waits on a timer.
  *
  * Why: on Postgres a statement's cost is mostly its round trip (the driver's work, the socket
- * write that wakes the server, the server's parse and commit), not its rows. A run writes twice
- * (its insert and its ending save); under load, runs ending together then share those statements.
+ * write that wakes the server, the server's parse and commit), not its rows. A run writes once or
+ * twice (its insert and its ending save); under load, runs written together share statements.
  *
  * Writes of one key (one run) are never in flight together: a later one waits for the earlier,
  * so they land in the order they were asked. An item `many` answers WRITE_ALONE for, and every

@@ -111,9 +111,10 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
   }
 
   /**
-   * Starts a run this process has just created (stored as `state`, and with leases already
-   * leased to this process by the insert itself), skipping the claim and the read-back. The
-   * queue walks its own copy: `state` is the caller's to answer with, and stays as created.
+   * Starts a run this process has just created (as `state`, and with leases already leased to
+   * this process by the insert itself, made or held by the store), skipping the claim and the
+   * read-back. The queue walks its own copy: `state` is the caller's to answer with, and stays
+   * as created.
    * `forget` undoes the caller's `system.reserve` when the run is not walked here after all
    * (the queue began stopping meanwhile): its lease is then given back at once.
    */

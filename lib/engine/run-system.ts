@@ -69,8 +69,9 @@ export function createRunSystem(deps: EngineDeps) {
   /**
    * Runs (or resumes) a run to its end, or until it parks on a long delay. Never throws for a
    * node failure, nor for a state the store refuses: that ends the run `error` (see `endUnsaved`).
-   * `stored` is the run as it is stored, when the caller has it (it just created the run): the
-   * walk then starts without reading it back, and changes that object.
+   * `stored` is the run as created, when the caller has it (it just created the run, whose insert
+   * the store may hold until the first save): the walk then starts without reading it back, and
+   * changes that object.
    */
   async function executeRun(workspaceUuid: string, runUuid: string, stored?: RunState): Promise<RunState> {
     const loaded = stored ?? (await deps.store.load(workspaceUuid, runUuid));

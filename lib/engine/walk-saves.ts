@@ -6,7 +6,8 @@ export const SAVE_RUNNING_AFTER_MS = 250;
 export const PROGRESS_SAVE_INTERVAL_MS = 1_000;
 
 /**
- * When a walk writes its run. A run of quick nodes is written twice in all: created, and ended.
+ * When a walk writes its run. A run of quick nodes is written twice in all: created, and ended
+ * (once, when its caller waits for it and the store holds its insert: `RunStore.create`).
  * Crash safety does not need a save around every node: a node is called with the same
  * Idempotency-Key (`<runUuid>:<nodeUuid>`) however often the run is resumed, so resuming from
  * an older state repeats calls the integration recognises. What the saves still give is what a

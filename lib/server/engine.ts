@@ -5,6 +5,7 @@ import {
   createRunQueue,
   createRunSystem,
   DEFAULT_LEASE_TIMING,
+  isTerminalRunStatus,
   systemClock,
   type LeaseTiming,
   type RunLeases,
@@ -41,7 +42,8 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
   const executes = executesJobs(settings);
   const writes = db.client.dialect === "postgres" ? coalescedRunWrites(db.runs) : undefined;
   const insertLeased = (state: RunState) => {
-    const lease = { owner, expiresAt: new Date(Date.now() + timing.leaseMs) };
+    // A held insert may be of an ended run, whose last save lets go of the lease.
+    const lease = isTerminalRunStatus(state.run.status) ? undefined : { owner, expiresAt: new Date(Date.now() + timing.leaseMs) };
     return writes ? writes.create(state, lease) : db.runs.create(state, { lease });
   };
   const held = heldRunInserts(insertLeased);
@@ -49,7 +51,8 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     ...db.runs,
     // A worker starts the run itself at once when it has a free slot (or when, on SQLite, every
     // job comes back to it anyway): the run is inserted holding this process's lease, so no claim
-    // follows, and walked from the state in hand, with no read-back. It needs no job: should this
+    // follows, and walked from the state in hand, with no read-back (a run its caller waits for is
+    // inserted by its first save: held-run-inserts.ts). It needs no job: should this
     // process die, the lease runs out and any worker's sweep takes the run over, as it does every
     // run of a dead worker. A busy worker of several, or a web-only process, leaves the run to a
     // job, which lands with the run or not at all: on Postgres the very statement that inserts the
@@ -67,7 +70,8 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
           forget();
           throw error;
         }
-        void queue.adopt(state, forget);
+        // The walk is over (or parked, which wrote the run): an insert still held had failed.
+        void queue.adopt(state, forget).finally(() => held.forget(state.run.uuid));
         return;
       }
       const job = jobs.addExpression("run.execute", payload);
@@ -82,7 +86,10 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     },
     // Whatever reads or updates a run's row first writes its held insert.
     load: async (workspaceUuid, runUuid) => {
-      if (held.holds(runUuid)) await held.flush([runUuid]);
+      if (held.holds(runUuid)) {
+        const failed = await held.flush([runUuid]);
+        if (failed.has(runUuid)) throw failed.get(runUuid);
+      }
       return db.runs.load(workspaceUuid, runUuid);
     },
     cancel: async (workspaceUuid, runUuids, at) => {
@@ -92,9 +99,10 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
   };
   const leases: RunLeases = {
     claim: (runUuid, until) => db.runLeases.claim(runUuid, owner, new Date(), until),
+    // A run whose held insert fails is left out, so it alone is abandoned.
     renew: async (runUuids, until) => {
-      await held.flush(runUuids);
-      return db.runLeases.renew(runUuids, owner, until);
+      const failed = await held.flush(runUuids);
+      return db.runLeases.renew(failed.size > 0 ? runUuids.filter((uuid) => !failed.has(uuid)) : runUuids, owner, until);
     },
     release: async (runUuid, availableAt) => {
       await held.flush([runUuid]);

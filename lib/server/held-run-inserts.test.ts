@@ -45,13 +45,11 @@ describe("heldRunInserts", () => {
     expect(db.inserted).toEqual(["a:success"]);
   });
 
-  it("inserts by itself after the hold, so a long run shows; a save then updates the row", async () => {
+  it("inserts the run as created by itself after the hold, so a long run shows; a save then updates the row", async () => {
     const db = recorder();
     const held = heldRunInserts(db.insert, 20);
-    const state = stateOf("b");
-    held.hold(state);
-    state.run.status = "running";
-    await expect.poll(() => db.inserted).toEqual(["b:running"]);
+    held.hold(stateOf("b"));
+    await expect.poll(() => db.inserted).toEqual(["b:pending"]);
     expect(held.size).toBe(0);
     expect(await held.saveAsInsert(stateOf("b", "success"))).toBe(false);
   });
@@ -72,7 +70,7 @@ describe("heldRunInserts", () => {
     expect(db.inserted).toEqual(["c:running"]);
   });
 
-  it("keeps a run whose insert failed held, so its next save tries again", async () => {
+  it("keeps a run whose insert failed held as created, so its next save tries again", async () => {
     const db = recorder();
     const held = heldRunInserts(db.insert, 10_000);
     held.hold(stateOf("d"));
@@ -81,5 +79,33 @@ describe("heldRunInserts", () => {
     expect(held.holds("d")).toBe(true);
     expect(await held.saveAsInsert(stateOf("d", "success"))).toBe(true);
     expect(db.inserted).toEqual(["d:success"]);
+  });
+
+  it("inserts the run as created, not a state a save had refused, when flushed after that save failed", async () => {
+    const db = recorder();
+    const held = heldRunInserts(db.insert, 10_000);
+    held.hold(stateOf("e"));
+    held.hold(stateOf("f"));
+    db.failOnce();
+    await expect(held.saveAsInsert(stateOf("e", "success"))).rejects.toThrow("disk full");
+    // What ending the run `error` from its last saved state reads back first.
+    const failed = await held.flush(["e", "f", "not-held"]);
+    expect(failed.size).toBe(0);
+    expect(db.inserted.sort()).toEqual(["e:pending", "f:pending"]);
+  });
+
+  it("answers a flush's failures one run at a time, and forgets a failed insert once its walk is over", async () => {
+    const db = recorder();
+    const held = heldRunInserts(db.insert, 10_000);
+    held.hold(stateOf("g"));
+    db.failOnce();
+    const failed = await held.flush(["g"]);
+    expect([...failed.keys()]).toEqual(["g"]);
+    expect(String(failed.get("g"))).toContain("disk full");
+    expect(held.holds("g")).toBe(true);
+    held.forget("g");
+    expect(held.holds("g")).toBe(false);
+    expect(await held.saveAsInsert(stateOf("g", "success"))).toBe(false);
+    expect(db.inserted).toEqual([]);
   });
 });

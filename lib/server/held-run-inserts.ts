@@ -8,7 +8,8 @@ import type { RunState } from "@/lib/engine";
 export const HOLD_INSERT_MS = 1_000;
 
 interface Held {
-  state: RunState;
+  /** The run as created: what a flush, the timer, or a retry after a failed save inserts. */
+  created: RunState;
   timer: ReturnType<typeof setTimeout>;
   /** The insert once it has gone out (the timer, a flush); whatever asks after that waits for it. */
   inserting?: Promise<void>;
@@ -19,28 +20,28 @@ interface Held {
  * once, held until the run's first save, which is then the insert, of the state as it is by
  * then. A run that ends within milliseconds, the common case, is written once, ended, instead of
  * inserted `pending` and saved again: one statement of two, and no index entries made for a
- * pending run only to be removed (bench/README.md, "Eighth round").
+ * pending run only to be removed (bench/README.md, "Eighth round"; docs/architecture.md, 25).
  *
- * Nobody can ask for the run meanwhile: its uuid reaches the caller with its end. Whatever in
- * this process would read or update its row first inserts what is held (`flush`: the lease
- * heartbeat, a hand-back, a load after a failed save), and so does a timer after
- * `HOLD_INSERT_MS`, so a run that takes longer shows in the runs list as any other (from its
- * first save, 250 ms in, as before). Should the
- * process die before the insert, the run is gone with the caller's request, as it would be had
- * it died before an insert made first; an integration it called was called with the run's
- * Idempotency-Key, as on any resumed run.
+ * The caller learns the uuid with the run's end; integrations see it sooner (in Idempotency-Keys),
+ * and a request by that uuid meanwhile finds no run, for a second at most. Whatever in this
+ * process would read or update the row first inserts what is held (`flush`: the store's load and
+ * cancel, the lease heartbeat and hand-back), and so does a timer after `HOLD_INSERT_MS`, so a
+ * run that takes longer shows in the runs list as any other (from its first save, 250 ms in, as
+ * before). A save whose insert fails (a state the store refuses) leaves the run held as created,
+ * so ending it `error` from there (`endUnsaved`) inserts that. Should the process die before the
+ * insert, the run is gone with the caller's request.
  */
 export function heldRunInserts(insert: (state: RunState) => Promise<void>, holdMs = HOLD_INSERT_MS) {
   const held = new Map<string, Held>();
 
-  /** Inserts what is held for `uuid` now (once), and waits for it; nothing when nothing is held. */
-  const flushOne = (uuid: string): Promise<void> => {
+  /** Inserts what is held for `uuid` now (once), as `state`, and waits for it; nothing when nothing is held. */
+  const flushOne = (uuid: string, state?: RunState): Promise<void> => {
     const entry = held.get(uuid);
     if (!entry) return Promise.resolve();
     clearTimeout(entry.timer);
     // Forgotten once written, not before: a save that comes meanwhile waits for the row to exist.
-    // A failed insert stays held, so the next save or flush tries it again.
-    entry.inserting ??= insert(entry.state).then(
+    // A failed insert stays held as created, so the next save or flush tries again.
+    entry.inserting ??= insert(state ?? entry.created).then(
       () => void held.delete(uuid),
       (error: unknown) => {
         entry.inserting = undefined;
@@ -57,7 +58,7 @@ export function heldRunInserts(insert: (state: RunState) => Promise<void>, holdM
       // A timer's insert that fails is tried again by the run's next save.
       const timer = setTimeout(() => void flushOne(uuid).catch(() => undefined), holdMs);
       timer.unref?.();
-      held.set(uuid, { state, timer });
+      held.set(uuid, { created: state, timer });
     },
 
     /**
@@ -72,16 +73,30 @@ export function heldRunInserts(insert: (state: RunState) => Promise<void>, holdM
         await entry.inserting;
         return false;
       }
-      entry.state = state;
-      await flushOne(state.run.uuid);
+      await flushOne(state.run.uuid, state);
       return true;
     },
 
-    /** Inserts now whatever is held of these runs, before something reads or updates their rows. */
-    async flush(uuids: Iterable<string>): Promise<void> {
+    /**
+     * Inserts now whatever is held of these runs, before something reads or updates their rows;
+     * answers the runs whose insert failed, with the error (each stays held), so one run's
+     * failure is its own.
+     */
+    async flush(uuids: Iterable<string>): Promise<Map<string, unknown>> {
+      const failed = new Map<string, unknown>();
       const inserts: Array<Promise<void>> = [];
-      for (const uuid of uuids) if (held.has(uuid)) inserts.push(flushOne(uuid));
+      for (const uuid of uuids) if (held.has(uuid)) inserts.push(flushOne(uuid).catch((error: unknown) => void failed.set(uuid, error)));
       await Promise.all(inserts);
+      return failed;
+    },
+
+    /** The walk of run `uuid` is over: an insert still held (it failed) is given up, with its state. */
+    forget(uuid: string): void {
+      const entry = held.get(uuid);
+      if (entry && !entry.inserting) {
+        clearTimeout(entry.timer);
+        held.delete(uuid);
+      }
     },
 
     /** Whether the insert of run `uuid` is held (or under way). */

@@ -13,6 +13,10 @@ const nodes = graph({ slug: "start", children: ["end"] }, { slug: "end" });
 // A delay short enough to be waited inside the walk (not parked): the run stays held meanwhile.
 const waiting = graph({ slug: "start", children: ["wait"] }, { slug: "wait", actionSlug: "delay", config: { minutes: 0.01 }, children: ["end"] }, { slug: "end" });
 
+// Long enough (0.9 s) to look at the run between its first save (250 ms in) and its end, short
+// enough to be waited inside the walk (not parked: INLINE_DELAY_MAX_MS).
+const slow = graph({ slug: "start", children: ["wait"] }, { slug: "wait", actionSlug: "delay", config: { minutes: 0.015 }, children: ["end"] }, { slug: "end" });
+
 /** graphile-worker's jobs for a run (Postgres only). */
 async function jobsOf(deps: Deps, runUuid: string): Promise<number> {
   const row = await deps.db.client.get<{ count: number }>("SELECT COUNT(*) AS count FROM graphile_worker.jobs WHERE key = ?", [`run.execute:${ws}:${runUuid}`]);
@@ -91,6 +95,8 @@ it("writes a run its caller waits for once, when it ends: its insert is held unt
   expect(run.status).toBe("success");
   expect(writes.get(run.uuid)).toEqual(["insert:success"]);
   expect((await app.db.runs.load(ws, run.uuid))!.run.status).toBe("success");
+  // Ended: written without a lease, as an ended run's last save leaves it.
+  expect((await app.db.runLeases.holderOf(run.uuid))!.owner).toBeNull();
   // A run nobody waits for is inserted at once, as before, and saved when it ends.
   const queued = await createRun(app, ws, { nodes, data: {} }, { wait: false });
   await expect.poll(async () => (await app.db.runs.load(ws, queued.uuid))!.run.status, { timeout: 5_000 }).toBe("success");
@@ -101,7 +107,7 @@ it("inserts a waited-for run that takes longer while it runs, so it shows meanwh
   await processes.storage();
   const app = await processes.open("all");
   const writes = recordRunWrites(app);
-  const ended = createRun(app, ws, { nodes: waiting, data: {} }, { wait: true });
+  const ended = createRun(app, ws, { nodes: slow, data: {} }, { wait: true });
   await expect.poll(() => writes.size, { timeout: 2_000 }).toBe(1);
   const [uuid] = [...writes.keys()];
   // Committed soon after the statement goes out.
@@ -111,6 +117,19 @@ it("inserts a waited-for run that takes longer while it runs, so it shows meanwh
   expect(run.status).toBe("success");
   expect(writes.get(uuid!)![0]).toBe("insert:running");
   expect(writes.get(uuid!)!.at(-1)).toBe("save:success");
+});
+
+it("ends a waited-for run `error` from its state as created when the store refuses the state it ended with", async () => {
+  await processes.storage();
+  const app = await processes.open("all");
+  const refuse = (state: { run: { status: string } }) => state.run.status === "success";
+  const { create, writeMany } = app.db.runs;
+  app.db.runs.create = (state, options) => (refuse(state) ? Promise.reject(new Error("refused by the test")) : create(state, options));
+  app.db.runs.writeMany = (creates, saves) => (creates.some(({ state }) => refuse(state)) ? Promise.reject(new Error("refused by the test")) : writeMany(creates, saves));
+  const run = await createRun(app, ws, { nodes, data: {} }, { wait: true });
+  expect(run.status).toBe("error");
+  expect(run.errorMessage).toContain("refused by the test");
+  expect((await app.db.runs.load(ws, run.uuid))!.run.status).toBe("error");
 });
 
 it("gives runs time-ordered uuids (version 7), so each insert lands at the end of the primary key's index", async () => {

@@ -92,7 +92,8 @@ export async function cancelRuns(deps: RunsDeps, workspaceUuid: string, uuids: s
 }
 
 async function startRun(deps: RunsDeps, input: Parameters<Deps["runs"]["system"]["createRun"]>[0], wait: boolean): Promise<Run> {
-  // Created leased to this process, which walks it at once, or with its job for a worker to take.
+  // Created leased to this process, which walks it at once (written with its first save when the
+  // caller waits for it: lib/server/held-run-inserts.ts), or with its job for a worker to take.
   const state = await deps.runs.system.createRun(wait ? { ...input, awaited: true } : input);
   if (!wait) return state.run;
   return waitForEnd(deps, input.workspaceUuid, state.run.uuid, WAIT_UNTIL_FINISHED_MS);
@@ -111,7 +112,14 @@ async function waitForEnd(deps: RunsDeps, workspaceUuid: string, uuid: string, t
     const local = deps.runs.queue.settled(uuid);
     const ended = local && (await raceDeadline(local, deadline));
     if (ended && isTerminalRunStatus(ended.run.status)) return ended.run;
-    const { run } = await loadRun(deps, workspaceUuid, uuid);
+    const { run } = await loadRun(deps, workspaceUuid, uuid).catch((error: unknown) => {
+      // Walked here and never stored (a run its caller waits for is written with its first
+      // save, which the database refused): not a run that does not exist.
+      if (ended === null && error instanceof AppError && error.code === "not_found:run") {
+        throw new AppError("internal", "The run could not be stored, so it ended unrecorded; the server's log says why");
+      }
+      throw error;
+    });
     if (isTerminalRunStatus(run.status) || Date.now() >= deadline) return run;
     // Until the next look, or until a worker of this process takes the run up.
     const taken = deps.runs.queue.whenLocal(uuid);
