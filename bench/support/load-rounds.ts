@@ -84,7 +84,7 @@ function cpuMs(pid: number): number {
 export function print(label: string, result: LoadResult, unit: string) {
   const database = result.databaseCpuMsPerRequest === undefined ? "" : ` + database ${result.databaseCpuMsPerRequest.toFixed(2)}`;
   const cpu = Number.isNaN(result.cpuMsPerRequest) ? "" : `, server CPU ${result.cpuMsPerRequest.toFixed(2)}${database} ms/request`;
-  const client = `, load generator ${result.clientCpuMsPerRequest.toFixed(2)}`;
+  const client = `, load generator CPU ${result.clientCpuMsPerRequest.toFixed(2)} ms/request`;
   const failed = result.failures > 0 ? `, ${result.failures} FAILED (${result.firstFailure})` : "";
   console.log(
     `${label.padEnd(28)} ${result.perSecond.toFixed(0).padStart(6)} ${unit}, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms${cpu}${client}${failed}`,
