@@ -91,6 +91,10 @@ for (const file of result.outputFiles) {
 removeUnused(dir);
 
 process.setSourceMapsEnabled(true);
+// The Date the process started with, before anything loads Next: Next 16 wraps the global `Date`
+// (to spot clock reads while prerendering), which costs every `new Date()`; the engine's clock is
+// no prerender, and reads the time through this one (lib/engine/clock.ts).
+globalThis[Symbol.for("relay.nativeDate")] ??= Date;
 // The entry reads its own arguments (util.parseArgs) from argv[2] on.
 process.argv = [process.argv[0], path.join(dir, "main.mjs"), ...args];
 await import(pathToFileURL(path.join(dir, "main.mjs")).href);

@@ -15,10 +15,16 @@ it("runs an entry compiled into one module, its expression sandbox thread includ
   fs.writeFileSync(
     entry,
     `import { createExpressionEvaluator } from ${JSON.stringify(evaluator)};
+import { systemClock } from ${JSON.stringify(path.join(root, "lib/engine/clock.ts"))};
+const native = globalThis[Symbol.for("relay.nativeDate")];
+const keptBeforeNext = native === Date;
+// What loading Next does to the global Date.
+await import("next/dist/server/node-environment-extensions/date.js");
+const clock = { keptBeforeNext, wrappedSince: Date !== native, now: systemClock.now() instanceof Date && Math.abs(systemClock.now().getTime() - Date.now()) < 1000 };
 const evaluator = await createExpressionEvaluator();
 const value = { kind: "templateExpression", expression: "{{ nodes.start.n * 7 + [1, 2, 3].length }}", instructTo: "none", fromRecipe: false };
 const config = await evaluator.evaluateConfig({ value }, { nodes: { start: { n: 6 } } });
-console.log(JSON.stringify({ config, argv: process.argv.slice(2), url: import.meta.url }));
+console.log(JSON.stringify({ config, clock, argv: process.argv.slice(2), url: import.meta.url }));
 process.exit(0);
 `,
   );
@@ -27,6 +33,8 @@ process.exit(0);
     expect(run.stderr).toBe("");
     const answer = JSON.parse(run.stdout.trim().split("\n").at(-1));
     expect(answer.config).toEqual({ value: 45 });
+    // The Date the process started with is kept for the engine's clock before Next wraps the global one.
+    expect(answer.clock).toEqual({ keptBeforeNext: true, wrappedSince: true, now: true });
     // Its own arguments, and it ran from the compiled module, not the source.
     expect(answer.argv).toEqual(["--flag", "x"]);
     expect(answer.url).toMatch(/\/\.relay-server\/[0-9a-f]{16}\/main\.mjs$/);

@@ -1,5 +1,6 @@
 import type { WorkspaceRole } from "@/lib/contract";
 import type { Database } from "@/lib/db";
+import { systemClock } from "@/lib/engine/clock";
 import { AppError } from "../errors";
 import { hashSecret } from "./secrets";
 import { readSessionCookie } from "./session-cookie";
@@ -17,7 +18,7 @@ const TOKEN_TOUCH_MS = 60_000;
  * present but wrong (unknown, revoked or expired, or a user no longer in the workspace) are a 401,
  * never a quiet fall-back to anonymous.
  */
-export async function resolvePrincipal(request: Request, db: Database, now = new Date()): Promise<Principal | null> {
+export async function resolvePrincipal(request: Request, db: Database, now = systemClock.now()): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) return resolveToken(authorization, db, now);
   const cookie = readSessionCookie(request);
