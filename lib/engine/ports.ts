@@ -17,8 +17,8 @@ export interface RunState {
 /** Durable storage of runs. `save` must be atomic: after a crash, the last saved state is whole. */
 export interface RunStore {
   /**
-   * Stores a new run. `awaited`: its caller waits for its end, so nothing asks for it by uuid
-   * before then, and the store may write it with its first save (lib/server/held-run-inserts.ts).
+   * Stores a new run. `awaited`: its caller waits for its end and learns its uuid then, so the
+   * store may write it with its first save (lib/server/held-run-inserts.ts).
    */
   create(state: RunState, options?: { awaited?: boolean }): Promise<void>;
   load(workspaceUuid: string, runUuid: string): Promise<RunState | null>;

@@ -99,10 +99,12 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
   };
   const leases: RunLeases = {
     claim: (runUuid, until) => db.runLeases.claim(runUuid, owner, new Date(), until),
-    // A run whose held insert fails is left out, so it alone is abandoned.
+    // A run whose held insert fails has no row for another process to take: it counts as kept,
+    // and its next save tries the insert again.
     renew: async (runUuids, until) => {
       const failed = await held.flush(runUuids);
-      return db.runLeases.renew(failed.size > 0 ? runUuids.filter((uuid) => !failed.has(uuid)) : runUuids, owner, until);
+      if (failed.size === 0) return db.runLeases.renew(runUuids, owner, until);
+      return [...(await db.runLeases.renew(runUuids.filter((uuid) => !failed.has(uuid)), owner, until)), ...failed.keys()];
     },
     release: async (runUuid, availableAt) => {
       await held.flush([runUuid]);

@@ -108,4 +108,35 @@ describe("heldRunInserts", () => {
     expect(await held.saveAsInsert(stateOf("g", "success"))).toBe(false);
     expect(db.inserted).toEqual([]);
   });
+
+  it("has a save whose state was not the one a failed insert tried insert its own", async () => {
+    const db = recorder();
+    const held = heldRunInserts(db.insert, 10_000);
+    held.hold(stateOf("h"));
+    const open = db.hold();
+    db.failOnce();
+    const flushed = held.flush(["h"]);
+    const save = held.saveAsInsert(stateOf("h", "success"));
+    open();
+    expect((await flushed).has("h")).toBe(true);
+    expect(await save).toBe(true);
+    expect(db.inserted).toEqual(["h:success"]);
+    expect(held.holds("h")).toBe(false);
+  });
+
+  it("keeps nothing of a run forgotten while its insert is under way, whichever way the insert ends", async () => {
+    for (const fails of [true, false]) {
+      const db = recorder();
+      const held = heldRunInserts(db.insert, 10_000);
+      held.hold(stateOf("i"));
+      const open = db.hold();
+      if (fails) db.failOnce();
+      const flushed = held.flush(["i"]);
+      held.forget("i");
+      expect(held.holds("i")).toBe(true);
+      open();
+      expect((await flushed).size).toBe(fails ? 1 : 0);
+      expect(held.holds("i")).toBe(false);
+    }
+  });
 });

@@ -13,6 +13,8 @@ interface Held {
   timer: ReturnType<typeof setTimeout>;
   /** The insert once it has gone out (the timer, a flush); whatever asks after that waits for it. */
   inserting?: Promise<void>;
+  /** The walk is over: whichever way the insert under way ends, nothing stays held. */
+  forgotten?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ interface Held {
  * pending run only to be removed (bench/README.md, "Eighth round"; docs/architecture.md, 25).
  *
  * The caller learns the uuid with the run's end; integrations see it sooner (in Idempotency-Keys),
- * and a request by that uuid meanwhile finds no run, for a second at most. Whatever in this
+ * and a request by that uuid meanwhile finds no run (for a second at most, unless the insert fails). Whatever in this
  * process would read or update the row first inserts what is held (`flush`: the store's load and
  * cancel, the lease heartbeat and hand-back), and so does a timer after `HOLD_INSERT_MS`, so a
  * run that takes longer shows in the runs list as any other (from its first save, 250 ms in, as
@@ -45,6 +47,7 @@ export function heldRunInserts(insert: (state: RunState) => Promise<void>, holdM
       () => void held.delete(uuid),
       (error: unknown) => {
         entry.inserting = undefined;
+        if (entry.forgotten) held.delete(uuid);
         throw error;
       },
     );
@@ -70,8 +73,12 @@ export function heldRunInserts(insert: (state: RunState) => Promise<void>, holdM
       const entry = held.get(state.run.uuid);
       if (!entry) return false;
       if (entry.inserting) {
-        await entry.inserting;
-        return false;
+        try {
+          await entry.inserting;
+          return false;
+        } catch {
+          // That insert (the timer's, a flush's) failed, not this save's: this one tries its own state.
+        }
       }
       await flushOne(state.run.uuid, state);
       return true;
@@ -93,10 +100,10 @@ export function heldRunInserts(insert: (state: RunState) => Promise<void>, holdM
     /** The walk of run `uuid` is over: an insert still held (it failed) is given up, with its state. */
     forget(uuid: string): void {
       const entry = held.get(uuid);
-      if (entry && !entry.inserting) {
-        clearTimeout(entry.timer);
-        held.delete(uuid);
-      }
+      if (!entry) return;
+      clearTimeout(entry.timer);
+      if (entry.inserting) entry.forgotten = true;
+      else held.delete(uuid);
     },
 
     /** Whether the insert of run `uuid` is held (or under way). */

@@ -110,9 +110,9 @@ it("inserts a waited-for run that takes longer while it runs, so it shows meanwh
   const ended = createRun(app, ws, { nodes: slow, data: {} }, { wait: true });
   await expect.poll(() => writes.size, { timeout: 2_000 }).toBe(1);
   const [uuid] = [...writes.keys()];
-  // Committed soon after the statement goes out.
-  await expect.poll(async () => (await app.db.runs.load(ws, uuid!))?.run.status, { timeout: 2_000 }).toBe("running");
-  expect((await app.db.runLeases.holderOf(uuid!))!.owner).toBe(app.runs.owner);
+  // Committed soon after the statement goes out; its status and holder read together, while it runs.
+  const seen = async () => ({ status: (await app.db.runs.load(ws, uuid!))?.run.status, owner: (await app.db.runLeases.holderOf(uuid!))?.owner });
+  await expect.poll(seen, { timeout: 2_000 }).toEqual({ status: "running", owner: app.runs.owner });
   const run = await ended;
   expect(run.status).toBe("success");
   expect(writes.get(uuid!)![0]).toBe("insert:running");
@@ -130,6 +130,26 @@ it("ends a waited-for run `error` from its state as created when the store refus
   expect(run.status).toBe("error");
   expect(run.errorMessage).toContain("refused by the test");
   expect((await app.db.runs.load(ws, run.uuid))!.run.status).toBe("error");
+});
+
+it("answers 500, not 404, for a waited-for run that could not be stored at all, and stores nothing of it later", async () => {
+  await processes.storage();
+  const app = await processes.open("all");
+  const refused = new Set<string>();
+  const { create, writeMany } = app.db.runs;
+  app.db.runs.create = (state) => (refused.add(state.run.uuid), Promise.reject(new Error("refused by the test")));
+  app.db.runs.writeMany = (creates, saves) => {
+    for (const { state } of creates) refused.add(state.run.uuid);
+    return creates.length > 0 ? Promise.reject(new Error("refused by the test")) : writeMany(creates, saves);
+  };
+  await expect(createRun(app, ws, { nodes, data: {} }, { wait: true })).rejects.toMatchObject({ code: "internal" });
+  expect(refused.size).toBe(1);
+  const [uuid] = [...refused];
+  app.db.runs.create = create;
+  app.db.runs.writeMany = writeMany;
+  // Forgotten with its walk: no timer inserts it afterwards.
+  await new Promise((resolve) => setTimeout(resolve, 1_300));
+  expect(await app.db.runs.load(ws, uuid!)).toBeNull();
 });
 
 it("gives runs time-ordered uuids (version 7), so each insert lands at the end of the primary key's index", async () => {
