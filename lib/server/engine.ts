@@ -5,23 +5,18 @@ import {
   createRunQueue,
   createRunSystem,
   DEFAULT_LEASE_TIMING,
-  isTerminalRunStatus,
   systemClock,
   type LeaseTiming,
-  type RunLeases,
-  type RunState,
-  type RunStore,
 } from "@/lib/engine";
-import { coalescedRunWrites } from "@/lib/db";
 import { createExpressionEvaluator } from "@/lib/engine/expressions";
 import { createBatchWorker } from "./batches/batch-worker";
 import type { ConnectorCtx, Runs } from "./deps-types";
 import { createEngineActions } from "./engine-actions";
-import { heldRunInserts } from "./held-run-inserts";
 import { createJobQueue } from "./jobs";
 import { createPlayScheduler } from "./plays/play-scheduler";
 import { triggerPlays } from "./plays/trigger-plays";
 import { createSyncWorker } from "./records/sync-worker";
+import { createRunStore } from "./run-store";
 import { timeOrderedUuid } from "./time-ordered-uuid";
 import { DEFAULT_RUN_CONCURRENCY, executesJobs, type Settings } from "./settings";
 
@@ -40,78 +35,8 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
   const timing = leaseTimingOf(settings.runLeaseMs);
   const jobs = await createJobQueue(settings, { concurrency });
   const executes = executesJobs(settings);
-  const writes = db.client.dialect === "postgres" ? coalescedRunWrites(db.runs) : undefined;
-  const insertLeased = (state: RunState) => {
-    // A held insert may be of an ended run, whose last save lets go of the lease.
-    const lease = isTerminalRunStatus(state.run.status) ? undefined : { owner, expiresAt: new Date(Date.now() + timing.leaseMs) };
-    return writes ? writes.create(state, lease) : db.runs.create(state, { lease });
-  };
-  const held = heldRunInserts(insertLeased);
-  const store: RunStore = {
-    ...db.runs,
-    // A worker starts the run itself at once when it has a free slot (or when, on SQLite, every
-    // job comes back to it anyway): the run is inserted holding this process's lease, so no claim
-    // follows, and walked from the state in hand, with no read-back (a run its caller waits for is
-    // inserted by its first save: held-run-inserts.ts). It needs no job: should this
-    // process die, the lease runs out and any worker's sweep takes the run over, as it does every
-    // run of a dead worker. A busy worker of several, or a web-only process, leaves the run to a
-    // job, which lands with the run or not at all: on Postgres the very statement that inserts the
-    // run adds it; the in-process queue (SQLite) writes nothing, and is told after.
-    create: async (state, options) => {
-      const payload = { workspaceUuid: state.run.workspaceUuid, runUuid: state.run.uuid };
-      if (executes && queue.accepting && (queue.free > 0 || jobs.kind === "in-process")) {
-        // Reserved first, so a cancel that comes as soon as the row exists reaches the walk.
-        const forget = system.reserve(state.run.uuid);
-        try {
-          // A run its caller waits for is written with its first save, usually its end.
-          if (options?.awaited) held.hold(state);
-          else await insertLeased(state);
-        } catch (error) {
-          forget();
-          throw error;
-        }
-        // The walk is over (or parked, which wrote the run): an insert still held had failed.
-        void queue.adopt(state, forget).finally(() => held.forget(state.run.uuid));
-        return;
-      }
-      const job = jobs.addExpression("run.execute", payload);
-      await db.runs.create(state, { also: job ?? undefined });
-      if (!job) await jobs.add(db.client, "run.execute", payload);
-    },
-    // Fenced: once another process has taken the run over, this one's writes are refused.
-    // On Postgres, runs saved together share a statement.
-    save: async (state) => {
-      if (held.holds(state.run.uuid) && (await held.saveAsInsert(state))) return true;
-      return writes ? writes.save(state, owner) : db.runs.save(state, { leaseOwner: owner });
-    },
-    // Whatever reads or updates a run's row first writes its held insert.
-    load: async (workspaceUuid, runUuid) => {
-      if (held.holds(runUuid)) {
-        const failed = await held.flush([runUuid]);
-        if (failed.has(runUuid)) throw failed.get(runUuid);
-      }
-      return db.runs.load(workspaceUuid, runUuid);
-    },
-    cancel: async (workspaceUuid, runUuids, at) => {
-      await held.flush(runUuids);
-      return db.runs.cancel(workspaceUuid, runUuids, at);
-    },
-  };
-  const leases: RunLeases = {
-    claim: (runUuid, until) => db.runLeases.claim(runUuid, owner, new Date(), until),
-    // A run whose held insert fails has no row for another process to take: it counts as kept,
-    // and its next save tries the insert again.
-    renew: async (runUuids, until) => {
-      const failed = await held.flush(runUuids);
-      if (failed.size === 0) return db.runLeases.renew(runUuids, owner, until);
-      return [...(await db.runLeases.renew(runUuids.filter((uuid) => !failed.has(uuid)), owner, until)), ...failed.keys()];
-    },
-    release: async (runUuid, availableAt) => {
-      await held.flush([runUuid]);
-      return db.runLeases.release(runUuid, owner, availableAt);
-    },
-    listClaimable: (limit) => db.runLeases.listClaimable(new Date(), limit),
-  };
+  // The store and leases reach the queue and the system made below them only when called.
+  const { store, leases } = createRunStore({ db, owner, timing, jobs, executes }, () => ({ queue, system }));
   const system = createRunSystem({
     store,
     actions: createEngineActions(ctx),
