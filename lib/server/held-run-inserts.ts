@@ -25,11 +25,11 @@ interface Held {
  * pending run only to be removed (bench/README.md, "Eighth round"; docs/architecture.md, 25).
  *
  * The caller learns the uuid with the run's end; integrations see it sooner (in Idempotency-Keys),
- * and a request by that uuid meanwhile finds no run (for a second at most, unless the insert fails). Whatever in this
- * process would read or update the row first inserts what is held (`flush`: the store's load and
- * cancel, the lease heartbeat and hand-back), and so does a timer after `HOLD_INSERT_MS`, so a
- * run that takes longer shows in the runs list as any other (from its first save, 250 ms in, as
- * before). A save whose insert fails (a state the store refuses) leaves the run held as created,
+ * and a request by that uuid meanwhile finds no run (for a second at most, unless the insert
+ * fails). Whatever in this process would read or update the row first inserts what is held
+ * (`flush`: the store's load and cancel, the lease heartbeat and hand-back), and so does a timer
+ * after `HOLD_INSERT_MS`, so a run that takes longer shows in the runs list as any other (from
+ * its first save, 250 ms in, as before). A save whose insert fails (a state the store refuses) leaves the run held as created,
  * so ending it `error` from there (`endUnsaved`) inserts that. Should the process die before the
  * insert, the run is gone with the caller's request.
  */
@@ -110,12 +110,5 @@ export function heldRunInserts(insert: (state: RunState) => Promise<void>, holdM
     holds(uuid: string): boolean {
       return held.has(uuid);
     },
-
-    /** How many runs have their insert held; for tests. */
-    get size(): number {
-      return held.size;
-    },
   };
 }
-
-export type HeldRunInserts = ReturnType<typeof heldRunInserts>;
