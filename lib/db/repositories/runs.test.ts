@@ -341,6 +341,34 @@ describe("runRepository", () => {
       expect(storedMany?.run.status).toBe("error");
     });
 
+    it("stores each JSON column's text as the one-row statements do, whatever JSON it holds", async () => {
+      const jsonColumns = "output_json, outputs_json, computed_configs_json, executions_json, data_json, nodes_json";
+      const stored = (uuid: string) => db.client.get<Record<string, string | null>>(`SELECT ${jsonColumns} FROM runs WHERE uuid = ?`, [uuid]);
+      // Scalars (a string stays a string), nulls, an escaped backslash before a "u", and escapes json_to_recordset refuses.
+      const kinds = [
+        { outputs: { "n-start": "just text" }, computedConfigs: { "n-start": 42 }, output: null },
+        { outputs: { "n-start": null, "n-b": [true, "x\\u0041"] }, computedConfigs: { "n-start": { path: "C:\\users" } }, output: { text: "é \u00e9" } },
+        { outputs: { "n-start": "\u0000" }, computedConfigs: { "n-start": "\ud800 alone" }, output: { a: "\u0000\ud800" } },
+      ];
+      const ended = (kind: (typeof kinds)[number]): StoredRunState => {
+        const state = makeRunState({ run: { data: { text: "line\nbreak \"q\"" } }, outputs: kind.outputs, computedConfigs: kind.computedConfigs });
+        return { ...state, run: { ...state.run, output: kind.output, status: "success" } };
+      };
+      const [one, many] = [kinds.map(ended), kinds.map(ended)];
+      for (const state of one) await db.runs.create(state);
+      await db.runs.createMany(many.map((state) => ({ state })));
+      // Saved in one statement over a pending row: the same again.
+      const saved = kinds.map(ended);
+      await db.runs.createMany(saved.map((state) => ({ state: { ...state, outputs: {}, computedConfigs: {}, run: { ...state.run, status: "pending", output: null } } })));
+      expect(await db.runs.saveMany(saved.map((state) => ({ state })))).toEqual([true, true, true]);
+      for (const [index, alone] of one.entries()) {
+        for (const state of [many[index]!, saved[index]!]) {
+          expect(await db.runs.load(WS, state.run.uuid)).toEqual(state);
+          expect(await stored(state.run.uuid)).toEqual(await stored(alone.run.uuid));
+        }
+      }
+    });
+
     it.runIf(process.env.TEST_POSTGRES_URL)("waits for no row another transaction holds: that run is saved alone once it is let go", async () => {
       const [first, held, free] = [makeRunState({ run: { status: "running" } }), makeRunState({ run: { status: "running" } }), makeRunState({ run: { status: "running" } })];
       await db.runs.createMany([{ state: first, lease }, { state: held, lease }, { state: free, lease }]);
