@@ -190,6 +190,21 @@ describe("openSqliteClient: group commit", () => {
     expect(await client.all("SELECT id FROM t ORDER BY id")).toEqual([{ id: 1 }, { id: 3 }]);
   });
 
+  it("runs a write with RETURNING that waited for a transaction outside the next one, which may roll back", async () => {
+    await client.run("INSERT INTO t (id, v) VALUES (1, 'running')");
+    const first = client.transaction(async () => new Promise((resolve) => setTimeout(resolve, 10)));
+    // Waits for the first to end; a transaction queued after it must not begin before it runs.
+    const cancel = client.all("UPDATE t SET v = 'cancelled' WHERE id = 1 RETURNING id");
+    const next = client.transaction(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      throw new Error("roll back");
+    });
+    await first;
+    expect(await cancel).toEqual([{ id: 1 }]);
+    await expect(next).rejects.toThrow("roll back");
+    expect(await client.all("SELECT v FROM t")).toEqual([{ v: "cancelled" }]);
+  });
+
   it("waits for another connection's write lock without blocking the event loop, then commits", async () => {
     const other = openSqliteClient(file);
     try {

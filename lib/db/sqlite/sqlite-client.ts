@@ -57,10 +57,6 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
   const writes = groupCommit(db, () => state.inTransaction, wrote);
   /** The transaction open on the connection, settling when it has ended; null when none is. */
   let open: Promise<void> | null = null;
-  /** Until no transaction is open: a write of another caller must not land in one (its rollback would take it). */
-  const outsideTransactions = async () => {
-    while (open) await open;
-  };
   /** A statement run now, on the connection as it is (in the open transaction, for the transaction's own). */
   const runNow = <T>(statement: BetterSqlite3.Statement, how: (statement: BetterSqlite3.Statement) => T): T => {
     const result = how(statement);
@@ -111,14 +107,18 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
       const tx = joined();
       if (tx) return tx.all<T>(sql, params);
       const statement = prepare(sql);
-      if (!statement.readonly) await outsideTransactions();
+      // A write waits for an open transaction to end and runs in the same step as it sees none: an
+      // await between (a helper's promise) would let a transaction queued behind it begin first.
+      if (!statement.readonly) while (open) await open;
       return runNow(statement, (s) => s.all(...params) as T[]);
     },
     async get<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
       const tx = joined();
       if (tx) return tx.get<T>(sql, params);
       const statement = prepare(sql);
-      if (!statement.readonly) await outsideTransactions();
+      // A write waits for an open transaction to end and runs in the same step as it sees none: an
+      // await between (a helper's promise) would let a transaction queued behind it begin first.
+      if (!statement.readonly) while (open) await open;
       return runNow(statement, (s) => s.get(...params) as T | undefined);
     },
     /**
@@ -196,7 +196,7 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     },
     async close() {
       // A transaction still open ends first; closing would roll it back under its caller.
-      await outsideTransactions();
+      while (open) await open;
       writes.flush();
       db.close();
     },
