@@ -132,3 +132,46 @@ describe("a long delay does not hold a queue slot", () => {
     expect(path(after.stored(slow))).toEqual(["start:success", "wait:success", "end:success"]);
   });
 });
+
+describe("with leases", () => {
+  it("a claimed run still waiting for a slot when it is handed back calls none of its nodes here", async () => {
+    const called: string[] = [];
+    let letGo = () => {};
+    const blocked = new Promise<void>((resolve) => (letGo = resolve));
+    // The first run's call hangs until it is aborted (the hand-back), then the slot frees.
+    const execute: EngineDeps["actions"]["execute"] = async (call) => {
+      called.push(call.runUuid);
+      await Promise.race([blocked, new Promise((resolve) => call.signal.addEventListener("abort", resolve))]);
+      return { outcome: "executed", data: {} };
+    };
+    const store = createMemoryRunStore();
+    const deps: EngineDeps = {
+      store,
+      actions: { execute, policies: async () => ({}), runsNative: () => true },
+      expressions: { evaluateConfig: async (config) => structuredClone(config) },
+      clock: createFakeClock(),
+      ids: { uuid: () => `00000000-0000-4000-8000-${String(++lastId).padStart(12, "0")}` },
+      random: () => 0.5,
+    };
+    const system = createRunSystem(deps);
+    const released: string[] = [];
+    const leases = {
+      claim: async () => true,
+      renew: async (uuids: readonly string[]) => [...uuids],
+      release: async (uuid: string) => void released.push(uuid),
+      listClaimable: async () => [],
+    };
+    const queue = createRunQueue({ system, store, concurrency: 1, leases });
+    const calling = [node("start", "start", ["call"]), node("call", "httpRequest", ["end"]), node("end", "end", [])];
+    const [first, second] = [await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: calling, data: {} }), await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: calling, data: {} })];
+    const walks = [queue.enqueue(ws, first.run.uuid), queue.enqueue(ws, second.run.uuid)];
+    await expect.poll(() => called, { timeout: 1_000 }).toEqual([first.run.uuid]);
+    expect(await within(queue.stop(0), 5_000)).toBe(2);
+    await within(Promise.all(walks), 5_000);
+    letGo();
+    // The second run got its slot only after the hand-back: it did not walk, and is left for another process.
+    expect(called).toEqual([first.run.uuid]);
+    expect(released.sort()).toEqual([first.run.uuid, second.run.uuid].sort());
+    expect(store.all().find((state) => state.run.uuid === second.run.uuid)!.run.executions).toEqual([]);
+  });
+});

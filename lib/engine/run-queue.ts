@@ -5,7 +5,7 @@ import type { RunSystem } from "./run-system";
 import { isTerminalRunStatus } from "./statuses";
 
 export interface RunQueueOptions {
-  system: Pick<RunSystem, "executeRun" | "waitUntilDue" | "abandon">;
+  system: Pick<RunSystem, "executeRun" | "waitUntilDue" | "abandon" | "reserve">;
   store: Pick<RunStore, "listUnfinished">;
   concurrency?: number;
   onError?: (runUuid: string, error: unknown) => void;
@@ -56,9 +56,14 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
    * `adopted` is a run this process just created already holding its lease: no claim, no load.
    */
   async function walkLeased(workspaceUuid: string, runUuid: string, adopted?: RunState): Promise<RunState | null> {
+    // A claimed run is registered with the run system before it waits for a slot (an adopted one
+    // was, by its creator), so that `abandon` (the heartbeat lost its lease, `stop` hands it back)
+    // reaches it while it waits: its walk then starts stopped and calls no node.
+    let forget = () => undefined as void;
     if (leases) {
       if (!adopted && (stopping || !(await leases.claim(runUuid, after(timing.leaseMs))))) return null;
       held.add(runUuid);
+      if (!adopted) forget = system.reserve(runUuid);
     }
     let state: RunState | null = null;
     try {
@@ -70,6 +75,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
       }
       return state;
     } finally {
+      forget();
       if (leases && held.delete(runUuid)) await giveBack(runUuid, state);
     }
   }
