@@ -124,6 +124,27 @@ describe("heldRunInserts", () => {
     expect(held.holds("h")).toBe(false);
   });
 
+  it("has a save that waited for a failed insert save as usual when another insert began meanwhile", async () => {
+    const db = recorder();
+    let calls = 0;
+    const held = heldRunInserts((state) => {
+      const insert = db.insert(state);
+      // As the first insert fails, and before the waiting save hears of it, a flush inserts the run as created.
+      if (++calls === 1) insert.catch(() => queueMicrotask(() => void held.flush(["i"])));
+      return insert;
+    }, 10_000);
+    held.hold(stateOf("i"));
+    const open = db.hold();
+    db.failOnce();
+    const flushed = held.flush(["i"]);
+    const save = held.saveAsInsert(stateOf("i", "success"));
+    open();
+    expect((await flushed).has("i")).toBe(true);
+    // The row holds the run as created: this save is not its insert, and is made as an update.
+    expect(await save).toBe(false);
+    expect(db.inserted).toEqual(["i:pending"]);
+  });
+
   it("keeps nothing of a run forgotten while its insert is under way, whichever way the insert ends", async () => {
     for (const fails of [true, false]) {
       const db = recorder();

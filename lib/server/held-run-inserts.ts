@@ -70,14 +70,16 @@ export function heldRunInserts(insert: (state: RunState) => Promise<void>, holdM
      * the caller saves as usual.
      */
     async saveAsInsert(state: RunState): Promise<boolean> {
-      const entry = held.get(state.run.uuid);
-      if (!entry) return false;
-      if (entry.inserting) {
+      for (;;) {
+        const entry = held.get(state.run.uuid);
+        if (!entry) return false;
+        if (!entry.inserting) break;
         try {
           await entry.inserting;
           return false;
         } catch {
-          // That insert (the timer's, a flush's) failed, not this save's: this one tries its own state.
+          // That insert (the timer's, a flush's) failed, not this save's: this one tries its own
+          // state, unless another began meanwhile (then it waits for that one).
         }
       }
       await flushOne(state.run.uuid, state);
