@@ -1,5 +1,6 @@
-import BetterSqlite3 from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import type { SqlValue } from "../sql-client";
+import { BUSY_WAIT_MS, locked, writeLock } from "./write-lock";
 
 interface PendingWrite {
   statement: BetterSqlite3.Statement;
@@ -23,9 +24,6 @@ export interface GroupCommit {
   flush(): void;
 }
 
-/** How long a write waits for another connection's write lock (SQLite's busy_timeout, also set on the file). */
-export const BUSY_WAIT_MS = 5000;
-
 /** A write whose failure ended the transaction of its group. */
 class GroupEnded extends Error {
   constructor(
@@ -35,9 +33,6 @@ class GroupEnded extends Error {
     super("a write ended its group's transaction", { cause });
   }
 }
-
-/** The error SQLite gives a write that waited busy_timeout for the lock. */
-const locked = () => new BetterSqlite3.SqliteError("database is locked", "SQLITE_BUSY");
 
 /**
  * Group commit: the writes issued outside a transaction during one turn of the event loop (the
@@ -68,9 +63,7 @@ export function groupCommit(
   // One flush at most is waiting on each: the next turn (new writes), and a retry (a lock held elsewhere).
   let scheduled = false;
   let retryTimer: NodeJS.Timeout | undefined;
-  // Prepared once: db.pragma() compiles its statement on every call.
-  const failWhenBusy = db.prepare("PRAGMA busy_timeout = 0");
-  const waitWhenBusy = db.prepare(`PRAGMA busy_timeout = ${BUSY_WAIT_MS}`);
+  const withLock = writeLock(db);
 
   const runOne = (write: PendingWrite, settled: Array<() => void>) => {
     try {
@@ -131,25 +124,6 @@ export function groupCommit(
   };
 
   let lockedSince: number | undefined;
-  /** Runs `work`; with `try`, false instead when another connection holds the write lock. */
-  const withLock = (mode: "wait" | "try", work: () => void): boolean => {
-    if (mode === "wait") {
-      work();
-      return true;
-    }
-    failWhenBusy.get();
-    try {
-      work();
-      return true;
-    } catch (error) {
-      if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
-      // Nothing of it stays: the whole group is tried again.
-      if (db.inTransaction) db.exec("ROLLBACK");
-      return false;
-    } finally {
-      waitWhenBusy.get();
-    }
-  };
   const retrySoon = () => {
     if (retryTimer) return;
     retryTimer = setTimeout(() => {

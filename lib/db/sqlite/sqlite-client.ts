@@ -5,7 +5,9 @@ import BetterSqlite3 from "better-sqlite3";
 import { ReadCache } from "../read-cache";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
 import { ALL_TABLES, namesWhatItWrites, tablesReadBy, tablesWrittenBy } from "../watched-tables";
-import { BUSY_WAIT_MS, groupCommit } from "./group-commit";
+import { groupCommit } from "./group-commit";
+import { preparedStatements } from "./prepared-statements";
+import { BUSY_WAIT_MS } from "./write-lock";
 
 /** How often `allCached` looks whether another connection has committed, at most. */
 const VERSION_LOOK_MS = 1;
@@ -26,18 +28,7 @@ export function openSqliteClient(file: string): SqlClient {
 }
 
 function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): SqlClient {
-  // Compiling a statement costs more than running most of ours; the texts are a fixed set.
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  const prepare = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      // A group commit relies on a failed statement being undone alone; OR FAIL keeps its rows.
-      if (/\bOR\s+FAIL\b|\bON\s+CONFLICT\s+FAIL\b/i.test(sql)) throw new Error(`OR FAIL is not allowed (a failed write must leave nothing): ${sql.slice(0, 60)}`);
-      statement = db.prepare(sql);
-      if (statements.size < 5_000) statements.set(sql, statement);
-    }
-    return statement;
-  };
+  const prepare = preparedStatements(db);
   // What `allCached` answered, forgotten table by table as this connection writes, and wholly
   // when another connection (another process on the file) has committed since the last look.
   const cache = new ReadCache();
