@@ -134,11 +134,11 @@ describe("a long delay does not hold a queue slot", () => {
 });
 
 describe("with leases", () => {
-  it("a claimed run still waiting for a slot when it is handed back calls none of its nodes here", async () => {
+  /** The real run system over the memory store, a queue of one slot with fake leases, and a node whose call hangs until aborted or `letGo`. */
+  function leasedEngine(claim: (uuid: string) => Promise<boolean> = async () => true) {
     const called: string[] = [];
     let letGo = () => {};
     const blocked = new Promise<void>((resolve) => (letGo = resolve));
-    // The first run's call hangs until it is aborted (the hand-back), then the slot frees.
     const execute: EngineDeps["actions"]["execute"] = async (call) => {
       called.push(call.runUuid);
       await Promise.race([blocked, new Promise((resolve) => call.signal.addEventListener("abort", resolve))]);
@@ -156,22 +156,42 @@ describe("with leases", () => {
     const system = createRunSystem(deps);
     const released: string[] = [];
     const leases = {
-      claim: async () => true,
+      claim,
       renew: async (uuids: readonly string[]) => [...uuids],
       release: async (uuid: string) => void released.push(uuid),
       listClaimable: async () => [],
     };
     const queue = createRunQueue({ system, store, concurrency: 1, leases });
     const calling = [node("start", "start", ["call"]), node("call", "httpRequest", ["end"]), node("end", "end", [])];
-    const [first, second] = [await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: calling, data: {} }), await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: calling, data: {} })];
-    const walks = [queue.enqueue(ws, first.run.uuid), queue.enqueue(ws, second.run.uuid)];
-    await expect.poll(() => called, { timeout: 1_000 }).toEqual([first.run.uuid]);
-    expect(await within(queue.stop(0), 5_000)).toBe(2);
+    const create = async () => (await system.createRun({ workspaceUuid: ws, workflowUuid: null, nodes: calling, data: {} })).run.uuid;
+    const executions = (uuid: string) => store.all().find((state) => state.run.uuid === uuid)!.run.executions;
+    return { queue, called, released, letGo, create, executions };
+  }
+
+  it("a claimed run still waiting for a slot when it is handed back calls none of its nodes here", async () => {
+    const engine = leasedEngine();
+    const [first, second] = [await engine.create(), await engine.create()];
+    const walks = [engine.queue.enqueue(ws, first), engine.queue.enqueue(ws, second)];
+    await expect.poll(() => engine.called, { timeout: 1_000 }).toEqual([first]);
+    expect(await within(engine.queue.stop(0), 5_000)).toBe(2);
     await within(Promise.all(walks), 5_000);
-    letGo();
+    engine.letGo();
     // The second run got its slot only after the hand-back: it did not walk, and is left for another process.
-    expect(called).toEqual([first.run.uuid]);
-    expect(released.sort()).toEqual([first.run.uuid, second.run.uuid].sort());
-    expect(store.all().find((state) => state.run.uuid === second.run.uuid)!.run.executions).toEqual([]);
+    expect(engine.called).toEqual([first]);
+    expect(engine.released.sort()).toEqual([first, second].sort());
+    expect(engine.executions(second)).toEqual([]);
+  });
+
+  it("a run whose claim comes back after stop began is given back at once, not walked", async () => {
+    let grant = (_granted: boolean) => {};
+    const engine = leasedEngine(() => new Promise((resolve) => (grant = resolve)));
+    const uuid = await engine.create();
+    const walk = engine.queue.enqueue(ws, uuid);
+    // Nothing is held yet: stop has nothing to wait for.
+    expect(await within(engine.queue.stop(0))).toBe(0);
+    grant(true);
+    expect(await within(walk)).toBeNull();
+    expect(engine.called).toEqual([]);
+    expect(engine.released).toEqual([uuid]);
   });
 });

@@ -62,6 +62,11 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     let forget = () => undefined as void;
     if (leases) {
       if (!adopted && (stopping || !(await leases.claim(runUuid, after(timing.leaseMs))))) return null;
+      // `stop` came while the claim was in flight (it saw nothing held): given back at once.
+      if (!adopted && stopping) {
+        await leases.release(runUuid, null).catch((error) => onError?.(runUuid, error));
+        return null;
+      }
       held.add(runUuid);
       if (!adopted) forget = system.reserve(runUuid);
     }
