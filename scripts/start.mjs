@@ -57,7 +57,8 @@ function run(name, args) {
   child.on("exit", (code, signal) => {
     console.log(`[start] ${name} exited (${signal ?? code}); stopping`);
     stopAll();
-    process.exitCode = code ?? 1;
+    // The first to exit says how it went: the others exit because of it (a crash stays a failure).
+    if (process.exitCode === undefined) process.exitCode = code ?? 1;
   });
   return child;
 }
