@@ -41,6 +41,24 @@ try {
     const response = await get(url);
     check(response.status === 404, `GET ${url} answers ${response.status}`);
   }
+  // Stopping while a kept-alive connection waits for its answer: the answer is sent, and the
+  // server exits as soon as it is, not after the connection's keep-alive timeout (5 s).
+  const headers = { cookie, origin: base, "content-type": "application/json" };
+  const node = (uuid: string, actionSlug: string, config: object, children: string[]) => ({ uuid, slug: actionSlug, kind: "native", actionSlug, config, childrenUuids: children, fallbackOnFailure: false, position: { x: 0, y: 0 } });
+  const ids = ["00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-0000000000a2", "00000000-0000-4000-8000-0000000000a3"] as const;
+  const nodes = [node(ids[0], "start", {}, [ids[1]]), node(ids[1], "delay", { minutes: 0.015 }, [ids[2]]), node(ids[2], "end", {}, [])];
+  const created = await fetch(`${base}/api/v1/orchestration/workflows`, { method: "POST", headers, body: JSON.stringify({ name: "stop check", nodes }) });
+  const { workflow } = (await created.json()) as { workflow: { uuid: string } };
+  const run = fetch(`${base}/api/v1/orchestration/runs?waitUntilFinished=true`, { method: "POST", headers, body: JSON.stringify({ workflowUuid: workflow.uuid, data: {} }) });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const stopping = Date.now();
+  const stopped = stop();
+  const answer = await run;
+  const { run: ended } = (await answer.json()) as { run: { status: string } };
+  check(answer.status === 200 && ended.status === "success", `a run in flight when the server is stopped still answers (${answer.status} ${ended.status})`);
+  await stopped;
+  const tookMs = Date.now() - stopping;
+  check(tookMs < 3_000, `the server exits once its answers are sent, not after keep-alive timeouts (${tookMs} ms)`);
 } finally {
   await stop();
 }

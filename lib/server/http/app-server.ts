@@ -79,10 +79,15 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
     async close(graceMs = 10_000) {
       const deadline = Date.now() + graceMs;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A keep-alive connection whose answer was in flight stays open once it is sent, until its
+      // keep-alive timeout (5 s, more behind a load balancer), and would take the runs' grace: each
+      // is closed as soon as it is idle.
       server.closeIdleConnections();
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
+      clearInterval(idle);
       server.closeAllConnections();
       await stopDeps(Math.max(0, deadline - Date.now()));
       await nextApp.close();
