@@ -1,5 +1,6 @@
 "use client";
 
+import { ownEntry } from "@/lib/contract/own-entry";
 import { useQuery } from "@tanstack/react-query";
 import { connectorQueries } from "@/lib/api/connector-queries";
 import { integrationQueries } from "@/lib/api/integration-queries";
@@ -23,6 +24,6 @@ export function useModelExtractor(model: Model): ModelExtractor {
   if (connectors.data && !connector) return { status: "unavailable", reason: "Its connector was deleted." };
   if (integration.error) return { status: "unavailable", reason: `Could not load the integration: ${integration.error.message}` };
   if (!integration.data) return { status: "pending" };
-  const extractor = integration.data.integration.extractors[source.extractorSlug];
+  const extractor = ownEntry(integration.data.integration.extractors, source.extractorSlug);
   return extractor ? { status: "ready", extractor } : { status: "unavailable", reason: `The integration no longer has the extractor "${source.extractorSlug}".` };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { ownEntry } from "@/lib/contract/own-entry";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { connectorQueries } from "@/lib/api/connector-queries";
 import { integrationQueries } from "@/lib/api/integration-queries";
@@ -37,7 +38,7 @@ export function useModelSources(models: readonly Model[]): (model: Model) => Mod
     if (!model.extractor) return { label: "CSV upload" };
     const connector = byUuid.get(model.extractor.connectorUuid);
     const integration = connector && bySlug.get(connector.integrationSlug);
-    const extractorName = integration?.extractors[model.extractor.extractorSlug]?.name ?? model.extractor.extractorSlug;
+    const extractorName = ownEntry(integration?.extractors, model.extractor.extractorSlug)?.name ?? model.extractor.extractorSlug;
     return {
       label: `${integration?.name ?? connector?.integrationSlug ?? "Extractor"} · ${extractorName}`,
       connectorName: connector?.name ?? (connectors.isSuccess ? "a deleted connector" : undefined),

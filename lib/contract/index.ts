@@ -6,4 +6,5 @@ export * from "./manifest-url";
 export * from "./stable-stringify";
 export * from "./records";
 export * from "./is-record";
+export * from "./own-entry";
 export * from "./curl";

@@ -26,7 +26,8 @@ export function assertStorable(what: string, value: unknown): void {
   }
 }
 
-function depthExceeds(value: unknown, maxDepth: number): boolean {
+/** Whether arrays and objects in `value` nest deeper than `maxDepth`; a loop, so any depth is safe to ask about. */
+export function depthExceeds(value: unknown, maxDepth: number): boolean {
   const pending: Array<[unknown, number]> = [[value, 1]];
   for (let entry = pending.pop(); entry; entry = pending.pop()) {
     const [current, depth] = entry;
@@ -37,4 +38,17 @@ function depthExceeds(value: unknown, maxDepth: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The size of `value` as JSON, at least (its UTF-16 length, which UTF-8 never undercuts): for a
+ * running total that stops a node before it holds more than it could keep. A value JSON cannot
+ * carry counts 0; assertStorable says why when the whole is checked.
+ */
+export function jsonBytes(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return 0;
+  }
 }

@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/contract/own-entry";
 import {
   AuthenticateResponseBody,
   AutocompleteResponseBody,
@@ -97,7 +98,7 @@ export function createIntegrationClient({
           observe,
         },
       );
-    const serialized = connector && scope?.kind === "action" && actions[scope.slug]?.isSerialized;
+    const serialized = connector && scope?.kind === "action" && ownEntry(actions, scope.slug)?.isSerialized;
     const raw = await (serialized ? serialLocks.run(`${connector.uuid}:action:${scope.slug}`, send, signal) : send());
     return parseAnswer(schema, raw, `The integration server's answer to POST ${request.path}`);
   }

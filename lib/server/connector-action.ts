@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/contract/own-entry";
 import type { ManifestAction } from "@/lib/contract";
 import type { ActionAnswer } from "@/lib/engine";
 import { connectorRef, openConnectorForCall, type ConnectorCtx, type OpenConnector } from "./connector-access";
@@ -41,7 +42,7 @@ export async function openConnectorAction(
     throw new AppError("bad_request:connector", `Connector ${open.stored.name} belongs to ${open.stored.integrationSlug}, not ${integrationSlug}`);
   }
   const { integration, sdk } = open.resolved;
-  const action = integration.actions[actionSlug];
+  const action = ownEntry(integration.actions, actionSlug);
   if (!action) throw new AppError("not_found:action", `${integration.name} has no action "${actionSlug}"`);
   validateAgainstSchema(what, actionConfigSchema(action), config);
 

@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/contract/own-entry";
 import type {
   ConnectorAutocompleteRequestBody,
   ConnectorCompleteOauthRequestBody,
@@ -19,7 +20,7 @@ import { validateAgainstSchema } from "./validate-config";
  */
 export async function connectorAutocomplete(ctx: ConnectorCtx, workspaceUuid: string, uuid: string, body: ConnectorAutocompleteRequestBody) {
   const open = await openConnectorForCall(ctx, workspaceUuid, uuid);
-  const autocomplete = open.resolved.integration.autocompletes[body.slug];
+  const autocomplete = ownEntry(open.resolved.integration.autocompletes, body.slug);
   if (!autocomplete) {
     throw new AppError("not_found:autocomplete", `${open.resolved.integration.name} has no autocomplete "${body.slug}"`);
   }
@@ -36,7 +37,7 @@ export async function connectorAutocomplete(ctx: ConnectorCtx, workspaceUuid: st
 /** The `{jsonSchema, uiSchema}` of a dynamic sub-form, for the given params. */
 export async function connectorDynamicSchema(ctx: ConnectorCtx, workspaceUuid: string, uuid: string, body: ConnectorDynamicSchemaRequestBody) {
   const open = await openConnectorForCall(ctx, workspaceUuid, uuid);
-  const dynamicSchema = open.resolved.integration.dynamicSchemas[body.slug];
+  const dynamicSchema = ownEntry(open.resolved.integration.dynamicSchemas, body.slug);
   if (!dynamicSchema) {
     throw new AppError("not_found:dynamic_schema", `${open.resolved.integration.name} has no dynamic schema "${body.slug}"`);
   }

@@ -4,6 +4,7 @@ import { readCappedText } from "@/lib/integrations/read-answer";
 import { getDeps, type Deps } from "./deps";
 import { AppError, errorToResponse, isAppError } from "./errors";
 import { JsonAnswer } from "./json-answer";
+import { parseJsonBody } from "./json-body";
 import { authSettings } from "./auth/auth-settings";
 import { clearSessionCookieHeader } from "./auth/session-cookie";
 import { bodyTooLarge, resolveRequestContext, type AccessLevel, type RequestContext } from "./request-context";
@@ -126,9 +127,5 @@ async function readJson(request: Request): Promise<unknown> {
   const limit = authSettings().maxBodyBytes;
   const text = await readCappedText(request, limit, () => bodyTooLarge(limit));
   if (text.trim() === "") throw new AppError("bad_request:body", "The request body is empty; send a JSON object");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request:body", "The request body is not valid JSON");
-  }
+  return parseJsonBody(text);
 }

@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/contract/own-entry";
 import type { ActionAnswer, ActionCall, ActionPort } from "@/lib/engine";
 import { IntegrationError } from "@/lib/integrations";
 import { NativeActionError } from "@/lib/integrations/native";
@@ -19,7 +20,7 @@ export function createEngineActions(ctx: ConnectorCtx): ActionPort {
     async policies(call) {
       if (call.kind !== "connector" || !call.integrationSlug) return {};
       const { integration } = await ctx.integrations.get(call.workspaceUuid, call.integrationSlug).catch(() => ({ integration: null }));
-      const action = integration?.actions[call.actionSlug];
+      const action = ownEntry(integration?.actions, call.actionSlug);
       return { retry: action?.retry, executing: action?.executing?.retry };
     },
 

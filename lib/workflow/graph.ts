@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/contract/own-entry";
 import type { WorkflowNode } from "@/lib/contract";
 import type { ValidationCatalog } from "./catalog";
 import { NATIVE_INTEGRATION_SLUG, nativeChildrenCount } from "./native-kinds";
@@ -36,7 +37,7 @@ export function childrenCount(node: WorkflowNode, catalog: Pick<ValidationCatalo
     if (fixed !== undefined) return fixed;
   }
   const integrationSlug = node.kind === "native" ? NATIVE_INTEGRATION_SLUG : node.integrationSlug;
-  const action = catalog.integrations[integrationSlug]?.actions[node.actionSlug];
+  const action = ownEntry(ownEntry(catalog.integrations, integrationSlug)?.actions, node.actionSlug);
   return Math.max(action?.children?.length ?? 0, 1);
 }
 

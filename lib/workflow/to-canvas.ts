@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/contract/own-entry";
 import type { WorkflowNode } from "@/lib/contract";
 import type { ValidationCatalog } from "./catalog";
 import { nodeByUuid } from "./graph";
@@ -115,7 +116,7 @@ export function childLabels(node: WorkflowNode, catalog: LabelCatalog | undefine
     const routes = Array.isArray(node.config.routes) ? (node.config.routes as unknown[]) : [];
     return node.childrenUuids.map((_, index) => routeName(routes[index]) ?? `Route ${index + 1}`);
   }
-  const children = catalog?.integrations[integrationSlugOf(node)]?.actions[node.actionSlug]?.children ?? [];
+  const children = ownEntry(ownEntry(catalog?.integrations, integrationSlugOf(node))?.actions, node.actionSlug)?.children ?? [];
   return node.childrenUuids.map((_, index) => children[index]?.text || null);
 }
 
@@ -132,7 +133,7 @@ export function hasFallbackHandle(node: Pick<WorkflowNode, "kind" | "actionSlug"
 /** The action's display name from the catalog, else the action slug made readable ("createRecord" → "Create record"). */
 export function actionDisplayName(node: Pick<WorkflowNode, "actionSlug"> & { kind: string; integrationSlug?: string }, catalog: LabelCatalog | undefined): string {
   const integrationSlug = node.kind === "native" ? NATIVE_INTEGRATION_SLUG : (node.integrationSlug ?? "");
-  return catalog?.integrations[integrationSlug]?.actions[node.actionSlug]?.name ?? humanize(node.actionSlug);
+  return ownEntry(ownEntry(catalog?.integrations, integrationSlug)?.actions, node.actionSlug)?.name ?? humanize(node.actionSlug);
 }
 
 /**
@@ -210,7 +211,7 @@ function catalogNames(node: WorkflowNode, catalog: LabelCatalog | undefined): Ca
   const integrationSlug = integrationSlugOf(node);
   return {
     actionName: actionDisplayName(node, catalog),
-    integrationName: node.kind === "connector" ? (catalog?.integrations[integrationSlug]?.name ?? integrationSlug) : null,
+    integrationName: node.kind === "connector" ? (ownEntry(catalog?.integrations, integrationSlug)?.name ?? integrationSlug) : null,
     labels: childLabels(node, catalog),
   };
 }

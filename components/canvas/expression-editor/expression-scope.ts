@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/contract/own-entry";
 import type { WorkflowNode } from "@/lib/contract";
 import { NATIVE_INTEGRATION_SLUG, upstreamUuids, type CatalogAction, type ValidationCatalog } from "@/lib/workflow";
 import { knownOutput, type KnownOutput } from "./known-output";
@@ -45,5 +46,5 @@ export function buildExpressionScope(
 /** The catalog's entry for a node's action, if the catalog has loaded and knows it. */
 export function actionOf(node: WorkflowNode, catalog: ValidationCatalog | undefined): CatalogAction | undefined {
   const integrationSlug = node.kind === "native" ? NATIVE_INTEGRATION_SLUG : node.integrationSlug;
-  return catalog?.integrations[integrationSlug]?.actions[node.actionSlug];
+  return ownEntry(ownEntry(catalog?.integrations, integrationSlug)?.actions, node.actionSlug);
 }

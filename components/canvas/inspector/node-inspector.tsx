@@ -1,5 +1,6 @@
 "use client";
 
+import { ownEntry } from "@/lib/contract/own-entry";
 import { isRecord } from "@/lib/contract/is-record";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -32,7 +33,7 @@ export function NodeInspector({ node }: { node: WorkflowNode }) {
   const integrationSlug = node.kind === "native" ? NATIVE_INTEGRATION_SLUG : node.integrationSlug;
   const detail = useQuery(integrationQueries.detail(integrationSlug));
   const integration = detail.data?.integration;
-  const action = integration?.actions[node.actionSlug];
+  const action = ownEntry(integration?.actions, node.actionSlug);
   const isGroup = node.kind === "native" && node.actionSlug === "group" && !action;
 
   const schema = isGroup ? GROUP_CONFIG_SCHEMA : action?.config.jsonSchema;

@@ -1,5 +1,6 @@
 "use client";
 
+import { ownEntry } from "@/lib/contract/own-entry";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { NoConnectors } from "@/components/connectors/no-connectors";
@@ -37,7 +38,7 @@ export function ExtractorSourceStep({ onChosen }: { onChosen: (chosen: ChosenExt
   const connector = connectors.data?.connectors.find((c) => c.uuid === connectorUuid);
   const integration = useQuery({ ...integrationQueries.detail(connector?.integrationSlug ?? ""), enabled: Boolean(connector) });
   const extractors = Object.entries(integration.data?.integration.extractors ?? {});
-  const extractor = integration.data?.integration.extractors[extractorSlug];
+  const extractor = ownEntry(integration.data?.integration.extractors, extractorSlug);
   const preview = usePreviewExtractorMutation();
 
   const restart = () => {

@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/contract/own-entry";
 import type { ExtractorSource, ManifestExtractor } from "@/lib/contract";
 import type { IntegrationClient } from "@/lib/integrations";
 import { connectorRef, openConnectorForCall, type OpenConnector } from "../connector-access";
@@ -24,7 +25,7 @@ export interface OpenExtractor {
 export async function openExtractor(ctx: ConnectorCtx, workspaceUuid: string, source: ExtractorSource): Promise<OpenExtractor> {
   const open = await openConnectorForCall(ctx, workspaceUuid, source.connectorUuid);
   const { integration, sdk } = open.resolved;
-  const extractor = integration.extractors[source.extractorSlug];
+  const extractor = ownEntry(integration.extractors, source.extractorSlug);
   if (!extractor || sdk) throw new AppError("not_found:extractor", `${integration.name} has no extractor "${source.extractorSlug}"`, { reason: "extractorNotFound" });
   if (extractor.mode.kind !== "fetch") {
     throw new AppError("bad_request:extractor", `${extractor.name} receives records pushed to it (ingest); only extractors that are fetched can be synced`);

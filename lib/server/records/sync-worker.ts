@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/contract/own-entry";
 import { syncIntervalOf } from "@/lib/contract";
 import type { ConnectorCtx } from "../deps-types";
 import type { JobQueue } from "../jobs";
@@ -114,7 +115,7 @@ async function scheduledInterval(ctx: ConnectorCtx, model: { workspaceUuid: stri
   const connector = await ctx.db.connectors.get(model.workspaceUuid, model.extractor.connectorUuid);
   if (!connector) return null;
   const resolved = await ctx.integrations.get(model.workspaceUuid, connector.integrationSlug).catch(() => null);
-  const extractor = resolved?.integration.extractors[model.extractor.extractorSlug];
+  const extractor = ownEntry(resolved?.integration.extractors, model.extractor.extractorSlug);
   return extractor ? syncIntervalOf(extractor) : null;
 }
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { parseJsonBody } from "../json-body";
 import type { Run, Tool } from "@/lib/contract";
 import { readCappedText } from "@/lib/integrations/read-answer";
 import { authSettings } from "../auth/auth-settings";
@@ -79,12 +80,7 @@ function refused(reason: keyof typeof REFUSALS): AppError {
 }
 
 function parseData(raw: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = raw.trim() === "" ? {} : JSON.parse(raw);
-  } catch {
-    throw new AppError("bad_request:body", "The request body is not valid JSON");
-  }
+  const value = raw.trim() === "" ? {} : parseJsonBody(raw);
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new AppError("bad_request:body", "The body must be a JSON object: the run's data");
   return value as Record<string, unknown>;
 }

@@ -1,0 +1,109 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { getRequestListener } from "@hono/node-server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
+import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
+import { ensureSetupCode } from "../auth/setup-code";
+import { getDeps, stopDeps } from "../deps";
+import { MAX_BODY_DEPTH } from "../json-body";
+import { createApiApp } from "./api-app";
+
+// Input an API fuzzer sent through the real API app, over a real demo integration server, that
+// answered 500: slugs named like Object.prototype's members, and bodies nested thousands deep.
+// Each must be a 4xx with a readable errorMessage.
+let storage: TestStorage;
+let demo: RunningDemoIntegrationServer;
+let server: http.Server;
+let origin: string;
+let cookie: string;
+let connectorUuid: string;
+let integrationSlug: string;
+
+const send = async (method: string, route: string, body: unknown) => {
+  const response = await fetch(`${origin}/api/v1${route}`, { method, headers: { "content-type": "application/json", cookie, origin }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as { errorMessage?: string } };
+};
+/** `{"a":{"a":…}}`, `levels` deep. */
+const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
+
+beforeAll(async () => {
+  vi.spyOn(console, "info").mockImplementation(() => {});
+  demo = await startDemoIntegrationServer({ port: 0 });
+  storage = await createTestStorage("hostile-input-");
+  vi.stubEnv("DATA_DIR", storage.dataDir);
+  vi.stubEnv("DATABASE_URL", storage.databaseUrl ?? "");
+  vi.stubEnv("DEMO_INTEGRATION_URL", demo.url);
+  vi.stubEnv("OUTBOUND_ALLOWLIST", new URL(demo.url).host);
+  server = http.createServer(getRequestListener(createApiApp().fetch, { overrideGlobalObjects: false }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const setup = await fetch(`${origin}/api/v1/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ code: ensureSetupCode(storage.dataDir), email: "o@relay.test", password: "owner password 1", name: "O", workspaceName: "W" }),
+  });
+  expect(setup.status).toBe(201);
+  cookie = setup.headers.get("set-cookie")!.split(";")[0]!;
+  await getDeps();
+  const registered = (await (await fetch(`${origin}/api/v1/connection/customIntegrations/list`, { headers: { cookie } })).json()).customIntegrations[0];
+  integrationSlug = registered.slug;
+  const created = await send("POST", "/connection/connectors", { integrationSlug, slug: "crm", name: "CRM", config: { apiKey: "demo-api-key", region: "eu" } });
+  expect(created.status).toBe(200);
+  connectorUuid = (created.body as { connector: { uuid: string } }).connector.uuid;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await stopDeps();
+  await Promise.all([demo?.close(), storage?.cleanup()]);
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+/** A client error with its reason, not a 500. */
+function refused(answer: { status: number; body: { errorMessage?: string } }, what: string) {
+  expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBeGreaterThanOrEqual(400);
+  expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBeLessThan(500);
+  expect(answer.body.errorMessage, what).toEqual(expect.any(String));
+}
+
+describe("slugs named like Object.prototype's members", () => {
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("are unknown slugs: %s", async (slug) => {
+    const native = { kind: "native", actionSlug: slug };
+    const connector = { kind: "connector", integrationSlug: slug, actionSlug: "createRecord", connectorUuid };
+    const node = (extra: object) => ({ uuid: "00000000-0000-4000-8000-0000000000b1", slug: "x", config: {}, childrenUuids: [], fallbackOnFailure: false, position: { x: 0, y: 0 }, ...extra });
+    const start = { uuid: "00000000-0000-4000-8000-0000000000b0", slug: "start", kind: "native", actionSlug: "start", config: {}, childrenUuids: ["00000000-0000-4000-8000-0000000000b1"], fallbackOnFailure: false, position: { x: 0, y: 0 } };
+    const answers = {
+      "connector action": await send("POST", `/connection/connectors/${connectorUuid}/actions/${slug}/execute`, { config: {} }),
+      autocomplete: await send("POST", `/connection/connectors/${connectorUuid}/autocomplete`, { slug }),
+      "dynamic schema": await send("POST", `/connection/connectors/${connectorUuid}/dynamicSchema`, { slug }),
+      "extractor preview": await send("POST", "/storage/extractors/preview", { connectorUuid, extractorSlug: slug }),
+      "top-level native action": await send("POST", "/orchestration/actions/execute", { action: native, data: {} }),
+      "top-level connector action": await send("POST", "/orchestration/actions/execute", { action: connector, data: {} }),
+      "run of a graph": await send("POST", "/orchestration/runs", { nodes: [start, node(native)], data: {} }),
+    };
+    for (const [what, answer] of Object.entries(answers)) refused(answer, what);
+    // Validation names the node's problem rather than failing.
+    const validated = await send("POST", "/orchestration/nodes/validate", { nodes: [start, node(native), node({ ...connector, uuid: "00000000-0000-4000-8000-0000000000b2" })] });
+    expect(validated.status, JSON.stringify(validated.body)).toBeLessThan(500);
+  });
+});
+
+describe("bodies nested deeper than any graph or data needs", () => {
+  it(`are refused as such past ${MAX_BODY_DEPTH} levels, before anything walks them`, async () => {
+    const deep = nested(5_000);
+    const answers = {
+      "run data": await send("POST", "/orchestration/runs", `{"nodes":[],"data":${deep}}`),
+      "connector config": await send("PUT", `/connection/connectors/${connectorUuid}`, `{"config":${deep}}`),
+      "workflow nodes": await send("POST", "/orchestration/workflows", `{"name":"deep","nodes":[{"config":${deep}}]}`),
+    };
+    for (const [what, answer] of Object.entries(answers)) {
+      refused(answer, what);
+      expect(answer.body.errorMessage, what).toBe(`The request body nests more than ${MAX_BODY_DEPTH} levels of arrays and objects`);
+    }
+    // Up to the limit the body is read as usual (and refused, if at all, for what it says).
+    const fine = await send("POST", "/orchestration/runs", `{"nodes":[],"data":${nested(MAX_BODY_DEPTH - 2)}}`);
+    expect(fine.body.errorMessage ?? "").not.toContain("levels of arrays and objects");
+  });
+});
