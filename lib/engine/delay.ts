@@ -9,10 +9,21 @@ import { openExecutionOf } from "./walk-steps";
  */
 export const INLINE_DELAY_MAX_MS = 1_000;
 
+/**
+ * The longest delay: a year (527,040 minutes, 366 days). A wake time far enough out breaks the
+ * lease that keeps a parked run from others (past year 9999 its ISO text sorts before today's,
+ * so the run is taken up at every sweep), and a number that large is a wrong unit (a timestamp
+ * in milliseconds), not a wait anyone means.
+ */
+export const MAX_DELAY_MINUTES = 366 * 24 * 60;
+
 /** The delay's `minutes`, checked. */
 export function delayMinutes(config: Record<string, unknown>): number {
   const minutes = Number(config.minutes);
   if (!Number.isFinite(minutes) || minutes < 0) throw new PermanentNodeError("Delay needs a number of minutes, 0 or more");
+  if (minutes > MAX_DELAY_MINUTES) {
+    throw new PermanentNodeError(`Delay is ${minutes.toLocaleString("en-US")} minutes; at most ${MAX_DELAY_MINUTES.toLocaleString("en-US")} (366 days) are allowed`);
+  }
   return minutes;
 }
 

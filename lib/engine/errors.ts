@@ -41,6 +41,20 @@ export class RunLimitError extends Error {
   }
 }
 
+/**
+ * The store refused the run's state (a full disk, a lost connection): the walk cannot go on. As a
+ * RunLimitError it ends the run at once, never retried as a node's or group's failure would be
+ * (a retried group would call its items' actions again); the run system then ends the run from
+ * its last saved state.
+ */
+export class RunNotSavedError extends RunLimitError {
+  constructor(cause: unknown) {
+    super(`The run's state could not be saved (${errorMessageOf(cause)})`);
+    this.name = "RunNotSavedError";
+    this.cause = cause;
+  }
+}
+
 /** An action still answered `executing` when its polling policy ran out. Another attempt may finish it. */
 export class StillExecutingError extends Error {
   constructor(readonly calls: number) {

@@ -2,10 +2,13 @@ import { isRecord } from "@/lib/contract/is-record";
 import { WorkflowNodes, type Execution, type WorkflowNode } from "@/lib/contract";
 import { errorMessageOf, isRetryable, PermanentNodeError, RunCancelledError, RunLimitError } from "./errors";
 import { isTruthy, type StepResult } from "./flow-steps";
-import { MAX_GROUP_ITEM_WALKS, MAX_GROUP_ITEMS } from "./limits";
+import { MAX_GROUP_ITEM_WALKS, MAX_GROUP_ITEMS, MAX_OUTPUT_BYTES } from "./limits";
+import { jsonBytes } from "./storable";
 import type { NodeScope, RunHandle, RunNode } from "./node-scope";
 import type { EngineDeps } from "./ports";
 import { appendExecution, completeExecution, failExecution, isAction, newExecution } from "./walk-steps";
+
+const MB = 1024 * 1024;
 
 /** An item's end output, or why it failed and whether another attempt of the group could help. */
 type ItemOutcome = { ok: true; output: unknown } | { ok: false; message: string; retryable: boolean };
@@ -43,6 +46,7 @@ export function createGroupSystem(deps: EngineDeps, { runNode }: { runNode: RunN
 
     const parentNodes = scope.globals().nodes;
     const outputs: unknown[] = [];
+    let outputBytes = 0;
     let failed = 0;
     for (const [index, item] of items.entries()) {
       itemWalks.count += 1;
@@ -57,7 +61,15 @@ export function createGroupSystem(deps: EngineDeps, { runNode }: { runNode: RunN
         itemWalks,
       };
       const outcome = await runItem(run, itemScope, subNodes, itemOutputs, signal);
-      if (outcome.ok) outputs.push(outcome.output);
+      if (outcome.ok) {
+        // Measured as the items end, not once all have: a thousand large item outputs held in
+        // memory until the group's output is checked would take the whole process down.
+        outputBytes += jsonBytes(outcome.output);
+        if (outputBytes > MAX_OUTPUT_BYTES) {
+          throw new PermanentNodeError(`The group's output is over ${MAX_OUTPUT_BYTES / MB} MB as JSON after ${index + 1} of its ${items.length} items; a run keeps at most ${MAX_OUTPUT_BYTES / MB} MB per node`);
+        }
+        outputs.push(outcome.output);
+      }
       else if (isTruthy(config.failOnItemFailure)) {
         // A permanent item failure (bad config, a 4xx) would fail the same way again: no group retry.
         const message = `Item ${index}: ${outcome.message}`;

@@ -13,6 +13,7 @@ import {
 } from "./limits";
 import { createMemoryRunStore } from "./memory-run-store";
 import type { ActionAnswer, ActionCall, ActionPolicies, EngineDeps } from "./ports";
+import { MAX_DELAY_MINUTES } from "./delay";
 import { createRunSystem } from "./run-system";
 import { assertStorable } from "./storable";
 import { createFakeClock } from "./testing/fake-clock";
@@ -204,3 +205,47 @@ describe("groups and executions", () => {
     expect(done.run.executions.length).toBeLessThan(MAX_EXECUTIONS_PER_RUN);
   });
 });
+
+describe("a group's output", () => {
+  it(`fails the group as soon as its items' outputs pass ${MAX_OUTPUT_BYTES / 1024 / 1024} MB, not after holding them all`, async () => {
+    const engine = makeEngine(async () => ({ outcome: "executed", data: {} }));
+    // Each item ends with about 1.2 MB: the fifth takes the group past 5 MB.
+    const itemGraph = [node("start", "start", ["end"]), node("end", "end", [], { variables: [{ name: "big", type: "string", value: "x".repeat(1_200_000) }] })].map((entry) => ({
+      ...entry,
+      uuid: `item-${entry.uuid}`,
+      childrenUuids: entry.childrenUuids.map((child) => `item-${child}`),
+    }));
+    const each = node("each", "group", ["end"], { items: Array.from({ length: 100 }, (_, index) => index), _nodes: itemGraph });
+    const done = await engine.run(around(each));
+    expect(done.run.status).toBe("error");
+    expect(done.run.errorMessage).toBe("each: The group's output is over 5 MB as JSON after 5 of its 100 items; a run keeps at most 5 MB per node");
+    expect(done.run.executions.filter((execution) => execution.nodeSlug === "end" && execution.itemIndex !== undefined)).toHaveLength(5);
+  });
+
+  it("is not run again by the group's retry when the run's state cannot be saved: the run ends", async () => {
+    // Each item's call takes two seconds, so the group saves its progress after the first item, which the store refuses.
+    const engine = makeEngine(async () => (await engine.clock.sleep(2_000), { outcome: "executed", data: {} }));
+    const save = engine.store.save;
+    engine.store.save = async (state) => {
+      if (state.run.executions.some((execution) => execution.nodeSlug === "http" && execution.status === "success")) throw new Error("disk full");
+      return save(state);
+    };
+    const itemGraph = [node("start", "start", ["http"]), http(), node("end", "end", [])].map((entry) => ({ ...entry, uuid: `item-${entry.uuid}`, childrenUuids: entry.childrenUuids.map((child) => `item-${child}`) }));
+    const each = node("each", "group", ["end"], { items: [1, 2, 3], failOnItemFailure: true, _nodes: itemGraph }, { retry: { maximumAttempts: 5, initialInterval: 1_000, backoffCoefficient: 1 } } as Partial<WorkflowNode>);
+    const done = await engine.run(around(each));
+    expect(done.run.status).toBe("error");
+    expect(done.run.errorMessage).toContain("The run's state could not be saved (disk full)");
+    // Item 0's call, once: the group was not tried again.
+    expect(engine.calls).toHaveLength(1);
+  });
+});
+
+describe("delays", () => {
+  it(`refuses a delay over a year (${MAX_DELAY_MINUTES.toLocaleString("en-US")} minutes), whose wake time would break its lease`, async () => {
+    const engine = makeEngine(async () => ({ outcome: "executed", data: {} }));
+    const done = await engine.run(around(node("wait", "delay", ["end"], { minutes: 4.3e9 })));
+    expect(done.run.status).toBe("error");
+    expect(done.run.errorMessage).toBe("wait: Delay is 4,300,000,000 minutes; at most 527,040 (366 days) are allowed");
+  });
+});
+

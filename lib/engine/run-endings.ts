@@ -1,4 +1,4 @@
-import { errorMessageOf } from "./errors";
+import { RunNotSavedError } from "./errors";
 import type { EngineDeps, RunState } from "./ports";
 import { isTerminalRunStatus } from "./statuses";
 
@@ -16,7 +16,7 @@ export function createRunEndings(deps: Pick<EngineDeps, "store" | "clock">) {
     try {
       return (await deps.store.save(state)) !== false;
     } catch (error) {
-      throw new Error(`The run's state could not be saved (${errorMessageOf(error)})`, { cause: error });
+      throw new RunNotSavedError(error);
     }
   }
 

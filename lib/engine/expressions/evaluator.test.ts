@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createExpressionEvaluator, ExpressionError, type ExpressionEvaluator } from ".";
-import { CONFIG_TIME_LIMIT_MS, MAX_EXPRESSIONS_PER_CONFIG } from "./limits";
+import { CONFIG_TIME_LIMIT_MS, MAX_EXPRESSIONS_PER_CONFIG, MAX_READ_CHARS_PER_CONFIG } from "./limits";
 
 const template = (expression: string) => ({ kind: "templateExpression", expression, instructTo: "none", fromRecipe: false });
 const js = (expression: string) => ({ kind: "jsExpression", expression, instructTo: "none", fromRecipe: false });
@@ -186,6 +186,23 @@ describe("caps per config", () => {
     await expect(strict.evaluateConfig({ a: template("{{nodes.start.n}}-{{nodes.start.name}}"), b: template("{{1}}{{2}}") }, scope)).rejects.toThrow(
       "This config has 4 expressions ({{ }} segments and jsExpressions); at most 3 are evaluated per config",
     );
+  });
+
+  it("stops a config whose plain paths would copy more than 5 MiB of data in all, at the path that goes past it", async () => {
+    expect(MAX_READ_CHARS_PER_CONFIG).toBe(5 * 1024 * 1024);
+    // About 2 MiB as JSON: two reads fit, the third goes past.
+    const rows = Array.from({ length: 55_000 }, (_, index) => ({ id: index, name: "Ada Lovelace" }));
+    const big = { nodes: { start: { rows, text: "x".repeat(2 * 1024 * 1024) } } };
+    expect(JSON.stringify(rows).length).toBeGreaterThan(1.7 * 1024 * 1024);
+    expect(JSON.stringify(rows).length).toBeLessThan(2.5 * 1024 * 1024);
+    const read = template("{{nodes.start.rows}}");
+    const error = await expressions.evaluateConfig({ a: read, b: read, c: read, d: read }, big).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ExpressionError);
+    expect(error).toMatchObject({ path: "c", message: "Expression {{nodes.start.rows}} takes this config's expressions past 5 MiB of data read in all, the most one config may hold" });
+    // Text counts too; and each config has its own total.
+    const text = template("{{nodes.start.text}}");
+    await expect(expressions.evaluateConfig({ a: text, b: text, c: text }, big)).rejects.toThrow("past 5 MiB of data read in all");
+    await expect(expressions.evaluateConfig({ a: read, b: text }, big)).resolves.toMatchObject({ a: rows, b: big.nodes.start.text });
   });
 
   // Busy loops count wall time, so the margins are wide: a loaded machine stretches everything.

@@ -3,8 +3,8 @@ import { type ExpressionPort } from "../ports";
 import { planConfig, type Segment } from "./config-plan";
 import { type ExpressionError } from "./expression-error";
 import { describeFailure, refusalError, segmentError, tooManyExpressionsError } from "./failure-messages";
-import { CONFIG_TIME_LIMIT_MS, DEFAULT_LIMITS, MAX_EXPRESSIONS_PER_CONFIG, nativeStackMb } from "./limits";
-import { readMemberPath, type PathReading } from "./read-member-path";
+import { CONFIG_TIME_LIMIT_MS, DEFAULT_LIMITS, formatBytes, MAX_EXPRESSIONS_PER_CONFIG, MAX_READ_CHARS_PER_CONFIG, nativeStackMb } from "./limits";
+import { readMemberPath, type CopyMeter, type PathReading } from "./read-member-path";
 import { sharedSandboxPool, type SandboxPool } from "./sandbox-pool";
 import { type SandboxLimits } from "./sandbox-protocol";
 import { narrowScope } from "./scope-references";
@@ -96,14 +96,19 @@ async function computeSegments(segments: Segment[], scope: ExpressionScope, sett
   const sandboxedAt: number[] = [];
   let failure: ExpressionError | null = null;
   let scopeMayChange = false;
+  const copied: CopyMeter = { chars: 0 };
   for (const [index, segment] of segments.entries()) {
     if (!segment.parsed.ok) {
       failure = refusalError(segment);
       break;
     }
-    const reading = settings.fastPath && !scopeMayChange ? readInHost(segment, scope) : null;
+    const reading = settings.fastPath && !scopeMayChange ? readInHost(segment, scope, copied) : null;
     if (reading?.kind === "thrown") {
       failure = segmentError(segment, `failed: ${reading.detail}`);
+      break;
+    }
+    if (reading && copied.chars > MAX_READ_CHARS_PER_CONFIG) {
+      failure = segmentError(segment, `takes this config's expressions past ${formatBytes(MAX_READ_CHARS_PER_CONFIG)} of data read in all, the most one config may hold`);
       break;
     }
     if (reading) values[index] = reading.value;
@@ -137,8 +142,8 @@ async function runInSandbox(segments: Segment[], scope: ExpressionScope, setting
   return result.values.map((json) => (json === undefined ? undefined : JSON.parse(json)));
 }
 
-function readInHost(segment: Segment, scope: ExpressionScope): PathReading {
+function readInHost(segment: Segment, scope: ExpressionScope, meter: CopyMeter): PathReading {
   if (!segment.parsed.ok) return null;
   const path = plainMemberPath(segment.parsed.ast);
-  return path && readMemberPath(path, scope);
+  return path && readMemberPath(path, scope, meter);
 }

@@ -21,6 +21,14 @@ export const MAX_EXPRESSIONS_PER_CONFIG = 1_000;
 export const CONFIG_TIME_LIMIT_MS = 5_000;
 
 /**
+ * Characters of data one config's plain paths (`{{nodes.a.b}}`, read without the sandbox) may
+ * copy in all: 5 MiB, the most a computed config may hold (MAX_OUTPUT_BYTES). Each read copies
+ * what it names, so a thousand reads of a large output would otherwise take gigabytes, and the
+ * whole process with them, before the config's size is checked.
+ */
+export const MAX_READ_CHARS_PER_CONFIG = 5 * MiB;
+
+/**
  * QuickJS counts its stack in WebAssembly memory, but the calls themselves run on the thread's
  * native stack, which fills much faster: 512 KiB of QuickJS stack needed a 16 MB thread to stop
  * deep parser recursion cleanly. Twice that ratio keeps overflows inside QuickJS.

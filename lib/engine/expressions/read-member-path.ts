@@ -20,7 +20,7 @@ const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
  * here: unless they are the data's own keys, the sandbox answers them.
  * @example readMemberPath(path of "nodes.start.id", { nodes: { start: { id: 7 } } }) // { kind: "value", value: 7 }
  */
-export function readMemberPath(path: MemberPath, scope: Record<string, unknown>): PathReading {
+export function readMemberPath(path: MemberPath, scope: Record<string, unknown>, meter?: CopyMeter): PathReading {
   const root = ownJsonProperty(scope, path.root);
   if (root === null || root.value === undefined) return null;
   let current: unknown = root.value;
@@ -34,7 +34,7 @@ export function readMemberPath(path: MemberPath, scope: Record<string, unknown>)
     if (child === null) return null;
     current = child.value;
   }
-  return { kind: "value", value: copyAsJson(current) };
+  return { kind: "value", value: copyAsJson(current, meter) };
 }
 
 function readChild(container: unknown, key: string): { value: unknown } | null {
@@ -75,10 +75,20 @@ function dropsInJson(value: unknown): boolean {
   return value === undefined || typeof value === "function" || typeof value === "symbol";
 }
 
+/** Counts the characters of the values read (a string's, an object's or array's as JSON). */
+export interface CopyMeter {
+  chars: number;
+}
+
 /** The value as it comes back from the sandbox: JSON text parsed again, so a copy that shares nothing with the scope. */
-function copyAsJson(value: unknown): unknown {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+function copyAsJson(value: unknown, meter?: CopyMeter): unknown {
+  if (typeof value === "string") {
+    if (meter) meter.chars += value.length;
+    return value;
+  }
+  if (value === null || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   const json = JSON.stringify(value);
+  if (meter && json) meter.chars += json.length;
   return json === undefined ? undefined : JSON.parse(json);
 }

@@ -68,7 +68,8 @@ export const nativeActions: Record<string, ManifestAction> = {
   ),
   delay: action("Delay", "Waits before continuing", {
     required: ["minutes"],
-    properties: { minutes: { type: "number", title: "Minutes", minimum: 0 } },
+    // At most a year: the engine's MAX_DELAY_MINUTES (lib/engine/delay.ts), which refuses more.
+    properties: { minutes: { type: "number", title: "Minutes", minimum: 0, maximum: 366 * 24 * 60 } },
   }),
   // Run by runHttpRequest (http-request.ts): the body goes as JSON unless it is text; any status
   // is an output, only no answer (network failure, 30 s timeout) is an error.
