@@ -18,10 +18,20 @@ console.info(
 const keepAlive = setInterval(() => undefined, 60_000);
 
 let stopping = false;
+let stoppedBy: NodeJS.Signals | undefined;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
-    if (stopping) return;
+    // The same signal again while stopping (Ctrl-C twice: a stop that takes too long to wait
+    // for) exits now, leaving what is held to lease expiry, as a kill would. The other signal is
+    // not counted: Ctrl-C under `npm start` brings SIGINT from the terminal and SIGTERM from
+    // start.mjs together.
+    if (stopping) {
+      if (signal !== stoppedBy) return;
+      console.error(`[worker] ${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
     stopping = true;
+    stoppedBy = signal;
     clearInterval(keepAlive);
     console.info(`[worker] ${signal}: finishing or handing back running runs`);
     closeDeps(deps, graceMs)

@@ -50,6 +50,9 @@ export async function createGraphileJobQueue(connectionString: string, { concurr
         logger: quietLogger,
         taskList,
       });
+      // The runner's own failures (its cron query on a lost connection) reject this; unhandled,
+      // Node would end the process. The run sweep takes up whatever its jobs would have.
+      runner.promise.catch((error: unknown) => console.error("[jobs] the job runner stopped:", error instanceof Error ? error.message : error));
     },
     async stop() {
       const current = runner;
