@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Readable } from "node:stream";
@@ -25,11 +25,15 @@ export async function writeFileAtomically(path: string, content: string | Readab
     return;
   }
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString("hex")}.tmp`);
+  let stream: WriteStream | undefined;
   try {
     if (typeof content === "string") await writeFile(temporary, content, { flag: "wx", mode });
-    else await pipeline(content, createWriteStream(temporary, { flags: "wx", mode }));
+    else await pipeline(content, (stream = createWriteStream(temporary, { flags: "wx", mode })));
     await rename(temporary, path);
   } catch (error) {
+    // A source that fails at once can end the pipeline while the file is still being opened:
+    // removed before the open is done, it would be created after.
+    if (stream && !stream.closed) await new Promise<void>((resolve) => stream!.once("close", () => resolve()));
     // EEXIST: the name was someone else's file, not ours to remove.
     if ((error as { code?: unknown }).code !== "EEXIST") await rm(temporary, { force: true });
     throw error;
