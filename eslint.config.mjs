@@ -74,7 +74,7 @@ export default defineConfig([
   restrict(["examples/**"], [...testCode, "@/*"]),
   {
     files: ["lib/integrations/**", "lib/server/**"],
-    ignores: ["**/*.test.ts", "lib/integrations/testing/**"],
+    ignores: ["**/*.test.ts", "lib/integrations/testing/**", "lib/server/testing/**"],
     rules: { "no-restricted-globals": ["error", { name: "fetch", message: "Calls on a user's behalf go through the outbound guard (lib/integrations/outbound)." }] },
   },
   globalIgnores([".next/**", ".next-*/**", ".relay-server/**", ".e2e-data*/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**", "bench/out/**"]),

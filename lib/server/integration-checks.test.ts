@@ -1,22 +1,14 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { getRequestListener } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
 import { CustomIntegrationPreviewResponseBody, IntegrationCheckResponseBody } from "@/lib/contract";
-import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 import { GOOD_CONFIG } from "@/lib/integrations/checker/testing/base-manifest";
 import { startCorpusServer, type CorpusServer } from "@/lib/integrations/checker/testing/corpus-server";
-import { ensureSetupCode } from "./auth/setup-code";
-import { getDeps, stopDeps } from "./deps";
-import { createApiApp } from "./http/api-app";
+import { getDeps } from "./deps";
+import { startApiOverDemo, type ApiOverDemo } from "./testing/api-over-demo";
 
 // POST /api/v1/connection/customIntegrations/check through the real API app, over a real demo
 // server registered on first start: the outbound guard in the way, connectors' configs loaded here.
-let storage: TestStorage;
-let demo: RunningDemoIntegrationServer;
+let app: ApiOverDemo;
 let broken: CorpusServer;
-let server: http.Server;
 let origin: string;
 let cookie: string;
 let demoUuid: string;
@@ -33,21 +25,10 @@ async function check(body: unknown) {
 }
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  demo = await startDemoIntegrationServer({ port: 0 });
   broken = await startCorpusServer({ manifest: (m) => void (m.actions.createRecord.config.uiSchema.owner["ui:options"].slug = "listOwnerz") });
-  storage = await createTestStorage("checks-");
-  vi.stubEnv("DATA_DIR", storage.dataDir);
-  vi.stubEnv("DATABASE_URL", storage.databaseUrl ?? "");
-  vi.stubEnv("DEMO_INTEGRATION_URL", demo.url);
-  // The demo's host:port only: the broken server, on another loopback port, is refused.
-  vi.stubEnv("OUTBOUND_ALLOWLIST", new URL(demo.url).host);
-  server = http.createServer(getRequestListener(createApiApp().fetch, { overrideGlobalObjects: false }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const setup = await post("/setup", { code: ensureSetupCode(storage.dataDir), email: "o@relay.test", password: "owner password 1", name: "O", workspaceName: "W" }, false);
-  expect(setup.status).toBe(201);
-  cookie = setup.headers.get("set-cookie")!.split(";")[0]!;
+  // OUTBOUND_ALLOWLIST is the demo's host:port only: the broken server, on another loopback port, is refused.
+  app = await startApiOverDemo("checks-");
+  ({ origin, cookie } = app);
   const [registered] = (await (await api("/connection/customIntegrations/list", { headers: { cookie } })).json()).customIntegrations;
   demoUuid = registered.uuid;
   const created = await post("/connection/connectors", { integrationSlug: registered.slug, slug: "crm", name: "CRM", config: { apiKey: "demo-api-key", region: "eu" } });
@@ -55,16 +36,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await stopDeps();
-  await Promise.all([demo?.close(), broken?.close(), storage?.cleanup()]);
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
+  await app?.close();
+  await broken?.close();
 });
 
 describe("POST /api/v1/connection/customIntegrations/check", () => {
   it("lints a registration's manifest: the demo is clean", async () => {
-    expect(await check({ uuid: demoUuid })).toEqual({ baseUrl: demo.url, layout: "seed", probed: false, findings: [], summary: { errors: 0, warnings: 0, infos: 0 } });
+    expect(await check({ uuid: demoUuid })).toEqual({ baseUrl: app.demo.url, layout: "seed", probed: false, findings: [], summary: { errors: 0, warnings: 0, infos: 0 } });
   });
 
   it("probes with a saved connector's config, loaded on the server, and executes an action", async () => {
@@ -116,7 +94,7 @@ describe("POST /api/v1/connection/customIntegrations/check", () => {
 });
 
 it("the registration preview carries the manifest's lint findings", async () => {
-  const response = await post("/connection/customIntegrations/preview", { kind: "external", baseUrl: demo.url });
+  const response = await post("/connection/customIntegrations/preview", { kind: "external", baseUrl: app.demo.url });
   const preview = CustomIntegrationPreviewResponseBody.parse(await response.json());
   expect(preview.findings).toEqual([]);
   expect(preview.integration.name).toBe("Demo CRM");

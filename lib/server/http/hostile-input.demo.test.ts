@@ -1,65 +1,33 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { getRequestListener } from "@hono/node-server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
-import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
-import { ensureSetupCode } from "../auth/setup-code";
-import { getDeps, stopDeps } from "../deps";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_DEPTH } from "../json-body";
-import { createApiApp } from "./api-app";
+import { startApiOverDemo, type ApiOverDemo } from "../testing/api-over-demo";
 
 // Input an API fuzzer sent through the real API app, over a real demo integration server, that
 // answered 500: slugs named like Object.prototype's members, and bodies nested thousands deep.
 // Each must be a 4xx with a readable errorMessage.
-let storage: TestStorage;
-let demo: RunningDemoIntegrationServer;
-let server: http.Server;
-let origin: string;
-let cookie: string;
+let app: ApiOverDemo;
 let connectorUuid: string;
-let integrationSlug: string;
 
 const send = async (method: string, route: string, body: unknown) => {
-  const response = await fetch(`${origin}/api/v1${route}`, { method, headers: { "content-type": "application/json", cookie, origin }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const response = await fetch(`${app.origin}/api/v1${route}`, {
+    method,
+    headers: { "content-type": "application/json", cookie: app.cookie, origin: app.origin },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as { errorMessage?: string } };
 };
 /** `{"a":{"a":…}}`, `levels` deep. */
 const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  demo = await startDemoIntegrationServer({ port: 0 });
-  storage = await createTestStorage("hostile-input-");
-  vi.stubEnv("DATA_DIR", storage.dataDir);
-  vi.stubEnv("DATABASE_URL", storage.databaseUrl ?? "");
-  vi.stubEnv("DEMO_INTEGRATION_URL", demo.url);
-  vi.stubEnv("OUTBOUND_ALLOWLIST", new URL(demo.url).host);
-  server = http.createServer(getRequestListener(createApiApp().fetch, { overrideGlobalObjects: false }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const setup = await fetch(`${origin}/api/v1/setup`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ code: ensureSetupCode(storage.dataDir), email: "o@relay.test", password: "owner password 1", name: "O", workspaceName: "W" }),
-  });
-  expect(setup.status).toBe(201);
-  cookie = setup.headers.get("set-cookie")!.split(";")[0]!;
-  await getDeps();
-  const registered = (await (await fetch(`${origin}/api/v1/connection/customIntegrations/list`, { headers: { cookie } })).json()).customIntegrations[0];
-  integrationSlug = registered.slug;
-  const created = await send("POST", "/connection/connectors", { integrationSlug, slug: "crm", name: "CRM", config: { apiKey: "demo-api-key", region: "eu" } });
+  app = await startApiOverDemo("hostile-input-");
+  const registered = (await (await fetch(`${app.origin}/api/v1/connection/customIntegrations/list`, { headers: { cookie: app.cookie } })).json()).customIntegrations[0];
+  const created = await send("POST", "/connection/connectors", { integrationSlug: registered.slug, slug: "crm", name: "CRM", config: { apiKey: "demo-api-key", region: "eu" } });
   expect(created.status).toBe(200);
   connectorUuid = (created.body as { connector: { uuid: string } }).connector.uuid;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await stopDeps();
-  await Promise.all([demo?.close(), storage?.cleanup()]);
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-});
+afterAll(() => app?.close());
 
 /** A client error with its reason, not a 500. */
 function refused(answer: { status: number; body: { errorMessage?: string } }, what: string) {

@@ -1,28 +1,19 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { getRequestListener } from "@hono/node-server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IntegrationCallResponseBody, integrationCallCurl, ListIntegrationCallsResponseBody, REDACTED } from "@/lib/contract";
-import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
-import { ensureSetupCode } from "../auth/setup-code";
-import { getDeps, stopDeps, type Deps } from "../deps";
-import { createApiApp } from "../http/api-app";
+import { getDeps, type Deps } from "../deps";
+import { startApiOverDemo, type ApiOverDemo } from "../testing/api-over-demo";
 
 // A secret of the connector (its OAuth token field is write-only, so secret), also typed into an action's input.
 const CANARY = `canary-${crypto.randomUUID()}-SECRET`;
 
-let demo: RunningDemoIntegrationServer;
-let storage: TestStorage;
-let server: http.Server;
-let origin: string;
+let app: ApiOverDemo;
 let deps: Deps;
 let token: string;
 let customUuid: string;
 let connectorUuid: string;
 
 const api = async (route: string, init: { method?: string; body?: unknown; auth?: Record<string, string> } = {}) => {
-  const response = await fetch(`${origin}/api/v1${route}`, {
+  const response = await fetch(`${app.origin}/api/v1${route}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: { "content-type": "application/json", ...(init.auth ?? { authorization: `Bearer ${token}` }) },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -38,37 +29,16 @@ const calls = async (route: string) => ListIntegrationCallsResponseBody.parse(aw
 const oneCall = async (route: string) => IntegrationCallResponseBody.parse(await ok(route)).call;
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  demo = await startDemoIntegrationServer({ port: 0 });
-  storage = await createTestStorage("integration-calls-");
-  vi.stubEnv("DATA_DIR", storage.dataDir);
-  vi.stubEnv("DATABASE_URL", storage.databaseUrl ?? "");
-  vi.stubEnv("DEMO_INTEGRATION_URL", demo.url);
+  app = await startApiOverDemo("integration-calls-");
   deps = await getDeps();
-  server = http.createServer(getRequestListener(createApiApp().fetch, { overrideGlobalObjects: false }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const setup = await fetch(`${origin}/api/v1/setup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ code: ensureSetupCode(storage.dataDir), email: "o@relay.test", password: "owner password 1", name: "O", workspaceName: "W" }),
-  });
-  const cookie = setup.headers.get("set-cookie")!.split(";")[0]!;
-  token = JSON.parse((await api("/apiTokens", { body: { name: "inspector" }, auth: { cookie } })).text).token;
+  token = JSON.parse((await api("/apiTokens", { body: { name: "inspector" }, auth: { cookie: app.cookie, origin: app.origin } })).text).token;
   const [demoIntegration] = (await ok("/connection/customIntegrations/list")).customIntegrations;
   customUuid = demoIntegration.uuid;
   const config = { apiKey: "demo-api-key", region: "eu", oauthToken: CANARY };
   connectorUuid = (await ok("/connection/connectors", { integrationSlug: demoIntegration.slug, slug: "crm", name: "CRM", config })).connector.uuid;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await stopDeps();
-  await demo?.close();
-  await storage?.cleanup();
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-});
+afterAll(() => app?.close());
 
 describe("the request inspector over the demo integration", () => {
   it("records every call of a connector with its secret absent from the API's answer and every curl", async () => {
@@ -89,7 +59,7 @@ describe("the request inspector over the demo integration", () => {
     expect(answer.calls.find((call) => call.status === 400)?.failure).toBe('Missing required field "email" for contacts');
     const listed = answer.calls.find((call) => call.endpoint === "/actions/createRecord/execute" && call.status === 200)!;
     const execute = await oneCall(`/connection/customIntegrations/${customUuid}/calls/${listed.uuid}`);
-    expect(execute).toMatchObject({ method: "POST", connectorUuid, url: `${demo.url}/actions/createRecord/execute`, integrationSlug: "demo_crm" });
+    expect(execute).toMatchObject({ method: "POST", connectorUuid, url: `${app.demo.url}/actions/createRecord/execute`, integrationSlug: "demo_crm" });
     expect(execute.requestHeaders["x-request-id"]).toBe(execute.requestId);
     expect(JSON.parse(execute.requestBody!).connectorConfig).toEqual({ apiKey: REDACTED, region: "eu", oauthToken: REDACTED });
     expect(JSON.parse(execute.responseBody!).data.firstName).toBe(`Ann ${REDACTED}`);
@@ -129,7 +99,7 @@ describe("the request inspector over the demo integration", () => {
   it("answers 403 to a member, on every route of the inspector", async () => {
     const { url } = await ok("/workspace/invitations", { role: "member" });
     const code = new URL(url).searchParams.get("code");
-    const accepted = await fetch(`${origin}/api/v1/invitations/accept`, {
+    const accepted = await fetch(`${app.origin}/api/v1/invitations/accept`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ code, account: { email: "m@relay.test", password: "member password 1", name: "M" } }),
