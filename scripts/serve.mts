@@ -29,20 +29,11 @@ const app = await startAppServer({ dir: process.cwd(), conf: nextConfig, hostnam
 console.log(`[server] ready on http://${hostname}:${port}`);
 
 let stopping = false;
-let stoppedBy: NodeJS.Signals | undefined;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
-    // The same signal again while stopping (Ctrl-C twice: a stop that takes too long to wait
-    // for) exits now, leaving what is held to lease expiry, as a kill would. The other signal is
-    // not counted: Ctrl-C under `npm start` brings SIGINT from the terminal and SIGTERM from
-    // start.mjs together.
-    if (stopping) {
-      if (signal !== stoppedBy) return;
-      console.error(`[server] ${signal} again: exiting without waiting`);
-      process.exit(1);
-    }
+    // Once: start.mjs and the terminal may both signal one stop (Ctrl-C reaches the whole group).
+    if (stopping) return;
     stopping = true;
-    stoppedBy = signal;
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

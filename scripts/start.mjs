@@ -63,8 +63,9 @@ function run(name, args) {
   return child;
 }
 
+/** Each child is asked once: a child that exits (the demo, at once) calls this again for the others. */
 function stopAll() {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  for (const child of children) if (child.exitCode === null && !child.killed) child.kill("SIGTERM");
 }
 
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stopAll);

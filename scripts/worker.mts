@@ -18,20 +18,11 @@ console.info(
 const keepAlive = setInterval(() => undefined, 60_000);
 
 let stopping = false;
-let stoppedBy: NodeJS.Signals | undefined;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
-    // The same signal again while stopping (Ctrl-C twice: a stop that takes too long to wait
-    // for) exits now, leaving what is held to lease expiry, as a kill would. The other signal is
-    // not counted: Ctrl-C under `npm start` brings SIGINT from the terminal and SIGTERM from
-    // start.mjs together.
-    if (stopping) {
-      if (signal !== stoppedBy) return;
-      console.error(`[worker] ${signal} again: exiting without waiting`);
-      process.exit(1);
-    }
+    // Once: start.mjs and the terminal may both signal one stop (Ctrl-C reaches the whole group).
+    if (stopping) return;
     stopping = true;
-    stoppedBy = signal;
     clearInterval(keepAlive);
     console.info(`[worker] ${signal}: finishing or handing back running runs`);
     closeDeps(deps, graceMs)

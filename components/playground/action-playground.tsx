@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { ownEntry } from "@/lib/contract/own-entry";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { NoConnectors } from "@/components/connectors/no-connectors";
@@ -30,7 +31,7 @@ export function ActionPlayground({ initial }: { initial: PlaygroundSelection }) 
   const connectors = useQuery(connectorQueries.list(initial.integration));
   const connector = connectors.data?.connectors.find((c) => c.uuid === selection.connector);
   const integration = useQuery({ ...integrationQueries.detail(connector?.integrationSlug ?? ""), enabled: Boolean(connector) });
-  const action = selection.action ? integration.data?.integration.actions[selection.action] : undefined;
+  const action = selection.action ? ownEntry(integration.data?.integration.actions, selection.action) : undefined;
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const execute = useExecuteActionMutation();
 

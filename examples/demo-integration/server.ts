@@ -121,9 +121,19 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   console.log(`demo integration listening on ${server.url}`);
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  // Once, whichever signal comes first: Ctrl-C under `npm start` brings SIGINT from the terminal
+  // and SIGTERM from start.mjs, and closing twice would fail.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 if (isMainModule()) {

@@ -187,11 +187,14 @@ describe("with leases", () => {
     const engine = leasedEngine(() => new Promise((resolve) => (grant = resolve)));
     const uuid = await engine.create();
     const walk = engine.queue.enqueue(ws, uuid);
-    // Nothing is held yet: stop has nothing to wait for.
-    expect(await within(engine.queue.stop(0))).toBe(0);
+    // Nothing is held yet, but the claim is in flight: stop waits for it.
+    const stopped = engine.queue.stop(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
     grant(true);
+    expect(await within(stopped)).toBe(0);
+    // Given back before stop returned (the database closes after it).
+    expect(engine.released).toEqual([uuid]);
     expect(await within(walk)).toBeNull();
     expect(engine.called).toEqual([]);
-    expect(engine.released).toEqual([uuid]);
   });
 });

@@ -32,6 +32,8 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
   const held = new Set<string>();
   const watchers = new Map<string, Array<() => void>>();
   let active = 0;
+  /** Claims in flight: `stop` waits for them. */
+  let claiming = 0;
   let stopping = false;
   let sweepTimer: ReturnType<typeof setInterval> | undefined;
   let beatTimer: ReturnType<typeof setInterval> | undefined;
@@ -61,12 +63,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     // reaches it while it waits: its walk then starts stopped and calls no node.
     let forget = () => undefined as void;
     if (leases) {
-      if (!adopted && (stopping || !(await leases.claim(runUuid, after(timing.leaseMs))))) return null;
-      // `stop` came while the claim was in flight (it saw nothing held): given back at once.
-      if (!adopted && stopping) {
-        await leases.release(runUuid, null).catch((error) => onError?.(runUuid, error));
-        return null;
-      }
+      if (!adopted && (stopping || !(await claim(runUuid)))) return null;
       held.add(runUuid);
       if (!adopted) forget = system.reserve(runUuid);
     }
@@ -82,6 +79,23 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     } finally {
       forget();
       if (leases && held.delete(runUuid)) await giveBack(runUuid, state);
+    }
+  }
+
+  /**
+   * Claims a run for this process; false when another holds it, or when `stop` came while the
+   * claim was in flight: the run is then given back at once, before `stop` returns (it waits for
+   * the claims in flight, so nothing is released after the database is closed).
+   */
+  async function claim(runUuid: string): Promise<boolean> {
+    claiming++;
+    try {
+      if (!(await leases!.claim(runUuid, after(timing.leaseMs)))) return false;
+      if (!stopping) return true;
+      await leases!.release(runUuid, null).catch((error) => onError?.(runUuid, error));
+      return false;
+    } finally {
+      claiming--;
     }
   }
 
@@ -214,6 +228,10 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     stopping = true;
     clearInterval(sweepTimer);
     const deadline = Date.now() + graceMs;
+    // A claim that comes back now gives its run back itself (`claim`); a slow one is waited for
+    // at most a lease's length.
+    const claimsEnd = Date.now() + timing.leaseMs;
+    while (claiming > 0 && Date.now() < claimsEnd) await sleep(10);
     while (held.size > 0 && Date.now() < deadline) await sleep(50);
     const left = [...held];
     for (const uuid of left) system.abandon(uuid);

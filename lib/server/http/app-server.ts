@@ -55,7 +55,10 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
     { overrideGlobalObjects: false },
   );
 
+  let closing = false;
   const server = http.createServer((request, response) => {
+    // Once stopping, each answer closes its connection, so no client sends another request on it.
+    if (closing) response.shouldKeepAlive = false;
     const url = request.url ?? "/";
     const served = isApiPath(url) ? handleApi(request, response) : handleNext(request, response);
     served.catch((error: unknown) => {
@@ -77,6 +80,7 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
   return {
     server,
     async close(graceMs = 10_000) {
+      closing = true;
       const deadline = Date.now() + graceMs;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A keep-alive connection whose answer was in flight stays open once it is sent, until its
