@@ -60,7 +60,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     owner,
     jobs: () => jobs,
     changesRetentionDays: settings.segmentChangesRetentionDays,
-    onSyncSucceeded: (sync) => triggerPlays({ ...ctx, runs: { system, owner } }, sync),
+    onSyncSucceeded: (sync, signal) => triggerPlays({ ...ctx, runs: { system, owner } }, sync, signal),
   });
   const batches = createBatchWorker({ ...ctx, runs: { system, owner } });
   const plays = createPlayScheduler({ ...ctx, runs: { system, owner } });

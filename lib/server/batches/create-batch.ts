@@ -63,7 +63,16 @@ export async function startBatch(
   workspaceUuid: string,
   input: { workflowUuid: string | null; releaseUuid: string | null; nodes: WorkflowNode[]; data: BatchData },
   webhook: { webhookUrl?: string; webhookSecret?: string },
-  { also, recordsAfterCommit = false }: { also?: (tx: Repositories, batch: StoredBatch) => Promise<void>; recordsAfterCommit?: boolean } = {},
+  {
+    also,
+    recordsAfterCommit = false,
+    signal,
+  }: {
+    also?: (tx: Repositories, batch: StoredBatch) => Promise<void>;
+    recordsAfterCommit?: boolean;
+    /** The worker is stopping: the batch's runs stop being created, and its lease is freed for the next sweep. */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<Batch> {
   let chunks = batchRecords(deps, workspaceUuid, input.data);
   // The first chunk before the batch exists: a missing source or no records creates nothing.
@@ -88,7 +97,7 @@ export async function startBatch(
     chunks = batchRecords(deps, workspaceUuid, input.data);
     first = await chunks.next();
   }
-  await fillBatch(deps, batch, holdBatchLease(deps.db, batch.uuid, lease.holder), first.done ? chunks : withFirst(first.value, chunks));
+  await fillBatch(deps, batch, holdBatchLease(deps.db, batch.uuid, lease.holder), first.done ? chunks : withFirst(first.value, chunks), { signal });
   return batchView(deps, workspaceUuid, batch.uuid);
 }
 

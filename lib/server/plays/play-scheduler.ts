@@ -12,7 +12,7 @@ export interface PlayScheduler {
   reconcile(): Promise<void>;
   /** Reconciles at once, then every {@link PLAY_SCHEDULE_SWEEP_MS}. */
   startSweeping(): void;
-  /** Stops every job and the sweep, and waits for the ticks under way; `startSweeping` starts again. */
+  /** Stops every job and the sweep, stops the ticks under way and waits for them; `startSweeping` starts again. */
   stop(): Promise<void>;
 }
 
@@ -29,9 +29,11 @@ export function createPlayScheduler(deps: TriggerDeps, { sweepMs = PLAY_SCHEDULE
   const ticking = new Set<Promise<unknown>>();
   let sweeper: ReturnType<typeof setInterval> | undefined;
   let reconciling: Promise<void> | undefined;
+  // Aborted by `stop`: a tick filling a large batch stops there, and a worker's sweep goes on with it.
+  let stopping = new AbortController();
 
   const onTick = async (playUuid: string, job: Cron): Promise<void> => {
-    const work = tick(deps, playUuid, tickOf(job, new Date())).catch((error) => logError(`play ${playUuid} tick`, error));
+    const work = tick(deps, playUuid, tickOf(job, new Date()), stopping.signal).catch((error) => logError(`play ${playUuid} tick`, error));
     ticking.add(work);
     try {
       await work;
@@ -79,7 +81,9 @@ export function createPlayScheduler(deps: TriggerDeps, { sweepMs = PLAY_SCHEDULE
       await reconciling;
       for (const { job } of jobs.values()) job.stop();
       jobs.clear();
+      stopping.abort(new Error("The worker is stopping"));
       await Promise.allSettled([...ticking]);
+      stopping = new AbortController();
     },
   };
 }

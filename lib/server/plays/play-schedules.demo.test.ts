@@ -10,6 +10,7 @@ import { graph, tmpl } from "../testing/nodes";
 import { batchRuns, countryIs, endedBatches, storedCompanies, syncEnded } from "../testing/plays";
 import { createWorkflow } from "../workflows";
 import { createPlay, getPlay, setPlayEnabled, tickPlay, updatePlay } from ".";
+import { createPlayScheduler } from "./play-scheduler";
 
 // Plays on a cron schedule: real storage (both dialects), the demo CRM synced over HTTP, real croner jobs.
 const ws = DEFAULT_WORKSPACE_UUID;
@@ -91,6 +92,38 @@ describe(`play schedules (${process.env.TEST_POSTGRES_URL ? "Postgres" : "SQLite
     expect(await tickPlay(deps, play.uuid, new Date("2030-01-01T10:01:00.000Z"))).toEqual(expect.any(String));
     expect((await endedBatches(deps, workflow.uuid)).map((ended) => ended.runsCount)).toEqual([inside.length, inside.length]);
     expect((await triggers(play.uuid)).map((row) => row.trigger_key)).toEqual(["cron:2030-01-01T10:00:00.000Z", "cron:2030-01-01T10:01:00.000Z"]);
+  });
+
+  it("a tick whose worker is stopping creates its batch's runs no further, and a worker's sweep goes on with the batch", async () => {
+    const { workflow, play, inside } = await scheduledPlay();
+    const stopping = new AbortController();
+    stopping.abort(new Error("The worker is stopping"));
+    const batchUuid = await tickPlay(deps, play.uuid, new Date("2030-02-01T10:00:00.000Z"), stopping.signal);
+    expect(batchUuid).toEqual(expect.any(String));
+    // Stopped before its first chunk of runs, with its lease given back.
+    expect(await batchRuns(deps, batchUuid!)).toEqual([]);
+    const row = await deps.db.client.get<{ status: string; lease_owner: string | null }>("SELECT status, lease_owner FROM batches WHERE uuid = ?", [batchUuid]);
+    expect(row).toMatchObject({ status: "pending", lease_owner: null });
+    const [batch] = await endedBatches(deps, workflow.uuid);
+    expect(batch).toMatchObject({ uuid: batchUuid, status: "success", runsCount: inside.length });
+  });
+
+  it("a worker's stop stops the play ticks under way instead of waiting for their batches", async () => {
+    const { play } = await scheduledPlay({ schedule: { type: "cron", cron: "* * * * * *" } });
+    let ticked = 0;
+    // A tick that would never end on its own: only the stop's signal ends it.
+    const scheduler = createPlayScheduler(deps, {
+      tick: (_deps, playUuid, _at, signal) =>
+        new Promise((resolve) => {
+          if (playUuid === play.uuid) ticked++;
+          signal?.addEventListener("abort", () => resolve(null));
+        }),
+    });
+    await scheduler.reconcile();
+    await expect.poll(() => ticked, { timeout: 3_000 }).toBeGreaterThan(0);
+    const started = Date.now();
+    await scheduler.stop();
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it("runCreationRule once: a later tick runs only records no tick ran", async () => {

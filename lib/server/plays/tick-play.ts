@@ -11,8 +11,9 @@ import type { TriggerDeps } from "./trigger-plays";
  * keyed by (play, `cron:<tick>`), so only the first caller writes anything. A disabled, paused or
  * unscheduled play starts nothing; without a deployed release it says so. Answers the batch's uuid,
  * or null when this call started none. A plain function of the time, so tests give the time.
+ * `signal` (the worker stopping) stops creating the batch's runs; a worker's sweep goes on with it.
  */
-export async function tickPlay(deps: TriggerDeps, playUuid: string, tickAt: Date): Promise<string | null> {
+export async function tickPlay(deps: TriggerDeps, playUuid: string, tickAt: Date, signal?: AbortSignal): Promise<string | null> {
   const play = await deps.db.plays.find(playUuid);
   if (!play?.isEnabled || !play.schedule || (await checkPlayHealth(deps, play)).pausedReason) return null;
   const release = play.deployedRelease && (await deps.db.releases.get(play.workspaceUuid, play.deployedRelease.uuid));
@@ -33,6 +34,7 @@ export async function tickPlay(deps: TriggerDeps, playUuid: string, tickAt: Date
   try {
     const batch = await startBatch(deps, play.workspaceUuid, input, {}, {
       recordsAfterCommit: play.runCreationRule === "once",
+      signal,
       also: async (tx, batch) => {
         // A tick while the last tick's batch still runs is skipped: a slow workflow would pile them up.
         if (await tx.plays.hasUnfinishedBatch(play.uuid, "cron:")) throw new BatchNotStarted();

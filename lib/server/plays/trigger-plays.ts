@@ -21,17 +21,19 @@ export interface SucceededSync {
  * number of processes: the batch is inserted in one transaction with the play's trigger row,
  * keyed by (play, sync), so a second caller writes nothing. One play failing does not stop the others.
  */
-export async function triggerPlays(deps: TriggerDeps, sync: SucceededSync): Promise<void> {
+export async function triggerPlays(deps: TriggerDeps, sync: SucceededSync, signal?: AbortSignal): Promise<void> {
   for (const play of await deps.db.plays.listRunnable(sync.workspaceUuid, sync.modelUuid)) {
+    // The worker is stopping: the plays left start from the next sync.
+    if (signal?.aborted) return;
     try {
-      await triggerPlay(deps, play, sync.syncUuid);
+      await triggerPlay(deps, play, sync.syncUuid, signal);
     } catch (error) {
       console.error(`[plays] play ${play.uuid} after sync ${sync.syncUuid}: ${(error as Error)?.message ?? error}`);
     }
   }
 }
 
-async function triggerPlay(deps: TriggerDeps, play: StoredPlay, syncUuid: string): Promise<void> {
+async function triggerPlay(deps: TriggerDeps, play: StoredPlay, syncUuid: string, signal?: AbortSignal): Promise<void> {
   if ((await checkPlayHealth(deps, play)).pausedReason) return;
   const triggerKey = playTriggerKey(syncUuid);
   const data: Extract<BatchData, { kind: "change" }> = {
@@ -52,6 +54,7 @@ async function triggerPlay(deps: TriggerDeps, play: StoredPlay, syncUuid: string
     const once = play.runCreationRule === "once";
     await startBatch(deps, play.workspaceUuid, input, {}, {
       recordsAfterCommit: once,
+      signal,
       also: async (tx, batch) => {
         if (!(await tx.plays.claimTrigger(play.uuid, triggerKey, batch.uuid))) throw new BatchNotStarted();
         if (once) {

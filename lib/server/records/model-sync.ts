@@ -17,7 +17,8 @@ export interface SyncTiming {
  * Told when a sync has ended well, by the one process that ran it: the plays start their batches
  * here (`lib/server/plays`), injected by `engine.ts` so that records do not import plays.
  */
-export type OnSyncSucceeded = (sync: { workspaceUuid: string; modelUuid: string; syncUuid: string }) => Promise<void>;
+/** Told of a sync that succeeded; `signal` is the sync's own, aborted when its worker stops. */
+export type OnSyncSucceeded = (sync: { workspaceUuid: string; modelUuid: string; syncUuid: string }, signal: AbortSignal) => Promise<void>;
 
 /** More pages than this in one sync is a server that never says `hasMore: false`. */
 export const MAX_SYNC_PAGES = 100_000;
@@ -85,7 +86,7 @@ export async function executeSync(
     return;
   }
   // Only once the sync has ended well: what it changed in each segment is final.
-  await onSucceeded?.({ workspaceUuid, modelUuid: sync.modelUuid, syncUuid }).catch((error: unknown) => {
+  await onSucceeded?.({ workspaceUuid, modelUuid: sync.modelUuid, syncUuid }, signal).catch((error: unknown) => {
     console.error(`[records] after sync ${syncUuid}: ${(error as Error)?.message ?? error}`);
   });
 }
