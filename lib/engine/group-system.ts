@@ -2,13 +2,11 @@ import { isRecord } from "@/lib/contract/is-record";
 import { WorkflowNodes, type Execution, type WorkflowNode } from "@/lib/contract";
 import { errorMessageOf, isRetryable, PermanentNodeError, RunCancelledError, RunLimitError } from "./errors";
 import { isTruthy, type StepResult } from "./flow-steps";
-import { MAX_GROUP_ITEM_WALKS, MAX_GROUP_ITEMS, MAX_OUTPUT_BYTES } from "./limits";
+import { MAX_GROUP_ITEM_WALKS, MAX_GROUP_ITEMS, MAX_OUTPUT_BYTES, MB } from "./limits";
 import { jsonBytes } from "./storable";
 import type { NodeScope, RunHandle, RunNode } from "./node-scope";
 import type { EngineDeps } from "./ports";
 import { appendExecution, completeExecution, failExecution, isAction, newExecution } from "./walk-steps";
-
-const MB = 1024 * 1024;
 
 /** An item's end output, or why it failed and whether another attempt of the group could help. */
 type ItemOutcome = { ok: true; output: unknown } | { ok: false; message: string; retryable: boolean };

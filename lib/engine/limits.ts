@@ -4,6 +4,9 @@
  * operator sees which cap a run hit. (Expressions have their own caps, in `expressions/`.)
  */
 
+/** A megabyte (MiB), as the caps' messages count them. */
+export const MB = 1024 * 1024;
+
 /**
  * The largest node output (or computed config) a run keeps, serialized: 5 MB, the same as the
  * largest answer the integration client accepts (docs/architecture.md, decision 3). The whole

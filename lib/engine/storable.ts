@@ -1,7 +1,6 @@
 import { PermanentNodeError } from "./errors";
-import { MAX_OUTPUT_BYTES, MAX_OUTPUT_DEPTH } from "./limits";
+import { MAX_OUTPUT_BYTES, MAX_OUTPUT_DEPTH, MB } from "./limits";
 
-const MB = 1024 * 1024;
 
 /**
  * Throws a PermanentNodeError when a value cannot be kept in a run's state: nested deeper than

@@ -1,3 +1,4 @@
+import { MAX_OUTPUT_BYTES } from "../limits";
 import { type SandboxLimits } from "./sandbox-protocol";
 
 const MiB = 1024 * 1024;
@@ -26,7 +27,7 @@ export const CONFIG_TIME_LIMIT_MS = 5_000;
  * what it names, so a thousand reads of a large output would otherwise take gigabytes, and the
  * whole process with them, before the config's size is checked.
  */
-export const MAX_READ_CHARS_PER_CONFIG = 5 * MiB;
+export const MAX_READ_CHARS_PER_CONFIG = MAX_OUTPUT_BYTES;
 
 /**
  * QuickJS counts its stack in WebAssembly memory, but the calls themselves run on the thread's

@@ -16,8 +16,8 @@ export interface SyncTiming {
 /**
  * Told when a sync has ended well, by the one process that ran it: the plays start their batches
  * here (`lib/server/plays`), injected by `engine.ts` so that records do not import plays.
+ * `signal` is the sync's own, aborted when its worker stops.
  */
-/** Told of a sync that succeeded; `signal` is the sync's own, aborted when its worker stops. */
 export type OnSyncSucceeded = (sync: { workspaceUuid: string; modelUuid: string; syncUuid: string }, signal: AbortSignal) => Promise<void>;
 
 /** More pages than this in one sync is a server that never says `hasMore: false`. */
