@@ -75,15 +75,27 @@ export function isAppError(value: unknown): value is AppError {
   return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
 }
 
+/**
+ * How much of the caller's own input an answer may echo. A message or a problem quotes what it
+ * refuses (a slug, an unknown key), and a megabyte slug would otherwise come back whole, once in the
+ * message and again in each problem.
+ */
+export const MAX_ECHOED_CHARS = 1_000;
+/** How many problems an answer lists: a body of 100,000 wrong items would otherwise be answered with 100,000. */
+export const MAX_PROBLEMS_ANSWERED = 100;
+
+const clipped = (text: string) => (text.length > MAX_ECHOED_CHARS ? `${text.slice(0, MAX_ECHOED_CHARS)}… (${text.length - MAX_ECHOED_CHARS} more characters)` : text);
+
 /** Turns anything thrown into `{errorMessage}` and a status; unknown errors hide their internals. */
 export function errorToResponse(error: unknown): Response {
   if (isAppError(error)) {
+    const problems = error.problems?.slice(0, MAX_PROBLEMS_ANSWERED).map((problem) => ({ ...problem, path: clipped(problem.path), message: clipped(problem.message) }));
     return Response.json(
       {
         ...error.details,
-        errorMessage: error.message,
+        errorMessage: clipped(error.message),
         ...(error.reason && { reason: error.reason }),
-        ...(error.problems && { problems: error.problems }),
+        ...(problems && { problems }),
       },
       { status: error.status },
     );

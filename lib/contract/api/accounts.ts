@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateTime, Uuid } from "./common";
+import { IsoDateTime, QueryDateTime, queryInteger, Uuid } from "./common";
 
 export const WorkspaceRole = z.enum(["owner", "admin", "member"]).describe("owner and admin manage integrations, credentials, members and tokens");
 export type WorkspaceRole = z.infer<typeof WorkspaceRole>;
@@ -157,8 +157,8 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditLogQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: IsoDateTime.optional(),
+  limit: queryInteger(1, 200).default(50),
+  before: QueryDateTime.optional(),
 });
 export const AuditLogResponseBody = z.object({ entries: z.array(AuditEntry) });
 export type AuditLogResponseBody = z.infer<typeof AuditLogResponseBody>;

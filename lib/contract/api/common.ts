@@ -17,6 +17,42 @@ export type Uuid = z.infer<typeof Uuid>;
 
 export const IsoDateTime = z.string().describe("An ISO 8601 timestamp");
 
+/** The range of each `queryInteger`'s digits, so the API reference describes it as the integer it is. */
+const queryIntegerRanges = new WeakMap<z.ZodType, { minimum: number; maximum: number }>();
+
+/**
+ * A count in a query string, in plain digits. `z.coerce.number()` reads `0x10`, `1e2`, ` 5 ` and
+ * the empty string (as 0) as numbers too, none of which a caller means; this refuses them by name.
+ * @example limit: queryInteger(1, 500).default(50)
+ */
+export function queryInteger(minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
+  const integer = z
+    .string()
+    .regex(/^\d{1,15}$/, "must be a whole number in digits")
+    .transform(Number)
+    .pipe(z.number().int().min(minimum).max(maximum));
+  queryIntegerRanges.set(integer, { minimum, maximum });
+  return integer;
+}
+
+/**
+ * The integer a `queryInteger`'s digits stand for, as JSON Schema (with the default of a
+ * `.default()` around it, which zod leaves out of a pipe's input); undefined for any other schema.
+ */
+export function queryIntegerJsonSchema(schema: z.ZodType): { type: "integer"; minimum: number; maximum?: number; default?: unknown } | undefined {
+  const def = schema.def as { type: string; innerType?: z.ZodType; defaultValue?: unknown };
+  if (def.type === "default") {
+    const inner = queryIntegerJsonSchema(def.innerType!);
+    return inner && { ...inner, default: def.defaultValue };
+  }
+  const range = queryIntegerRanges.get(schema);
+  if (!range) return undefined;
+  return { type: "integer", minimum: range.minimum, ...(range.maximum < Number.MAX_SAFE_INTEGER && { maximum: range.maximum }) };
+}
+
+/** A timestamp in a query string: ISO 8601 with its offset, as the API writes them. */
+export const QueryDateTime = z.iso.datetime({ offset: true }).describe("An ISO 8601 timestamp");
+
 /** What a route answers when there is nothing to say beyond success, such as a removal. */
 export const EmptyResponseBody = z.object({}).describe("Nothing more: the change is done");
 export type EmptyResponseBody = z.infer<typeof EmptyResponseBody>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateTime, Uuid } from "./common";
+import { IsoDateTime, queryInteger, Uuid } from "./common";
 
 /** What stands in the inspector for a secret: plain ASCII, so a copied curl stays a valid shell line. */
 export const REDACTED = "[redacted]";
@@ -65,7 +65,7 @@ export const ListIntegrationCallsQuery = z.object({
   endpoint: z.string().min(1).optional().describe("Only calls to this endpoint path"),
   status: IntegrationCallStatusFilter.optional(),
   search: z.string().min(1).max(200).optional().describe("Text the URL, request id or either body contains (case-insensitive)"),
-  limit: z.coerce.number().int().min(1).max(INTEGRATION_CALLS_KEPT).default(INTEGRATION_CALLS_KEPT),
+  limit: queryInteger(1, INTEGRATION_CALLS_KEPT).default(INTEGRATION_CALLS_KEPT),
 });
 export type ListIntegrationCallsQuery = z.infer<typeof ListIntegrationCallsQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateTime, Uuid } from "../api/common";
+import { IsoDateTime, queryInteger, Uuid } from "../api/common";
 import { refuseReleaseWithNodes, TopLevelAction } from "../workflow/run";
 import { WorkflowNodes } from "../workflow/node";
 import { BatchWebhook, BatchWebhookFields, requireWebhookSecret } from "./batch-webhooks";
@@ -105,7 +105,7 @@ export const BatchListQuery = z.object({
       return z.NEVER;
     })
     .describe("Comma-separated statuses"),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: queryInteger(1, 500).default(50),
 });
 export type BatchListQuery = z.infer<typeof BatchListQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateTime, Uuid } from "../api/common";
+import { IsoDateTime, queryInteger, Uuid } from "../api/common";
 import { RunStatus, RunStatusesQuery } from "../workflow/run";
 
 /**
@@ -30,8 +30,8 @@ export const WorkflowRecordsQuery = z
     workflowUuid: Uuid.optional(),
     batchUuid: Uuid.optional(),
     statuses: RunStatusesQuery,
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: queryInteger(1, 1000).default(100),
+    offset: queryInteger(0).default(0),
   })
   .refine((query) => query.workflowUuid || query.batchUuid, { message: "Give workflowUuid or batchUuid", path: ["workflowUuid"] });
 export type WorkflowRecordsQuery = z.infer<typeof WorkflowRecordsQuery>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateTime, Uuid } from "../api/common";
+import { IsoDateTime, queryInteger, Uuid } from "../api/common";
 import { WorkflowNodes } from "./node";
 
 /** What a tool's form asks for in one field; the run's `data` holds the answer under the field's slug. */
@@ -81,7 +81,7 @@ export type RedeployReleaseRequestBody = z.input<typeof RedeployReleaseRequestBo
 export const ReleaseResponseBody = z.object({ release: Release });
 export type ReleaseResponseBody = z.infer<typeof ReleaseResponseBody>;
 
-export const ReleaseListQuery = z.object({ workflowUuid: Uuid, limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const ReleaseListQuery = z.object({ workflowUuid: Uuid, limit: queryInteger(1, 200).default(50) });
 export type ReleaseListQuery = z.infer<typeof ReleaseListQuery>;
 
 export const ReleaseListResponseBody = z.object({ releases: z.array(Release) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateTime, Uuid } from "../api/common";
+import { IsoDateTime, queryInteger, Uuid } from "../api/common";
 import { NodeRetryPolicy, WorkflowNodes } from "./node";
 
 /** Terminal: success, error, cancelled. */
@@ -136,7 +136,7 @@ export const RunListQuery = z.object({
   workflowUuid: Uuid.optional(),
   batchUuid: Uuid.optional().describe("Only the runs of this batch"),
   statuses: RunStatusesQuery,
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: queryInteger(1, 500).default(50),
 });
 export type RunListQuery = z.infer<typeof RunListQuery>;
 

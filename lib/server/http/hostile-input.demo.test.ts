@@ -75,3 +75,53 @@ describe("bodies nested deeper than any graph or data needs", () => {
     expect(fine.body.errorMessage ?? "").not.toContain("levels of arrays and objects");
   });
 });
+
+describe("query values that only look like numbers and dates", () => {
+  const get = async (route: string) => {
+    const response = await fetch(`${app.origin}/api/v1${route}`, { headers: { cookie: app.cookie } });
+    return { status: response.status, body: (await response.json()) as { errorMessage?: string } };
+  };
+
+  it.each(["0x10", "1e2", "%205", "", "2.0", "-1"])("a count written as %j is refused by name, not read as a number", async (limit) => {
+    for (const route of ["/orchestration/runs/list", "/workspace/auditLog/list", "/orchestration/batches/list"]) {
+      const answer = await get(`${route}?limit=${limit}`);
+      expect(answer.status, `${route}: ${JSON.stringify(answer.body)}`).toBe(400);
+      expect(answer.body.errorMessage).toMatch(/^Invalid query: limit: /);
+    }
+  });
+
+  it("a count in plain digits is read, and held to the route's range", async () => {
+    expect((await get("/orchestration/runs/list?limit=2")).status).toBe(200);
+    expect((await get("/orchestration/runs/list?limit=501")).status).toBe(400);
+    expect((await get("/orchestration/runs/list")).status).toBe(200);
+  });
+
+  it("a timestamp that is not one is refused, an ISO 8601 one is read", async () => {
+    const garbage = await get("/workspace/auditLog/list?before=garbage");
+    expect(garbage.status, JSON.stringify(garbage.body)).toBe(400);
+    expect(garbage.body.errorMessage).toMatch(/^Invalid query: before: /);
+    const entries = (await get(`/workspace/auditLog/list?before=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)) as { status: number; body: { entries?: unknown[] } };
+    expect(entries.status).toBe(200);
+    expect(entries.body.entries?.length).toBeGreaterThan(0);
+  });
+});
+
+describe("answers to huge input", () => {
+  it("quote at most a short part of it, in the message and in each problem", async () => {
+    const huge = "x".repeat(200_000);
+    const answers = {
+      "unknown integration slug": await send("POST", "/connection/connectors", { integrationSlug: huge, slug: "big", name: "Big", config: {} }),
+      "unknown key": await send("POST", "/orchestration/actions/executeBatch", { action: { kind: "native", actionSlug: "start" }, records: [], [huge]: 1 }),
+      "many wrong items": await send("POST", "/orchestration/runs/cancel", { uuids: Array.from({ length: 500 }, () => huge.slice(0, 300)) }),
+    };
+    for (const [what, answer] of Object.entries(answers)) {
+      refused(answer, what);
+      const text = JSON.stringify(answer.body);
+      expect(text.length, `${what}: ${text.slice(0, 300)}`).toBeLessThan(200_000);
+      expect(answer.body.errorMessage!.length, what).toBeLessThan(1_100);
+      const problems = (answer.body as { problems?: { path: string; message: string }[] }).problems ?? [];
+      expect(problems.length, what).toBeLessThanOrEqual(100);
+      for (const problem of problems) expect(problem.path.length + problem.message.length, what).toBeLessThan(2_200);
+    }
+  });
+});

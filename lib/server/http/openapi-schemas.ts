@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { OpenApiJsonSchema, OpenApiParameter } from "@/lib/contract";
+import { queryIntegerJsonSchema, type OpenApiJsonSchema, type OpenApiParameter } from "@/lib/contract";
 
 /** The component schemas a document collects while its operations are converted. */
 export type ComponentSchemas = Record<string, OpenApiJsonSchema>;
@@ -9,7 +9,20 @@ export type ComponentSchemas = Record<string, OpenApiJsonSchema>;
  * default is optional, a coerced query number is a number), an answer as its `output`; a type JSON
  * Schema cannot say (a date, a transform's output) becomes `{}` rather than failing the document.
  */
-const OPTIONS = { target: "draft-2020-12", unrepresentable: "any", cycles: "ref", reused: "inline" } as const;
+const OPTIONS = {
+  target: "draft-2020-12",
+  unrepresentable: "any",
+  cycles: "ref",
+  reused: "inline",
+  // A query count is read from digits, and documented as the integer they stand for.
+  override: ({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: Record<string, unknown> }) => {
+    const integer = queryIntegerJsonSchema(zodSchema as z.ZodType);
+    if (!integer) return;
+    delete jsonSchema.pattern;
+    delete jsonSchema.type;
+    Object.assign(jsonSchema, integer);
+  },
+} as const;
 
 const COMPONENT_REF = "#/components/schemas/";
 

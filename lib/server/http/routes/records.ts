@@ -15,6 +15,7 @@ import {
   ModelSyncListResponseBody,
   ModelSyncResponseBody,
   PreviewExtractorRequestBody,
+  queryInteger,
   SegmentChangeListResponseBody,
   SegmentListQuery,
   SegmentListResponseBody,
@@ -32,7 +33,7 @@ import { createSegment, fetchRecords, getSegment, listSegmentChanges, listSegmen
 import { route } from "../api-route";
 
 const SyncParams = z.object({ uuid: Uuid, syncUuid: Uuid });
-const ChangesQuery = z.object({ syncUuid: Uuid.optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+const ChangesQuery = z.object({ syncUuid: Uuid.optional(), limit: queryInteger(1, 1000).default(200) });
 const syncOf = (sync: ModelSync) => ({ target: sync.modelUuid, details: { syncUuid: sync.uuid } });
 
 /** Records: datasets, models and their syncs, segments and the records they select. */
