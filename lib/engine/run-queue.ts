@@ -1,7 +1,10 @@
 import { wakeTimeOf } from "./delay";
+import { createHeldLeases } from "./held-leases";
 import type { Clock, RunState, RunStore } from "./ports";
 import { DEFAULT_LEASE_TIMING, type LeaseTiming, type RunLeases } from "./run-leases";
 import type { RunSystem } from "./run-system";
+import { createSlots } from "./slots";
+import { createStartWatchers } from "./start-watchers";
 import { isTerminalRunStatus } from "./statuses";
 
 export interface RunQueueOptions {
@@ -27,31 +30,12 @@ export interface RunQueueOptions {
  * with its wake time, and whichever worker's sweep (`startSweeping`) finds it due executes it.
  */
 export function createRunQueue({ system, store, concurrency = 8, onError, leases, timing = DEFAULT_LEASE_TIMING, clock = { now: () => new Date() } }: RunQueueOptions) {
-  const waiting: Array<() => void> = [];
+  const slots = createSlots(concurrency);
   const promises = new Map<string, Promise<RunState | null>>();
-  const held = new Set<string>();
-  const watchers = new Map<string, Array<() => void>>();
-  let active = 0;
-  /** Claims in flight: `stop` waits for them. */
-  let claiming = 0;
+  const starts = createStartWatchers();
+  const held = leases && createHeldLeases({ leases, timing, clock, abandon: (uuid) => system.abandon(uuid), onError });
   let stopping = false;
   let sweepTimer: ReturnType<typeof setInterval> | undefined;
-  let beatTimer: ReturnType<typeof setInterval> | undefined;
-  const after = (ms: number) => new Date(clock.now().getTime() + ms);
-
-  async function slot(): Promise<void> {
-    if (active < concurrency) {
-      active++;
-      return;
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  }
-
-  function release() {
-    const next = waiting.shift();
-    if (next) next();
-    else active--;
-  }
 
   /**
    * One walk, under the run's lease when there are leases; null when another process holds it.
@@ -62,50 +46,24 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     // was, by its creator), so that `abandon` (the heartbeat lost its lease, `stop` hands it back)
     // reaches it while it waits: its walk then starts stopped and calls no node.
     let forget = () => undefined as void;
-    if (leases) {
-      if (!adopted && (stopping || !(await claim(runUuid)))) return null;
-      held.add(runUuid);
+    if (held) {
+      if (!adopted && (stopping || !(await held.claim(runUuid)))) return null;
+      held.hold(runUuid);
       if (!adopted) forget = system.reserve(runUuid);
     }
     let state: RunState | null = null;
     try {
-      await slot();
+      await slots.acquire();
       try {
         state = await system.executeRun(workspaceUuid, runUuid, adopted);
       } finally {
-        release();
+        slots.release();
       }
       return state;
     } finally {
       forget();
-      if (leases && held.delete(runUuid)) await giveBack(runUuid, state);
+      await held?.giveBack(runUuid, state);
     }
-  }
-
-  /**
-   * Claims a run for this process; false when another holds it, or when `stop` came while the
-   * claim was in flight: the run is then given back at once, before `stop` returns (it waits for
-   * the claims in flight, so nothing is released after the database is closed).
-   */
-  async function claim(runUuid: string): Promise<boolean> {
-    claiming++;
-    try {
-      if (!(await leases!.claim(runUuid, after(timing.leaseMs)))) return false;
-      if (!stopping) return true;
-      await leases!.release(runUuid, null).catch((error) => onError?.(runUuid, error));
-      return false;
-    } finally {
-      claiming--;
-    }
-  }
-
-  /** An ended run's last save let go of its lease already; a parked one is kept from others until due. */
-  async function giveBack(runUuid: string, state: RunState | null) {
-    if (state && isTerminalRunStatus(state.run.status)) return;
-    const wakeAt = state ? wakeTimeOf(state) : null;
-    // No state: the execution threw (the store unreachable, say); try again a little later.
-    const availableAt = wakeAt !== null ? new Date(wakeAt) : state ? null : after(timing.retryAfterMs);
-    await leases!.release(runUuid, availableAt).catch((error) => onError?.(runUuid, error));
   }
 
   /** Starts a run in the background; the promise settles with its state when it ends or (with leases) parks, null when it did not run here. */
@@ -130,8 +88,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
       }
     })();
     promises.set(runUuid, promise);
-    for (const notify of watchers.get(runUuid) ?? []) notify();
-    watchers.delete(runUuid);
+    starts.started(runUuid);
     return promise;
   }
 
@@ -146,7 +103,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
   function adopt(state: RunState, forget: () => void = () => undefined): Promise<RunState | null> {
     if (stopping) {
       forget();
-      if (leases) void leases.release(state.run.uuid, null).catch((error) => onError?.(state.run.uuid, error));
+      held?.release(state.run.uuid);
       return Promise.resolve(null);
     }
     const copy: RunState = {
@@ -160,16 +117,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
 
   /** Resolves when this process starts executing the run (or at once if it already is); `cancel` forgets the wait. */
   function whenLocal(runUuid: string): { started: Promise<void>; cancel(): void } {
-    if (promises.has(runUuid)) return { started: Promise.resolve(), cancel: () => undefined };
-    let notify!: () => void;
-    const started = new Promise<void>((resolve) => (notify = resolve));
-    watchers.set(runUuid, [...(watchers.get(runUuid) ?? []), notify]);
-    const cancel = () => {
-      const left = (watchers.get(runUuid) ?? []).filter((candidate) => candidate !== notify);
-      if (left.length > 0) watchers.set(runUuid, left);
-      else watchers.delete(runUuid);
-    };
-    return { started, cancel };
+    return promises.has(runUuid) ? { started: Promise.resolve(), cancel: () => undefined } : starts.wait(runUuid);
   }
 
   /** Enqueues every run a previous process did not finish (parked ones wait without a slot); returns how many. */
@@ -188,7 +136,7 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
   async function recover(): Promise<number> {
     if (!leases) return resumeUnfinished();
     if (stopping) return 0;
-    let free = Math.max(0, concurrency - active - waiting.length);
+    let free = slots.free;
     let orphans = concurrency;
     const taken = [];
     for (const run of await leases.listClaimable(concurrency * 2 + promises.size)) {
@@ -200,48 +148,19 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     return taken.length;
   }
 
-  /** Renews what is held; a run no longer ours (taken over, cancelled elsewhere) has its walk stopped. */
-  async function heartbeat() {
-    if (!leases || held.size === 0) return;
-    const mine = [...held];
-    const kept = new Set(await leases.renew(mine, after(timing.leaseMs)));
-    for (const uuid of mine) if (!kept.has(uuid) && held.has(uuid)) system.abandon(uuid);
-  }
-
   /** Sweeps for runs nobody holds and renews held leases, on timers, until `stop`. */
   function startSweeping() {
-    if (!leases || sweepTimer) return;
-    const guard = (work: () => Promise<unknown>) => () => void work().catch((error) => onError?.("(sweep)", error));
-    sweepTimer = setInterval(guard(recover), timing.sweepMs);
-    beatTimer = setInterval(guard(heartbeat), timing.heartbeatMs);
+    if (!held || sweepTimer) return;
+    sweepTimer = setInterval(() => void recover().catch((error) => onError?.("(sweep)", error)), timing.sweepMs);
     sweepTimer.unref?.();
-    beatTimer.unref?.();
+    held.startBeating();
   }
 
-  /**
-   * Stops taking work and waits up to `graceMs` for what is executing (still renewing its
-   * leases), then stops the walks left and gives their runs back, so another process takes them
-   * over at once (their current node runs again there with the same Idempotency-Key). Returns
-   * how many runs were handed back.
-   */
+  /** Stops taking work, and with leases hands back what is still executing after `graceMs` (`HeldLeases.stop`); answers how many. */
   async function stop(graceMs = 10_000): Promise<number> {
     stopping = true;
     clearInterval(sweepTimer);
-    const deadline = Date.now() + graceMs;
-    // A claim that comes back now gives its run back itself (`claim`); a slow one is waited for
-    // at most a lease's length.
-    const claimsEnd = Date.now() + timing.leaseMs;
-    while (claiming > 0 && Date.now() < claimsEnd) await sleep(10);
-    while (held.size > 0 && Date.now() < deadline) await sleep(50);
-    const left = [...held];
-    for (const uuid of left) system.abandon(uuid);
-    // The stopped walks give their leases back as they unwind; whatever is still held after a
-    // moment is released here.
-    const unwind = Date.now() + 2_000;
-    while (held.size > 0 && Date.now() < unwind) await sleep(20);
-    clearInterval(beatTimer);
-    if (leases) for (const uuid of [...held]) await leases.release(uuid, null).catch((error) => onError?.(uuid, error));
-    return left.length;
+    return held ? held.stop(graceMs) : 0;
   }
 
   /** Resolves once nothing is running, queued or parked here (tests, shutdown). */
@@ -269,14 +188,12 @@ export function createRunQueue({ system, store, concurrency = 8, onError, leases
     },
     /** Slots nobody is using or waiting for (none once stopping). */
     get free() {
-      return stopping ? 0 : Math.max(0, concurrency - active - waiting.length);
+      return stopping ? 0 : slots.free;
     },
     get active() {
-      return active;
+      return slots.active;
     },
   };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type RunQueue = ReturnType<typeof createRunQueue>;

@@ -6,7 +6,7 @@ export type ComponentSchemas = Record<string, OpenApiJsonSchema>;
 
 /**
  * OpenAPI 3.1 speaks JSON Schema 2020-12. A request is described as zod's `input` (a field with a
- * default is optional, a coerced query number is a number), an answer as its `output`; a type JSON
+ * default is optional, a query count is the integer its digits stand for), an answer as its `output`; a type JSON
  * Schema cannot say (a date, a transform's output) becomes `{}` rather than failing the document.
  */
 const OPTIONS = {
