@@ -190,4 +190,27 @@ describe(`plays (${process.env.TEST_POSTGRES_URL ? "Postgres" : "SQLite"})`, () 
       reason: "playExists",
     });
   });
+
+  it("a sync's batch whose worker stops while it starts gets no further runs from it, and a worker's sweep goes on with the batch", async () => {
+    const { model, workflow, play, country, outside } = await playOver({ changeKinds: ["added"] });
+    // Disabled while it syncs, so that the sync's own trigger starts nothing and this one is the first.
+    await setPlayEnabled(deps, ws, play.uuid, false);
+    await updateDemoCompany(setup, outside[0]!, { country });
+    const sync = await syncAgain(model.uuid);
+    await setPlayEnabled(deps, ws, play.uuid, true);
+    // The worker begins stopping once the play's trigger has read its records, before the batch's runs are made.
+    const stopping = new AbortController();
+    const plays = deps.db.plays;
+    const stoppingDeps = {
+      ...deps,
+      db: { ...deps.db, plays: { ...plays, changedRecords: async (...args: Parameters<typeof plays.changedRecords>) => ((result) => (stopping.abort(), result))(await plays.changedRecords(...args)) } },
+    };
+    await triggerPlays(stoppingDeps, { workspaceUuid: ws, modelUuid: model.uuid, syncUuid: sync.uuid }, stopping.signal);
+    expect(stopping.signal.aborted).toBe(true);
+    const row = await deps.db.client.get<{ uuid: string; status: string; lease_owner: string | null }>("SELECT uuid, status, lease_owner FROM batches WHERE workflow_uuid = ?", [workflow.uuid]);
+    expect(row).toMatchObject({ status: "pending", lease_owner: null });
+    expect(await batchRuns(deps, row!.uuid)).toEqual([]);
+    const [batch] = await endedBatches(deps, workflow.uuid);
+    expect(batch).toMatchObject({ uuid: row!.uuid, status: "success", runsCount: 1 });
+  });
 });
