@@ -3,7 +3,7 @@
 import { RefreshCw } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import type { IntegrationCallFilter } from "@/lib/api/integration-call-queries";
-import type { IntegrationCallStatusFilter } from "@/lib/contract";
+import { MAX_CALL_SEARCH_CHARS, type IntegrationCallStatusFilter } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { Label, Select } from "@/components/ui/select";
 import { TextInput } from "@/components/ui/text-input";
@@ -78,7 +78,7 @@ export function CallFilters({
         }}
       >
         <Label htmlFor={`${id}-search`}>Search the bodies</Label>
-        <TextInput id={`${id}-search`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder="Text in the request or the answer" />
+        <TextInput id={`${id}-search`} type="search" maxLength={MAX_CALL_SEARCH_CHARS} value={search} onChange={(event) => setSearch(event.target.value)} placeholder="Text in the request or the answer" />
       </form>
       <div className="flex items-center gap-3">
         {summary && (

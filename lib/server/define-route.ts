@@ -5,6 +5,7 @@ import { getDeps, type Deps } from "./deps";
 import { AppError, errorToResponse, isAppError } from "./errors";
 import { JsonAnswer } from "./json-answer";
 import { parseJsonBody } from "./json-body";
+import { checkPathParams, readQuery } from "./request-values";
 import { authSettings } from "./auth/auth-settings";
 import { clearSessionCookieHeader } from "./auth/session-cookie";
 import { bodyTooLarge, resolveRequestContext, type AccessLevel, type RequestContext } from "./request-context";
@@ -78,7 +79,8 @@ export interface RouteHandler {
 /**
  * Wraps a route handler: resolves who is calling and checks they may (401/403 before anything is
  * read), parses params, query and body with contract schemas (400 with every problem), and maps
- * thrown errors to `{errorMessage}` + status.
+ * thrown errors to `{errorMessage}` + status. A query string is held to its schema's keys, each once
+ * (`readQuery`); a route without a query schema ignores its query string.
  * @example route("GET", "/connection/connectors/list", defineRoute({ query: ListQuery }, ({ query, deps, ctx }) => list(deps, ctx.workspaceUuid, query)))
  */
 export function defineRoute<
@@ -95,8 +97,8 @@ export function defineRoute<
       const deps = await getDeps();
       const upload = schemas.upload && { type: "multipart/form-data" as const, maxBytes: schemas.upload.maxBytes(deps.settings) };
       const ctx = await resolveRequestContext(request, deps, schemas.access, upload);
-      const params = parse("path parameters", schemas.params, pathParams);
-      const query = parse("query", schemas.query, Object.fromEntries(new URL(request.url).searchParams));
+      const params = parse("path parameters", schemas.params, checkPathParams(pathParams));
+      const query = schemas.query && parse("query", schemas.query, readQuery(new URL(request.url).searchParams, schemas.query));
       const body = schemas.body ? parse("body", schemas.body, await readJson(request)) : undefined;
       const result = await handler({ params, query, body, ctx, deps, request } as RouteInput<Infer<P>, Infer<Q>, Infer<B>>);
       return result instanceof Response ? result : new JsonAnswer(result ?? {});

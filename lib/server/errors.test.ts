@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { AppError, errorToResponse, isAppError } from "./errors";
+import { AppError, errorToResponse, isAppError, MAX_ECHOED_CHARS } from "./errors";
 
 describe("errorToResponse", () => {
   it.each([
@@ -20,6 +20,26 @@ describe("errorToResponse", () => {
     const problems = [{ path: "actions.x.name", message: "Required" }];
     const response = errorToResponse(new AppError("unprocessable:manifest", "Invalid", { reason: "invalidManifest", problems }));
     expect(await response.json()).toEqual({ errorMessage: "Invalid", reason: "invalidManifest", problems });
+  });
+
+  it("leaves the middle out of a long message, keeping its start and the advice at its end, never splitting a character", async () => {
+    const quoted = `${"a".repeat(690)}😀${"b".repeat(5_000)}`;
+    const body = await errorToResponse(new AppError("conflict:segment", `Segment "${quoted}" is used by plays: remove it or pick another segment first`)).json();
+    const message = body.errorMessage as string;
+    expect(message.length).toBeLessThan(MAX_ECHOED_CHARS + 60);
+    expect(message.startsWith('Segment "aaa')).toBe(true);
+    expect(message.endsWith("remove it or pick another segment first")).toBe(true);
+    expect(message).toMatch(/… \(\d+ characters left out\) …/);
+    // A lone half of a surrogate pair would be invalid UTF-16.
+    expect(message).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+
+  it("clips the strings of details too, and counts the problems past the first 100", async () => {
+    const problems = Array.from({ length: 250 }, (_, index) => ({ path: `uuids[${index}]`, message: "Invalid UUID" }));
+    const body = await errorToResponse(new AppError("unprocessable:nodes", "Invalid", { problems, details: { invalidNodes: [{ node: { slug: "x".repeat(50_000) } }] } })).json();
+    expect(body.problems).toHaveLength(100);
+    expect(body.problemsLeftOff).toBe(150);
+    expect(body.invalidNodes[0].node.slug.length).toBeLessThan(MAX_ECHOED_CHARS + 60);
   });
 
   it("hides the internals of an unexpected error", async () => {

@@ -76,26 +76,46 @@ export function isAppError(value: unknown): value is AppError {
 }
 
 /**
- * How much of the caller's own input an answer may echo. A message or a problem quotes what it
- * refuses (a slug, an unknown key), and a megabyte slug would otherwise come back whole, once in the
- * message and again in each problem.
+ * How much of the caller's own input an answer may echo. A message, a problem or a detail quotes
+ * what it refuses (a slug, an unknown key), and a megabyte slug would otherwise come back whole,
+ * once in the message and again in each problem and finding.
  */
 export const MAX_ECHOED_CHARS = 1_000;
 /** How many problems an answer lists: a body of 100,000 wrong items would otherwise be answered with 100,000. */
 export const MAX_PROBLEMS_ANSWERED = 100;
 
-const clipped = (text: string) => (text.length > MAX_ECHOED_CHARS ? `${text.slice(0, MAX_ECHOED_CHARS)}… (${text.length - MAX_ECHOED_CHARS} more characters)` : text);
+/**
+ * A long text with its middle left out: the start says what is wrong and the end often what to do
+ * (the advice after a quoted value). Cut between UTF-16 pairs, never inside one.
+ */
+function clipped(text: string): string {
+  if (text.length <= MAX_ECHOED_CHARS) return text;
+  const boundary = (index: number) => (/[\uDC00-\uDFFF]/.test(text[index] ?? "") ? index - 1 : index);
+  const head = boundary(Math.floor(MAX_ECHOED_CHARS * 0.7));
+  const tail = boundary(text.length - Math.floor(MAX_ECHOED_CHARS * 0.3));
+  return `${text.slice(0, head)}… (${tail - head} characters left out) …${text.slice(tail)}`;
+}
+
+/** Every string inside `value` clipped (details carry findings that quote the input too). */
+function clippedDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return clipped(value);
+  if (depth > 16 || typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => clippedDeep(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [clipped(key), clippedDeep(item, depth + 1)]));
+}
 
 /** Turns anything thrown into `{errorMessage}` and a status; unknown errors hide their internals. */
 export function errorToResponse(error: unknown): Response {
   if (isAppError(error)) {
     const problems = error.problems?.slice(0, MAX_PROBLEMS_ANSWERED).map((problem) => ({ ...problem, path: clipped(problem.path), message: clipped(problem.message) }));
+    const problemsLeftOff = (error.problems?.length ?? 0) - (problems?.length ?? 0);
     return Response.json(
       {
-        ...error.details,
+        ...(clippedDeep(error.details) as Record<string, unknown> | undefined),
         errorMessage: clipped(error.message),
         ...(error.reason && { reason: error.reason }),
         ...(problems && { problems }),
+        ...(problemsLeftOff > 0 && { problemsLeftOff }),
       },
       { status: error.status },
     );

@@ -8,11 +8,14 @@ export const ApiErrorResponseBody = z.object({
   problems: z
     .array(Problem)
     .optional()
-    .describe("Every validation problem, each with its JSON path"),
+    .describe("The validation problems, each with its JSON path (the first 100)"),
+  problemsLeftOff: z.number().int().optional().describe("How many more problems there were, past the first 100"),
 });
 export type ApiErrorResponseBody = z.infer<typeof ApiErrorResponseBody>;
 
-export const Uuid = z.uuid().describe("A UUID");
+// Read in lower case, as stored: RFC 9562 has UUIDs compared case-insensitively, and one pasted in
+// upper case would otherwise find nothing.
+export const Uuid = z.uuid().toLowerCase().describe("A UUID");
 export type Uuid = z.infer<typeof Uuid>;
 
 export const IsoDateTime = z.string().describe("An ISO 8601 timestamp");
@@ -28,7 +31,7 @@ const queryIntegerRanges = new WeakMap<z.ZodType, { minimum: number; maximum: nu
 export function queryInteger(minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
   const integer = z
     .string()
-    .regex(/^\d{1,15}$/, "must be a whole number in digits")
+    .regex(/^\d{1,15}$/, "must be a whole number in digits, at most 15 of them")
     .transform(Number)
     .pipe(z.number().int().min(minimum).max(maximum));
   queryIntegerRanges.set(integer, { minimum, maximum });
@@ -50,8 +53,14 @@ export function queryIntegerJsonSchema(schema: z.ZodType): { type: "integer"; mi
   return { type: "integer", minimum: range.minimum, ...(range.maximum < Number.MAX_SAFE_INTEGER && { maximum: range.maximum }) };
 }
 
-/** A timestamp in a query string: ISO 8601 with its offset, as the API writes them. */
-export const QueryDateTime = z.iso.datetime({ offset: true }).describe("An ISO 8601 timestamp");
+/**
+ * A moment in a query string: an ISO 8601 timestamp (any offset, any fraction digits) or a date
+ * (midnight UTC), read as the UTC form the API stores, so comparing it with stored times as text holds.
+ */
+export const QueryDateTime = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((text) => new Date(text).toISOString())
+  .describe("An ISO 8601 timestamp or date");
 
 /** What a route answers when there is nothing to say beyond success, such as a removal. */
 export const EmptyResponseBody = z.object({}).describe("Nothing more: the change is done");

@@ -61,10 +61,13 @@ export type IntegrationCallSummary = z.infer<typeof IntegrationCallSummary>;
 export const IntegrationCallScope = z.object({ kind: z.enum(["customIntegration", "connector"]), uuid: Uuid });
 export type IntegrationCallScope = z.infer<typeof IntegrationCallScope>;
 
+/** The longest text the calls inspector searches for. */
+export const MAX_CALL_SEARCH_CHARS = 200;
+
 export const ListIntegrationCallsQuery = z.object({
   endpoint: z.string().min(1).optional().describe("Only calls to this endpoint path"),
   status: IntegrationCallStatusFilter.optional(),
-  search: z.string().min(1).max(200).optional().describe("Text the URL, request id or either body contains (case-insensitive)"),
+  search: z.string().min(1).max(MAX_CALL_SEARCH_CHARS).optional().describe("Text the URL, request id or either body contains (case-insensitive)"),
   limit: queryInteger(1, INTEGRATION_CALLS_KEPT).default(INTEGRATION_CALLS_KEPT),
 });
 export type ListIntegrationCallsQuery = z.infer<typeof ListIntegrationCallsQuery>;

@@ -90,10 +90,29 @@ describe("query values that only look like numbers and dates", () => {
     }
   });
 
+  it("a uuid in upper case finds what its lower case does", async () => {
+    const upper = connectorUuid.toUpperCase();
+    expect(upper).not.toBe(connectorUuid);
+    const answer = (await get(`/connection/connectors/${upper}`)) as { status: number; body: { connector?: { uuid: string } } };
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.connector?.uuid).toBe(connectorUuid);
+  });
+
   it("a count in plain digits is read, and held to the route's range", async () => {
     expect((await get("/orchestration/runs/list?limit=2")).status).toBe(200);
     expect((await get("/orchestration/runs/list?limit=501")).status).toBe(400);
     expect((await get("/orchestration/runs/list")).status).toBe(200);
+  });
+
+  it.each([
+    ["a NUL character", "/connection/connectors/existsBySlug?slug=%00", /^Invalid query: slug: contains a NUL character/],
+    ["a NUL character in a path", "/connection/integrations/demo%00", /^Invalid path parameters: slug: contains a NUL character/],
+    ["a key given twice", "/orchestration/runs/list?statuses=success&statuses=error", /^Invalid query: statuses: is given 2 times; give it once/],
+    ["a key the route does not take", "/orchestration/runs/list?status=error", /^Invalid query: status: is not a query parameter of this route \(it takes workflowUuid, batchUuid, statuses, limit\)/],
+  ])("a query with %s is refused by name, on either database", async (_what, route, message) => {
+    const answer = await get(route);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(400);
+    expect(answer.body.errorMessage).toMatch(message);
   });
 
   it("a timestamp that is not one is refused, an ISO 8601 one is read", async () => {
@@ -104,6 +123,18 @@ describe("query values that only look like numbers and dates", () => {
     expect(entries.status).toBe(200);
     expect(entries.body.entries?.length).toBeGreaterThan(0);
   });
+
+  it("a timestamp with an offset, or a date, pages as the moment it names", async () => {
+    const all = ((await get("/workspace/auditLog/list?limit=200")).body as { entries: Array<{ createdAt: string }> }).entries;
+    expect(all.length).toBeGreaterThan(1);
+    const newest = all[0]!.createdAt;
+    // The same moment two hours ahead, and without its milliseconds' zeros trimmed: older entries only.
+    const shifted = new Date(Date.parse(newest) + 2 * 3_600_000).toISOString().replace("Z", "+02:00");
+    const older = ((await get(`/workspace/auditLog/list?limit=200&before=${encodeURIComponent(shifted)}`)).body as { entries: Array<{ createdAt: string }> }).entries;
+    expect(older).toEqual(all.filter((entry) => entry.createdAt < newest));
+    expect(((await get("/workspace/auditLog/list?before=2000-01-01")).body as { entries: unknown[] }).entries).toEqual([]);
+    expect(((await get("/workspace/auditLog/list?limit=200&before=2999-01-01")).body as { entries: unknown[] }).entries).toHaveLength(all.length);
+  });
 });
 
 describe("answers to huge input", () => {
@@ -113,6 +144,11 @@ describe("answers to huge input", () => {
       "unknown integration slug": await send("POST", "/connection/connectors", { integrationSlug: huge, slug: "big", name: "Big", config: {} }),
       "unknown key": await send("POST", "/orchestration/actions/executeBatch", { action: { kind: "native", actionSlug: "start" }, records: [], [huge]: 1 }),
       "many wrong items": await send("POST", "/orchestration/runs/cancel", { uuids: Array.from({ length: 500 }, () => huge.slice(0, 300)) }),
+      // Each finding about a node quotes its slug, in the details as well as in the message.
+      "findings about nodes": await send("POST", "/orchestration/runs", {
+        nodes: [0, 1].map((index) => ({ uuid: `00000000-0000-4000-8000-00000000000${index}`, slug: huge, kind: "native", actionSlug: huge, config: {}, childrenUuids: [], fallbackOnFailure: false, position: { x: 0, y: 0 } })),
+        data: {},
+      }),
     };
     for (const [what, answer] of Object.entries(answers)) {
       refused(answer, what);
@@ -123,5 +159,8 @@ describe("answers to huge input", () => {
       expect(problems.length, what).toBeLessThanOrEqual(100);
       for (const problem of problems) expect(problem.path.length + problem.message.length, what).toBeLessThan(2_200);
     }
+    expect(JSON.stringify(answers["findings about nodes"].body).length).toBeLessThan(20_000);
+    // The problems left off are counted.
+    expect(answers["many wrong items"].body).toMatchObject({ problemsLeftOff: 400 });
   });
 });
