@@ -22,3 +22,4 @@ export type { ModelChanges, NewModel, StoredModel } from "./repositories/models"
 export { postgresSafe, type RecordModel, type RecordWrite } from "./repositories/model-records";
 export type { StoredSync } from "./repositories/model-syncs";
 export { FilterError } from "./records/filter-sql";
+export { TextNotStorableError } from "./sql-client";

@@ -3,6 +3,17 @@ export type SqlRow = Record<string, unknown>;
 export type SqlValue = string | number | bigint | null | Uint8Array;
 
 /**
+ * Input the database cannot store as it is: text holding U+0000, which Postgres's text refuses
+ * (SQLite keeps it). The caller's input is at fault, so the API answers 400 with this message.
+ */
+export class TextNotStorableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super("Text may not contain the NUL character (U+0000)", options);
+    this.name = "TextNotStorableError";
+  }
+}
+
+/**
  * An SQL expression and its parameters that another module asks a repository to evaluate in the
  * statement it writes with (Postgres: a job added or removed in the statement that writes its
  * run, atomic as one statement is, and one round trip instead of a transaction's four).

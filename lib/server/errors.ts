@@ -1,4 +1,5 @@
 import type { Problem } from "@/lib/contract";
+import { TextNotStorableError } from "@/lib/db/sql-client";
 
 /** Literal error codes, `<kind>:<subject>`; the kind alone decides the HTTP status. */
 export type ErrorKind =
@@ -120,6 +121,7 @@ export function errorToResponse(error: unknown): Response {
       { status: error.status },
     );
   }
+  if (error instanceof TextNotStorableError) return Response.json({ errorMessage: error.message }, { status: 400 });
   console.error("[api] unexpected error", error instanceof Error ? error.stack : error);
   return Response.json({ errorMessage: "Something went wrong on the server. The error was logged." }, { status: 500 });
 }

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
+import { TextNotStorableError, type SqlClient, type SqlRow, type SqlValue } from "../sql-client";
 import { listenForChanges } from "./change-listener";
 import { tablesWrittenBy } from "../watched-tables";
 import { ReadCache } from "../read-cache";
@@ -88,6 +88,8 @@ function wrap(query: Query, wrote: (tables: readonly string[]) => void): Omit<Sq
     try {
       return await query(config);
     } catch (error) {
+      // "invalid byte sequence for encoding UTF8: 0x00": a NUL in a text parameter.
+      if ((error as { code?: string }).code === "22021") throw new TextNotStorableError({ cause: error });
       // Another process changed the schema under a statement this connection had prepared
       // ("cached plan must not change result type"): from then on that text goes unnamed.
       if (!config.name || (error as { code?: string }).code !== "0A000") throw error;

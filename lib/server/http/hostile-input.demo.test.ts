@@ -164,3 +164,18 @@ describe("answers to huge input", () => {
     expect(answers["many wrong items"].body).toMatchObject({ problemsLeftOff: 400 });
   });
 });
+
+describe("text holding a NUL character", () => {
+  it("is kept on SQLite and refused with 400 on Postgres, whose text cannot hold it; never a 500", async () => {
+    const postgres = Boolean(process.env.TEST_POSTGRES_URL);
+    const answers = {
+      workflow: await send("POST", "/orchestration/workflows", { name: "Nul\u0000name", nodes: [] }),
+      dataset: await send("POST", "/storage/datasets", { name: "Nul\u0000name" }),
+      "api token": await send("POST", "/apiTokens", { name: "Nul\u0000name" }),
+    };
+    for (const [what, answer] of Object.entries(answers)) {
+      if (postgres) expect(answer, what).toEqual({ status: 400, body: { errorMessage: "Text may not contain the NUL character (U+0000)" } });
+      else expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBe(200);
+    }
+  });
+});
