@@ -20,6 +20,8 @@ const makeManifest = (name: string) => ({
 let server: TestServer;
 let answer: unknown;
 let time: number;
+// Every fetch the cache starts, so a test can wait for one it started in the background.
+const started: Array<Promise<unknown>> = [];
 
 beforeAll(async () => {
   server = await startTestServer((request, res) =>
@@ -30,24 +32,42 @@ afterAll(() => server.close());
 
 beforeEach(() => {
   server.seen.length = 0;
+  started.length = 0;
   answer = makeManifest("Version 1");
   time = 0;
 });
 
 function makeCache() {
-  return createManifestCache({ ttlMs: 60_000, retryAfterErrorMs: 10_000, now: () => time, fetchManifest: (baseUrl) => fetchManifest(baseUrl, { outbound: loopbackOutbound }) });
+  return createManifestCache({
+    ttlMs: 60_000,
+    retryAfterErrorMs: 10_000,
+    now: () => time,
+    fetchManifest: (baseUrl) => {
+      const fetching = fetchManifest(baseUrl, { outbound: loopbackOutbound });
+      started.push(fetching);
+      return fetching;
+    },
+  });
+}
+
+/** Waits until every fetch started so far has finished and the cache has recorded its outcome. */
+async function fetchesDone() {
+  await Promise.allSettled(started);
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 const nameOf = (fetched: FetchedManifest) => fetched.manifest.name;
 
 describe("manifest cache", () => {
-  it("serves one fetch for the TTL, then fetches again", async () => {
+  it("serves one fetch for the TTL, then the held one while fetching it again", async () => {
     const cache = makeCache();
     expect(nameOf(await cache.get("i1", server.url))).toBe("Version 1");
     answer = makeManifest("Version 2");
     time = 59_999;
     expect(nameOf(await cache.get("i1", server.url))).toBe("Version 1");
     time = 60_000;
+    expect(nameOf(await cache.get("i1", server.url))).toBe("Version 1");
+    await fetchesDone();
     expect(nameOf(await cache.get("i1", server.url))).toBe("Version 2");
     expect(server.seen).toHaveLength(2);
   });
@@ -74,6 +94,7 @@ describe("manifest cache", () => {
     answer = { ...makeManifest("Broken"), color: 7, actions: { ping: { description: "no name" } } };
     time = 60_000;
     expect(nameOf(await cache.get("i1", server.url))).toBe("Version 1");
+    await fetchesDone();
     expect(cache.lastError("i1")).toMatchObject({ kind: "badResponse" });
 
     const error = await cache.get("i1", server.url, { refresh: true }).catch((e: unknown) => e);
@@ -89,6 +110,8 @@ describe("manifest cache", () => {
     expect(server.seen).toHaveLength(3);
     answer = makeManifest("Version 2");
     time = 70_000;
+    expect(nameOf(await cache.get("i1", server.url))).toBe("Version 1");
+    await fetchesDone();
     expect(nameOf(await cache.get("i1", server.url))).toBe("Version 2");
     expect(cache.lastError("i1")).toBeNull();
   });

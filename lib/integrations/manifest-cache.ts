@@ -5,7 +5,10 @@ export const MANIFEST_TTL_MS = 5 * 60_000;
 export const MANIFEST_RETRY_AFTER_ERROR_MS = 30_000;
 
 export interface ManifestCacheOptions {
-  /** How long a fetched manifest serves without asking the server again. Default 5 minutes. */
+  /**
+   * How long a fetched manifest serves without asking the server again. Past it, the manifest
+   * still answers at once while one fetch in the background replaces it. Default 5 minutes.
+   */
   ttlMs?: number;
   /**
    * After a failed fetch, how long gets answer from memory (the last good manifest, else the same
@@ -20,16 +23,22 @@ export interface ManifestCacheOptions {
 
 export interface ManifestCache {
   /**
-   * The manifest of integration `key`: from memory within the TTL, else fetched once for every
-   * concurrent caller. When the fetch fails, the last good manifest is returned (the error stays
-   * readable through `lastError`) unless `refresh` is set; a refresh always asks the server and
-   * throws every problem. Without a last good manifest the error is thrown.
+   * The manifest of integration `key`: from memory within the TTL. Past it, a manifest this cache
+   * holds is answered at once and fetched again in the background (stale-while-revalidate), so a
+   * server that hangs cannot hold up every run validated against the catalog; the fresh one
+   * answers from the next get. Without one (or with only a seed of unknown age, see `seed`) the
+   * get waits for the fetch. One fetch serves every concurrent caller. When a fetch fails, the last
+   * good manifest keeps answering (the error readable through `lastError`) unless `refresh` is
+   * set; a refresh always waits for the server and throws every problem. Without a last good
+   * manifest the error is thrown.
    */
   get(key: string, baseUrl: string, options?: { refresh?: boolean }): Promise<FetchedManifest>;
   /**
    * Primes `key` with a manifest kept elsewhere (the last good one in the database). Counted as
-   * fetched at `fetchedAt` (default: long ago, so the next get asks the server but can fall back
-   * on it). Never replaces a newer manifest.
+   * fetched at `fetchedAt`. By default its age is unknown: the next get waits for the server, and
+   * falls back on it only when that fetch fails, since the stored one may lack what the server added
+   * since (a run using it would fail validation); after that attempt it is served stale like any
+   * other. Never replaces a newer manifest.
    */
   seed(key: string, fetched: FetchedManifest, fetchedAt?: number): void;
   /** Forgets `key` entirely, e.g. after its base URL changed or it was removed. */
@@ -75,11 +84,12 @@ export function createManifestCache({
     return fresh;
   }
 
+  /** Never rejects (a fetcher that throws synchronously included), so a background load needs no handler. */
   function load(key: string, entry: Entry, baseUrl: string, refresh: boolean): Promise<Outcome> {
     const inflight = entry.inflight;
     if (inflight && inflight.baseUrl === baseUrl && (inflight.refresh || !refresh)) return inflight.promise;
     const number = ++sequence;
-    const promise = fetchManifest(baseUrl, key).then(
+    const promise = (async () => fetchManifest(baseUrl, key))().then(
       (fetched): Outcome => ({ ok: true, fetched }),
       (error: unknown): Outcome => ({ ok: false, error: asIntegrationError(error) }),
     );
@@ -101,11 +111,17 @@ export function createManifestCache({
   return {
     async get(key, baseUrl, { refresh = false } = {}) {
       const entry = entryFor(key, baseUrl);
+      const { good } = entry;
       if (!refresh) {
-        if (entry.good && now() - entry.good.fetchedAt < ttlMs) return entry.good.fetched;
+        if (good && now() - good.fetchedAt < ttlMs) return good.fetched;
         if (entry.error && entry.failedAt !== undefined && now() - entry.failedAt < retryAfterErrorMs) {
-          if (entry.good) return entry.good.fetched;
+          if (good) return good.fetched;
           throw entry.error;
+        }
+        // A seed of unknown age is not served before the server was asked once (see `seed`).
+        if (good && (good.fetchedAt !== Number.NEGATIVE_INFINITY || entry.error)) {
+          void load(key, entry, baseUrl, false);
+          return good.fetched;
         }
       }
       const outcome = await load(key, entry, baseUrl, refresh);

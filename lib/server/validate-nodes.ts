@@ -63,8 +63,8 @@ async function catalogVersion({ db, integrations }: ValidationDeps, workspaceUui
   const { customs, connectors } = await db.customIntegrations.catalogVersions(workspaceUuid);
   const manifests = await Promise.all(
     customs.map(async ({ uuid, baseUrl, updatedAt }) => {
-      // From memory within its 5 minutes; past them (or never fetched here yet) this fetches it,
-      // as building the catalog would have.
+      // From memory (past its 5 minutes too, while one fetch in the background replaces it); never
+      // fetched here yet, this fetches it, as building the catalog would have.
       const fetched = await integrations.manifests.get(uuid, baseUrl).catch(() => null);
       if (fetched && !manifestNumbers.has(fetched)) manifestNumbers.set(fetched, nextManifestNumber++);
       return `${uuid}@${updatedAt}:${fetched ? manifestNumbers.get(fetched) : "unavailable"}`;
