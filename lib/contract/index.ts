@@ -7,4 +7,5 @@ export * from "./stable-stringify";
 export * from "./records";
 export * from "./is-record";
 export * from "./own-entry";
+export * from "./json-depth";
 export * from "./curl";

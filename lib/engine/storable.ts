@@ -1,6 +1,6 @@
+import { depthExceeds } from "@/lib/contract/json-depth";
 import { PermanentNodeError } from "./errors";
 import { MAX_OUTPUT_BYTES, MAX_OUTPUT_DEPTH, MB } from "./limits";
-
 
 /**
  * Throws a PermanentNodeError when a value cannot be kept in a run's state: nested deeper than
@@ -23,20 +23,6 @@ export function assertStorable(what: string, value: unknown): void {
   if (bytes > MAX_OUTPUT_BYTES) {
     throw new PermanentNodeError(`${what} is ${(bytes / MB).toFixed(1)} MB as JSON; a run keeps at most ${MAX_OUTPUT_BYTES / MB} MB per node`);
   }
-}
-
-/** Whether arrays and objects in `value` nest deeper than `maxDepth`; a loop, so any depth is safe to ask about. */
-export function depthExceeds(value: unknown, maxDepth: number): boolean {
-  const pending: Array<[unknown, number]> = [[value, 1]];
-  for (let entry = pending.pop(); entry; entry = pending.pop()) {
-    const [current, depth] = entry;
-    if (typeof current !== "object" || current === null) continue;
-    if (depth > maxDepth) return true;
-    for (const inner of Array.isArray(current) ? current : Object.values(current)) {
-      if (typeof inner === "object" && inner !== null) pending.push([inner, depth + 1]);
-    }
-  }
-  return false;
 }
 
 /**

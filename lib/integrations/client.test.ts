@@ -65,7 +65,9 @@ describe("a server whose answers break the contract", () => {
     const error = await expectIntegrationError(call());
     expect(error.kind).toBe("badResponse");
     expect(error.problems?.map((problem) => problem.path).sort()).toEqual([...paths].sort());
-    expect(error.message).toMatch(/^The integration server's answer to POST \/\S+ does not follow the contract \(\d+ problems?\)$/);
+    expect(error.message).toMatch(/^The integration server's answer to POST \/\S+ does not follow the contract \(\d+ problems?\): \S+: .+$/);
+    // The message names the problems too: a run's error shows only the message.
+    expect(error.message).toContain(`${[...paths].sort()[0]}`);
   });
 });
 

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callIntegration, type CallInit, type CallOptions } from "./http";
+import { MAX_ANSWER_DEPTH, MAX_ERROR_MESSAGE_CHARS } from "./read-answer";
 import { loopbackOutbound } from "./testing/outbound";
 import { expectIntegrationError } from "./testing/test-server";
 
@@ -42,6 +43,10 @@ beforeAll(async () => {
         return res.end(JSON.stringify({ errorMessage: "Quota exhausted for today" }));
       case "/huge":
         return send(200, JSON.stringify({ blob: "x".repeat(2048) }));
+      case "/deep":
+        return send(200, `${"[".repeat(100_000)}${"]".repeat(100_000)}`);
+      case "/error-long":
+        return send(500, JSON.stringify({ errorMessage: `Upstream said ${"x".repeat(100_000)}` }));
       default:
         return send(404, "");
     }
@@ -86,6 +91,18 @@ describe("callIntegration over real HTTP", () => {
   it("surfaces the server's errorMessage on a non-2xx answer", async () => {
     const error = await expectIntegrationError(callLocal(`${base}/error-message`, { method: "POST", body: {} }));
     expect(error).toMatchObject({ kind: "errorResponse", status: 500, message: "Upstream CRM is down" });
+  });
+
+  it("refuses JSON nested past MAX_ANSWER_DEPTH by name, before anything walks it", async () => {
+    const error = await expectIntegrationError(callLocal(`${base}/deep`, { method: "POST", body: {} }));
+    expect(error).toMatchObject({ kind: "badResponse", message: `The integration server's answer to POST /deep nests more than ${MAX_ANSWER_DEPTH} levels of arrays and objects` });
+  });
+
+  it("keeps the start of a long errorMessage only", async () => {
+    const error = await expectIntegrationError(callLocal(`${base}/error-long`, { method: "POST", body: {} }));
+    expect(error).toMatchObject({ kind: "errorResponse", status: 500 });
+    expect(error.message.startsWith("Upstream said xxx")).toBe(true);
+    expect(error.message.length).toBeLessThan(MAX_ERROR_MESSAGE_CHARS + 50);
   });
 
   it("says which status came back when there is no errorMessage", async () => {

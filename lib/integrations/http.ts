@@ -1,7 +1,7 @@
 import { reportCall, type CallObservation } from "./call-observer";
 import { IntegrationError } from "./integration-error";
 import { defaultOutboundFetch, outboundRefusalOf, type OutboundFetch } from "./outbound";
-import { errorMessageOf, parseJson, readCappedSized } from "./read-answer";
+import { errorMessageOf, MAX_ANSWER_DEPTH, parseJson, readCappedSized } from "./read-answer";
 import { retryAfterMs } from "./retry-after";
 import { sleep } from "./sleep";
 
@@ -125,7 +125,11 @@ async function send(target: URL, init: CallInit, requestId: string, options: Cal
       if (timeout.aborted) throw timeoutError(target, timeoutMs, error);
       throw new IntegrationError("badResponse", `The integration server's answer was cut off: ${describe(error)}`, { cause: error });
     }
-    return { status: response.status, ok: response.ok, headers: response.headers, json: parseJson(text) };
+    const json = parseJson(text);
+    if (!json.ok && json.tooDeep) {
+      throw new IntegrationError("badResponse", `The integration server's answer to ${init.method} ${target.pathname} nests more than ${MAX_ANSWER_DEPTH} levels of arrays and objects`);
+    }
+    return { status: response.status, ok: response.ok, headers: response.headers, json };
   } catch (error) {
     failure = error;
     throw error;

@@ -6,9 +6,13 @@ export interface AnswerSchema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof toProblems>[0] };
 }
 
+/** How many problems the error's message itself names: a run's error shows only the message. */
+const PROBLEMS_NAMED = 3;
+
 /**
  * Validates what an integration server answered against its contract schema, or throws
- * `badResponse` listing every problem with its path.
+ * `badResponse` listing every problem with its path (in `problems`, and the first few in the
+ * message, which is all a run's error and a member who cannot open the request inspector see).
  * @example parseAnswer(AuthenticateResponseBody, raw, "The answer to POST /authenticate")
  */
 export function parseAnswer<T>(schema: AnswerSchema<T>, value: unknown, subject: string): T {
@@ -16,5 +20,7 @@ export function parseAnswer<T>(schema: AnswerSchema<T>, value: unknown, subject:
   if (result.success) return result.data;
   const problems = toProblems(result.error);
   const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
-  throw new IntegrationError("badResponse", `${subject} does not follow the contract (${count})`, { problems });
+  const named = problems.slice(0, PROBLEMS_NAMED).map((problem) => `${problem.path}: ${problem.message}`);
+  const more = problems.length > PROBLEMS_NAMED ? "; …" : "";
+  throw new IntegrationError("badResponse", `${subject} does not follow the contract (${count}): ${named.join("; ")}${more}`, { problems });
 }

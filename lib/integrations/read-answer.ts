@@ -1,3 +1,4 @@
+import { depthExceeds } from "@/lib/contract/json-depth";
 import { IntegrationError } from "./integration-error";
 
 /** Reads a response body as text, refusing it as soon as it passes `maxBytes`. */
@@ -53,20 +54,39 @@ async function readCappedBody(message: Request | Response, maxBytes: number, too
   return { text: Buffer.concat(chunks).toString("utf8"), bytes: size };
 }
 
-/** Parses JSON without throwing; an empty body is not JSON either. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+/**
+ * How deep an integration server's or a provider's JSON may nest. JSON.parse reads any depth, and
+ * the recursive walks after it (serializing an answer, normalizing a manifest) overflow the stack
+ * at some thousands; no manifest, record or schema needs more than this.
+ */
+export const MAX_ANSWER_DEPTH = 128;
+
+/** A parsed answer: its value, or not JSON (an empty body is not JSON either), or JSON nested past MAX_ANSWER_DEPTH. */
+export type ParsedJson = { ok: true; value: unknown } | { ok: false; tooDeep?: true };
+
+/** Parses JSON without throwing; JSON nested past MAX_ANSWER_DEPTH is refused as `tooDeep`. */
+export function parseJson(text: string): ParsedJson {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return { ok: false };
   }
+  return depthExceeds(value, MAX_ANSWER_DEPTH) ? { ok: false, tooDeep: true } : { ok: true, value };
 }
 
-/** The `errorMessage` of a parsed error body, when it has one. */
-export function errorMessageOf(json: { ok: true; value: unknown } | { ok: false }): string | undefined {
+/**
+ * How much of an integration server's own error message is kept: it becomes a run's and an
+ * execution's error and the playground's answer, and a 4 MB one made each run list 4 MB.
+ */
+export const MAX_ERROR_MESSAGE_CHARS = 2_000;
+
+/** The `errorMessage` of a parsed error body, when it has one, cut to MAX_ERROR_MESSAGE_CHARS. */
+export function errorMessageOf(json: ParsedJson): string | undefined {
   if (!json.ok) return undefined;
   const message = (json.value as { errorMessage?: unknown } | null)?.errorMessage;
-  return typeof message === "string" && message ? message : undefined;
+  if (typeof message !== "string" || !message) return undefined;
+  return message.length > MAX_ERROR_MESSAGE_CHARS ? `${message.slice(0, MAX_ERROR_MESSAGE_CHARS)}… (cut: ${message.length} characters in all)` : message;
 }
 
 function tooLarge(maxBytes: number) {

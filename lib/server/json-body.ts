@@ -1,4 +1,4 @@
-import { depthExceeds } from "@/lib/engine/storable";
+import { depthExceeds } from "@/lib/contract";
 import { AppError } from "./errors";
 
 /**

@@ -1,4 +1,5 @@
-import { cutBodyMarker, isRecord, REDACTED } from "@/lib/contract";
+import { cutBodyMarker, depthExceeds, isRecord, REDACTED } from "@/lib/contract";
+import { MAX_ANSWER_DEPTH } from "@/lib/integrations/read-answer";
 import { copyOf, MAX_BODY_CHARS, type CapturedBody } from "./capture-call";
 import type { SecretMatcher } from "./secret-forms";
 import { isSecretName } from "./secret-keys";
@@ -36,7 +37,10 @@ export function redactBody(body: CapturedBody | null, rules: RedactionRules): st
   return `${copyOf(redacted.slice(0, MAX_BODY_CHARS))}${cutBodyMarker(body.bytes)}`;
 }
 
-/** The redacted JSON text, the original when nothing was hidden; undefined when it is not JSON. */
+/**
+ * The redacted JSON text, the original when nothing was hidden; undefined when it is not JSON, or
+ * nests too deep to walk value by value (the walk is recursive): such a body is redacted as text.
+ */
 function redactJsonText(text: string, rules: RedactionRules): string | undefined {
   let parsed: unknown;
   try {
@@ -44,6 +48,7 @@ function redactJsonText(text: string, rules: RedactionRules): string | undefined
   } catch {
     return undefined;
   }
+  if (depthExceeds(parsed, MAX_ANSWER_DEPTH)) return undefined;
   const state = { changed: false };
   const redacted = redactJson(parsed, rules, false, state);
   return state.changed ? JSON.stringify(redacted) : text;

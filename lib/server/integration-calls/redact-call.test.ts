@@ -15,6 +15,15 @@ function expectNoCanary(value: unknown) {
 }
 
 describe("redactCall", () => {
+  it("redacts a body nested deeper than any walk may go as text, rather than overflowing the stack", () => {
+    const depth = 30_000;
+    const deep = `${"[".repeat(depth)}${JSON.stringify(CANARY)}${"]".repeat(depth)}`;
+    expect(deep.length).toBeLessThan(MAX_BODY_CHARS);
+    const call = stored({ responseBody: deep, status: 200 });
+    expectNoCanary(call);
+    expect(call.responseBody!.startsWith("[[[[")).toBe(true);
+  });
+
   it("hides the connector's secrets in headers, URL, bodies, nested strings and the error, and keeps the rest", () => {
     const call = stored({
       url: `${BASE}/actions/find/execute?q=${encodeURIComponent(`x ${CANARY} y`)}&api_key=plain-query-key&page=2`,

@@ -1,6 +1,6 @@
 import { IntegrationError } from "../../integration-error";
 import { outboundRefusalOf } from "../../outbound/outbound-refused-error";
-import { parseJson, readCapped } from "../../read-answer";
+import { MAX_ANSWER_DEPTH, parseJson, readCapped } from "../../read-answer";
 
 /** The most a probe reads of one answer, as the client (http.ts). */
 export const MAX_ANSWER_BYTES = 5 * 1024 * 1024;
@@ -53,6 +53,8 @@ export async function send(
     });
     const text = await readCapped(response, MAX_ANSWER_BYTES);
     const json = parseJson(text);
+    // Reported as an answer too large to use: its depth, not its bytes, is what no caller can walk.
+    if (!json.ok && json.tooDeep) return { failure: "too-large", detail: `the answer nests more than ${MAX_ANSWER_DEPTH} levels of arrays and objects` };
     return {
       status: response.status,
       headers: response.headers,
