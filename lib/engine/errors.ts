@@ -55,8 +55,13 @@ export class RunNotSavedError extends RunLimitError {
   }
 }
 
-/** An action still answered `executing` when its polling policy ran out. Another attempt may finish it. */
+/** An action still answered `executing` when its polling policy ran out. */
 export class StillExecutingError extends Error {
+  /**
+   * Its polls already waited out the action's `executing` policy: a node's retry would start them
+   * over, multiplying the cap on calls (30) by the retry attempts (3 gave 90 calls).
+   */
+  readonly retryable = false;
   constructor(readonly calls: number) {
     super(`The action was still executing after ${calls} calls`);
     this.name = "StillExecutingError";

@@ -76,3 +76,25 @@ it("a run's connector node polls the same way", async () => {
   expect(run.executions[1]).toMatchObject({ nodeSlug: "slow", attempts: 3, title: "Done" });
   expect(polls.get(`${run.uuid}:${run.executions[1]!.nodeUuid}`)).toBe(3);
 });
+
+it("a node's retry policy does not start the polls over once they ran out: the cap on polls is the cap on calls", async () => {
+  const before = calls("/actions/forever/execute").length;
+  const nodes = graph(
+    { slug: "start", actionSlug: "start", children: ["slow"] },
+    {
+      slug: "slow",
+      kind: "connector",
+      integrationSlug,
+      actionSlug: "forever",
+      connectorUuid,
+      config: {},
+      retry: { maximumAttempts: 3, initialInterval: 10, backoffCoefficient: 1 },
+      children: ["end"],
+    },
+    { slug: "end", actionSlug: "end" },
+  );
+  const run = await createRun(deps, ws, { nodes, data: {} }, { wait: true });
+  expect(run.status).toBe("error");
+  expect(run.executions[1]).toMatchObject({ nodeSlug: "slow", attempts: 3 });
+  expect(calls("/actions/forever/execute").length - before).toBe(3);
+});
