@@ -22,7 +22,11 @@ const manifest = {
   color: "#123456",
   url: "https://crm.example.com",
   connector: { config: { jsonSchema: { type: "object", properties: {} }, uiSchema: {} } },
-  actions: { eventually: action("Eventually"), forever: action("Forever") },
+  actions: {
+    eventually: action("Eventually"),
+    forever: action("Forever"),
+    patient: { ...action("Patient"), executing: { retry: { maximumAttempts: 10, initialInterval: 60_000, backoffCoefficient: 1 }, withRateLimit: false } },
+  },
 };
 
 let server: TestServer;
@@ -63,6 +67,15 @@ it("the playground polls executing with one Idempotency-Key, and answers 504 whe
   expect(error).toBeInstanceOf(AppError);
   expect(error).toMatchObject({ status: 504, message: "Forever was still executing after 3 calls" });
   expect(calls("/actions/forever/execute")).toHaveLength(3);
+});
+
+it("the playground waits for a policy of long polls only so long, then answers 504 saying so", async () => {
+  const started = Date.now();
+  const error = await executeConnectorAction(deps, ws, connectorUuid, "patient", {}, { maxWaitMs: 500 }).catch((caught: unknown) => caught);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(error).toBeInstanceOf(AppError);
+  expect(error).toMatchObject({ status: 504, message: "Patient was still executing after 1 call and 0.5 s, as long as the playground waits; a workflow waits as its policy says" });
+  expect(calls("/actions/patient/execute")).toHaveLength(1);
 });
 
 it("a run's connector node polls the same way", async () => {
