@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIntegrationClient, type IntegrationClient } from "./client";
+import { AUTOCOMPLETE_TIMEOUT_MS } from "./http";
 import { loopbackOutbound } from "./testing/outbound";
 import { expectIntegrationError, reply, startTestServer, type TestServer } from "./testing/test-server";
 
@@ -100,4 +101,23 @@ describe("requests on the wire", () => {
       body: { connectorConfig: connector.config, connector, slug: "listThings", params: { objectType: "deals" } },
     });
   });
+});
+
+describe("autocomplete's time limit", () => {
+  let server: TestServer;
+  afterAll(() => server?.close());
+
+  it(`bounds the whole call, a 429's Retry-After included, at ${AUTOCOMPLETE_TIMEOUT_MS / 1000} s`, async () => {
+    server = await startTestServer((_request, res) => {
+      res.writeHead(429, { "content-type": "application/json", "retry-after": "30" });
+      res.end(JSON.stringify({ errorMessage: "slow down" }));
+    });
+    const client = createIntegrationClient({ outbound: loopbackOutbound, baseUrl: server.url, layout: "seed" });
+    const started = Date.now();
+    const error = await expectIntegrationError(client.autocomplete(connector, "things", {}));
+    expect(Date.now() - started).toBeLessThan(AUTOCOMPLETE_TIMEOUT_MS + 3_000);
+    expect(error.kind).toBe("timeout");
+    expect(error.message).toMatch(/did not answer POST \S+ within 10 s, waits for its rate limit included$/);
+    expect(server.seen).toHaveLength(1);
+  }, 20_000);
 });

@@ -15,6 +15,7 @@ import { rateLimitGate, type CallLimits, type CallScope } from "./call-limits";
 import type { CallContext, CallOperation, ObservedCall } from "./call-observer";
 import { joinUrl } from "./fetch-manifest";
 import { AUTOCOMPLETE_TIMEOUT_MS, callIntegration, DEFAULT_TIMEOUT_MS } from "./http";
+import { IntegrationError } from "./integration-error";
 import type { CallControl, IntegrationClient } from "./integration-client";
 import * as requests from "./layouts";
 import type { ConnectorRef, IntegrationRequest } from "./layouts";
@@ -54,6 +55,12 @@ interface Call {
   scope?: CallScope;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * A bound on the whole call, the waits for a rate limit's token, a 429's `Retry-After` and a
+   * serialized action's turn included (`timeoutMs` bounds each attempt only): autocomplete's, so a
+   * form's dropdown never waits on a paused connector past it.
+   */
+  deadlineMs?: number;
   capability?: string;
   headers?: Record<string, string>;
 }
@@ -82,7 +89,18 @@ export function createIntegrationClient({
 }: IntegrationClientOptions): IntegrationClient {
   const gate = rateLimitGate({ limiter, rateLimit, actions, extractors });
 
-  async function call<T>(schema: AnswerSchema<T>, request: IntegrationRequest, { operation, connector, scope, signal, ...options }: Call): Promise<T> {
+  async function call<T>(schema: AnswerSchema<T>, request: IntegrationRequest, { deadlineMs, signal: callerSignal, ...rest }: Call): Promise<T> {
+    if (deadlineMs === undefined) return attempts(schema, request, { ...rest, signal: callerSignal });
+    const deadline = AbortSignal.timeout(deadlineMs);
+    try {
+      return await attempts(schema, request, { ...rest, signal: callerSignal ? AbortSignal.any([callerSignal, deadline]) : deadline });
+    } catch (error) {
+      if (!deadline.aborted || callerSignal?.aborted || error instanceof IntegrationError) throw error;
+      throw new IntegrationError("timeout", `The integration server did not answer POST ${request.path} within ${deadlineMs / 1000} s, waits for its rate limit included`, { cause: error });
+    }
+  }
+
+  async function attempts<T>(schema: AnswerSchema<T>, request: IntegrationRequest, { operation, connector, scope, signal, ...options }: Call): Promise<T> {
     const observe = onCall && { onCall: (observed: ObservedCall) => onCall(observed, { connector, scope }), operation, endpoint: request.path };
     const send = () =>
       callIntegration(
@@ -142,6 +160,7 @@ export function createIntegrationClient({
         connector,
         signal,
         timeoutMs: AUTOCOMPLETE_TIMEOUT_MS,
+        deadlineMs: AUTOCOMPLETE_TIMEOUT_MS,
       }),
 
     dynamicSchema: (connector, slug, params, { signal } = {}) =>
