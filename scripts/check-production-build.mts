@@ -3,6 +3,8 @@
 // public/, and answers its health check and API errors as JSON with the security headers.
 // Run after `npx next build`: node --import tsx scripts/check-production-build.mts
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { startProductionApp } from "./support/production-app";
 
@@ -61,6 +63,33 @@ try {
   check(tookMs < 3_000, `the server exits once its answers are sent, not after keep-alive timeouts (${tookMs} ms)`);
 } finally {
   await stop();
+}
+
+// Stopping while a request waits for a run that outlasts the grace (its HTTP call hangs): the run
+// is handed back and the request answers with it as it is, rather than with a closed connection.
+const hanging = http.createServer(() => undefined);
+await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+const hangingPort = (hanging.address() as AddressInfo).port;
+const second = await startProductionApp({ distDir, env: { OUTBOUND_ALLOWLIST: `127.0.0.1:${hangingPort}` } });
+try {
+  const headers = { cookie: second.cookie, origin: second.base, "content-type": "application/json" };
+  const node = (uuid: string, actionSlug: string, config: object, children: string[]) => ({ uuid, slug: actionSlug, kind: "native", actionSlug, config, childrenUuids: children, fallbackOnFailure: false, position: { x: 0, y: 0 } });
+  const ids = ["00000000-0000-4000-8000-0000000000b1", "00000000-0000-4000-8000-0000000000b2", "00000000-0000-4000-8000-0000000000b3"] as const;
+  const request = { url: `http://127.0.0.1:${hangingPort}/never`, method: "GET" };
+  const nodes = [node(ids[0], "start", {}, [ids[1]]), node(ids[1], "httpRequest", request, [ids[2]]), node(ids[2], "end", {}, [])];
+  const run = fetch(`${second.base}/api/v1/orchestration/runs?waitUntilFinished=true`, { method: "POST", headers, body: JSON.stringify({ nodes, data: {} }) });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const stopped = second.stop();
+  const answer = await run.then(
+    async (response) => ({ status: response.status, run: ((await response.json()) as { run?: { status: string } }).run }),
+    (error: unknown) => ({ status: 0, run: undefined, error }),
+  );
+  check(answer.status === 200 && answer.run?.status === "running", `a request waiting for a run that outlasts the stop's grace answers with the run as it is (${answer.status} ${answer.run?.status ?? ""})`);
+  await stopped;
+} finally {
+  await second.stop();
+  hanging.closeAllConnections();
+  hanging.close();
 }
 
 if (failures.length > 0) {

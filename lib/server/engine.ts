@@ -79,6 +79,7 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     batches.startSweeping();
     plays.startSweeping();
   }
+  let stopped: Promise<void> | undefined;
   return {
     system,
     queue,
@@ -87,16 +88,20 @@ export async function createRuns(ctx: ConnectorCtx & { settings: Settings }): Pr
     batches,
     plays,
     owner,
-    async stop(graceMs = 10_000) {
-      // Batches first: no run is created past this point by a resumed batch. Then the queue: it
-      // stops taking runs at once and stops the walks left after the grace, which lets the job
-      // handlers waiting on them return, so the job runner can stop. A tick meanwhile could start a batch.
-      await plays.stop();
-      await batches.stop();
-      const handedBack = await queue.stop(graceMs);
-      await syncs.stop();
-      await jobs.stop();
-      if (handedBack > 0) console.info(`[engine] handed back ${handedBack} run(s) still executing`);
+    /** Once: a second call (the server's close, then closeDeps) waits for the first. */
+    stop(graceMs = 10_000) {
+      stopped ??= (async () => {
+        // Batches first: no run is created past this point by a resumed batch. Then the queue: it
+        // stops taking runs at once and stops the walks left after the grace, which lets the job
+        // handlers waiting on them return, so the job runner can stop. A tick meanwhile could start a batch.
+        await plays.stop();
+        await batches.stop();
+        const handedBack = await queue.stop(graceMs);
+        await syncs.stop();
+        await jobs.stop();
+        if (handedBack > 0) console.info(`[engine] handed back ${handedBack} run(s) still executing`);
+      })();
+      return stopped;
     },
   };
 }

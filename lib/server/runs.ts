@@ -120,7 +120,10 @@ async function waitForEnd(deps: RunsDeps, workspaceUuid: string, uuid: string, t
       }
       throw error;
     });
-    if (isTerminalRunStatus(run.status) || Date.now() >= deadline) return run;
+    // A stopping process answers with the run as it is once the run is not executing here (handed
+    // back, or a worker's): the server is about to close the connection.
+    const stopping = !deps.runs.queue.accepting && !deps.runs.queue.settled(uuid);
+    if (isTerminalRunStatus(run.status) || Date.now() >= deadline || stopping) return run;
     // Until the next look, or until a worker of this process takes the run up.
     const taken = deps.runs.queue.whenLocal(uuid);
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -19,12 +19,16 @@ export interface AppServerOptions {
   keepAliveTimeout?: number;
 }
 
+/** How long answers get to be written once the runs are handed back, before connections are closed. */
+const ANSWERS_AFTER_RUNS_MS = 500;
+
 export interface AppServer {
   server: http.Server;
   /**
    * Stops accepting connections; answers in flight and runs executing here get `graceMs` (10 s)
-   * in all to finish, then the runs still going are handed back to the other workers
-   * (`stopDeps`), the database closes, and so does Next.
+   * in all to finish, then the runs still going are handed back to the other workers, the
+   * requests waiting for them answer with the run as it is, the database closes (`stopDeps`),
+   * and so does Next.
    */
   close(graceMs?: number): Promise<void>;
 }
@@ -81,19 +85,27 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
     server,
     async close(graceMs = 10_000) {
       closing = true;
-      const deadline = Date.now() + graceMs;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A keep-alive connection whose answer was in flight stays open once it is sent, until its
       // keep-alive timeout (5 s, more behind a load balancer), and would take the runs' grace: each
       // is closed as soon as it is idle.
       server.closeIdleConnections();
       const idle = setInterval(() => server.closeIdleConnections(), 50);
+      // The runs stop beside the answers, not after them: past the grace the queue hands back what
+      // still executes here, and a request waiting for such a run (`waitUntilFinished`) answers
+      // with the run as it is, instead of having its connection closed with no answer.
+      const runsStopped = getDeps()
+        .then((deps) => deps.runs.stop(graceMs))
+        .catch((error: unknown) => console.error("[server] error while stopping the runs", error));
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      const graceOver = new Promise((resolve) => (timer = setTimeout(resolve, graceMs)));
+      const answersWritten = runsStopped.then(() => new Promise((resolve) => setTimeout(resolve, ANSWERS_AFTER_RUNS_MS)));
+      await Promise.race([closed, Promise.all([graceOver, answersWritten])]);
       clearTimeout(timer);
       clearInterval(idle);
       server.closeAllConnections();
-      await stopDeps(Math.max(0, deadline - Date.now()));
+      await runsStopped;
+      await stopDeps(0);
       await nextApp.close();
     },
   };
