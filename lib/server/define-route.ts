@@ -12,6 +12,9 @@ import { bodyTooLarge, resolveRequestContext, type AccessLevel, type RequestCont
 import type { Settings } from "./settings";
 
 type Schema = z.ZodType;
+
+/** nginx's status for a request whose client closed the connection first; never seen by a client. */
+const CLIENT_CLOSED = 499;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
 /** What a handler may return: anything, or, where the route names its `response`, that shape (or a Response of its own). */
 type Answer<R> = R extends Schema ? z.input<R> | Response : unknown;
@@ -103,6 +106,9 @@ export function defineRoute<
       const result = await handler({ params, query, body, ctx, deps, request } as RouteInput<Infer<P>, Infer<Q>, Infer<B>>);
       return result instanceof Response ? result : new JsonAnswer(result ?? {});
     } catch (error) {
+      // The caller hung up (a playground execute it stopped waiting for): whatever failed for it,
+      // nobody reads the answer, and it is not the server's error to log.
+      if (request.signal.aborted) return Response.json({ errorMessage: "The client closed the connection" }, { status: CLIENT_CLOSED });
       const response = errorToResponse(error);
       // An ended session's cookie is cleared, so the browser stops sending it.
       if (isAppError(error) && error.code === "unauthorized:session") response.headers.append("set-cookie", clearSessionCookieHeader());

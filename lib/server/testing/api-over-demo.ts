@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { expect, vi } from "vitest";
-import { startDemoIntegrationServer, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
+import { startDemoIntegrationServer, type DemoIntegrationServerOptions, type RunningDemoIntegrationServer } from "@/examples/demo-integration/server";
 import { createTestStorage, type TestStorage } from "@/lib/db/testing/test-storage";
 import { ensureSetupCode } from "../auth/setup-code";
 import { getDeps, stopDeps } from "../deps";
@@ -26,9 +26,9 @@ export interface ApiOverDemo {
  * the demo integration server registered at its first start, and the instance set up by its owner.
  * `close` in `afterAll`.
  */
-export async function startApiOverDemo(storagePrefix: string): Promise<ApiOverDemo> {
+export async function startApiOverDemo(storagePrefix: string, demoOptions: Omit<DemoIntegrationServerOptions, "port"> = {}): Promise<ApiOverDemo> {
   vi.spyOn(console, "info").mockImplementation(() => {});
-  const demo = await startDemoIntegrationServer({ port: 0 });
+  const demo = await startDemoIntegrationServer({ ...demoOptions, port: 0 });
   const storage = await createTestStorage(storagePrefix);
   vi.stubEnv("DATA_DIR", storage.dataDir);
   vi.stubEnv("DATABASE_URL", storage.databaseUrl ?? "");
