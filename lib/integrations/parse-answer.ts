@@ -8,6 +8,10 @@ export interface AnswerSchema<T> {
 
 /** How many problems the error's message itself names: a run's error shows only the message. */
 const PROBLEMS_NAMED = 3;
+/** How much of each named problem the message keeps. */
+const PROBLEM_CHARS = 300;
+
+const clip = (text: string) => (text.length > PROBLEM_CHARS ? `${text.slice(0, PROBLEM_CHARS)}…` : text);
 
 /**
  * Validates what an integration server answered against its contract schema, or throws
@@ -20,7 +24,8 @@ export function parseAnswer<T>(schema: AnswerSchema<T>, value: unknown, subject:
   if (result.success) return result.data;
   const problems = toProblems(result.error);
   const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
-  const named = problems.slice(0, PROBLEMS_NAMED).map((problem) => `${problem.path}: ${problem.message}`);
+  // A path holds keys the server chose: each named problem is kept short.
+  const named = problems.slice(0, PROBLEMS_NAMED).map(({ path, message }) => clip(`${path}: ${message}`));
   const more = problems.length > PROBLEMS_NAMED ? "; …" : "";
   throw new IntegrationError("badResponse", `${subject} does not follow the contract (${count}): ${named.join("; ")}${more}`, { problems });
 }

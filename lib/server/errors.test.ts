@@ -34,12 +34,13 @@ describe("errorToResponse", () => {
     expect(message).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
 
-  it("clips the strings of details too, and counts the problems past the first 100", async () => {
+  it("counts the problems past the first 100, and passes details on whole (a 409's workflow is loaded by the editor as it is)", async () => {
     const problems = Array.from({ length: 250 }, (_, index) => ({ path: `uuids[${index}]`, message: "Invalid UUID" }));
-    const body = await errorToResponse(new AppError("unprocessable:nodes", "Invalid", { problems, details: { invalidNodes: [{ node: { slug: "x".repeat(50_000) } }] } })).json();
+    const workflow = { uuid: "w", nodes: [{ slug: "ask", config: { prompt: "x".repeat(50_000) } }] };
+    const body = await errorToResponse(new AppError("conflict:workflow_stale", "Stale", { problems, details: { workflow } })).json();
     expect(body.problems).toHaveLength(100);
     expect(body.problemsLeftOff).toBe(150);
-    expect(body.invalidNodes[0].node.slug.length).toBeLessThan(MAX_ECHOED_CHARS + 60);
+    expect(body.workflow).toEqual(workflow);
   });
 
   it("hides the internals of an unexpected error", async () => {

@@ -77,9 +77,9 @@ export function isAppError(value: unknown): value is AppError {
 }
 
 /**
- * How much of the caller's own input an answer may echo. A message, a problem or a detail quotes
- * what it refuses (a slug, an unknown key), and a megabyte slug would otherwise come back whole,
- * once in the message and again in each problem and finding.
+ * How much of the caller's own input an answer may echo. A message or a problem quotes what it
+ * refuses (a slug, an unknown key), and a megabyte slug would otherwise come back whole, once in
+ * the message and again in each problem.
  */
 export const MAX_ECHOED_CHARS = 1_000;
 /** How many problems an answer lists: a body of 100,000 wrong items would otherwise be answered with 100,000. */
@@ -97,14 +97,6 @@ function clipped(text: string): string {
   return `${text.slice(0, head)}… (${tail - head} characters left out) …${text.slice(tail)}`;
 }
 
-/** Every string inside `value` clipped (details carry findings that quote the input too). */
-function clippedDeep(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return clipped(value);
-  if (depth > 16 || typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map((item) => clippedDeep(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [clipped(key), clippedDeep(item, depth + 1)]));
-}
-
 /** Turns anything thrown into `{errorMessage}` and a status; unknown errors hide their internals. */
 export function errorToResponse(error: unknown): Response {
   if (isAppError(error)) {
@@ -112,7 +104,9 @@ export function errorToResponse(error: unknown): Response {
     const problemsLeftOff = (error.problems?.length ?? 0) - (problems?.length ?? 0);
     return Response.json(
       {
-        ...(clippedDeep(error.details) as Record<string, unknown> | undefined),
+        // Details are the server's data, passed on whole: a 409's current workflow is loaded by the
+        // editor as it is, and a clipped config would be saved back clipped.
+        ...error.details,
         errorMessage: clipped(error.message),
         ...(error.reason && { reason: error.reason }),
         ...(problems && { problems }),

@@ -6,7 +6,7 @@ import { AppError } from "./errors";
  * A route's query string as one object for its schema. Refused by name rather than read some way
  * the caller did not mean: a key given twice (`?statuses=a&statuses=b` would keep only the last),
  * a key the route does not take (`?status=error` on a route that filters by `statuses` would list
- * everything), and a NUL character, which Postgres cannot compare with.
+ * everything; a loose object's schema takes any), and a NUL character, which Postgres cannot compare with.
  */
 export function readQuery(params: URLSearchParams, schema: z.ZodType): Record<string, string> {
   const known = schemaKeys(schema);
@@ -32,8 +32,11 @@ export function checkPathParams(params: Record<string, string>): Record<string, 
   return params;
 }
 
-/** The keys an object schema names (a refined object keeps its shape); undefined for any other schema. */
+/**
+ * The keys an object schema names (a refined object keeps its shape); undefined for any other
+ * schema, and for a loose object (`.loose()`: a webhook's, whose senders may add their own).
+ */
 function schemaKeys(schema: z.ZodType): string[] | undefined {
-  const shape = (schema as { shape?: Record<string, unknown> }).shape;
-  return shape && typeof shape === "object" ? Object.keys(shape) : undefined;
+  const { shape, def } = schema as { shape?: Record<string, unknown>; def?: { catchall?: unknown } };
+  return shape && typeof shape === "object" && !def?.catchall ? Object.keys(shape) : undefined;
 }

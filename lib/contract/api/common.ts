@@ -53,13 +53,21 @@ export function queryIntegerJsonSchema(schema: z.ZodType): { type: "integer"; mi
   return { type: "integer", minimum: range.minimum, ...(range.maximum < Number.MAX_SAFE_INTEGER && { maximum: range.maximum }) };
 }
 
+const EARLIEST = "0000-01-01T00:00:00.000Z";
+const LATEST = "9999-12-31T23:59:59.999Z";
+
 /**
  * A moment in a query string: an ISO 8601 timestamp (any offset, any fraction digits) or a date
- * (midnight UTC), read as the UTC form the API stores, so comparing it with stored times as text holds.
+ * (midnight UTC), read as the UTC form the API stores, so comparing it with stored times as text
+ * holds; an offset that carries it past year 9999 (or before 0) is held there, where the text
+ * form (`+010000-…`) would sort wrongly.
  */
 export const QueryDateTime = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
-  .transform((text) => new Date(text).toISOString())
+  .transform((text) => {
+    const iso = new Date(text).toISOString();
+    return /^\d{4}-/.test(iso) ? iso : iso.startsWith("+") ? LATEST : EARLIEST;
+  })
   .describe("An ISO 8601 timestamp or date");
 
 /** What a route answers when there is nothing to say beyond success, such as a removal. */

@@ -60,6 +60,7 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
   );
 
   let closing = false;
+  let closed: Promise<void> | undefined;
   const server = http.createServer((request, response) => {
     // Once stopping, each answer closes its connection, so no client sends another request on it.
     if (closing) response.shouldKeepAlive = false;
@@ -83,30 +84,44 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
 
   return {
     server,
-    async close(graceMs = 10_000) {
-      closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // A keep-alive connection whose answer was in flight stays open once it is sent, until its
-      // keep-alive timeout (5 s, more behind a load balancer), and would take the runs' grace: each
-      // is closed as soon as it is idle.
-      server.closeIdleConnections();
-      const idle = setInterval(() => server.closeIdleConnections(), 50);
-      // The runs stop beside the answers, not after them: past the grace the queue hands back what
-      // still executes here, and a request waiting for such a run (`waitUntilFinished`) answers
-      // with the run as it is, instead of having its connection closed with no answer.
-      const runsStopped = getDeps()
-        .then((deps) => deps.runs.stop(graceMs))
-        .catch((error: unknown) => console.error("[server] error while stopping the runs", error));
-      let timer: NodeJS.Timeout | undefined;
-      const graceOver = new Promise((resolve) => (timer = setTimeout(resolve, graceMs)));
-      const answersWritten = runsStopped.then(() => new Promise((resolve) => setTimeout(resolve, ANSWERS_AFTER_RUNS_MS)));
-      await Promise.race([closed, Promise.all([graceOver, answersWritten])]);
-      clearTimeout(timer);
-      clearInterval(idle);
-      server.closeAllConnections();
-      await runsStopped;
-      await stopDeps(0);
-      await nextApp.close();
+    close(graceMs = 10_000) {
+      closed ??= (async () => {
+        closing = true;
+        const deadline = Date.now() + graceMs;
+        const idleAll = new Promise<void>((resolve) => server.close(() => resolve()));
+        // A keep-alive connection whose answer was in flight stays open once it is sent, until its
+        // keep-alive timeout (5 s, more behind a load balancer), and would take the runs' grace:
+        // each is closed as soon as it is idle.
+        server.closeIdleConnections();
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        // Answers and runs get the grace, the runs going on here as before…
+        await raceTimeout(idleAll, graceMs);
+        // …then the runs still executing are handed back (at once, or after what is left of the
+        // grace when no answer held it), and a request waiting for one of them (`waitUntilFinished`,
+        // or for a worker's run) answers with the run as it is, before the connections are closed:
+        // a closed connection, retried, could make the run twice.
+        const runsStopped = getDeps()
+          .then((deps) => deps.runs.stop(Math.max(0, deadline - Date.now())))
+          .catch((error: unknown) => console.error("[server] error while stopping the runs", error));
+        await raceTimeout(
+          idleAll,
+          runsStopped.then(() => ANSWERS_AFTER_RUNS_MS),
+        );
+        clearInterval(idle);
+        server.closeAllConnections();
+        await runsStopped;
+        await stopDeps(0);
+        await nextApp.close();
+      })();
+      return closed;
     },
   };
+}
+
+/** Resolves when `promise` does, or `ms` (or the number `ms` resolves to) after, whichever comes first. */
+async function raceTimeout(promise: Promise<unknown>, ms: number | Promise<number>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = Promise.resolve(ms).then((after) => new Promise<void>((resolve) => (timer = setTimeout(resolve, after))));
+  await Promise.race([promise, waited]);
+  clearTimeout(timer);
 }

@@ -109,7 +109,8 @@ export const toolRoutes = [
         summary: "A tool's webhook, authenticated by its `X-Relay-Signature` alone",
         access: "public",
         params: UuidParams,
-        query: CreateRunQuery,
+        // Loose: a sender may add parameters of its own, which are not this route's to refuse.
+        query: CreateRunQuery.loose(),
         response: ToolWebhookResponseBody,
       },
       ({ deps, params, query, request }) => receiveToolWebhook(deps, params.uuid, request, { wait: query.waitUntilFinished }),
