@@ -1,21 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fetchManifest, type FetchedManifest } from "./fetch-manifest";
-import { createManifestCache } from "./manifest-cache";
 import { loopbackOutbound } from "./testing/outbound";
 import { reply, startTestServer, type TestServer } from "./testing/test-server";
+import { fetchesSettled, makeManifest, trackedManifestCache } from "./testing/tracked-manifest-cache";
 
 // Stale-while-revalidate: past its TTL a held manifest answers at once, so one integration server
 // that hangs cannot hold up every run validated against the workspace's catalog.
 
-const makeManifest = (name: string) => ({
-  name,
-  description: "A tiny integration",
-  icon: "<svg></svg>",
-  color: "#123456",
-  url: "https://tiny.example",
-  connector: { config: { jsonSchema: {}, uiSchema: {} } },
-  actions: {},
-});
 
 // A real integration server that answers at once, or, while `hanging`, keeps every request open
 // until the test answers it with `release` (as a hung server would until the 30 s timeout).
@@ -52,24 +43,9 @@ afterEach(async () => {
   await fetchesDone();
 });
 
-function makeCache() {
-  return createManifestCache({
-    ttlMs: 60_000,
-    retryAfterErrorMs: 10_000,
-    now: () => time,
-    fetchManifest: (baseUrl) => {
-      const fetching = fetchManifest(baseUrl, { outbound: loopbackOutbound });
-      started.push(fetching);
-      return fetching;
-    },
-  });
-}
-
+const makeCache = () => trackedManifestCache(() => time, started);
 /** Waits until every fetch started so far has finished and the cache has recorded its outcome. */
-async function fetchesDone() {
-  await Promise.allSettled(started);
-  await new Promise((resolve) => setImmediate(resolve));
-}
+const fetchesDone = () => fetchesSettled(started);
 
 /** Answers every request the hung server holds, once the one the test expects has arrived. */
 async function release(status: number, body: unknown) {

@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fetchManifest, type FetchedManifest } from "./fetch-manifest";
 import { IntegrationError } from "./integration-error";
-import { createManifestCache } from "./manifest-cache";
 import { loopbackOutbound } from "./testing/outbound";
 import { reply, startTestServer, type TestServer } from "./testing/test-server";
+import { fetchesSettled, makeManifest, trackedManifestCache } from "./testing/tracked-manifest-cache";
 
-const makeManifest = (name: string) => ({
-  name,
-  description: "A tiny integration",
-  icon: "<svg></svg>",
-  color: "#123456",
-  url: "https://tiny.example",
-  connector: { config: { jsonSchema: {}, uiSchema: {} } },
-  actions: {},
-});
 
 // A real integration server whose manifest each test changes, answering after a short delay so
 // concurrent gets overlap.
@@ -37,24 +28,9 @@ beforeEach(() => {
   time = 0;
 });
 
-function makeCache() {
-  return createManifestCache({
-    ttlMs: 60_000,
-    retryAfterErrorMs: 10_000,
-    now: () => time,
-    fetchManifest: (baseUrl) => {
-      const fetching = fetchManifest(baseUrl, { outbound: loopbackOutbound });
-      started.push(fetching);
-      return fetching;
-    },
-  });
-}
-
+const makeCache = () => trackedManifestCache(() => time, started);
 /** Waits until every fetch started so far has finished and the cache has recorded its outcome. */
-async function fetchesDone() {
-  await Promise.allSettled(started);
-  await new Promise((resolve) => setImmediate(resolve));
-}
+const fetchesDone = () => fetchesSettled(started);
 
 const nameOf = (fetched: FetchedManifest) => fetched.manifest.name;
 
