@@ -63,7 +63,7 @@ const LATEST = "9999-12-31T23:59:59.999Z";
  * form (`+010000-…`) would sort wrongly.
  */
 export const QueryDateTime = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "must be an ISO 8601 timestamp (2026-03-01T12:00:00Z) or date (2026-03-01)" })
   .transform((text) => {
     const iso = new Date(text).toISOString();
     return /^\d{4}-/.test(iso) ? iso : iso.startsWith("+") ? LATEST : EARLIEST;

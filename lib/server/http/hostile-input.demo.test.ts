@@ -123,7 +123,7 @@ describe("query values that only look like numbers and dates", () => {
   it("a timestamp that is not one is refused, an ISO 8601 one is read", async () => {
     const garbage = await get("/workspace/auditLog/list?before=garbage");
     expect(garbage.status, JSON.stringify(garbage.body)).toBe(400);
-    expect(garbage.body.errorMessage).toMatch(/^Invalid query: before: /);
+    expect(garbage.body.errorMessage).toBe("Invalid query: before: must be an ISO 8601 timestamp (2026-03-01T12:00:00Z) or date (2026-03-01)");
     const entries = (await get(`/workspace/auditLog/list?before=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)) as { status: number; body: { entries?: unknown[] } };
     expect(entries.status).toBe(200);
     expect(entries.body.entries?.length).toBeGreaterThan(0);
