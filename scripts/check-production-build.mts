@@ -22,6 +22,9 @@ check(routes.includes("/workflows"), `the route list has the app's pages (${rout
 const devRoutes = routes.filter((route) => route === "/dev" || route.startsWith("/dev/"));
 check(devRoutes.length === 0, `the route list has no /dev route${devRoutes.length ? ` (found ${devRoutes.join(", ")})` : ""}`);
 
+/** A native node of a graph sent through the API. */
+const node = (uuid: string, actionSlug: string, config: object, children: string[]) => ({ uuid, slug: actionSlug, kind: "native", actionSlug, config, childrenUuids: children, fallbackOnFailure: false, position: { x: 0, y: 0 } });
+
 const { base, stop, cookie } = await startProductionApp({ distDir });
 try {
   // As the instance's owner, so a missing page is a 404 rather than a trip to sign-in.
@@ -46,7 +49,6 @@ try {
   // Stopping while a kept-alive connection waits for its answer: the answer is sent, and the
   // server exits as soon as it is, not after the connection's keep-alive timeout (5 s).
   const headers = { cookie, origin: base, "content-type": "application/json" };
-  const node = (uuid: string, actionSlug: string, config: object, children: string[]) => ({ uuid, slug: actionSlug, kind: "native", actionSlug, config, childrenUuids: children, fallbackOnFailure: false, position: { x: 0, y: 0 } });
   const ids = ["00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-0000000000a2", "00000000-0000-4000-8000-0000000000a3"] as const;
   const nodes = [node(ids[0], "start", {}, [ids[1]]), node(ids[1], "delay", { minutes: 0.015 }, [ids[2]]), node(ids[2], "end", {}, [])];
   const created = await fetch(`${base}/api/v1/orchestration/workflows`, { method: "POST", headers, body: JSON.stringify({ name: "stop check", nodes }) });
@@ -73,7 +75,6 @@ const hangingPort = (hanging.address() as AddressInfo).port;
 const second = await startProductionApp({ distDir, env: { OUTBOUND_ALLOWLIST: `127.0.0.1:${hangingPort}` } });
 try {
   const headers = { cookie: second.cookie, origin: second.base, "content-type": "application/json" };
-  const node = (uuid: string, actionSlug: string, config: object, children: string[]) => ({ uuid, slug: actionSlug, kind: "native", actionSlug, config, childrenUuids: children, fallbackOnFailure: false, position: { x: 0, y: 0 } });
   const ids = ["00000000-0000-4000-8000-0000000000b1", "00000000-0000-4000-8000-0000000000b2", "00000000-0000-4000-8000-0000000000b3"] as const;
   const request = { url: `http://127.0.0.1:${hangingPort}/never`, method: "GET" };
   const nodes = [node(ids[0], "start", {}, [ids[1]]), node(ids[1], "httpRequest", request, [ids[2]]), node(ids[2], "end", {}, [])];

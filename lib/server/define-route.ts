@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { toProblems } from "@/lib/contract";
 import { readCappedText } from "@/lib/integrations/read-answer";
 import { getDeps, type Deps } from "./deps";
-import { AppError, errorToResponse, isAppError } from "./errors";
+import { AppError, errorToResponse, invalidInput, isAppError } from "./errors";
 import { JsonAnswer } from "./json-answer";
 import { parseJsonBody } from "./json-body";
 import { checkPathParams, readQuery } from "./request-values";
@@ -124,11 +124,9 @@ function parse<S extends Schema | undefined>(where: string, schema: S, value: un
   if (!schema) return undefined as Infer<S>;
   const result = schema.safeParse(value);
   if (result.success) return result.data as Infer<S>;
-  const problems = toProblems(result.error);
-  const summary = problems.map((p) => `${p.path}: ${p.message}`).join("; ");
   // A contract refinement may name Cargo's reason for what it refuses (`params.reason`).
   const reason = result.error.issues.map((issue) => (issue.code === "custom" ? (issue.params?.reason as string | undefined) : undefined)).find(Boolean);
-  throw new AppError("bad_request:input", `Invalid ${where}: ${summary}`, { problems, ...(reason && { reason }) });
+  throw invalidInput(where, toProblems(result.error), reason);
 }
 
 async function readJson(request: Request): Promise<unknown> {

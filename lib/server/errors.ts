@@ -71,6 +71,16 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The 400 for input that failed its schema: `Invalid <where>: <path>: <message>; …`, every
+ * problem in the message and in `problems`.
+ * @example throw invalidInput("query", [{ path: "limit", message: "must be a whole number in digits" }])
+ */
+export function invalidInput(where: string, problems: Problem[], reason?: string): AppError {
+  const summary = problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ");
+  return new AppError("bad_request:input", `Invalid ${where}: ${summary}`, { problems, ...(reason && { reason }) });
+}
+
 /** True for an AppError from any copy of this module (see APP_ERROR). */
 export function isAppError(value: unknown): value is AppError {
   return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;

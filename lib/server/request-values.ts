@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Problem } from "@/lib/contract";
-import { AppError } from "./errors";
+import { invalidInput } from "./errors";
 
 /**
  * A route's query string as one object for its schema. Refused by name rather than read some way
@@ -19,7 +19,7 @@ export function readQuery(params: URLSearchParams, schema: z.ZodType): Record<st
     else if (values[0]!.includes("\u0000")) problems.push({ path: key, message: "contains a NUL character" });
     else query[key] = values[0]!;
   }
-  if (problems.length > 0) throw new AppError("bad_request:input", `Invalid query: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, { problems });
+  if (problems.length > 0) throw invalidInput("query", problems);
   return query;
 }
 
@@ -28,7 +28,7 @@ export function checkPathParams(params: Record<string, string>): Record<string, 
   const problems = Object.entries(params)
     .filter(([, value]) => value.includes("\u0000"))
     .map(([key]) => ({ path: key, message: "contains a NUL character" }));
-  if (problems.length > 0) throw new AppError("bad_request:input", `Invalid path parameters: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, { problems });
+  if (problems.length > 0) throw invalidInput("path parameters", problems);
   return params;
 }
 

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Problem } from "@/lib/contract";
 import { createBoundedAjv } from "@/lib/integrations/bounded-ajv";
-import { AppError } from "./errors";
+import { AppError, invalidInput } from "./errors";
 
 // Manifests use formats and keywords of their own ("password", "#/definitions/expression"), so
 // the check sticks to types, enums and required fields (createBoundedAjv's settings), every error listed.
@@ -12,7 +12,7 @@ export function validateAgainstSchema(what: string, schema: Record<string, unkno
   const validate = validatorFor(what, schema);
   if (validate(value)) return;
   const problems = (validate.errors ?? []).map(toProblem);
-  throw new AppError("bad_request:input", `Invalid ${what}: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, { problems });
+  throw invalidInput(what, problems);
 }
 
 function validatorFor(what: string, schema: Record<string, unknown>): ValidateFunction {

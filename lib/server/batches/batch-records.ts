@@ -2,7 +2,7 @@ import { BATCH_DATA_KINDS, BatchData, formatProblemPath, toProblems, type Filter
 import { z } from "zod";
 import { FilterError, type StoredModel } from "@/lib/db";
 import type { Deps } from "../deps-types";
-import { AppError } from "../errors";
+import { AppError, invalidInput } from "../errors";
 import { readFileRecords } from "../files/read-file";
 import { getStoredModel } from "../records/models";
 
@@ -28,8 +28,7 @@ export function parseBatchData(data: { kind: string }): BatchData {
   // Wrapped, so that problem paths start at `data` as in the request body.
   const parsed = z.object({ data: BatchData }).safeParse({ data });
   if (parsed.success) return parsed.data.data;
-  const problems = toProblems(parsed.error);
-  throw new AppError("bad_request:input", `Invalid data: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, { problems });
+  throw invalidInput("data", toProblems(parsed.error));
 }
 
 /**
