@@ -6,6 +6,8 @@ import fs from "node:fs";
 export const REQUESTS = Number(process.env.BENCH_REQUESTS) || 3000;
 export const WARMUP = 500;
 export const CONCURRENCY = 16;
+/** The load generator's HTTP client: "raw" (prebuilt bytes over net sockets) or "node-http" (node:http's, as before the eleventh round). */
+export const LOAD_CLIENT = process.env.BENCH_LOAD_CLIENT || "raw";
 
 export interface LoadSpec {
   url: string;
@@ -34,7 +36,7 @@ export interface LoadResult {
 export async function load(spec: LoadSpec, serverPid: number, withDatabase = false): Promise<LoadResult> {
   const before = cpuMs(serverPid);
   const databaseBefore = withDatabase ? postgresCpuMs() : undefined;
-  const child = spawn(process.execPath, ["bench/support/load.mjs", JSON.stringify({ ...spec, concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS })], {
+  const child = spawn(process.execPath, ["bench/support/load.mjs", JSON.stringify({ ...spec, concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS, client: LOAD_CLIENT })], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";

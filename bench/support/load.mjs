@@ -3,15 +3,19 @@
 // servers' event loops: `concurrency` keep-alive connections send the same request over and over,
 // `warmup` requests first (not measured), then `requests` measured ones. Prints one JSON line:
 // {requests, seconds, perSecond, p50Ms, p99Ms, failures, firstFailure, clientCpuMsPerRequest}.
+// `client`: "raw" (the default: raw-http-client.mjs, prebuilt request bytes over net sockets) or
+// "node-http" (node:http's client and keep-alive agent, which the rounds before the eleventh used).
 // Usage: node bench/support/load.mjs '{"url":"http://127.0.0.1:3000/x","method":"POST","headers":{},"body":"{}","check":"status"}'
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import { RawConnection, requestBytes } from "./raw-http-client.mjs";
 
 const spec = JSON.parse(process.argv[2] ?? "{}");
-const { url, method = "GET", headers = {}, body, concurrency = 16, warmup = 500, requests = 3000, check = "status" } = spec;
+const { url, method = "GET", headers = {}, body, concurrency = 16, warmup = 500, requests = 3000, check = "status", client = "raw" } = spec;
 const target = new URL(url);
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const payload = body === undefined ? undefined : Buffer.from(body);
+const rawRequest = requestBytes({ url, method, headers: { ...headers, ...(payload && { "content-type": "application/json" }) }, body });
 
 /**
  * Whether an answer counts: a 2xx; for Relay's runs, the run as stored once it ended: a success
@@ -19,13 +23,14 @@ const payload = body === undefined ? undefined : Buffer.from(body);
  */
 const checks = {
   status: (status) => status >= 200 && status < 300,
-  relayRun: (status, text) => {
-    const run = status === 200 ? JSON.parse(text).run : undefined;
+  relayRun: (status, body) => {
+    const run = status === 200 ? JSON.parse(body.toString("utf8")).run : undefined;
     return run?.status === "success" && run.executions.length === run.nodes.length && run.executions.every((execution) => execution.status === "success");
   },
 };
 
-function send() {
+/** One request through node:http's client; answers `{status, body}` as a RawConnection does. */
+function sendNodeHttp() {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -39,7 +44,7 @@ function send() {
       (response) => {
         const chunks = [];
         response.on("data", (chunk) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
         response.on("error", reject);
       },
     );
@@ -53,16 +58,17 @@ async function round(count, latencies) {
   let failures = 0;
   let firstFailure = null;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, index) => {
+      const send = client === "raw" ? () => connections[index].send() : sendNodeHttp;
       while (next < count) {
         next += 1;
         const started = performance.now();
         let ok = false;
         let detail = "";
         try {
-          const { status, text } = await send();
-          detail = `${status} ${text.slice(0, 300)}`;
-          ok = checks[check](status, text);
+          const { status, body: answer } = await send();
+          ok = checks[check](status, answer);
+          if (!ok) detail = `${status} ${answer.toString("utf8", 0, 300)}`;
         } catch (error) {
           detail = String(error);
         }
@@ -79,6 +85,8 @@ async function round(count, latencies) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
+if (client !== "raw" && client !== "node-http") throw new Error(`unknown client ${client}`);
+const connections = Array.from({ length: concurrency }, () => new RawConnection(rawRequest));
 const cpuAtStart = process.cpuUsage();
 await round(warmup);
 const latencies = [];
@@ -93,3 +101,4 @@ console.log(
   JSON.stringify({ requests, seconds, perSecond: requests / seconds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), failures, firstFailure, clientCpuMsPerRequest }),
 );
 agent.destroy();
+for (const connection of connections) connection.close();
