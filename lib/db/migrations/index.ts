@@ -1,6 +1,7 @@
 import { accountsMigration } from "./accounts";
 import { batchesMigration } from "./batches";
 import { batchWebhooksMigration } from "./batch-webhooks";
+import { changeCountersMigration } from "./change-counters";
 import { changeNotificationsMigration } from "./change-notifications";
 import { runPartialIndexesMigration } from "./run-partial-indexes";
 import { integrationCallsMigration } from "./integration-calls";
@@ -146,4 +147,5 @@ export const migrations: readonly Migration[] = [
   integrationCallsMigration(16),
   changeNotificationsMigration(17),
   runPartialIndexesMigration(18),
+  changeCountersMigration(19),
 ];

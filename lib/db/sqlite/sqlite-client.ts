@@ -6,11 +6,9 @@ import { ReadCache } from "../read-cache";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client";
 import { ALL_TABLES, namesWhatItWrites, tablesReadBy, tablesWrittenBy } from "../watched-tables";
 import { groupCommit } from "./group-commit";
+import { otherConnections } from "./other-connections";
 import { preparedStatements } from "./prepared-statements";
 import { BUSY_WAIT_MS } from "./write-lock";
-
-/** How often `allCached` looks whether another connection has committed, at most. */
-const VERSION_LOOK_MS = 1;
 
 /** Opens (creating if needed) a SQLite file, tuned for one app process with concurrent readers. */
 export function openSqliteClient(file: string): SqlClient {
@@ -29,13 +27,11 @@ export function openSqliteClient(file: string): SqlClient {
 
 function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): SqlClient {
   const prepare = preparedStatements(db);
-  // What `allCached` answered, forgotten table by table as this connection writes, and wholly
-  // when another connection (another process on the file) has committed since the last look.
+  // What `allCached` answered, forgotten table by table as this connection writes, and as another
+  // connection (another process on the file) is seen to have changed them.
   const cache = new ReadCache();
   cache.setListening(true);
-  const dataVersion = db.prepare("PRAGMA data_version").pluck();
-  let seenVersion = dataVersion.get();
-  let versionSeenAt = performance.now();
+  const others = otherConnections(db, cache);
   /** Forgets what a statement that ran may have changed; reads are synchronous, so none comes between. */
   const wrote = (statement: BetterSqlite3.Statement) => {
     if (statement.readonly) return;
@@ -114,11 +110,9 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
     },
     /**
      * From memory while none of its tables changed: this connection's writes forget as they run,
-     * and any other connection's commit (`PRAGMA data_version` moved) forgets everything. The
-     * version is looked at once a millisecond at most (it costs a read transaction, about 8 µs,
-     * more than the cached read), so another process's commit is seen within 1 ms. While a
-     * transaction is open on the connection, reads go to the file and nothing is kept: what they
-     * see may yet be rolled back.
+     * and another connection's commits as they are seen, within 1 ms (`other-connections.ts`).
+     * While a transaction is open on the connection, reads go to the file and nothing is kept:
+     * what they see may yet be rolled back.
      */
     async allCached<T extends SqlRow>(sql: string, params: readonly SqlValue[] = []) {
       const tx = joined();
@@ -127,15 +121,7 @@ function wrap(db: BetterSqlite3.Database, state: { inTransaction: boolean }): Sq
         tablesReadBy(sql);
         return client.all<T>(sql, params);
       }
-      const now = performance.now();
-      if (now - versionSeenAt >= VERSION_LOOK_MS) {
-        versionSeenAt = now;
-        const version = dataVersion.get();
-        if (version !== seenVersion) {
-          seenVersion = version;
-          cache.changed(ALL_TABLES);
-        }
-      }
+      others.look();
       return (await cache.read(sql, params, async () => prepare(sql).all(...params) as SqlRow[])) as readonly T[];
     },
     // Committed in groups, never while a transaction is open (the group commit waits for its end).
