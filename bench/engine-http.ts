@@ -15,7 +15,8 @@
 //
 // With BENCH_DATABASE_URL (an admin URL), Relay runs on Postgres: a throwaway database
 // relay_bench_<pid> is created there and dropped afterwards. BENCH_ROUNDS, BENCH_REQUESTS change
-// the rounds (3) and measured requests (3000); BENCH_CPU_PROFILE=<folder> writes a CPU profile of
+// the rounds (3) and measured requests (3000); BENCH_WEB_PROCESSES=N serves Relay from N processes
+// (WEB_PROCESSES, default 1; a baseline from before WEB_PROCESSES serves from one); BENCH_CPU_PROFILE=<folder> writes a CPU profile of
 // Relay's server there (summarise it with bench/support/cpu-profile-summary.mjs).
 // BENCH_BASELINE=<git revision> also starts that revision's server (a git worktree sharing this
 // checkout's node_modules and build, removed afterwards) and measures it in the same rounds, so a
@@ -33,6 +34,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL;
 const BASELINE = process.env.BENCH_BASELINE;
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+/** Relay's web processes (WEB_PROCESSES of `npm start`); its CPU is theirs and the primary's together. */
+const WEB_PROCESSES = Number(process.env.BENCH_WEB_PROCESSES) || 1;
 const DATA = { id: "con_001", name: "Ada Lovelace", tags: ["vip", "eu"] };
 
 async function main() {
@@ -54,7 +57,7 @@ async function main() {
       if (database) cleanups.push(database.drop);
       const relay = await startProductionApp({
         cwd,
-        env: { OUTBOUND_ALLOWLIST: `127.0.0.1:${echo.port}`, ...(database && { DATABASE_URL: database.url }) },
+        env: { OUTBOUND_ALLOWLIST: `127.0.0.1:${echo.port}`, WEB_PROCESSES: String(WEB_PROCESSES), ...(database && { DATABASE_URL: database.url }) },
         nodeArgs: profile && process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [],
       });
       cleanups.push(relay.stop);
@@ -69,7 +72,7 @@ async function main() {
 
     console.log(
       `engine-http: ${CONCURRENCY} keep-alive connections, ${WARMUP} warm-up + ${REQUESTS} measured requests per round; ` +
-        `Relay on ${ADMIN_URL ? "Postgres" : "SQLite"}, Node-RED ${nodeRedVersion}`,
+        `Relay on ${ADMIN_URL ? "Postgres" : "SQLite"}${WEB_PROCESSES > 1 ? ` in ${WEB_PROCESSES} web processes` : ""}, Node-RED ${nodeRedVersion}`,
     );
     const json = { "content-type": "application/json" };
     print("echo server alone", await load({ url: echoUrl, method: "POST", headers: json, body: JSON.stringify(DATA) }, echo.pid), "req/s");

@@ -93,6 +93,56 @@ try {
   hanging.close();
 }
 
+// WEB_PROCESSES=2: two processes serve the port under a primary; runs over many connections all
+// end; a process that dies is replaced; a stop ends the primary and both.
+const childrenOf = (pid: number) =>
+  fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.startsWith("Z");
+const cluster = await startProductionApp({ distDir, env: { WEB_PROCESSES: "2" } });
+let served: number[] = [];
+try {
+  served = childrenOf(cluster.pid);
+  check(served.length === 2, `WEB_PROCESSES=2 serves from two processes under the primary (${served.length})`);
+  const headers = { cookie: cluster.cookie, origin: cluster.base, "content-type": "application/json" };
+  const ids = ["00000000-0000-4000-8000-0000000000c1", "00000000-0000-4000-8000-0000000000c2"] as const;
+  const nodes = [node(ids[0], "start", {}, [ids[1]]), node(ids[1], "end", {}, [])];
+  // A fresh agent per request: each is a new connection, which the primary hands out in turn.
+  const runAll = async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, () =>
+        fetch(`${cluster.base}/api/v1/orchestration/runs?waitUntilFinished=true`, { method: "POST", headers: { ...headers, connection: "close" }, body: JSON.stringify({ nodes, data: {} }) }).then(
+          async (response) => ((await response.json()) as { run?: { status: string } }).run?.status,
+          () => "unreachable",
+        ),
+      ),
+    );
+    return answers.filter((status) => status === "success").length;
+  };
+  check((await runAll()) === 24, "24 runs sent at once over new connections all end in success");
+  process.kill(served[0]!, "SIGKILL");
+  let replaced: number[] = [];
+  for (let tries = 0; tries < 100 && replaced.length < 2; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    replaced = childrenOf(cluster.pid).filter((pid) => pid !== served[0] && alive(pid));
+  }
+  check(replaced.length === 2, `a web process killed is replaced (${replaced.length} serving)`);
+  check((await runAll()) === 24, "after it, runs still all end in success");
+  served = replaced;
+} finally {
+  await cluster.stop();
+}
+check(served.length > 0 && served.every((pid) => !alive(pid)), "stopping the primary stops every web process");
+
 if (failures.length > 0) {
   console.error(`\n${failures.length} check(s) failed`);
   process.exit(1);

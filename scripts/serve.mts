@@ -5,10 +5,12 @@
 // (compiled at start into one module; `--import tsx` in place of scripts/compiled.mjs runs it from
 // the sources as they load, more slowly).
 // The react-server condition makes `server-only` (imported by lib/server) the empty module it is
-// in Next's server build.
+// in Next's server build. WEB_PROCESSES=N serves the port from N processes (web-processes.ts).
+import cluster from "node:cluster";
 import { parseArgs } from "node:util";
 import nextConfig from "../next.config";
 import { startAppServer } from "../lib/server/http/app-server";
+import { runWebProcesses, webProcessCount } from "../lib/server/http/web-processes";
 
 const { values } = parseArgs({
   options: {
@@ -21,12 +23,25 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 // Only this machine can reach the app unless HOST says otherwise (README: "Serving a team").
 const hostname = values.hostname ?? process.env.HOST ?? "127.0.0.1";
 const keepAliveTimeout = values.keepAliveTimeout ? Number(values.keepAliveTimeout) : undefined;
+let processes: number;
+try {
+  processes = webProcessCount(process.env.WEB_PROCESSES);
+} catch (error) {
+  console.error(`[server] could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+const readyLine = `[server] ready on http://${hostname}:${port}`;
+
+if (cluster.isPrimary && processes > 1) {
+  process.exit(await runWebProcesses(processes, () => console.log(`${readyLine} (${processes} web processes)`)));
+}
 
 const app = await startAppServer({ dir: process.cwd(), conf: nextConfig, hostname, port, keepAliveTimeout }).catch((error: unknown) => {
   console.error("[server] could not start:", error instanceof Error ? error.message : error);
   process.exit(1);
 });
-console.log(`[server] ready on http://${hostname}:${port}`);
+// Under a primary, the primary says it once for all.
+if (cluster.isPrimary) console.log(readyLine);
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

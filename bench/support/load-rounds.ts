@@ -63,7 +63,7 @@ function postgresCpuMs(): Map<number, number> {
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") byPid.set(Number(entry), cpuMs(Number(entry)));
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") byPid.set(Number(entry), ownCpuMs(Number(entry)));
     } catch {
       // Gone meanwhile.
     }
@@ -73,14 +73,41 @@ function postgresCpuMs(): Map<number, number> {
 
 const ticksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
 
-/** User + system CPU time of a process so far, in ms (Linux); NaN elsewhere. */
-function cpuMs(pid: number): number {
+/** The fields of /proc/<pid>/stat after the command's name, or undefined once the process is gone. */
+function statFields(pid: number): string[] | undefined {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   } catch {
-    return Number.NaN;
+    return undefined;
   }
+}
+
+const fieldsCpuMs = (fields: string[]) => ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+
+/** User + system CPU time so far of one process, in ms (Linux); NaN elsewhere or once it is gone. */
+function ownCpuMs(pid: number): number {
+  const fields = statFields(pid);
+  return fields ? fieldsCpuMs(fields) : Number.NaN;
+}
+
+/**
+ * User + system CPU time so far of a process and every process under it (the web processes of
+ * WEB_PROCESSES), in ms (Linux); NaN elsewhere.
+ */
+function cpuMs(pid: number): number {
+  const own = statFields(pid);
+  if (!own) return Number.NaN;
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) if (/^\d+$/.test(entry)) parents.set(Number(entry), Number(statFields(Number(entry))?.[1]));
+  let total = fieldsCpuMs(own);
+  for (const candidate of parents.keys()) {
+    let at = parents.get(candidate);
+    while (at !== undefined && at > 1 && at !== pid) at = parents.get(at);
+    if (at !== pid) continue;
+    const fields = statFields(candidate);
+    if (fields) total += fieldsCpuMs(fields);
+  }
+  return total;
 }
 
 export function print(label: string, result: LoadResult, unit: string) {

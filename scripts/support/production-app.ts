@@ -46,9 +46,22 @@ export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR |
   const app = spawn(process.execPath, [...nodeArgs, ...serverArgs, "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env: { ...process.env, NEXT_DIST_DIR: distDir, DATA_DIR: dataDir, DEMO_INTEGRATION_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
+  // Ready once it says so: with WEB_PROCESSES the health check is answered as soon as the first
+  // process listens, and the primary says it once all of them do. Read to the end either way.
+  let said = "";
+  const ready = new Promise<void>((resolve) => {
+    app.stdout.on("data", (chunk: Buffer) => {
+      if (said === "ready") return;
+      said = (said + chunk.toString()).slice(-2_000);
+      if (/\[server\] ready on /.test(said)) {
+        said = "ready";
+        resolve();
+      }
+    });
+  });
   /** Stops the server and waits for it to exit (a CPU profile is written then), then removes its data. */
   const stop = async () => {
     if (app.exitCode === null && app.signalCode === null) app.kill("SIGTERM");
@@ -58,6 +71,7 @@ export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR |
   let cookie: string;
   try {
     await waitFor(`${base}/api/v1/health`, 60_000, exited);
+    await Promise.race([ready, exited.then(() => Promise.reject(new Error("the server exited before it was ready")))]);
     cookie = await claimInstance(base, dataDir);
   } catch (error) {
     await stop();
