@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import type { CustomIntegration, Integration } from "@/lib/contract";
 import type { Database } from "@/lib/db";
 import {
@@ -34,7 +35,7 @@ export interface IntegrationRegistryOptions {
 
 /**
  * Finds integrations by slug and builds clients for them. The manifest cache, the per-connector
- * rate limiter (its windows in the database on Postgres, so every process counts them), the locks of `isSerialized` actions, the autocomplete cache and the outbound guard
+ * rate limiter (its windows in the database on Postgres and under WEB_PROCESSES, so every process counts them), the locks of `isSerialized` actions, the autocomplete cache and the outbound guard
  * live here, once per process, shared by every caller.
  */
 export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound = defaultOutboundFetch() }: IntegrationRegistryOptions = {}) {
@@ -42,8 +43,10 @@ export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound
   const manifests = createManifestCache({
     fetchManifest: (baseUrl: string, key: string) => fetchManifest(baseUrl, { timeoutMs: maxTimeoutMs, outbound, onCall: calls.forManifest(key) }),
   });
-  // Several processes share a Postgres database (web and workers): their windows are kept there.
-  const limiter = db.dialect === "postgres" ? createSharedRateLimiter(db.rateLimitWindows) : createRateLimiter();
+  // Several processes share a Postgres database (web and workers), and on SQLite the web
+  // processes of WEB_PROCESSES share the file: their windows are kept there. One process alone on
+  // SQLite sees every call in memory.
+  const limiter = db.dialect === "postgres" || cluster.isWorker ? createSharedRateLimiter(db.rateLimitWindows) : createRateLimiter();
   const serialLocks = createSerialLocks();
   const autocompletes = createAutocompleteCache();
   const seeded = new Set<string>();

@@ -7,10 +7,10 @@ import { createIntegrationClient, createRateLimiter, createSerialLocks, createSh
 import { loopbackOutbound } from "@/lib/integrations/testing/outbound";
 import { busiestWindow } from "@/lib/integrations/testing/virtual-clock";
 
-// Two processes on one Postgres database, each with its own connection pool and its own limiter,
-// calling one connector of the demo integration, which enforces its declared 20 calls per second
-// and times every call by its own clock. SQLite is one process: nothing is shared there.
-const onPostgres = Boolean(process.env.TEST_POSTGRES_URL);
+// Two processes on one database (two pools on Postgres, two connections to one file on SQLite, as
+// the web processes of WEB_PROCESSES), each with its own limiter, calling one connector of the
+// demo integration, which enforces its declared 20 calls per second and times every call by its
+// own clock.
 
 let demo: RunningDemoIntegrationServer | undefined;
 let storage: TestStorage | undefined;
@@ -46,7 +46,7 @@ async function twoProcesses(limiterOf: (db: Database) => RateLimiter) {
   return { lookups, stats };
 }
 
-describe.skipIf(!onPostgres)("rate limits across processes (Postgres)", () => {
+describe("rate limits across processes", () => {
   it("keeps two processes together under the connector's declared limit: no 429, at most 20 calls in any second", async () => {
     const { lookups, stats } = await twoProcesses((db) => createSharedRateLimiter(db.rateLimitWindows));
     await Promise.all(lookups(25, 0));
