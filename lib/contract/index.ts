@@ -8,4 +8,5 @@ export * from "./records";
 export * from "./is-record";
 export * from "./own-entry";
 export * from "./json-depth";
+export * from "./clip-text";
 export * from "./curl";

@@ -1,4 +1,4 @@
-import { toProblems } from "@/lib/contract";
+import { clipEnd, toProblems } from "@/lib/contract";
 import { IntegrationError } from "./integration-error";
 
 /** Any contract schema; structural, so this folder needs nothing but `lib/contract`. */
@@ -11,7 +11,6 @@ const PROBLEMS_NAMED = 3;
 /** How much of each named problem the message keeps. */
 const PROBLEM_CHARS = 300;
 
-const clip = (text: string) => (text.length > PROBLEM_CHARS ? `${text.slice(0, PROBLEM_CHARS)}…` : text);
 
 /**
  * Validates what an integration server answered against its contract schema, or throws
@@ -25,7 +24,7 @@ export function parseAnswer<T>(schema: AnswerSchema<T>, value: unknown, subject:
   const problems = toProblems(result.error);
   const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
   // A path holds keys the server chose: each named problem is kept short.
-  const named = problems.slice(0, PROBLEMS_NAMED).map(({ path, message }) => clip(`${path}: ${message}`));
+  const named = problems.slice(0, PROBLEMS_NAMED).map(({ path, message }) => clipEnd(`${path}: ${message}`, PROBLEM_CHARS));
   const more = problems.length > PROBLEMS_NAMED ? "; …" : "";
   throw new IntegrationError("badResponse", `${subject} does not follow the contract (${count}): ${named.join("; ")}${more}`, { problems });
 }

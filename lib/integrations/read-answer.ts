@@ -1,3 +1,4 @@
+import { clipEnd } from "@/lib/contract/clip-text";
 import { depthExceeds } from "@/lib/contract/json-depth";
 import { IntegrationError } from "./integration-error";
 
@@ -86,7 +87,7 @@ export function errorMessageOf(json: ParsedJson): string | undefined {
   if (!json.ok) return undefined;
   const message = (json.value as { errorMessage?: unknown } | null)?.errorMessage;
   if (typeof message !== "string" || !message) return undefined;
-  return message.length > MAX_ERROR_MESSAGE_CHARS ? `${message.slice(0, MAX_ERROR_MESSAGE_CHARS)}… (cut: ${message.length} characters in all)` : message;
+  return clipEnd(message, MAX_ERROR_MESSAGE_CHARS, (length) => `… (cut: ${length} characters in all)`);
 }
 
 function tooLarge(maxBytes: number) {

@@ -1,4 +1,4 @@
-import type { Problem } from "@/lib/contract";
+import { clipMiddle, type Problem } from "@/lib/contract";
 import { TextNotStorableError } from "@/lib/db/sql-client";
 
 /** Literal error codes, `<kind>:<subject>`; the kind alone decides the HTTP status. */
@@ -95,29 +95,17 @@ export const MAX_ECHOED_CHARS = 1_000;
 /** How many problems an answer lists: a body of 100,000 wrong items would otherwise be answered with 100,000. */
 export const MAX_PROBLEMS_ANSWERED = 100;
 
-/**
- * A long text with its middle left out: the start says what is wrong and the end often what to do
- * (the advice after a quoted value). Cut between UTF-16 pairs, never inside one.
- */
-function clipped(text: string): string {
-  if (text.length <= MAX_ECHOED_CHARS) return text;
-  const boundary = (index: number) => (/[\uDC00-\uDFFF]/.test(text[index] ?? "") ? index - 1 : index);
-  const head = boundary(Math.floor(MAX_ECHOED_CHARS * 0.7));
-  const tail = boundary(text.length - Math.floor(MAX_ECHOED_CHARS * 0.3));
-  return `${text.slice(0, head)}… (${tail - head} characters left out) …${text.slice(tail)}`;
-}
-
 /** Turns anything thrown into `{errorMessage}` and a status; unknown errors hide their internals. */
 export function errorToResponse(error: unknown): Response {
   if (isAppError(error)) {
-    const problems = error.problems?.slice(0, MAX_PROBLEMS_ANSWERED).map((problem) => ({ ...problem, path: clipped(problem.path), message: clipped(problem.message) }));
+    const problems = error.problems?.slice(0, MAX_PROBLEMS_ANSWERED).map((problem) => ({ ...problem, path: clipMiddle(problem.path, MAX_ECHOED_CHARS), message: clipMiddle(problem.message, MAX_ECHOED_CHARS) }));
     const problemsLeftOff = (error.problems?.length ?? 0) - (problems?.length ?? 0);
     return Response.json(
       {
         // Details are the server's data, passed on whole: a 409's current workflow is loaded by the
         // editor as it is, and a clipped config would be saved back clipped.
         ...error.details,
-        errorMessage: clipped(error.message),
+        errorMessage: clipMiddle(error.message, MAX_ECHOED_CHARS),
         ...(error.reason && { reason: error.reason }),
         ...(problems && { problems }),
         ...(problemsLeftOff > 0 && { problemsLeftOff }),

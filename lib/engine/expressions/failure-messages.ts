@@ -1,3 +1,4 @@
+import { clipEnd } from "@/lib/contract/clip-text";
 import { type Segment } from "./config-plan";
 import { ExpressionError } from "./expression-error";
 import { formatBytes, formatDuration } from "./limits";
@@ -8,8 +9,7 @@ const MAX_SHOWN_LENGTH = 120;
 
 /** "Expression {{nodes.a.}} <problem>", for the segment's config path and expression. */
 export function segmentError(segment: Segment, problem: string): ExpressionError {
-  const shown = segment.shown.length > MAX_SHOWN_LENGTH ? `${segment.shown.slice(0, MAX_SHOWN_LENGTH)}…` : segment.shown;
-  return new ExpressionError(`Expression ${shown} ${problem}`, segment.path, segment.source);
+  return new ExpressionError(`Expression ${clipEnd(segment.shown, MAX_SHOWN_LENGTH)} ${problem}`, segment.path, segment.source);
 }
 
 /** Why a segment cannot run at all: it asks for AI, or it does not parse. */

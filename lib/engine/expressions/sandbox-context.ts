@@ -1,3 +1,5 @@
+// Relative: this file runs in the sandbox worker thread, loaded without the "@/" alias.
+import { clipEnd } from "../../contract/clip-text";
 import { shouldInterruptAfterDeadline, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime } from "quickjs-emscripten";
 import { type SandboxLimits, type SegmentFailure, type SegmentOutcome } from "./sandbox-protocol";
 
@@ -180,5 +182,5 @@ export class SandboxContext {
 }
 
 function truncate(text: string): string {
-  return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text;
+  return clipEnd(text, MAX_DETAIL_LENGTH);
 }

@@ -1,4 +1,4 @@
-import type { ModelColumn } from "@/lib/contract";
+import { clipEnd, type ModelColumn } from "@/lib/contract";
 import { slugify } from "../custom-integrations";
 import type { CsvRow } from "./csv-rows";
 
@@ -105,8 +105,7 @@ export function recordOf(columns: readonly ModelColumn[], row: CsvRow): { record
     }
     const type = column.type as CellType | "string";
     if (type !== "string" && !FITS[type](text)) {
-      const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-      return { error: `Column "${column.label}": "${shown}" is not a ${type}, as the column's first ${TYPE_SAMPLE_ROWS.toLocaleString("en")} rows are` };
+      return { error: `Column "${column.label}": "${clipEnd(text, 40)}" is not a ${type}, as the column's first ${TYPE_SAMPLE_ROWS.toLocaleString("en")} rows are` };
     }
     record[column.slug] = type === "number" ? Number(text) : type === "boolean" ? text.toLowerCase() === "true" : text;
   }

@@ -1,3 +1,4 @@
+import { clipEnd } from "@/lib/contract/clip-text";
 import { getLineInfo, parseExpressionAt, tokenizer, tokTypes, type Expression, type Options } from "acorn";
 
 // preserveParens: without it acorn ends `(a + b)` at `b`, so the check for trailing text would
@@ -53,7 +54,7 @@ function trailingText(code: string, end: number): string | null {
   const token = tokenizer(code.slice(end), OPTIONS).getToken();
   if (token.type === tokTypes.eof) return null;
   const text = code.slice(end + token.start, end + token.end);
-  const quoted = JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
+  const quoted = JSON.stringify(clipEnd(text, MAX_QUOTED));
   const { line, column } = getLineInfo(code, end + token.start);
   return `Unexpected ${quoted} after the expression (${line}:${column})`;
 }
