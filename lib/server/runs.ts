@@ -14,6 +14,7 @@ import type { Deps } from "./deps-types";
 import { AppError } from "./errors";
 import { assertNotPlay } from "./plays/play-compatibility";
 import { validateForRun, validationCatalog } from "./validate-nodes";
+import { within } from "./within";
 
 type RunsDeps = Pick<Deps, "db" | "integrations" | "runs">;
 
@@ -110,7 +111,7 @@ async function waitForEnd(deps: RunsDeps, workspaceUuid: string, uuid: string, t
   if (!deps.runs.queue.settled(uuid)) await new Promise((resolve) => setImmediate(resolve));
   for (let pause = 5; ; pause = Math.min(pause * 2, 250)) {
     const local = deps.runs.queue.settled(uuid);
-    const ended = local && (await raceDeadline(local, deadline));
+    const ended = local && (await within(local, deadline - Date.now()));
     if (ended && isTerminalRunStatus(ended.run.status)) return ended.run;
     const { run } = await loadRun(deps, workspaceUuid, uuid).catch((error: unknown) => {
       // Walked here and never stored (a run its caller waits for is written with its first
@@ -131,13 +132,6 @@ async function waitForEnd(deps: RunsDeps, workspaceUuid: string, uuid: string, t
     clearTimeout(timer);
     taken.cancel();
   }
-}
-
-/** The promise's value, or undefined once the deadline passes. */
-async function raceDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now()))));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -5,6 +5,7 @@ import next from "next";
 import type { NextConfig } from "next";
 import { getDeps, stopDeps } from "../deps";
 import { writeJsonAnswer } from "../json-answer";
+import { within } from "../within";
 import { createApiApp } from "./api-app";
 import { isApiPath } from "./api-base";
 
@@ -95,7 +96,7 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
         server.closeIdleConnections();
         const idle = setInterval(() => server.closeIdleConnections(), 50);
         // Answers and runs get the grace, the runs going on here as before…
-        await raceTimeout(idleAll, graceMs);
+        await within(idleAll, graceMs);
         // …then the runs still executing are handed back (at once, or after what is left of the
         // grace when no answer held it), and a request waiting for one of them (`waitUntilFinished`,
         // or for a worker's run) answers with the run as it is, before the connections are closed:
@@ -103,7 +104,7 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
         const runsStopped = getDeps()
           .then((deps) => deps.runs.stop(Math.max(0, deadline - Date.now())))
           .catch((error: unknown) => console.error("[server] error while stopping the runs", error));
-        await raceTimeout(
+        await within(
           idleAll,
           runsStopped.then(() => ANSWERS_AFTER_RUNS_MS),
         );
@@ -118,10 +119,3 @@ export async function startAppServer({ dir, conf, hostname, port, keepAliveTimeo
   };
 }
 
-/** Resolves when `promise` does, or `ms` (or the number `ms` resolves to) after, whichever comes first. */
-async function raceTimeout(promise: Promise<unknown>, ms: number | Promise<number>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const waited = Promise.resolve(ms).then((after) => new Promise<void>((resolve) => (timer = setTimeout(resolve, after))));
-  await Promise.race([promise, waited]);
-  clearTimeout(timer);
-}
