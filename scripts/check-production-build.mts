@@ -107,7 +107,13 @@ const childrenOf = (pid: number) =>
       }
     })
     .map(Number);
-const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.startsWith("Z");
+const alive = (pid: number) => {
+  try {
+    return !fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.startsWith("Z");
+  } catch {
+    return false;
+  }
+};
 const cluster = await startProductionApp({ distDir, env: { WEB_PROCESSES: "2" } });
 let served: number[] = [];
 try {
@@ -116,7 +122,7 @@ try {
   const headers = { cookie: cluster.cookie, origin: cluster.base, "content-type": "application/json" };
   const ids = ["00000000-0000-4000-8000-0000000000c1", "00000000-0000-4000-8000-0000000000c2"] as const;
   const nodes = [node(ids[0], "start", {}, [ids[1]]), node(ids[1], "end", {}, [])];
-  // A fresh agent per request: each is a new connection, which the primary hands out in turn.
+  // `connection: close`: each request on a connection of its own, which the primary hands out in turn.
   const runAll = async () => {
     const answers = await Promise.all(
       Array.from({ length: 24 }, () =>

@@ -8,8 +8,6 @@
 // in Next's server build. WEB_PROCESSES=N serves the port from N processes (web-processes.ts).
 import cluster from "node:cluster";
 import { parseArgs } from "node:util";
-import nextConfig from "../next.config";
-import { startAppServer } from "../lib/server/http/app-server";
 import { runWebProcesses, webProcessCount } from "../lib/server/http/web-processes";
 
 const { values } = parseArgs({
@@ -36,25 +34,33 @@ if (cluster.isPrimary && processes > 1) {
   process.exit(await runWebProcesses(processes, () => console.log(`${readyLine} (${processes} web processes)`)));
 }
 
-const app = await startAppServer({ dir: process.cwd(), conf: nextConfig, hostname, port, keepAliveTimeout }).catch((error: unknown) => {
-  console.error("[server] could not start:", error instanceof Error ? error.message : error);
-  process.exit(1);
-});
-// Under a primary, the primary says it once for all.
-if (cluster.isPrimary) console.log(readyLine);
-
+// A stop asked for while the server starts (it may already be taking over runs) waits for the
+// start, then stops as any other: its runs are handed back rather than left to their leases.
 let stopping = false;
+let app: { close(): Promise<void> } | undefined = undefined;
+const stop = () =>
+  app?.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error("[server] error while stopping", error);
+      process.exit(1);
+    },
+  );
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     // Once: start.mjs and the terminal may both signal one stop (Ctrl-C reaches the whole group).
     if (stopping) return;
     stopping = true;
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error("[server] error while stopping", error);
-        process.exit(1);
-      },
-    );
+    void stop();
   });
 }
+
+// Loaded here, not above: the primary of WEB_PROCESSES serves nothing and needs none of it.
+const [{ default: nextConfig }, { startAppServer }] = await Promise.all([import("../next.config"), import("../lib/server/http/app-server")]);
+app = await startAppServer({ dir: process.cwd(), conf: nextConfig, hostname, port, keepAliveTimeout }).catch((error: unknown) => {
+  console.error("[server] could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
+if (stopping) void stop();
+// Under a primary, the primary says it once for all.
+else if (cluster.isPrimary) console.log(readyLine);

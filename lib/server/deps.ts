@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import "server-only";
 import { openDatabase } from "@/lib/db";
 import { createOutboundFetch } from "@/lib/integrations";
@@ -31,7 +32,10 @@ export async function createDeps(settings: Settings = readSettings()): Promise<D
   const db = await openDatabase({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
   const vault = createVault(loadVaultKey({ dataDir: settings.dataDir, envKey: settings.encryptionKey }));
   const outbound = createOutboundFetch({ allowlist: outboundAllowlistOf(settings) });
-  const base = { settings, db, vault, integrations: createIntegrationRegistry(db, { maxTimeoutMs: settings.integrationTimeoutMs, outbound }) };
+  // Other processes on the same SQLite file: the web processes of WEB_PROCESSES, or a `ROLE=web`
+  // process and its workers. (Two `npm start`s of ROLE=all on one DATA_DIR are not told apart.)
+  const sharedFile = cluster.isWorker || settings.role !== "all";
+  const base = { settings, db, vault, integrations: createIntegrationRegistry(db, { maxTimeoutMs: settings.integrationTimeoutMs, outbound, sharedFile }) };
   const settled = await bootstrapWorkspace(base);
   const runs = await createRuns(base);
   if (settings.role !== "worker") await announceSetupCode(base);

@@ -1,4 +1,3 @@
-import cluster from "node:cluster";
 import type { CustomIntegration, Integration } from "@/lib/contract";
 import type { Database } from "@/lib/db";
 import {
@@ -31,22 +30,27 @@ export interface IntegrationRegistryOptions {
   maxTimeoutMs?: number;
   /** The outbound guard every call on a user's behalf goes through; default: no private address allowed. */
   outbound?: OutboundFetch;
+  /**
+   * Whether other processes call integrations over the same SQLite file (the web processes of
+   * WEB_PROCESSES, a `ROLE=web` process and its workers): rate-limit windows are then kept in
+   * the file. Always so on Postgres.
+   */
+  sharedFile?: boolean;
 }
 
 /**
  * Finds integrations by slug and builds clients for them. The manifest cache, the per-connector
- * rate limiter (its windows in the database on Postgres and under WEB_PROCESSES, so every process counts them), the locks of `isSerialized` actions, the autocomplete cache and the outbound guard
+ * rate limiter (its windows in the database on Postgres and on a shared SQLite file, so every process counts them), the locks of `isSerialized` actions, the autocomplete cache and the outbound guard
  * live here, once per process, shared by every caller.
  */
-export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound = defaultOutboundFetch() }: IntegrationRegistryOptions = {}) {
+export function createIntegrationRegistry(db: Database, { maxTimeoutMs, outbound = defaultOutboundFetch(), sharedFile = false }: IntegrationRegistryOptions = {}) {
   const calls = createCallRecording(db.integrationCalls);
   const manifests = createManifestCache({
     fetchManifest: (baseUrl: string, key: string) => fetchManifest(baseUrl, { timeoutMs: maxTimeoutMs, outbound, onCall: calls.forManifest(key) }),
   });
-  // Several processes share a Postgres database (web and workers), and on SQLite the web
-  // processes of WEB_PROCESSES share the file: their windows are kept there. One process alone on
-  // SQLite sees every call in memory.
-  const limiter = db.dialect === "postgres" || cluster.isWorker ? createSharedRateLimiter(db.rateLimitWindows) : createRateLimiter();
+  // Several processes share a Postgres database (web and workers), or a SQLite file: their windows
+  // are kept there. One process alone on SQLite sees every call in memory.
+  const limiter = db.dialect === "postgres" || sharedFile ? createSharedRateLimiter(db.rateLimitWindows) : createRateLimiter();
   const serialLocks = createSerialLocks();
   const autocompletes = createAutocompleteCache();
   const seeded = new Set<string>();

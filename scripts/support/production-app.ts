@@ -71,7 +71,12 @@ export async function startProductionApp({ distDir = process.env.NEXT_DIST_DIR |
   let cookie: string;
   try {
     await waitFor(`${base}/api/v1/health`, 60_000, exited);
-    await Promise.race([ready, exited.then(() => Promise.reject(new Error("the server exited before it was ready")))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      ready,
+      exited.then(() => Promise.reject(new Error("the server exited before it was ready"))),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("the server did not say it was ready within 60 s")), 60_000))),
+    ]).finally(() => clearTimeout(timer));
     cookie = await claimInstance(base, dataDir);
   } catch (error) {
     await stop();

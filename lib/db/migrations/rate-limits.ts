@@ -4,8 +4,9 @@ import type { Migration } from "./migration";
  * Rate-limit windows shared by every process on one database: the grants of each bucket (a
  * connector, or an action's or extractor's scoped limit) still inside their window, and the
  * pauses a 429 asked for. Times are milliseconds of the database's own clock, so processes on
- * machines whose clocks differ still count one window. Used on Postgres, and on SQLite by the
- * web processes of `WEB_PROCESSES`; one process alone on SQLite limits in memory.
+ * machines whose clocks differ still count one window. Used on Postgres, and on SQLite by
+ * processes sharing the file (`WEB_PROCESSES`, a `ROLE=web` process and its workers); one process
+ * alone on SQLite limits in memory.
  */
 export function rateLimitsMigration(version: number): Migration {
   return {

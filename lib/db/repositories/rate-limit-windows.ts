@@ -10,7 +10,8 @@ const RATE_LIMIT_LOCK_CLASS = 7_231_002;
  */
 const WORDS = {
   postgres: { nowMs: "(extract(epoch from clock_timestamp()) * 1000)::bigint", least: "LEAST", greatest: "GREATEST" },
-  sqlite: { nowMs: "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)", least: "min", greatest: "max" },
+  // Rounded: julianday's double is a few µs off, and cut it would read 1 ms early half the time.
+  sqlite: { nowMs: "CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER)", least: "min", greatest: "max" },
 } as const;
 
 /** When a grant's token comes back: one unit after its request reached the server (at the latest one unit after the grant), plus the margin. */
@@ -21,7 +22,7 @@ export type RateLimitTake = { granted: true; grantId: string } | { granted: fals
 
 /**
  * The rate-limit windows of every process on one database (migration 12): the processes and
- * machines on Postgres, the web processes of `WEB_PROCESSES` on SQLite. Each take is one
+ * machines on Postgres, the processes sharing a file on SQLite (`WEB_PROCESSES`, `ROLE`). Each take is one
  * transaction that no other take of the bucket runs beside (an advisory lock on its bucket on
  * Postgres; on SQLite the file's write lock, which a transaction takes as it begins), so two
  * processes never both see the last free token; the database's clock is the only clock. Rows of a

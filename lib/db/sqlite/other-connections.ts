@@ -1,6 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { ReadCache } from "../read-cache";
-import { ALL_TABLES } from "../watched-tables";
+import { ALL_TABLES, WATCHED_TABLES } from "../watched-tables";
 
 /** How often the cache looks whether another connection has committed, at most. */
 const VERSION_LOOK_MS = 1;
@@ -13,7 +13,10 @@ const VERSION_LOOK_MS = 1;
  * times a second, leave the token, the workflow and the catalog remembered. Everything is
  * forgotten when the counters cannot be read (before the migration, on a bare file) or the schema
  * changed. This connection's own writes move the counters too: they were forgotten as they ran,
- * and are forgotten again at the next look, which costs a read and nothing else.
+ * and what was read of their tables since is forgotten again at the next look after another
+ * connection's commit (the counters cannot be read again after each own write instead: that read
+ * could take in another process's change unnoticed). A watched table with no counter row counts
+ * as changed at every look.
  *
  * The version is looked at once a millisecond at most (a look costs a read transaction, about
  * 8 µs, more than a cached read), so another process's commit is seen within 1 ms.
@@ -42,7 +45,7 @@ export function otherConnections(db: BetterSqlite3.Database, cache: ReadCache) {
     const schema = schemaVersion.get();
     const counts = readCounts();
     if (!counts || !seen || seen.schema !== schema) cache.changed(ALL_TABLES);
-    else for (const [table, changes] of counts) if (seen.counts.get(table) !== changes) cache.changed(table);
+    else for (const table of WATCHED_TABLES) if (!counts.has(table) || seen.counts.get(table) !== counts.get(table)) cache.changed(table);
     seen = counts && { schema, counts };
   };
 

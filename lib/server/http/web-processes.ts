@@ -11,64 +11,89 @@ export function webProcessCount(value: string | undefined): number {
   return count;
 }
 
+/** A process that served at least this long before it exited did not crash at start: no backoff for its replacement. */
+const HEALTHY_LIFETIME_MS = 10_000;
+const MAX_BACKOFF_MS = 30_000;
+
 /**
  * The primary of `WEB_PROCESSES` > 1 (node:cluster): it serves nothing itself, and starts `count`
- * processes of the production server that share the port (the primary hands each new connection
- * to the next). Each is a whole server, web and worker: runs are still executed by one process at
- * a time through their leases, as with several `npm start` on one database (docs/architecture.md,
- * decision 14). The first is started alone and the rest once it listens, so the migrations and
- * the setup code are done once. A process that dies after it listened is replaced; one that
- * dies before stops them all, since its siblings would die the same way (a port in use, a
- * database it cannot open). SIGTERM or SIGINT is passed on to every process, and the primary
- * exits once all of them have, after their own grace.
+ * processes of the production server that share the port (on Linux the primary accepts each
+ * connection and hands it to the next process in turn). Each is a whole server, web and worker:
+ * runs are still executed by one process at a time through their leases, as with several
+ * `npm start` on one database (docs/architecture.md, decisions 14 and 26). The first is started
+ * alone and the rest once it listens, so the migrations and the setup code are done once.
+ *
+ * Until one process has served, a process that dies stops them all: its siblings would fail the
+ * same way (a port in use, a database it cannot open). After that a process that dies is
+ * replaced, at once when it had served a while, else after a backoff that doubles with each
+ * failure in a row (up to 30 s), so a crash at start neither takes the healthy ones down nor
+ * loops. SIGTERM or SIGINT is passed on to every process, and the primary exits once all of them
+ * have, after their own grace.
  *
  * Resolves with the exit code once every process has exited.
  */
 export function runWebProcesses(count: number, ready: () => void): Promise<number> {
   return new Promise((resolve) => {
     const live = new Set<Worker>();
+    const serving = new Set<Worker>();
     let stopping = false;
     let failed = false;
+    let everServed = false;
+    let saidReady = false;
+    let failuresInARow = 0;
+    const pendingStarts = new Set<NodeJS.Timeout>();
 
+    const exitWhenEmpty = () => {
+      if (stopping && live.size === 0) resolve(failed ? 1 : 0);
+    };
     const stopAll = (signal: NodeJS.Signals) => {
       stopping = true;
+      for (const timer of pendingStarts) clearTimeout(timer);
       for (const worker of live) worker.process.kill(signal);
-      if (live.size === 0) resolve(failed ? 1 : 0);
+      exitWhenEmpty();
     };
-    const start = () =>
-      new Promise<void>((listening) => {
-        const worker = cluster.fork();
-        live.add(worker);
-        let served = false;
-        worker.once("listening", () => {
-          served = true;
-          listening();
-        });
-        worker.once("exit", (code, signal) => {
-          live.delete(worker);
-          if (stopping) {
-            if (code !== 0 && signal === null) failed = true;
-            if (live.size === 0) resolve(failed ? 1 : 0);
-            return;
-          }
-          if (served) {
-            console.error(`[server] web process ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
-            void start();
-            return;
-          }
-          console.error(`[server] a web process exited before it served (${signal ?? `code ${code}`}); stopping`);
-          failed = true;
-          stopAll("SIGTERM");
-          listening();
-        });
+    const start = () => {
+      const worker = cluster.fork();
+      live.add(worker);
+      let servedAt: number | undefined;
+      worker.once("listening", () => {
+        servedAt = Date.now();
+        serving.add(worker);
+        if (!everServed) {
+          everServed = true;
+          // The first listens: the others start now, with the migrations done.
+          for (let i = 1; i < count && !stopping; i++) start();
+        }
+        if (!saidReady && serving.size === count) {
+          saidReady = true;
+          ready();
+        }
       });
+      worker.once("exit", (code, signal) => {
+        live.delete(worker);
+        serving.delete(worker);
+        const how = signal ?? `code ${code}`;
+        if (stopping) {
+          if (code !== 0 && signal === null) failed = true;
+          return exitWhenEmpty();
+        }
+        if (!everServed) {
+          console.error(`[server] a web process exited before any served (${how}); stopping`);
+          failed = true;
+          return stopAll("SIGTERM");
+        }
+        failuresInARow = servedAt !== undefined && Date.now() - servedAt >= HEALTHY_LIFETIME_MS ? 0 : failuresInARow + 1;
+        const delay = failuresInARow === 0 ? 0 : Math.min(MAX_BACKOFF_MS, 500 * 2 ** failuresInARow);
+        console.error(`[server] web process ${worker.process.pid} exited (${how}); starting another${delay ? ` in ${delay / 1000} s` : ""}`);
+        const timer = setTimeout(() => {
+          pendingStarts.delete(timer);
+          if (!stopping) start();
+        }, delay);
+        pendingStarts.add(timer);
+      });
+    };
 
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => stopAll(signal));
-    void (async () => {
-      await start();
-      if (stopping) return;
-      await Promise.all(Array.from({ length: count - 1 }, start));
-      if (!stopping && live.size === count) ready();
-    })();
+    start();
   });
 }
