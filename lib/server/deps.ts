@@ -34,7 +34,7 @@ export async function createDeps(settings: Settings = readSettings()): Promise<D
   const outbound = createOutboundFetch({ allowlist: outboundAllowlistOf(settings) });
   // Other processes on the same SQLite file: the web processes of WEB_PROCESSES, or a `ROLE=web`
   // process and its workers. (Two `npm start`s of ROLE=all on one DATA_DIR are not told apart.)
-  const sharedFile = cluster.isWorker || settings.role !== "all";
+  const sharedFile = cluster.isWorker || settings.role === "web" || settings.role === "worker";
   const base = { settings, db, vault, integrations: createIntegrationRegistry(db, { maxTimeoutMs: settings.integrationTimeoutMs, outbound, sharedFile }) };
   const settled = await bootstrapWorkspace(base);
   const runs = await createRuns(base);
