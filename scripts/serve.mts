@@ -35,7 +35,8 @@ if (cluster.isPrimary && processes > 1) {
 }
 
 // A stop asked for while the server starts (it may already be taking over runs) waits for the
-// start, then stops as any other: its runs are handed back rather than left to their leases.
+// start, then stops as any other: its runs are handed back rather than left to their leases. A
+// start that takes 30 s more (a migration waiting for another instance's lock) is given up.
 let stopping = false;
 let app: { close(): Promise<void> } | undefined = undefined;
 const stop = () =>
@@ -51,6 +52,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     // Once: start.mjs and the terminal may both signal one stop (Ctrl-C reaches the whole group).
     if (stopping) return;
     stopping = true;
+    if (!app) setTimeout(() => process.exit(1), 30_000).unref();
     void stop();
   });
 }

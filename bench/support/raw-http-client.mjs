@@ -121,8 +121,9 @@ function readChunked(buffer, start) {
   for (;;) {
     const lineEnd = buffer.indexOf("\r\n", at, "latin1");
     if (lineEnd < 0) return undefined;
-    const size = Number.parseInt(buffer.toString("latin1", at, lineEnd), 16);
-    if (Number.isNaN(size)) throw new Error(`a chunk size that is not hexadecimal: ${buffer.toString("latin1", at, Math.min(lineEnd, at + 40))}`);
+    const line = buffer.toString("latin1", at, lineEnd);
+    if (!/^[0-9a-f]+(?:[ \t]*;.*)?$/i.test(line)) throw new Error(`a chunk size that is not hexadecimal: ${line.slice(0, 40)}`);
+    const size = Number.parseInt(line, 16);
     const dataStart = lineEnd + 2;
     if (buffer.length < dataStart + size + 2) return undefined;
     if (size === 0) return { body: Buffer.concat(parts), end: dataStart + 2 };

@@ -33,7 +33,8 @@ export async function createDeps(settings: Settings = readSettings()): Promise<D
   const vault = createVault(loadVaultKey({ dataDir: settings.dataDir, envKey: settings.encryptionKey }));
   const outbound = createOutboundFetch({ allowlist: outboundAllowlistOf(settings) });
   // Other processes on the same SQLite file: the web processes of WEB_PROCESSES, or a `ROLE=web`
-  // process and its workers. (Two `npm start`s of ROLE=all on one DATA_DIR are not told apart.)
+  // process and its workers. (A ROLE=all process beside workers, or two `npm start`s of ROLE=all,
+  // on one DATA_DIR are not told apart from a process alone: the ROLE=all one counts in memory.)
   const sharedFile = cluster.isWorker || settings.role === "web" || settings.role === "worker";
   const base = { settings, db, vault, integrations: createIntegrationRegistry(db, { maxTimeoutMs: settings.integrationTimeoutMs, outbound, sharedFile }) };
   const settled = await bootstrapWorkspace(base);
