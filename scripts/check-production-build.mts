@@ -6,6 +6,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { childrenOf, isAlive } from "./support/processes";
 import { startProductionApp } from "./support/production-app";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -95,25 +96,6 @@ try {
 
 // WEB_PROCESSES=2: two processes serve the port under a primary; runs over many connections all
 // end; a process that dies is replaced; a stop ends the primary and both.
-const childrenOf = (pid: number) =>
-  fs
-    .readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        return fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1] === String(pid);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-const alive = (pid: number) => {
-  try {
-    return !fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.startsWith("Z");
-  } catch {
-    return false;
-  }
-};
 const cluster = await startProductionApp({ distDir, env: { WEB_PROCESSES: "2" } });
 let served: number[] = [];
 try {
@@ -139,7 +121,7 @@ try {
   let replaced: number[] = [];
   for (let tries = 0; tries < 100 && replaced.length < 2; tries++) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    replaced = childrenOf(cluster.pid).filter((pid) => pid !== served[0] && alive(pid));
+    replaced = childrenOf(cluster.pid).filter((pid) => pid !== served[0] && isAlive(pid));
   }
   check(replaced.length === 2, `a web process killed is replaced (${replaced.length} serving)`);
   check((await runAll()) === 24, "after it, runs still all end in success");
@@ -147,7 +129,7 @@ try {
 } finally {
   await cluster.stop();
 }
-check(served.length > 0 && served.every((pid) => !alive(pid)), "stopping the primary stops every web process");
+check(served.length > 0 && served.every((pid) => !isAlive(pid)), "stopping the primary stops every web process");
 
 if (failures.length > 0) {
   console.error(`\n${failures.length} check(s) failed`);

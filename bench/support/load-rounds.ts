@@ -1,7 +1,8 @@
 // The load rounds of bench/engine-http: the load generator in a process of its own, the CPU the
 // server (and on Postgres the database) spent per request from /proc, the bench's own servers.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { allPids, ownCpuMs, treeCpuMs } from "../../scripts/support/processes";
 
 export const REQUESTS = Number(process.env.BENCH_REQUESTS) || 3000;
 export const WARMUP = 500;
@@ -34,7 +35,7 @@ export interface LoadResult {
 
 /** Runs the load generator in a process of its own. */
 export async function load(spec: LoadSpec, serverPid: number, withDatabase = false): Promise<LoadResult> {
-  const before = cpuMs(serverPid);
+  const before = treeCpuMs(serverPid);
   const databaseBefore = withDatabase ? postgresCpuMs() : undefined;
   const child = spawn(process.execPath, ["bench/support/load.mjs", JSON.stringify({ ...spec, concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS, client: LOAD_CLIENT })], {
     stdio: ["ignore", "pipe", "inherit"],
@@ -48,7 +49,7 @@ export async function load(spec: LoadSpec, serverPid: number, withDatabase = fal
   const databaseCpuMs = databaseBefore && [...postgresCpuMs()].reduce((sum, [pid, ms]) => sum + ms - (databaseBefore.get(pid) ?? 0), 0);
   return {
     ...result,
-    cpuMsPerRequest: (cpuMs(serverPid) - before) / requests,
+    cpuMsPerRequest: (treeCpuMs(serverPid) - before) / requests,
     ...(databaseCpuMs !== undefined && { databaseCpuMsPerRequest: databaseCpuMs / requests }),
   };
 }
@@ -60,54 +61,14 @@ export async function load(spec: LoadSpec, serverPid: number, withDatabase = fal
  */
 function postgresCpuMs(): Map<number, number> {
   const byPid = new Map<number, number>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const pid of allPids()) {
     try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") byPid.set(Number(entry), ownCpuMs(Number(entry)));
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") byPid.set(pid, ownCpuMs(pid));
     } catch {
       // Gone meanwhile.
     }
   }
   return byPid;
-}
-
-const ticksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
-
-/** The fields of /proc/<pid>/stat after the command's name, or undefined once the process is gone. */
-function statFields(pid: number): string[] | undefined {
-  try {
-    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  } catch {
-    return undefined;
-  }
-}
-
-const fieldsCpuMs = (fields: string[]) => ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
-
-/** User + system CPU time so far of one process, in ms (Linux); NaN elsewhere or once it is gone. */
-function ownCpuMs(pid: number): number {
-  const fields = statFields(pid);
-  return fields ? fieldsCpuMs(fields) : Number.NaN;
-}
-
-/**
- * User + system CPU time so far of a process and every process under it (the web processes of
- * WEB_PROCESSES), in ms (Linux); NaN elsewhere.
- */
-function cpuMs(pid: number): number {
-  const own = statFields(pid);
-  if (!own) return Number.NaN;
-  const parents = new Map<number, number>();
-  for (const entry of fs.readdirSync("/proc")) if (/^\d+$/.test(entry)) parents.set(Number(entry), Number(statFields(Number(entry))?.[1]));
-  let total = fieldsCpuMs(own);
-  for (const candidate of parents.keys()) {
-    let at = parents.get(candidate);
-    while (at !== undefined && at > 1 && at !== pid) at = parents.get(at);
-    if (at !== pid) continue;
-    const fields = statFields(candidate);
-    if (fields) total += fieldsCpuMs(fields);
-  }
-  return total;
 }
 
 export function print(label: string, result: LoadResult, unit: string) {
